@@ -1,0 +1,32 @@
+package dev.gitopscrew.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Entry point of {@code bench/run SCENARIO}: runs one registered scenario. */
+public final class Bench {
+
+  /** Every scenario, registered here. */
+  static List<Scenario> scenarios() {
+    return List.of();
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      System.err.println("usage: bench/run SCENARIO   (one of " + names() + ")");
+      System.exit(2);
+    }
+    for (Scenario s : scenarios()) {
+      if (s.name().equals(args[0])) {
+        s.run(Arrays.copyOfRange(args, 1, args.length));
+        System.exit(0);
+      }
+    }
+    System.err.println("unknown scenario '" + args[0] + "'; one of " + names());
+    System.exit(2);
+  }
+
+  private static List<String> names() {
+    return scenarios().stream().map(Scenario::name).toList();
+  }
+}
