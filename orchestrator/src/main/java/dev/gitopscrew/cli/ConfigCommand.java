@@ -1,0 +1,51 @@
+package dev.gitopscrew.cli;
+
+import dev.gitopscrew.config.ConfigProblem;
+import dev.gitopscrew.runtime.CrewContext;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code crew config validate [FILE]}. */
+@Command(
+    name = "config",
+    mixinStandardHelpOptions = true,
+    description = "Work with the configuration file.",
+    subcommands = ConfigCommand.Validate.class)
+final class ConfigCommand {
+
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Check a configuration file: errors exit 2 with file, path and line; shows the agents,"
+              + " their effective tools and allowed sub-agents, and what is ignored.")
+  static final class Validate extends BaseCommand {
+
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "FILE",
+        description = "file to check (default: --config)")
+    Path file;
+
+    @Override
+    public Integer call() {
+      if (file != null) {
+        context.config = file;
+      }
+      CrewContext ctx = context.load(env);
+      out().println("Configuration: " + ctx.loaded().describeSource());
+      for (ConfigProblem p : ctx.loaded().problems()) {
+        out()
+            .println(
+                "  "
+                    + p.severity().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": "
+                    + p.describe());
+      }
+      new AgentReport(ctx).print(out());
+      out().println("Configuration is valid.");
+      return CrewCli.OK;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.gitopscrew.cli;
+
+import dev.gitopscrew.config.ConfigException;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code crew} command line. Every command is a small class registered here; exit status 0 ok,
+ * 1 the operation failed or was refused, 2 bad usage or configuration.
+ */
+@Command(
+    name = "crew",
+    mixinStandardHelpOptions = true,
+    versionProvider = CrewCli.Version.class,
+    description = "GitOps Crew: a GitOps automation bot with a small team of agents.",
+    subcommands = {
+      ServeCommand.class,
+      ConfigCommand.class,
+      DoctorCommand.class,
+      AgentsCommand.class,
+      SkillsCommand.class,
+    })
+public final class CrewCli {
+
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  /** Runs one command line; the environment and streams are parameters so tests can drive it. */
+  public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+    CommandLine cli =
+        new CommandLine(new CrewCli(), new Factory(env))
+            .setOut(out)
+            .setErr(err)
+            .setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                  if (e instanceof ConfigException ce) {
+                    cmd.getErr().println("configuration error:");
+                    ce.problems().forEach(p -> cmd.getErr().println("  " + p.describe()));
+                    return USAGE;
+                  }
+                  cmd.getErr().println("error: " + e.getMessage());
+                  return FAILED;
+                });
+    cli.setExitCodeExceptionMapper(e -> USAGE);
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Gives commands the process environment without reaching for {@code System.getenv()}. */
+  private record Factory(Map<String, String> env) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      K instance = CommandLine.defaultFactory().create(cls);
+      if (instance instanceof EnvAware aware) {
+        aware.env(env);
+      }
+      return instance;
+    }
+  }
+
+  /** A command that reads the environment (tokens, CREW_* variables). */
+  interface EnvAware {
+    void env(Map<String, String> env);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = CrewCli.class.getPackage().getImplementationVersion();
+      return new String[] {"crew " + (v != null ? v : "development build")};
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.gitopscrew.cli;
+
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The process entry point. Only {@code serve} boots Quarkus; the other commands run without it, so
+ * they start fast and never bind a port.
+ */
+@QuarkusMain
+public final class CrewMain {
+
+  private CrewMain() {}
+
+  public static void main(String... args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(CrewCli.run(args, System.getenv(), out, err));
+  }
+}

@@ -1,0 +1,32 @@
+package dev.gitopscrew.cli;
+
+import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.runtime.Doctor;
+import dev.gitopscrew.runtime.Integration;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code crew doctor}: exit 0 when nothing that is configured is broken, 1 otherwise. */
+@Command(
+    name = "doctor",
+    mixinStandardHelpOptions = true,
+    description = "Check every integration: configured, reachable, and the fix when not.")
+final class DoctorCommand extends BaseCommand {
+
+  @Override
+  public Integer call() {
+    CrewContext ctx = context.load(env);
+    out().println("Configuration: " + ctx.loaded().describeSource());
+    ctx.loaded().problems().forEach(p -> out().println("  " + p.describe()));
+    ctx.skills().problems().forEach(p -> out().println("  skill skipped: " + p.describe()));
+    List<Integration> results = new Doctor(ctx).examine();
+    results.forEach(i -> out().println(i.describe()));
+    boolean broken = results.stream().anyMatch(Integration::broken);
+    out()
+        .println(
+            broken
+                ? "Something configured is broken (see the fixes above)."
+                : "Nothing configured is broken.");
+    return broken ? CrewCli.FAILED : CrewCli.OK;
+  }
+}

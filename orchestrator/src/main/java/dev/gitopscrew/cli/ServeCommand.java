@@ -1,0 +1,48 @@
+package dev.gitopscrew.cli;
+
+import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.runtime.GatewaySettings;
+import io.quarkus.runtime.Quarkus;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code crew serve}: start the gateway (HTTP API, webhooks, channels) until SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the gateway.")
+final class ServeCommand extends BaseCommand {
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description = "address to listen on: loopback (default), lan (0.0.0.0) or an address")
+  String bind;
+
+  @Option(names = "--port", paramLabel = "N", description = "port (default 18789)")
+  Integer port;
+
+  @Override
+  public Integer call() {
+    CrewContext ctx = context.load(env);
+    GatewaySettings gateway =
+        GatewaySettings.resolve(
+            ctx.loaded().config(), Optional.ofNullable(bind), Optional.ofNullable(port), env);
+    Optional<String> refusal = gateway.refusal();
+    if (refusal.isPresent()) {
+      err().println("error: " + refusal.get());
+      return CrewCli.USAGE;
+    }
+    // Quarkus reads these when it starts; tokens stay in the environment, never in properties.
+    System.setProperty("quarkus.http.host", gateway.host());
+    System.setProperty("quarkus.http.port", Integer.toString(gateway.port()));
+    System.setProperty("crew.state-dir", ctx.stateDir().toString());
+    ctx.loaded()
+        .source()
+        .ifPresent(f -> System.setProperty("crew.config", f.toAbsolutePath().toString()));
+    if (bind != null) {
+      System.setProperty("crew.bind", bind);
+    }
+    out().flush();
+    Quarkus.run();
+    return CrewCli.OK;
+  }
+}

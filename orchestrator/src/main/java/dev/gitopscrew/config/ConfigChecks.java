@@ -1,0 +1,98 @@
+package dev.gitopscrew.config;
+
+import dev.gitopscrew.config.ConfigProblem.Severity;
+import dev.gitopscrew.config.CrewConfig.AgentEntry;
+import dev.gitopscrew.roles.KnownAgent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks that need more than the shape of the file: allowed values and references. */
+final class ConfigChecks {
+
+  private static final Set<String> GROUP_POLICIES = Set.of("open", "allowlist", "disabled");
+  private static final Set<String> DM_POLICIES = Set.of("open", "allowlist", "pairing", "disabled");
+  private static final Set<String> VISIBILITIES = Set.of("self", "tree", "agent", "all");
+  private static final Set<String> FORGES = Set.of("github", "azure-devops", "local");
+
+  private final Path file;
+  private final LineIndex lines;
+  private final List<ConfigProblem> problems = new ArrayList<>();
+
+  ConfigChecks(Path file, LineIndex lines) {
+    this.file = file;
+    this.lines = lines;
+  }
+
+  List<ConfigProblem> check(CrewConfig config) {
+    checkAgents(config);
+    var discord = config.channels().discord();
+    oneOf("channels.discord.groupPolicy", discord.groupPolicy(), GROUP_POLICIES);
+    oneOf("channels.discord.dmPolicy", discord.dmPolicy(), DM_POLICIES);
+    oneOf("tools.sessions.visibility", config.tools().sessions().visibility(), VISIBILITIES);
+    var subagents = config.agents().defaults().subagents();
+    positive("agents.defaults.subagents.maxSpawnDepth", subagents.maxSpawnDepth());
+    positive("agents.defaults.subagents.maxConcurrent", subagents.maxConcurrent());
+    positive("agents.defaults.subagents.maxChildrenPerAgent", subagents.maxChildrenPerAgent());
+    positive("agents.defaults.subagents.runTimeoutSeconds", subagents.runTimeoutSeconds());
+    if (config.gateway().port() != null
+        && (config.gateway().port() < 1 || config.gateway().port() > 65535)) {
+      add(Severity.ERROR, "gateway.port", "expected a port from 1 to 65535");
+    }
+    for (var repo : config.git().repositories().entrySet()) {
+      String path = "git.repositories." + repo.getKey();
+      oneOf(path + ".forge", repo.getValue().forge(), FORGES);
+      if ("azure-devops".equals(repo.getValue().forge())
+          && (repo.getValue().organization() == null || repo.getValue().project() == null)) {
+        add(Severity.ERROR, path, "an azure-devops repository needs 'organization' and 'project'");
+      }
+    }
+    return problems;
+  }
+
+  private void checkAgents(CrewConfig config) {
+    Set<String> seen = new HashSet<>();
+    List<AgentEntry> list = config.agents().list();
+    for (int i = 0; i < list.size(); i++) {
+      checkAgent("agents.list[" + i + "]", list.get(i), seen);
+    }
+    for (Map.Entry<String, AgentEntry> e : config.agents().entries().entrySet()) {
+      checkAgent("agents.entries." + e.getKey(), e.getValue().withId(e.getKey()), seen);
+    }
+  }
+
+  private void checkAgent(String path, AgentEntry agent, Set<String> seen) {
+    if (agent.id() == null || agent.id().isBlank()) {
+      add(Severity.ERROR, path, "missing required value 'id'");
+      return;
+    }
+    if (!seen.add(agent.id())) {
+      add(Severity.ERROR, path + ".id", "agent '" + agent.id() + "' is defined twice");
+    }
+    if (KnownAgent.byId(agent.id()).isEmpty()) {
+      add(Severity.NOTE, path, "agent '" + agent.id() + "' is not a GitOps Crew agent; ignored");
+    }
+  }
+
+  private void oneOf(String path, String value, Set<String> allowed) {
+    if (value != null && !allowed.contains(value)) {
+      add(
+          Severity.ERROR,
+          path,
+          "expected one of " + allowed.stream().sorted().toList() + ", found \"" + value + "\"");
+    }
+  }
+
+  private void positive(String path, Integer value) {
+    if (value != null && value < 1) {
+      add(Severity.ERROR, path, "expected a whole number of at least 1, found " + value);
+    }
+  }
+
+  private void add(Severity severity, String path, String message) {
+    problems.add(new ConfigProblem(severity, file, path, lines.lineOf(path), message));
+  }
+}

@@ -1,0 +1,261 @@
+package dev.gitopscrew.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration file. Agent, channel, skill, tool, gateway and model sections use the
+ * OpenClaw key names, so an existing {@code openclaw.json} can be pointed at directly; {@code git},
+ * {@code release}, {@code incident}, {@code kubernetes} and {@code state} are GitOps Crew's own.
+ */
+public record CrewConfig(
+    AgentsSection agents,
+    ChannelsSection channels,
+    SkillsSection skills,
+    ToolsSection tools,
+    GatewaySection gateway,
+    ModelsSection models,
+    GitSection git,
+    ReleaseSection release,
+    IncidentSection incident,
+    KubernetesSection kubernetes,
+    StateSection state) {
+
+  public CrewConfig {
+    agents = agents != null ? agents : new AgentsSection(null, null, null);
+    channels = channels != null ? channels : new ChannelsSection(null);
+    skills = skills != null ? skills : new SkillsSection(null);
+    tools = tools != null ? tools : new ToolsSection(null, null);
+    gateway = gateway != null ? gateway : new GatewaySection(null, null, null);
+    models = models != null ? models : new ModelsSection(null);
+    git = git != null ? git : new GitSection(null, null);
+    release = release != null ? release : new ReleaseSection(null);
+    incident = incident != null ? incident : new IncidentSection(null, null, null);
+    kubernetes = kubernetes != null ? kubernetes : new KubernetesSection(null, null, null);
+    state = state != null ? state : new StateSection(null, null, null);
+  }
+
+  /** The configuration a newcomer gets with no file at all. */
+  public static CrewConfig defaults() {
+    return new CrewConfig(null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  public record AgentsSection(
+      AgentDefaults defaults, List<AgentEntry> list, Map<String, AgentEntry> entries) {
+    public AgentsSection {
+      defaults = defaults != null ? defaults : new AgentDefaults(null, null, null, null);
+      list = list != null ? List.copyOf(list) : List.of();
+      entries = entries != null ? Map.copyOf(entries) : Map.of();
+    }
+  }
+
+  public record AgentDefaults(
+      ModelRef model, List<String> skills, SubagentDefaults subagents, String userTimezone) {
+    public AgentDefaults {
+      subagents =
+          subagents != null ? subagents : new SubagentDefaults(null, null, null, null, null);
+    }
+  }
+
+  public record SubagentDefaults(
+      Integer maxSpawnDepth,
+      Integer maxConcurrent,
+      Integer maxChildrenPerAgent,
+      Integer archiveAfterMinutes,
+      Integer runTimeoutSeconds) {
+    public int maxSpawnDepthOrDefault() {
+      return maxSpawnDepth != null ? maxSpawnDepth : 2;
+    }
+
+    public int maxConcurrentOrDefault() {
+      return maxConcurrent != null ? maxConcurrent : 8;
+    }
+
+    public int maxChildrenPerAgentOrDefault() {
+      return maxChildrenPerAgent != null ? maxChildrenPerAgent : 5;
+    }
+
+    public int archiveAfterMinutesOrDefault() {
+      return archiveAfterMinutes != null ? archiveAfterMinutes : 60;
+    }
+
+    public int runTimeoutSecondsOrDefault() {
+      return runTimeoutSeconds != null && runTimeoutSeconds > 0 ? runTimeoutSeconds : 900;
+    }
+  }
+
+  /**
+   * One agent, from {@code agents.list[]} or {@code agents.entries.<id>}. {@code skills} null means
+   * the defaults; an empty list means none.
+   */
+  public record AgentEntry(
+      String id,
+      String name,
+      @JsonProperty("default") Boolean isDefault,
+      String workspace,
+      ModelRef model,
+      List<String> skills,
+      AgentSubagents subagents,
+      JsonNode identity) {
+    public AgentEntry withId(String newId) {
+      return new AgentEntry(newId, name, isDefault, workspace, model, skills, subagents, identity);
+    }
+  }
+
+  public record AgentSubagents(List<String> allowAgents, ModelRef model) {}
+
+  public record ChannelsSection(DiscordSection discord) {
+    public ChannelsSection {
+      discord = discord != null ? discord : new DiscordSection(null, null, null, null);
+    }
+  }
+
+  public record DiscordSection(
+      Boolean enabled, String groupPolicy, String dmPolicy, Map<String, GuildConfig> guilds) {
+    public DiscordSection {
+      guilds = guilds != null ? Map.copyOf(guilds) : Map.of();
+    }
+
+    public boolean isEnabled() {
+      return Boolean.TRUE.equals(enabled);
+    }
+
+    public String groupPolicyOrDefault() {
+      return groupPolicy != null ? groupPolicy : "allowlist";
+    }
+
+    public String dmPolicyOrDefault() {
+      return dmPolicy != null ? dmPolicy : "disabled";
+    }
+  }
+
+  public record GuildConfig(
+      String slug,
+      Boolean requireMention,
+      List<String> users,
+      Map<String, ChannelConfig> channels) {
+    public GuildConfig {
+      channels = channels != null ? Map.copyOf(channels) : Map.of();
+    }
+  }
+
+  /** A guild channel; {@code skills} null means no extra restriction (the agent's own skills). */
+  public record ChannelConfig(
+      Boolean allow,
+      Boolean enabled,
+      Boolean requireMention,
+      String systemPrompt,
+      List<String> skills,
+      List<String> users) {
+    public boolean allowed() {
+      return !Boolean.FALSE.equals(allow) && !Boolean.FALSE.equals(enabled);
+    }
+  }
+
+  public record SkillsSection(SkillsLoad load) {
+    public List<String> extraDirs() {
+      return load == null || load.extraDirs() == null ? List.of() : load.extraDirs();
+    }
+  }
+
+  public record SkillsLoad(List<String> extraDirs) {}
+
+  public record ToolsSection(AgentToAgent agentToAgent, SessionsTool sessions) {
+    public ToolsSection {
+      agentToAgent = agentToAgent != null ? agentToAgent : new AgentToAgent(null, null);
+      sessions = sessions != null ? sessions : new SessionsTool(null);
+    }
+  }
+
+  /** Absent means enabled for every known agent, so the embedded defaults can spawn. */
+  public record AgentToAgent(Boolean enabled, List<String> allow) {
+    public boolean isEnabled() {
+      return !Boolean.FALSE.equals(enabled);
+    }
+  }
+
+  public record SessionsTool(String visibility) {
+    public String visibilityOrDefault() {
+      return visibility != null ? visibility : "tree";
+    }
+  }
+
+  public record GatewaySection(String bind, Integer port, List<String> trustedProxies) {
+    public GatewaySection {
+      trustedProxies = trustedProxies != null ? List.copyOf(trustedProxies) : List.of();
+    }
+  }
+
+  public record ModelsSection(Map<String, ModelProvider> providers) {
+    public ModelsSection {
+      providers = providers != null ? Map.copyOf(providers) : Map.of();
+    }
+  }
+
+  public record ModelProvider(
+      @JsonProperty(required = true) String baseUrl,
+      String api,
+      String apiKeyEnv,
+      List<ModelEntry> models) {
+    public String apiOrDefault() {
+      return api != null ? api : "openai-completions";
+    }
+
+    /** The variable holding this provider's key: {@code apiKeyEnv}, else {@code <NAME>_API_KEY}. */
+    public String apiKeyEnvFor(String providerName) {
+      if (apiKeyEnv != null) {
+        return apiKeyEnv;
+      }
+      return providerName.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
+          + "_API_KEY";
+    }
+  }
+
+  public record ModelEntry(@JsonProperty(required = true) String id, String name) {}
+
+  public record GitSection(Footprint footprint, Map<String, RepositoryConfig> repositories) {
+    public GitSection {
+      footprint = footprint != null ? footprint : new Footprint(null, null);
+      repositories = repositories != null ? Map.copyOf(repositories) : Map.of();
+    }
+  }
+
+  public record Footprint(String domain, String footer) {
+    public String domainOrDefault() {
+      return domain != null ? domain : "gitops-crew.local";
+    }
+
+    public String footerOrDefault() {
+      return footer != null ? footer : "GitOps Crew";
+    }
+  }
+
+  public record RepositoryConfig(
+      @JsonProperty(required = true) String forge,
+      @JsonProperty(required = true) String url,
+      String apiUrl,
+      String organization,
+      String project,
+      String defaultBranch) {}
+
+  public record ReleaseSection(String repository) {}
+
+  public record IncidentSection(
+      ArgoCdConfig argocd, List<HealthEndpoint> healthEndpoints, JsonNode runbooks) {
+    public IncidentSection {
+      healthEndpoints = healthEndpoints != null ? List.copyOf(healthEndpoints) : List.of();
+    }
+  }
+
+  public record ArgoCdConfig(String namespace, String url) {}
+
+  public record HealthEndpoint(
+      @JsonProperty(required = true) String name, @JsonProperty(required = true) String url) {}
+
+  public record KubernetesSection(Boolean enabled, String context, String namespace) {}
+
+  /** {@code url} null means the embedded store under the state directory. */
+  public record StateSection(String dir, String url, String user) {}
+}

@@ -1,0 +1,24 @@
+package dev.gitopscrew.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.List;
+
+/** A model choice: a plain string, or {@code {primary, fallbacks}}. */
+public record ModelRef(String primary, List<String> fallbacks) {
+
+  public ModelRef {
+    fallbacks = fallbacks != null ? List.copyOf(fallbacks) : List.of();
+  }
+
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static ModelRef of(String primary) {
+    return new ModelRef(primary, List.of());
+  }
+
+  @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+  public static ModelRef of(
+      @com.fasterxml.jackson.annotation.JsonProperty("primary") String primary,
+      @com.fasterxml.jackson.annotation.JsonProperty("fallbacks") List<String> fallbacks) {
+    return new ModelRef(primary, fallbacks);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.gitopscrew.gateway;
+
+import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.runtime.GatewayFile;
+import dev.gitopscrew.runtime.GatewaySettings;
+import dev.gitopscrew.runtime.Integration;
+import dev.gitopscrew.runtime.Integrations;
+import dev.gitopscrew.store.StoreInfo;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import org.jboss.logging.Logger;
+
+/** Start-up and shut-down of the gateway: one log line per integration, the gateway file. */
+@ApplicationScoped
+public class GatewayLifecycle {
+
+  private static final Logger LOG = Logger.getLogger(GatewayLifecycle.class);
+
+  @Inject CrewContext context;
+  @Inject GatewaySettings settings;
+  @Inject StoreInfo storeInfo;
+
+  void onStart(@Observes StartupEvent event) throws IOException {
+    LOG.infof("configuration: %s", context.loaded().describeSource());
+    context.loaded().problems().forEach(p -> LOG.warn(p.describe()));
+    context.skills().problems().forEach(p -> LOG.warnf("skill skipped: %s", p.describe()));
+    LOG.infof("skills: %d loaded", context.skills().all().size());
+    for (Integration i : Integrations.describe(context)) {
+      LOG.info("integration " + i.describe());
+    }
+    storeInfo.recordStart();
+    LOG.infof(
+        "gateway listening on %s:%d, /api %s",
+        settings.host(),
+        settings.port(),
+        settings.token().isPresent() ? "requires a bearer token" : "open (loopback only)");
+    GatewayFile.write(
+        context.stateDir(),
+        new GatewayFile.Entry(settings.baseUrl(), ProcessHandle.current().pid()));
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    GatewayFile.remove(context.stateDir());
+    LOG.info("gateway stopped");
+  }
+}

@@ -1,0 +1,73 @@
+package dev.gitopscrew.gateway;
+
+import dev.gitopscrew.permission.AgentProfile;
+import dev.gitopscrew.roles.Tool;
+import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.runtime.Integrations;
+import dev.gitopscrew.store.StoreInfo;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/** What the gateway is running with: configuration source, store, integrations, agents, skills. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatusResource {
+
+  @Inject CrewContext context;
+  @Inject StoreInfo storeInfo;
+
+  public record AgentView(
+      String id, String name, List<String> skills, List<String> tools, List<String> subagents) {}
+
+  public record SkillView(String name, String description, String source, List<String> tools) {}
+
+  @GET
+  @Path("status")
+  public Map<String, Object> status() {
+    return Map.of(
+        "config", context.loaded().describeSource(),
+        "stateDir", context.stateDir().toString(),
+        "store", storeInfo.facts(),
+        "integrations",
+            Integrations.describe(context).stream()
+                .map(
+                    i ->
+                        Map.of(
+                            "name", i.name(), "configured", i.configured(), "detail", i.detail()))
+                .toList());
+  }
+
+  @GET
+  @Path("agents")
+  public List<AgentView> agents() {
+    return context.permissions().profiles().stream().map(StatusResource::view).toList();
+  }
+
+  @GET
+  @Path("skills")
+  public List<SkillView> skills() {
+    return context.skills().all().stream()
+        .map(
+            s ->
+                new SkillView(
+                    s.name(),
+                    s.description(),
+                    s.source(),
+                    s.tools().stream().sorted().map(Tool::id).toList()))
+        .toList();
+  }
+
+  private static AgentView view(AgentProfile p) {
+    return new AgentView(
+        p.agent().id(),
+        p.displayName(),
+        p.skills(),
+        p.tools().stream().sorted().map(Tool::id).toList(),
+        p.allowedSubagents());
+  }
+}

@@ -1,0 +1,195 @@
+package dev.gitopscrew.permission;
+
+import dev.gitopscrew.config.CrewConfig;
+import dev.gitopscrew.config.CrewConfig.AgentEntry;
+import dev.gitopscrew.roles.KnownAgent;
+import dev.gitopscrew.roles.Tool;
+import dev.gitopscrew.skill.Skill;
+import dev.gitopscrew.skill.SkillCatalog;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one permission chain of PRODUCT.md section 2: channel skill scope ∩ agent skill allowlist →
+ * the tools an agent may call. Cluster tools are then checked again by the cluster guard.
+ */
+public final class PermissionChain {
+
+  private final SkillCatalog catalog;
+  private final Map<KnownAgent, AgentProfile> profiles = new LinkedHashMap<>();
+  private final List<String> ignoredAgents = new ArrayList<>();
+
+  public PermissionChain(CrewConfig config, SkillCatalog catalog) {
+    this.catalog = catalog;
+    Map<String, AgentEntry> entries = new LinkedHashMap<>();
+    config.agents().list().forEach(e -> entries.putIfAbsent(e.id(), e));
+    config.agents().entries().forEach((id, e) -> entries.putIfAbsent(id, e.withId(id)));
+    entries.keySet().stream()
+        .filter(id -> KnownAgent.byId(id).isEmpty())
+        .forEach(ignoredAgents::add);
+    for (KnownAgent agent : KnownAgent.values()) {
+      profiles.put(agent, profile(agent, Optional.ofNullable(entries.get(agent.id())), config));
+    }
+  }
+
+  private AgentProfile profile(KnownAgent agent, Optional<AgentEntry> entry, CrewConfig config) {
+    List<String> wanted =
+        entry
+            .map(AgentEntry::skills)
+            .or(() -> Optional.ofNullable(config.agents().defaults().skills()))
+            .orElse(agent.defaultSkills());
+    List<String> skills = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    Set<Tool> tools = EnumSet.noneOf(Tool.class);
+    for (String name : wanted) {
+      Optional<Skill> skill = catalog.find(name);
+      if (skill.isPresent()) {
+        skills.add(name);
+        tools.addAll(skill.get().tools());
+      } else {
+        missing.add(name);
+      }
+    }
+    if (!agent.isOrchestrator()) {
+      tools.remove(Tool.RELEASE_CUT);
+    }
+    String name = entry.map(AgentEntry::name).orElse(agent.id());
+    return new AgentProfile(agent, name, skills, missing, tools, subagents(agent, entry, config));
+  }
+
+  /**
+   * {@code allowAgents} (default: itself only; the orchestrator: the four roles) ∩ agentToAgent.
+   */
+  private static List<String> subagents(
+      KnownAgent agent, Optional<AgentEntry> entry, CrewConfig config) {
+    List<String> declared =
+        entry
+            .map(AgentEntry::subagents)
+            .map(CrewConfig.AgentSubagents::allowAgents)
+            .orElseGet(() -> defaultAllowAgents(agent));
+    var a2a = config.tools().agentToAgent();
+    List<String> result = new ArrayList<>();
+    for (KnownAgent target : KnownAgent.values()) {
+      boolean listed = declared.contains("*") || declared.contains(target.id());
+      boolean self = target == agent;
+      boolean crossAllowed =
+          a2a.isEnabled()
+              && (a2a.allow() == null
+                  || (a2a.allow().contains(agent.id()) && a2a.allow().contains(target.id()))
+                  || a2a.allow().contains("*"));
+      if (self || (listed && crossAllowed)) {
+        result.add(target.id());
+      }
+    }
+    return result;
+  }
+
+  private static List<String> defaultAllowAgents(KnownAgent agent) {
+    if (agent.isOrchestrator()) {
+      return List.of(
+          KnownAgent.DEVOPS_SRE.id(),
+          KnownAgent.SOFTWARE_ENGINEER.id(),
+          KnownAgent.SECURITY_ANALYST.id(),
+          KnownAgent.QA_TESTER.id());
+    }
+    return List.of(agent.id());
+  }
+
+  public AgentProfile profile(KnownAgent agent) {
+    return profiles.get(agent);
+  }
+
+  public List<AgentProfile> profiles() {
+    return List.copyOf(profiles.values());
+  }
+
+  /** Agents named in the configuration that are not GitOps Crew agents. */
+  public List<String> ignoredAgents() {
+    return List.copyOf(ignoredAgents);
+  }
+
+  /** The tools {@code agent} may call in {@code scope}. */
+  public Set<Tool> tools(KnownAgent agent, ChannelScope scope) {
+    Set<Tool> tools = EnumSet.noneOf(Tool.class);
+    for (String name : profile(agent).skills()) {
+      if (scope.allows(name)) {
+        catalog.find(name).ifPresent(s -> tools.addAll(s.tools()));
+      }
+    }
+    if (!agent.isOrchestrator()) {
+      tools.remove(Tool.RELEASE_CUT);
+    }
+    return tools;
+  }
+
+  /**
+   * Whether {@code agent} may call {@code tool} in {@code scope}, naming the missing link if not.
+   */
+  public Decision check(KnownAgent agent, ChannelScope scope, Tool tool) {
+    if (tool == Tool.RELEASE_CUT && !agent.isOrchestrator()) {
+      return new Decision.Refused("only homelab-admin creates tags, releases and milestones");
+    }
+    AgentProfile profile = profile(agent);
+    List<String> granting =
+        profile.skills().stream()
+            .filter(s -> catalog.find(s).map(k -> k.tools().contains(tool)).orElse(false))
+            .toList();
+    if (granting.isEmpty()) {
+      return new Decision.Refused(
+          "agent "
+              + agent.id()
+              + " has no skill granting "
+              + tool.id()
+              + " (its skills: "
+              + String.join(", ", profile.skills())
+              + ")");
+    }
+    return granting.stream()
+        .filter(scope::allows)
+        .findFirst()
+        .<Decision>map(Decision.Allowed::new)
+        .orElseGet(
+            () ->
+                new Decision.Refused(
+                    scope.label()
+                        + " does not allow the skill"
+                        + (granting.size() > 1 ? "s " : " ")
+                        + String.join(", ", granting)
+                        + " that grant"
+                        + (granting.size() > 1 ? " " : "s ")
+                        + tool.id()
+                        + " to "
+                        + agent.id()));
+  }
+
+  /** Every guild channel's scope, labelled {@code #slug-or-id}. */
+  public static Map<String, ChannelScope> channelScopes(CrewConfig config) {
+    Map<String, ChannelScope> scopes = new LinkedHashMap<>();
+    config
+        .channels()
+        .discord()
+        .guilds()
+        .forEach(
+            (guildId, guild) ->
+                guild
+                    .channels()
+                    .forEach(
+                        (channelId, channel) -> {
+                          String label =
+                              "discord channel " + channelId + " (guild " + guildId + ")";
+                          scopes.put(
+                              channelId,
+                              new ChannelScope(label, Optional.ofNullable(channel.skills())));
+                        }));
+    return scopes;
+  }
+
+  public static String joinNames(List<String> names) {
+    return names.isEmpty() ? "(none)" : String.join(", ", names);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.gitopscrew.runtime;
+
+import dev.gitopscrew.cluster.ClusterProbe;
+import dev.gitopscrew.config.CrewConfig;
+import dev.gitopscrew.store.StateStore;
+import dev.gitopscrew.store.StateStoreException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code crew doctor}: every integration, configured or not, probed where configured, each with the
+ * fix when it is not working. Probes send credentials only to the service they belong to.
+ */
+public final class Doctor {
+
+  private final CrewContext context;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(3))
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
+
+  public Doctor(CrewContext context) {
+    this.context = context;
+  }
+
+  public List<Integration> examine() {
+    List<Integration> out = new ArrayList<>();
+    for (Integration i : Integrations.describe(context)) {
+      out.add(i.configured() && i.reachable().isEmpty() ? probe(i) : i);
+    }
+    return out;
+  }
+
+  private Integration probe(Integration i) {
+    Map<String, String> env = context.env();
+    CrewConfig config = context.loaded().config();
+    String name = i.name();
+    if (name.equals("Discord")) {
+      String base = env.getOrDefault("DISCORD_API_URL", "https://discord.com/api/v10");
+      return http(
+          i,
+          base + "/users/@me",
+          "Bot " + env.get("DISCORD_BOT_TOKEN"),
+          "check DISCORD_BOT_TOKEN (Bot token from the developer portal) and outbound HTTPS to discord.com");
+    }
+    if (name.equals("GitHub")) {
+      Integration result = i;
+      for (var e : Integrations.repositories(config, "github").entrySet()) {
+        String api =
+            e.getValue().apiUrl() != null ? e.getValue().apiUrl() : "https://api.github.com";
+        String slug = e.getValue().url().replaceAll("^.*?://[^/]+/", "").replaceAll("\\.git$", "");
+        result =
+            http(
+                i,
+                api.replaceAll("/$", "") + "/repos/" + slug,
+                "Bearer " + env.get("GITHUB_TOKEN"),
+                "check GITHUB_TOKEN has access to " + slug + " (docs/forges.md)");
+        if (result.broken()) {
+          return result;
+        }
+      }
+      return result;
+    }
+    if (name.equals("Azure DevOps")) {
+      Integration result = i;
+      String basic =
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString(
+                      (":" + env.get("AZURE_DEVOPS_PAT")).getBytes(StandardCharsets.UTF_8));
+      for (var e : Integrations.repositories(config, "azure-devops").entrySet()) {
+        String url =
+            e.getValue().url().replaceAll("/_git/.*$", "")
+                + "/_apis/git/repositories?api-version=7.1";
+        result =
+            http(i, url, basic, "check AZURE_DEVOPS_PAT (Code: Read & write) for " + e.getKey());
+        if (result.broken()) {
+          return result;
+        }
+      }
+      return result;
+    }
+    if (name.equals("Kubernetes")) {
+      ClusterProbe.Result r = ClusterProbe.probe();
+      return i.probed(
+          r.reachable(),
+          r.detail(),
+          "check the kubeconfig context or the in-cluster service account (docs/cluster.md)");
+    }
+    if (name.startsWith("model provider ")) {
+      String provider = name.substring("model provider ".length());
+      var p = config.models().providers().get(provider);
+      String key = env.get(p.apiKeyEnvFor(provider));
+      return http(
+          i,
+          p.baseUrl().replaceAll("/$", "") + "/models",
+          key == null ? null : "Bearer " + key,
+          "check baseUrl and " + p.apiKeyEnvFor(provider));
+    }
+    if (name.equals("state store")) {
+      return probeStore(i);
+    }
+    return i.probed(true, "nothing to probe", "");
+  }
+
+  private Integration probeStore(Integration i) {
+    var gateway = GatewayFile.read(context.stateDir());
+    if (gateway.isPresent()) {
+      return i.probed(true, "held by the running gateway " + gateway.get().url(), "");
+    }
+    try (StateStore store = StateStore.openEmbedded(context.stateDir())) {
+      return i.probed(store.isHealthy(), "opens and migrates", "check the state directory");
+    } catch (StateStoreException e) {
+      return i.probed(false, e.getMessage(), "check permissions on " + context.stateDir());
+    }
+  }
+
+  private Integration http(Integration i, String url, String authorization, String fix) {
+    try {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET();
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      boolean ok = status >= 200 && status < 300;
+      return i.probed(ok, "HTTP " + status + " from " + URI.create(url).getHost(), fix);
+    } catch (Exception e) {
+      return i.probed(
+          false,
+          URI.create(url).getHost() + " unreachable (" + e.getClass().getSimpleName() + ")",
+          fix);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.gitopscrew.runtime;
+
+import java.util.Optional;
+
+/**
+ * One external system and its state: configured or not, and (when probed) whether it answered.
+ * {@code fix} says what to do when it is not configured or not reachable.
+ */
+public record Integration(
+    String name, boolean configured, Optional<Boolean> reachable, String detail, String fix) {
+
+  public static Integration notConfigured(String name, String fix) {
+    return new Integration(name, false, Optional.empty(), "not configured", fix);
+  }
+
+  public static Integration configured(String name, String detail) {
+    return new Integration(name, true, Optional.empty(), detail, "");
+  }
+
+  public Integration probed(boolean ok, String result, String fixIfNot) {
+    return new Integration(
+        name, configured, Optional.of(ok), detail + "; " + result, ok ? "" : fixIfNot);
+  }
+
+  /** Configured but unreachable: what {@code crew doctor} fails on. */
+  public boolean broken() {
+    return configured && reachable.isPresent() && !reachable.get();
+  }
+
+  public String describe() {
+    String state =
+        !configured
+            ? "not configured"
+            : reachable.map(r -> r ? "ok" : "BROKEN").orElse("configured");
+    String line = name + ": " + state + (configured ? " (" + detail + ")" : "");
+    return fix.isEmpty() ? line : line + " - fix: " + fix;
+  }
+}

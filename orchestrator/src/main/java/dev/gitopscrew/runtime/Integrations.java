@@ -1,0 +1,172 @@
+package dev.gitopscrew.runtime;
+
+import dev.gitopscrew.config.CrewConfig;
+import dev.gitopscrew.config.CrewConfig.RepositoryConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Which integrations the configuration and environment set up; nothing here touches a network. */
+public final class Integrations {
+
+  private Integrations() {}
+
+  public static List<Integration> describe(CrewContext context) {
+    CrewConfig config = context.loaded().config();
+    Map<String, String> env = context.env();
+    List<Integration> all = new ArrayList<>();
+    all.add(discord(config, env));
+    all.add(forge("GitHub", "github", "GITHUB_TOKEN", config, env));
+    all.add(forge("Azure DevOps", "azure-devops", "AZURE_DEVOPS_PAT", config, env));
+    all.add(kubernetes(config, env));
+    all.add(argoCd(env));
+    all.addAll(models(config, env));
+    all.add(
+        Integration.configured(
+            "state store",
+            Optional.ofNullable(config.state().url())
+                .map(u -> "external database")
+                .orElse("embedded, " + context.stateDir().resolve("state"))));
+    return all;
+  }
+
+  private static Integration discord(CrewConfig config, Map<String, String> env) {
+    var discord = config.channels().discord();
+    boolean token = present(env, "DISCORD_BOT_TOKEN");
+    if (!discord.isEnabled() && !token) {
+      return Integration.notConfigured(
+          "Discord", "set channels.discord.enabled and DISCORD_BOT_TOKEN (docs/discord.md)");
+    }
+    if (!token) {
+      return new Integration(
+          "Discord",
+          true,
+          Optional.of(false),
+          "enabled in the configuration but DISCORD_BOT_TOKEN is not set",
+          "export DISCORD_BOT_TOKEN with the bot token from the Discord developer portal");
+    }
+    return Integration.configured(
+        "Discord",
+        discord.guilds().size()
+            + " guild(s), groupPolicy "
+            + discord.groupPolicyOrDefault()
+            + ", dmPolicy "
+            + discord.dmPolicyOrDefault());
+  }
+
+  private static Integration forge(
+      String name, String kind, String tokenVar, CrewConfig config, Map<String, String> env) {
+    List<String> repos =
+        config.git().repositories().entrySet().stream()
+            .filter(e -> kind.equals(e.getValue().forge()))
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
+    if (repos.isEmpty()) {
+      return Integration.notConfigured(
+          name, "add a git.repositories entry with \"forge\": \"" + kind + "\" (docs/forges.md)");
+    }
+    if (!present(env, tokenVar)) {
+      return new Integration(
+          name,
+          true,
+          Optional.of(false),
+          "repositories " + repos + " but " + tokenVar + " is not set",
+          "export " + tokenVar + " (scopes in docs/forges.md)");
+    }
+    return Integration.configured(name, "repositories " + repos);
+  }
+
+  /** The repositories of one forge kind, for probes. */
+  public static Map<String, RepositoryConfig> repositories(CrewConfig config, String kind) {
+    Map<String, RepositoryConfig> out = new java.util.TreeMap<>();
+    config
+        .git()
+        .repositories()
+        .forEach(
+            (n, r) -> {
+              if (kind.equals(r.forge())) {
+                out.put(n, r);
+              }
+            });
+    return out;
+  }
+
+  private static Integration kubernetes(CrewConfig config, Map<String, String> env) {
+    if (Boolean.FALSE.equals(config.kubernetes().enabled())) {
+      return Integration.notConfigured("Kubernetes", "disabled by kubernetes.enabled=false");
+    }
+    Optional<String> source = kubeconfigSource(env);
+    return source
+        .map(s -> Integration.configured("Kubernetes", s))
+        .orElse(
+            Integration.notConfigured(
+                "Kubernetes",
+                "run in a cluster with the deploy/k8s service account, or set KUBECONFIG (docs/cluster.md)"));
+  }
+
+  /** Where a Kubernetes client would take its credentials from, if anywhere. */
+  public static Optional<String> kubeconfigSource(Map<String, String> env) {
+    if (present(env, "KUBERNETES_SERVICE_HOST")
+        && Files.exists(Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token"))) {
+      return Optional.of("in-cluster service account");
+    }
+    if (present(env, "KUBECONFIG")) {
+      return Optional.of("KUBECONFIG=" + env.get("KUBECONFIG"));
+    }
+    Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
+    return Files.isRegularFile(home) ? Optional.of(home.toString()) : Optional.empty();
+  }
+
+  private static Integration argoCd(Map<String, String> env) {
+    return present(env, "CREW_ARGOCD_WEBHOOK_TOKEN")
+        ? Integration.configured("Argo CD", "webhook /webhooks/argocd accepts the bearer token")
+        : Integration.notConfigured(
+            "Argo CD",
+            "set CREW_ARGOCD_WEBHOOK_TOKEN and add the notification templates (docs/argocd.md)");
+  }
+
+  private static List<Integration> models(CrewConfig config, Map<String, String> env) {
+    if (config.models().providers().isEmpty()) {
+      return List.of(
+          Integration.notConfigured(
+              "model providers",
+              "optional: add models.providers for free-text requests (structured commands need none)"));
+    }
+    List<Integration> out = new ArrayList<>();
+    config.models().providers().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e -> {
+              String keyVar = e.getValue().apiKeyEnvFor(e.getKey());
+              String name = "model provider " + e.getKey();
+              var provider = e.getValue();
+              if (present(env, keyVar)) {
+                out.add(Integration.configured(name, provider.baseUrl()));
+              } else if (provider.apiKeyEnv() == null) {
+                // local servers such as Ollama need no key; a named apiKeyEnv that is unset is an
+                // error
+                out.add(
+                    Integration.configured(
+                        name, provider.baseUrl() + ", no key (" + keyVar + " unset)"));
+              } else {
+                out.add(
+                    new Integration(
+                        name,
+                        true,
+                        Optional.of(false),
+                        provider.baseUrl() + " but " + keyVar + " is not set",
+                        "export " + keyVar));
+              }
+            });
+    return out;
+  }
+
+  private static boolean present(Map<String, String> env, String name) {
+    String v = env.get(name);
+    return v != null && !v.isBlank();
+  }
+}
