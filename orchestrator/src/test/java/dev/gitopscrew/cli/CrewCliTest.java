@@ -1,0 +1,187 @@
+package dev.gitopscrew.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CrewCliTest {
+
+  static final String HOMELAB = "src/test/resources/config/openclaw-homelab.json";
+  static final String WRONG = "src/test/resources/config/openclaw-homelab-wrong-type.json";
+  static final String GITHUB_TOKEN = "ghp_7Qm2xVb9KfL0sT4wYz8NcRd1EaHj6UpGi3Oo";
+
+  @TempDir Path dir;
+  WireMockServer github;
+
+  @BeforeEach
+  void startGithub() {
+    github = new WireMockServer(wireMockConfig().dynamicPort());
+    github.start();
+  }
+
+  @AfterEach
+  void stopGithub() {
+    github.stop();
+  }
+
+  @Test
+  void validateListsTheFiveAgentsWithToolsAndSubagentsAndNamesTheIgnoredOnes() {
+    CliRun run = CliRun.of(Map.of(), "config", "validate", HOMELAB, "--state-dir", dir.toString());
+
+    assertThat(run.status()).isZero();
+    for (String agent :
+        new String[] {
+          "homelab-admin", "devops-sre", "software-engineer", "security-analyst", "qa-tester"
+        }) {
+      assertThat(run.out()).containsPattern("(?m)^  " + agent + "\\b");
+    }
+    assertThat(run.out())
+        .contains("tools:      sessions.spawn")
+        .contains(
+            "sub-agents: homelab-admin, devops-sre, software-engineer, security-analyst, qa-tester")
+        .contains(
+            "Ignored agents (not GitOps Crew agents): cursor-agent, deutsch-tutor, english-tutor, daily-routine")
+        .contains("Configuration is valid.");
+    // the #alerts scope keeps git changes out of homelab-admin's reach there
+    assertThat(run.out())
+        .containsPattern("homelab-admin, incident-response -> [^\\n]*incident.triage");
+  }
+
+  @Test
+  void validateWithAWrongTypeExits2NamingPathAndLine() {
+    CliRun run = CliRun.of(Map.of(), "config", "validate", WRONG);
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(WRONG + ":12: agents.defaults.subagents.maxConcurrent: expected a whole number");
+  }
+
+  @Test
+  void serveOnANonLoopbackAddressWithoutATokenRefusesWithExit2() {
+    CliRun run = CliRun.of(Map.of(), "serve", "--bind", "0.0.0.0", "--state-dir", dir.toString());
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("CREW_GATEWAY_TOKEN").contains("--bind loopback");
+  }
+
+  @Test
+  void doctorOnEmbeddedDefaultsReportsEveryIntegrationAndExits0() {
+    CliRun run = CliRun.of(Map.of("HOME", dir.toString()), "doctor", "--state-dir", dir.toString());
+    assertThat(run.status()).isZero();
+    assertThat(run.out())
+        .contains("Discord: not configured")
+        .contains("GitHub: not configured")
+        .contains("Azure DevOps: not configured")
+        .contains("Kubernetes:")
+        .contains("Argo CD: not configured")
+        .contains("model providers: not configured")
+        .contains("state store: ok");
+  }
+
+  @Test
+  void doctorProbesGithubWithTheTokenAndNeverPrintsIt() throws IOException {
+    github.stubFor(
+        get(urlEqualTo("/repos/owner/homelab"))
+            .willReturn(aResponse().withStatus(200).withBody("{}")));
+    Path config = githubConfig();
+
+    CliRun run =
+        CliRun.of(
+            Map.of("GITHUB_TOKEN", GITHUB_TOKEN),
+            "doctor",
+            "--config",
+            config.toString(),
+            "--state-dir",
+            dir.toString());
+
+    assertThat(run.out()).contains("GitHub: ok").contains("HTTP 200");
+    assertThat(run.status()).isZero();
+    assertThat(run.all()).doesNotContain(GITHUB_TOKEN);
+    github.verify(
+        getRequestedFor(urlEqualTo("/repos/owner/homelab"))
+            .withHeader("Authorization", equalTo("Bearer " + GITHUB_TOKEN)));
+  }
+
+  @Test
+  void doctorExits1WhenAConfiguredIntegrationIsBroken() throws IOException {
+    github.stubFor(get(urlEqualTo("/repos/owner/homelab")).willReturn(aResponse().withStatus(401)));
+    Path config = githubConfig();
+
+    CliRun run =
+        CliRun.of(
+            Map.of("GITHUB_TOKEN", GITHUB_TOKEN),
+            "doctor",
+            "--config",
+            config.toString(),
+            "--state-dir",
+            dir.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("GitHub: BROKEN")
+        .contains("HTTP 401")
+        .contains("fix: check GITHUB_TOKEN");
+    assertThat(run.all()).doesNotContain(GITHUB_TOKEN);
+
+    CliRun noToken =
+        CliRun.of(Map.of(), "doctor", "--config", config.toString(), "--state-dir", dir.toString());
+    assertThat(noToken.status()).isEqualTo(1);
+    assertThat(noToken.out()).contains("GITHUB_TOKEN is not set");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "serve",
+        "config",
+        "config validate",
+        "doctor",
+        "agents",
+        "agents list",
+        "skills",
+        "skills list"
+      })
+  void everyCommandHasHelp(String command) {
+    CliRun run = CliRun.of(Map.of(), (command + " --help").split(" "));
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).startsWith("Usage: crew " + command);
+  }
+
+  @Test
+  void unknownCommandIsBadUsage() {
+    assertThat(CliRun.of(Map.of(), "frobnicate").status()).isEqualTo(2);
+  }
+
+  @Test
+  void skillsListShowsEachSkillsTools() {
+    CliRun run = CliRun.of(Map.of(), "skills", "list");
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).contains("devops-sre  -  ").contains("cluster.restart");
+  }
+
+  private Path githubConfig() throws IOException {
+    Path config = dir.resolve("crew.json");
+    Files.writeString(
+        config,
+        """
+        {"git": {"repositories": {"homelab": {"forge": "github",
+          "url": "https://github.com/owner/homelab.git", "apiUrl": "%s"}}}}
+        """
+            .formatted(github.baseUrl()));
+    return config;
+  }
+}

@@ -1,0 +1,202 @@
+package dev.gitopscrew.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gitopscrew.config.ConfigProblem.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  static final Path FIXTURES = Path.of("src/test/resources/config");
+  final ConfigLoader loader = new ConfigLoader(Map.of());
+  @TempDir Path dir;
+
+  @Test
+  void readsTheOpenClawHomelabConfigurationWithItsKeyNames() {
+    LoadedConfig loaded = loader.loadFile(FIXTURES.resolve("openclaw-homelab.json"));
+    CrewConfig config = loaded.config();
+
+    assertThat(config.agents().list()).hasSize(9);
+    assertThat(config.agents().defaults().subagents().maxConcurrent()).isEqualTo(8);
+    assertThat(config.agents().defaults().subagents().runTimeoutSeconds()).isEqualTo(600);
+    assertThat(config.channels().discord().guilds()).hasSize(1);
+    assertThat(config.channels().discord().guilds().values().iterator().next().channels())
+        .hasSize(4);
+    assertThat(config.tools().agentToAgent().isEnabled()).isTrue();
+    assertThat(config.models().providers()).containsKeys("openrouter", "gemini");
+    assertThat(config.git().repositories()).containsKey("homelab");
+    assertThat(loaded.problems())
+        .filteredOn(p -> p.severity() == Severity.NOTE)
+        .extracting(ConfigProblem::message)
+        .contains(
+            "OpenClaw section not used by GitOps Crew",
+            "agent 'deutsch-tutor' is not a GitOps Crew agent; ignored");
+    assertThat(loaded.problems()).noneMatch(p -> p.severity() == Severity.WARNING);
+  }
+
+  @Test
+  void wrongTypeNamesFilePathAndLine() {
+    Path file = FIXTURES.resolve("openclaw-homelab-wrong-type.json");
+    assertThatThrownBy(() -> loader.loadFile(file))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> {
+              ConfigProblem p = e.problems().get(0);
+              assertThat(p.severity()).isEqualTo(Severity.ERROR);
+              assertThat(p.path()).isEqualTo("agents.defaults.subagents.maxConcurrent");
+              assertThat(p.line()).isEqualTo(lineContaining(file, "\"eight\""));
+              assertThat(p.describe())
+                  .startsWith(file + ":" + p.line() + ": agents.defaults.subagents.maxConcurrent:")
+                  .contains("expected a whole number, found \"eight\"");
+            });
+  }
+
+  @Test
+  void unknownKeyWarnsWithItsPathAndLineAndLoadingGoesOn() throws IOException {
+    Path file =
+        write(
+            "crew.json",
+            """
+            {
+              "gateway": { "port": 18790 },
+              "agents": {
+                "list": [ { "id": "devops-sre", "skils": ["gitops"] } ]
+              }
+            }
+            """);
+    LoadedConfig loaded = loader.loadFile(file);
+    assertThat(loaded.config().gateway().port()).isEqualTo(18790);
+    assertThat(loaded.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.severity()).isEqualTo(Severity.WARNING);
+              assertThat(p.path()).isEqualTo("agents.list[0].skils");
+              assertThat(p.line()).isEqualTo(4);
+            });
+  }
+
+  @Test
+  void readsYamlAndTheEntriesFormOfAgents() throws IOException {
+    Path file =
+        write(
+            "crew.yaml",
+            """
+            agents:
+              entries:
+                qa-tester:
+                  skills: [qa-tester]
+                  model:
+                    primary: openrouter/a
+                    fallbacks: [gemini/b]
+            channels:
+              discord:
+                groupPolicy: open
+            """);
+    CrewConfig config = loader.loadFile(file).config();
+    assertThat(config.agents().entries().get("qa-tester").skills()).containsExactly("qa-tester");
+    assertThat(config.agents().entries().get("qa-tester").model())
+        .isEqualTo(new ModelRef("openrouter/a", java.util.List.of("gemini/b")));
+    assertThat(config.channels().discord().groupPolicyOrDefault()).isEqualTo("open");
+  }
+
+  @Test
+  void yamlWrongTypeAlsoNamesTheLine() throws IOException {
+    Path file =
+        write(
+            "crew.yaml",
+            """
+            gateway:
+              bind: loopback
+              port: [18789]
+            """);
+    assertThatThrownBy(() -> loader.loadFile(file))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems().get(0).describe())
+                    .isEqualTo(file + ":3: gateway.port: expected a whole number, found a list"));
+  }
+
+  @Test
+  void missingRequiredValueIsAnError() throws IOException {
+    Path file =
+        write(
+            "crew.json",
+            """
+            {"git": {"repositories": {"homelab": {"forge": "github"}}}}
+            """);
+    assertThatThrownBy(() -> loader.loadFile(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("git.repositories.homelab")
+        .hasMessageContaining("missing required value 'url'");
+  }
+
+  @Test
+  void valuesOutsideTheirSetAreErrorsWithLine() throws IOException {
+    Path file =
+        write(
+            "crew.json",
+            """
+            {
+              "channels": {"discord": {"groupPolicy": "everyone"}}
+            }
+            """);
+    assertThatThrownBy(() -> loader.loadFile(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            ":2: channels.discord.groupPolicy: expected one of [allowlist, disabled, open]");
+  }
+
+  @Test
+  void syntaxErrorNamesTheLine() throws IOException {
+    Path file = write("crew.json", "{\n  \"gateway\": {\n    \"port\": 1,,\n  }\n}\n");
+    assertThatThrownBy(() -> loader.loadFile(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(file + ":3:")
+        .hasMessageContaining("not valid JSON");
+  }
+
+  @Test
+  void noFileMeansEmbeddedDefaultsButANamedMissingFileIsAnError() {
+    LoadedConfig defaults = new ConfigLoader(Map.of()).load(java.util.Optional.empty());
+    // the test JVM's home may hold a real ~/.gitops-crew/crew.json; only assert when it does not
+    if (defaults.source().isEmpty()) {
+      assertThat(defaults.config().agents().list()).isEmpty();
+    }
+    assertThatThrownBy(() -> loader.load(java.util.Optional.of(dir.resolve("nope.json"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("no such configuration file");
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader(Map.of("CREW_CONFIG", dir.resolve("env.json").toString()))
+                    .load(java.util.Optional.empty()))
+        .hasMessageContaining("env.json");
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+
+  static int lineContaining(Path file, String needle) {
+    try {
+      var lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(needle)) {
+          return i + 1;
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    throw new AssertionError(needle + " not in " + file);
+  }
+}

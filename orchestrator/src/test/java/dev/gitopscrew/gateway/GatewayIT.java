@@ -1,0 +1,97 @@
+package dev.gitopscrew.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged gateway as a user starts it: health, the token, SIGTERM, restart on the same data.
+ */
+class GatewayIT {
+
+  static final String TOKEN = "crew_gw_5f1c9a7e3b2d4c6a8e0f1b3d5c7a9e2f";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void withATokenApiNeedsItHealthDoesNotAndTheTokenIsNeverLogged() throws Exception {
+    Path state = Files.createDirectories(dir.resolve("state"));
+    try (GatewayProcess gw = GatewayProcess.start(state, Map.of("CREW_GATEWAY_TOKEN", TOKEN))) {
+      assertThat(gw.awaitReady()).as("ready; log:%n%s", gw.output()).isTrue();
+
+      assertThat(gw.get("/api/status", null).statusCode()).isEqualTo(401);
+      assertThat(gw.get("/api/status", "wrong-" + TOKEN).statusCode()).isEqualTo(401);
+      assertThat(gw.get("/api/agents", TOKEN.substring(0, 10)).statusCode()).isEqualTo(401);
+      assertThat(gw.get("/api/status", TOKEN).statusCode()).isEqualTo(200);
+      assertThat(gw.get("/api/agents", TOKEN).body()).contains("\"devops-sre\"");
+      assertThat(gw.get("/healthz", null).statusCode()).isEqualTo(200);
+      assertThat(gw.get("/readyz", null).statusCode()).isEqualTo(200);
+      assertThat(gw.get("/q/health/live", null).statusCode()).isEqualTo(200);
+      assertThat(gw.get("/q/health/ready", null).statusCode()).isEqualTo(200);
+
+      gw.terminate();
+      assertThat(gw.output())
+          .contains("integration Discord:")
+          .contains("integration GitHub:")
+          .contains("integration Azure DevOps:")
+          .contains("integration Kubernetes:")
+          .contains("integration Argo CD:")
+          .contains("integration model providers:")
+          .contains("integration state store:")
+          .contains("requires a bearer token")
+          .doesNotContain(TOKEN);
+    }
+  }
+
+  @Test
+  void theOpenClawTokenVariableIsAcceptedToo() throws Exception {
+    Path state = Files.createDirectories(dir.resolve("state"));
+    try (GatewayProcess gw = GatewayProcess.start(state, Map.of("OPENCLAW_GATEWAY_TOKEN", TOKEN))) {
+      assertThat(gw.awaitReady()).isTrue();
+      assertThat(gw.get("/api/status", null).statusCode()).isEqualTo(401);
+      assertThat(gw.get("/api/status", TOKEN).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void stopsCleanlyOnSigtermAndKeepsItsDataAcrossARestart() throws Exception {
+    Path state = Files.createDirectories(dir.resolve("state"));
+    JsonNode first;
+    try (GatewayProcess gw = GatewayProcess.start(state, Map.of())) {
+      assertThat(gw.awaitReady()).as("ready; log:%n%s", gw.output()).isTrue();
+      assertThat(state.resolve("gateway.json")).exists();
+      first = JSON.readTree(gw.get("/api/status", null).body()).path("store");
+      int status = gw.terminate();
+      assertThat(status).as("exit status after SIGTERM").isIn(0, 143);
+      assertThat(gw.output()).contains("gateway stopped");
+      assertThat(state.resolve("gateway.json")).doesNotExist();
+    }
+    try (GatewayProcess gw = GatewayProcess.start(state, Map.of())) {
+      assertThat(gw.awaitReady()).isTrue();
+      JsonNode second = JSON.readTree(gw.get("/api/status", null).body()).path("store");
+      assertThat(first.path("start_count").asText()).isEqualTo("1");
+      assertThat(second.path("start_count").asText()).isEqualTo("2");
+      assertThat(second.path("first_started_at")).isEqualTo(first.path("first_started_at"));
+      gw.terminate();
+    }
+  }
+
+  @Test
+  void aNonLoopbackBindWithoutATokenExits2BeforeStarting() throws Exception {
+    Path state = Files.createDirectories(dir.resolve("state"));
+    try (GatewayProcess gw = GatewayProcess.start(state, Map.of(), "--bind", "0.0.0.0")) {
+      assertThat(gw.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(gw.process.exitValue()).isEqualTo(2);
+      assertThat(gw.output()).contains("refusing to bind 0.0.0.0 without a token");
+      assertThat(state.resolve("state")).doesNotExist();
+    }
+  }
+}
