@@ -173,6 +173,20 @@ class CrewCliTest {
     assertThat(run.out()).contains("devops-sre  -  ").contains("cluster.restart");
   }
 
+  private CliRun doctorAgainstGithubAnswering(int status) throws IOException {
+    github.stubFor(
+        get(urlEqualTo("/repos/owner/homelab"))
+            .willReturn(aResponse().withStatus(status).withBody("{}")));
+    Path config = githubConfig();
+    return CliRun.of(
+        Map.of("GITHUB_TOKEN", GITHUB_TOKEN),
+        "doctor",
+        "--config",
+        config.toString(),
+        "--state-dir",
+        dir.toString());
+  }
+
   private Path githubConfig() throws IOException {
     Path config = dir.resolve("crew.json");
     Files.writeString(
