@@ -1,0 +1,411 @@
+package dev.gitopscrew.session;
+
+import dev.gitopscrew.roles.work.Assignment;
+import dev.gitopscrew.roles.work.SessionResult;
+import dev.gitopscrew.roles.work.SessionResult.Cancelled;
+import dev.gitopscrew.roles.work.SessionResult.Failed;
+import dev.gitopscrew.roles.work.SessionResult.Interrupted;
+import dev.gitopscrew.roles.work.SessionResult.Succeeded;
+import dev.gitopscrew.roles.work.SessionResult.TimedOut;
+import dev.gitopscrew.roles.work.SpawnOutcome;
+import dev.gitopscrew.roles.work.SpawnOutcome.Refused;
+import dev.gitopscrew.roles.work.SpawnOutcome.Spawned;
+import dev.gitopscrew.roles.work.Subagents;
+import dev.gitopscrew.roles.work.Task;
+import dev.gitopscrew.roles.work.Work;
+import dev.gitopscrew.roles.work.Workforce;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * Runs sessions and supervises them. Every session gets a finite deadline when it is spawned; one
+ * supervisor thread ends it {@code timed_out} when the deadline passes. Every session ends in
+ * exactly one terminal result, committed by a conditional update before anyone is told, and parents
+ * read their children's results from the store. Sessions left running by a previous process are
+ * finalised {@code interrupted} when the engine starts.
+ */
+public final class SessionEngine implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(SessionEngine.class.getName());
+  private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
+
+  private final JdbcSessionRepository repository;
+  private final SessionLimits limits;
+  private final SpawnPolicy policy;
+  private final Workforce workforce;
+  private final Slots slots;
+  private final ConcurrentHashMap<Long, LiveSession> live = new ConcurrentHashMap<>();
+  private final ScheduledThreadPoolExecutor supervisor;
+  private final ExecutorService workers;
+  private final int interruptedAtStart;
+  private volatile boolean stopped;
+  private volatile boolean halted;
+
+  private SessionEngine(
+      DataSource dataSource, SessionLimits limits, SpawnPolicy policy, Workforce workforce) {
+    this.repository = new JdbcSessionRepository(dataSource);
+    this.limits = limits;
+    this.policy = policy;
+    this.workforce = workforce;
+    this.slots = new Slots(limits);
+    this.interruptedAtStart = finaliseLeftovers();
+    this.supervisor = new ScheduledThreadPoolExecutor(1, daemon("crew-session-supervisor"));
+    supervisor.setRemoveOnCancelPolicy(true);
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        Executors.newCachedThreadPool(
+            r -> daemon("crew-session-" + n.incrementAndGet()).newThread(r));
+    long sweep = SWEEP_EVERY.toMillis();
+    supervisor.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Starts the engine on a migrated store. Sessions a previous process left queued or running are
+   * first finalised {@code interrupted}, each in its own transaction, so their parents have them.
+   */
+  public static SessionEngine start(
+      DataSource dataSource, SessionLimits limits, SpawnPolicy policy, Workforce workforce) {
+    return new SessionEngine(dataSource, limits, policy, workforce);
+  }
+
+  /** How many sessions were finalised {@code interrupted} at start. */
+  public int interruptedAtStart() {
+    return interruptedAtStart;
+  }
+
+  /** Starts a request as a root session (depth 0), or says why it cannot start. */
+  public SpawnOutcome submit(Task task) {
+    return spawn(null, task);
+  }
+
+  /**
+   * Waits up to {@code wait} for a session's terminal result and returns it from the store; empty
+   * while it is still running. A root's result counts as delivered once read here.
+   */
+  public Optional<SessionResult> awaitResult(long id, Duration wait) throws InterruptedException {
+    LiveSession s = live.get(id);
+    if (s != null) {
+      try {
+        s.ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        return Optional.empty();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+    Optional<SessionRecord> found = repository.find(id);
+    if (found.isPresent() && found.get().parentId() == null) {
+      return repository.consume(id, Instant.now());
+    }
+    return found.flatMap(SessionRecord::result);
+  }
+
+  public Optional<SessionRecord> find(long id) {
+    return repository.find(id);
+  }
+
+  /** A session's whole tree, root first. */
+  public List<SessionRecord> tree(long rootId) {
+    return repository.tree(rootId);
+  }
+
+  /** The newest sessions first. */
+  public List<SessionRecord> list(boolean includeArchived, int limit) {
+    return repository.list(includeArchived, limit);
+  }
+
+  public JdbcSessionRepository repository() {
+    return repository;
+  }
+
+  /**
+   * Cancels a session and its whole subtree, deepest first, interrupting their work. Returns how
+   * many sessions this ended (0 when it had already ended).
+   */
+  public int cancel(long id, String by) {
+    LiveSession s = live.get(id);
+    if (s != null) {
+      return cancelTree(s, by);
+    }
+    // not run by this process but not ended either: the store still gets its one result
+    return repository.end(id, new Cancelled(by), Instant.now()) ? 1 : 0;
+  }
+
+  /** Marks sessions that ended more than {@code archiveAfterMinutes} ago archived. */
+  public int archiveFinished() {
+    Instant now = Instant.now();
+    return repository.archive(now.minus(Duration.ofMinutes(limits.archiveAfterMinutes())), now);
+  }
+
+  /** Stops: every live session ends {@code interrupted}, deepest first. */
+  @Override
+  public void close() {
+    stopped = true;
+    live.values().stream()
+        .sorted(Comparator.comparingInt(LiveSession::depth).reversed())
+        .forEach(s -> end(s, new Interrupted("gateway stopped at " + Instant.now())));
+    supervisor.shutdownNow();
+    workers.shutdownNow();
+  }
+
+  /** Stops every thread without writing anything, as a kill -9 would. For tests and benches. */
+  public void halt() {
+    halted = true;
+    stopped = true;
+    supervisor.shutdownNow();
+    workers.shutdownNow();
+  }
+
+  private int finaliseLeftovers() {
+    int count = 0;
+    Interrupted restart = new Interrupted("gateway restarted at " + Instant.now());
+    for (long id : repository.activeIds()) {
+      if (repository.end(id, restart, Instant.now())) {
+        count++;
+      }
+    }
+    if (count > 0) {
+      LOG.log(System.Logger.Level.INFO, "finalised {0} sessions as interrupted", count);
+    }
+    return count;
+  }
+
+  private SpawnOutcome spawn(LiveSession parent, Task task) {
+    int depth = parent == null ? 0 : parent.depth() + 1;
+    Optional<String> refusal = refusal(parent, task, depth);
+    if (refusal.isPresent()) {
+      return new Refused(refusal.get());
+    }
+    Duration timeout = task.timeout() != null ? task.timeout() : limits.runTimeout();
+    Instant now = Instant.now();
+    LiveSession s = new LiveSession(parent, depth, task, timeout, now.plus(timeout));
+    Slots.Admission admission = slots.admit(s);
+    if (admission instanceof Slots.Rejected r) {
+      return new Refused(r.reason());
+    }
+    boolean running = admission == Slots.Admitted.RUN;
+    if (parent != null) {
+      parent.enterStore();
+    }
+    try {
+      s.id =
+          repository.insert(
+              s, running ? JdbcSessionRepository.RUNNING : JdbcSessionRepository.QUEUED, now);
+    } catch (RuntimeException e) {
+      slots.withdraw(s, running);
+      return new Refused("the state store failed to record the session: " + e.getMessage());
+    } finally {
+      if (parent != null) {
+        parent.leaveStore();
+      }
+    }
+    live.put(s.id, s);
+    if (parent != null) {
+      parent.addChild(s);
+    }
+    s.deadlineTimer =
+        supervisor.schedule(() -> expire(s), timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (running) {
+      workers.execute(() -> run(s));
+    } else {
+      slots.enqueue(s);
+      dispatch();
+    }
+    return new Spawned(s.id);
+  }
+
+  private Optional<String> refusal(LiveSession parent, Task task, int depth) {
+    if (stopped) {
+      return Optional.of("the session engine is stopped");
+    }
+    if (workforce.workFor(task.agent(), depth).isEmpty()) {
+      return Optional.of("unknown agent '" + task.agent() + "' at depth " + depth);
+    }
+    if (parent == null) {
+      return Optional.empty();
+    }
+    if (parent.isEnding()) {
+      return Optional.of("session " + parent.id + " has already ended");
+    }
+    if (depth > limits.maxSpawnDepth()) {
+      return Optional.of(
+          "maxSpawnDepth "
+              + limits.maxSpawnDepth()
+              + " reached: "
+              + parent.agent()
+              + " at depth "
+              + parent.depth()
+              + " cannot spawn");
+    }
+    return policy.refusal(parent.agent(), task.agent());
+  }
+
+  private void dispatch() {
+    for (LiveSession s : slots.takeRunnable()) {
+      workers.execute(
+          () -> {
+            if (repository.markRunning(s.id, Instant.now())) {
+              run(s);
+            }
+          });
+    }
+  }
+
+  private void run(LiveSession s) {
+    if (!s.attach(Thread.currentThread())) {
+      return;
+    }
+    try {
+      Work work = workforce.workFor(s.agent(), s.depth()).orElseThrow();
+      String out = work.perform(new Assignment(s.id, s.depth(), s.task()), new Port(s));
+      end(s, new Succeeded(out == null ? "" : out));
+    } catch (InterruptedException e) {
+      end(s, new Failed("the work stopped on an interrupt nobody asked for"));
+    } catch (Exception | Error e) {
+      end(s, new Failed(reason(e)));
+    } finally {
+      s.detach();
+    }
+  }
+
+  private void expire(LiveSession s) {
+    end(s, new TimedOut(s.timeout()));
+  }
+
+  /** The supervisor's safety net: anything past its deadline ends, live or not. */
+  private void sweep() {
+    try {
+      for (long id : repository.overdueIds(Instant.now())) {
+        LiveSession s = live.get(id);
+        if (s != null) {
+          expire(s);
+        } else {
+          repository.end(id, new TimedOut(Duration.ZERO), Instant.now());
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "session sweep failed: " + e.getMessage());
+    }
+  }
+
+  private int cancelTree(LiveSession s, String by) {
+    int count = 0;
+    for (LiveSession child : s.children()) {
+      count += cancelTree(child, by + " (subtree of session " + s.id + ")");
+    }
+    return count + (end(s, new Cancelled(by)) ? 1 : 0);
+  }
+
+  /**
+   * Ends a session: one conditional update, then the bookkeeping and the waiters. Returns true when
+   * this call ended it.
+   */
+  private boolean end(LiveSession s, SessionResult result) {
+    if (halted || !s.beginEnding()) {
+      return false;
+    }
+    s.enterStore();
+    boolean ended;
+    try {
+      ended = repository.end(s.id, result, Instant.now());
+    } catch (RuntimeException e) {
+      s.abortEnding();
+      LOG.log(System.Logger.Level.ERROR, "cannot end session " + s.id + ": " + e.getMessage());
+      return false;
+    } finally {
+      s.leaveStore();
+    }
+    if (s.deadlineTimer != null) {
+      s.deadlineTimer.cancel(false);
+    }
+    slots.release(s);
+    live.remove(s.id);
+    if (s.parent() != null) {
+      s.parent().removeChild(s);
+    }
+    s.ended.complete(result);
+    s.interruptWorker();
+    for (LiveSession child : s.children()) {
+      cancelTree(child, "parent session " + s.id + " ended " + result.state());
+    }
+    dispatch();
+    return ended;
+  }
+
+  private static String reason(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** The {@link Subagents} port of one running session. */
+  private final class Port implements Subagents {
+    private final LiveSession self;
+
+    Port(LiveSession self) {
+      this.self = self;
+    }
+
+    @Override
+    public SpawnOutcome spawn(Task task) {
+      return SessionEngine.this.spawn(self, task);
+    }
+
+    @Override
+    public SessionResult await(long childId) throws InterruptedException {
+      LiveSession child = live.get(childId);
+      if (child != null && child.parent() != self) {
+        throw new IllegalArgumentException("session " + childId + " is not a child of " + self.id);
+      }
+      slots.pause(self);
+      dispatch();
+      try {
+        while (true) {
+          child = live.get(childId);
+          if (child != null) {
+            try {
+              child.ended.get();
+            } catch (ExecutionException e) {
+              throw new IllegalStateException(e.getCause());
+            }
+          }
+          self.enterStore();
+          Optional<SessionResult> result;
+          try {
+            result = repository.consume(childId, Instant.now());
+          } finally {
+            self.leaveStore();
+          }
+          if (result.isPresent()) {
+            return result.get();
+          }
+          if (live.get(childId) == null && repository.find(childId).isEmpty()) {
+            throw new IllegalArgumentException("no session " + childId);
+          }
+          Thread.sleep(10);
+        }
+      } finally {
+        slots.resume(self);
+      }
+    }
+  }
+}
