@@ -131,8 +131,8 @@ public final class SessionEngine implements AutoCloseable {
   }
 
   /**
-   * Cancels a session and its whole subtree, deepest first, interrupting their work. Returns how
-   * many sessions this ended (0 when it had already ended).
+   * Cancels a session and its whole subtree, interrupting their work. Returns how many sessions
+   * this ended (0 when it had already ended).
    */
   public int cancel(long id, String by) {
     LiveSession s = live.get(id);
@@ -301,11 +301,7 @@ public final class SessionEngine implements AutoCloseable {
   }
 
   private int cancelTree(LiveSession s, String by) {
-    int count = 0;
-    for (LiveSession child : s.children()) {
-      count += cancelTree(child, by + " (subtree of session " + s.id + ")");
-    }
-    return count + (end(s, new Cancelled(by)) ? 1 : 0);
+    return end(s, new Cancelled(by), by + " (subtree of session " + s.id + ")");
   }
 
   /**
@@ -313,8 +309,17 @@ public final class SessionEngine implements AutoCloseable {
    * this call ended it.
    */
   private boolean end(LiveSession s, SessionResult result) {
+    return end(s, result, "parent session " + s.id + " ended " + result.state()) > 0;
+  }
+
+  /**
+   * Ends a session, then cancels what is left of its subtree with {@code childrenBy}: the session
+   * is claimed first, so work that finishes meanwhile cannot end it another way. Returns how many
+   * sessions this call ended.
+   */
+  private int end(LiveSession s, SessionResult result, String childrenBy) {
     if (halted || !s.beginEnding()) {
-      return false;
+      return 0;
     }
     s.enterStore();
     boolean ended;
@@ -323,7 +328,7 @@ public final class SessionEngine implements AutoCloseable {
     } catch (RuntimeException e) {
       s.abortEnding();
       LOG.log(System.Logger.Level.ERROR, "cannot end session " + s.id + ": " + e.getMessage());
-      return false;
+      return 0;
     } finally {
       s.leaveStore();
     }
@@ -337,11 +342,12 @@ public final class SessionEngine implements AutoCloseable {
     }
     s.ended.complete(result);
     s.interruptWorker();
+    int count = ended ? 1 : 0;
     for (LiveSession child : s.children()) {
-      cancelTree(child, "parent session " + s.id + " ended " + result.state());
+      count += end(child, new Cancelled(childrenBy), childrenBy);
     }
     dispatch();
-    return ended;
+    return count;
   }
 
   private static String reason(Throwable e) {
