@@ -86,16 +86,30 @@ public final class JdbcSessionRepository {
         == 1;
   }
 
-  /** The parent's read of a child's result; stamps it consumed the first time. */
-  Optional<SessionResult> consume(long id, Instant now) {
-    Optional<SessionResult> result = find(id).flatMap(SessionRecord::result);
-    if (result.isPresent()) {
-      update(
-          "UPDATE sessions SET consumed_at = ? WHERE id = ? AND consumed_at IS NULL",
-          time(now),
-          id);
+  /** A session's terminal result as stored; empty while it has none. */
+  Optional<SessionResult> resultOf(long id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT state, detail FROM sessions WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String state = rs.getString(1);
+        return state.equals(QUEUED) || state.equals(RUNNING)
+            ? Optional.empty()
+            : Optional.of(SessionResult.of(state, rs.getString(2)));
+      }
+    } catch (SQLException e) {
+      throw failure("read a session result", e);
     }
-    return result;
+  }
+
+  /** Stamps a root session's result as handed to whoever made the request. */
+  void markConsumed(long id, Instant now) {
+    update(
+        "UPDATE sessions SET consumed_at = ? WHERE id = ? AND consumed_at IS NULL", time(now), id);
   }
 
   public Optional<SessionRecord> find(long id) {
@@ -148,13 +162,6 @@ public final class JdbcSessionRepository {
   /** Sessions not yet ended, oldest first. */
   List<Long> activeIds() {
     return ids("SELECT id FROM sessions WHERE state IN ('queued', 'running') ORDER BY id");
-  }
-
-  /** Sessions not yet ended whose deadline has passed. */
-  List<Long> overdueIds(Instant now) {
-    return ids(
-        "SELECT id FROM sessions WHERE state IN ('queued', 'running') AND deadline_at < ?",
-        time(now));
   }
 
   /** Marks sessions that ended before {@code endedBefore} archived; returns how many. */

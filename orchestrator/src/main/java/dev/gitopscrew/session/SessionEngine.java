@@ -40,6 +40,7 @@ public final class SessionEngine implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(SessionEngine.class.getName());
   private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
+  private static final int ARCHIVE_EVERY_SWEEPS = 60;
 
   private final JdbcSessionRepository repository;
   private final SessionLimits limits;
@@ -50,6 +51,7 @@ public final class SessionEngine implements AutoCloseable {
   private final ScheduledThreadPoolExecutor supervisor;
   private final ExecutorService workers;
   private final int interruptedAtStart;
+  private final AtomicInteger sweeps = new AtomicInteger();
   private volatile boolean stopped;
   private volatile boolean halted;
 
@@ -106,8 +108,8 @@ public final class SessionEngine implements AutoCloseable {
       }
     }
     Optional<SessionRecord> found = repository.find(id);
-    if (found.isPresent() && found.get().parentId() == null) {
-      return repository.consume(id, Instant.now());
+    if (found.isPresent() && found.get().parentId() == null && found.get().isTerminal()) {
+      repository.markConsumed(id, Instant.now());
     }
     return found.flatMap(SessionRecord::result);
   }
@@ -284,19 +286,20 @@ public final class SessionEngine implements AutoCloseable {
     end(s, new TimedOut(s.timeout()));
   }
 
-  /** The supervisor's safety net: anything past its deadline ends, live or not. */
+  /** The supervisor's safety net, should a deadline timer ever be lost. */
   private void sweep() {
-    try {
-      for (long id : repository.overdueIds(Instant.now())) {
-        LiveSession s = live.get(id);
-        if (s != null) {
-          expire(s);
-        } else {
-          repository.end(id, new TimedOut(Duration.ZERO), Instant.now());
-        }
+    Instant now = Instant.now();
+    if (sweeps.incrementAndGet() % ARCHIVE_EVERY_SWEEPS == 0) {
+      try {
+        archiveFinished();
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "archiving sessions failed: " + e.getMessage());
       }
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "session sweep failed: " + e.getMessage());
+    }
+    for (LiveSession s : live.values()) {
+      if (s.deadline().isBefore(now)) {
+        expire(s);
+      }
     }
   }
 
@@ -397,7 +400,7 @@ public final class SessionEngine implements AutoCloseable {
           self.enterStore();
           Optional<SessionResult> result;
           try {
-            result = repository.consume(childId, Instant.now());
+            result = repository.resultOf(childId);
           } finally {
             self.leaveStore();
           }
