@@ -1,5 +1,6 @@
 package dev.gitopscrew.session;
 
+import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.roles.work.Assignment;
 import dev.gitopscrew.roles.work.SessionResult;
 import dev.gitopscrew.roles.work.SessionResult.Cancelled;
@@ -233,7 +234,10 @@ public final class SessionEngine implements AutoCloseable {
       return Optional.of("the session engine is stopped");
     }
     if (workforce.workFor(task.agent(), depth).isEmpty()) {
-      return Optional.of("unknown agent '" + task.agent() + "' at depth " + depth);
+      return Optional.of(
+          KnownAgent.byId(task.agent()).isEmpty()
+              ? "unknown agent '" + task.agent() + "'"
+              : task.agent() + " does not work at depth " + depth);
     }
     if (parent == null) {
       return Optional.empty();

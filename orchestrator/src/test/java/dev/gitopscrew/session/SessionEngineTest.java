@@ -208,7 +208,7 @@ class SessionEngineTest {
   @Test
   void refusesAnUnknownAgent() {
     assertThat(start().submit(new Task("language-tutor", "hallo")))
-        .isEqualTo(new Refused("unknown agent 'language-tutor' at depth 0"));
+        .isEqualTo(new Refused("unknown agent 'language-tutor'"));
   }
 
   @Test
