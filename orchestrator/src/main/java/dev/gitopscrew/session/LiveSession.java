@@ -33,10 +33,16 @@ final class LiveSession {
   // guarded by the engine's slot lock
   int activeChildren;
   boolean holdsSlot;
+
+  /** Set once the session has a slot and may be started by whoever claims it. */
+  volatile boolean startable;
+
+  /** Set when the session waited in the queue, so whoever starts it marks it running. */
+  volatile boolean fromQueue;
+
+  private final AtomicBoolean claimed = new AtomicBoolean();
   // guarded by this
-  private Thread worker;
-  private int inStore;
-  private boolean interruptPending;
+  private StoreGuard.PerThread worker;
 
   LiveSession(LiveSession parent, int depth, Task task, Duration timeout, Instant deadline) {
     this.parent = parent;
@@ -104,51 +110,28 @@ final class LiveSession {
     return ending.get();
   }
 
-  synchronized boolean attach(Thread thread) {
+  /** Whoever claims a session first runs it: a worker thread, or the parent waiting for it. */
+  boolean claim() {
+    return claimed.compareAndSet(false, true);
+  }
+
+  synchronized boolean attach() {
     if (ending.get()) {
       return false;
     }
-    worker = thread;
+    worker = StoreGuard.current();
     return true;
   }
 
   synchronized void detach() {
     worker = null;
-    interruptPending = false;
     Thread.interrupted();
   }
 
-  /** Interrupts the work, but never inside a store call: an interrupt there can break the store. */
+  /** Interrupts the work, never inside a store call (see {@link StoreGuard}). */
   synchronized void interruptWorker() {
-    if (worker == null || worker == Thread.currentThread()) {
-      return;
-    }
-    if (inStore > 0) {
-      interruptPending = true;
-    } else {
+    if (worker != null && worker.thread() != Thread.currentThread()) {
       worker.interrupt();
-    }
-  }
-
-  /** Called by the worker thread around store calls made on this session's behalf. */
-  synchronized void enterStore() {
-    if (worker != Thread.currentThread()) {
-      return;
-    }
-    if (Thread.interrupted()) {
-      interruptPending = true;
-    }
-    inStore++;
-  }
-
-  synchronized void leaveStore() {
-    if (worker != Thread.currentThread()) {
-      return;
-    }
-    inStore--;
-    if (inStore == 0 && interruptPending) {
-      interruptPending = false;
-      Thread.currentThread().interrupt();
     }
   }
 }

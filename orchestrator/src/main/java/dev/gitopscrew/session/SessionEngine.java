@@ -199,20 +199,12 @@ public final class SessionEngine implements AutoCloseable {
       return new Refused(r.reason());
     }
     boolean running = admission == Slots.Admitted.RUN;
-    if (parent != null) {
-      parent.enterStore();
-    }
+    String state = running ? JdbcSessionRepository.RUNNING : JdbcSessionRepository.QUEUED;
     try {
-      s.id =
-          repository.insert(
-              s, running ? JdbcSessionRepository.RUNNING : JdbcSessionRepository.QUEUED, now);
+      s.id = StoreGuard.call(() -> repository.insert(s, state, now));
     } catch (RuntimeException e) {
       slots.withdraw(s, running);
       return new Refused("the state store failed to record the session: " + e.getMessage());
-    } finally {
-      if (parent != null) {
-        parent.leaveStore();
-      }
     }
     live.put(s.id, s);
     if (parent != null) {
@@ -221,7 +213,7 @@ public final class SessionEngine implements AutoCloseable {
     s.deadlineTimer =
         supervisor.schedule(() -> expire(s), timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (running) {
-      workers.execute(() -> run(s));
+      startSoon(s, false);
     } else {
       slots.enqueue(s);
       dispatch();
@@ -260,17 +252,30 @@ public final class SessionEngine implements AutoCloseable {
 
   private void dispatch() {
     for (LiveSession s : slots.takeRunnable()) {
-      workers.execute(
-          () -> {
-            if (repository.markRunning(s.id, Instant.now())) {
-              run(s);
-            }
-          });
+      startSoon(s, true);
+    }
+  }
+
+  /** Hands a session that has its slot to a worker; a parent waiting for it may run it first. */
+  private void startSoon(LiveSession s, boolean fromQueue) {
+    s.fromQueue = fromQueue;
+    s.startable = true;
+    workers.execute(
+        () -> {
+          if (s.claim()) {
+            start(s);
+          }
+        });
+  }
+
+  private void start(LiveSession s) {
+    if (!s.fromQueue || StoreGuard.call(() -> repository.markRunning(s.id, Instant.now()))) {
+      run(s);
     }
   }
 
   private void run(LiveSession s) {
-    if (!s.attach(Thread.currentThread())) {
+    if (!s.attach()) {
       return;
     }
     try {
@@ -278,12 +283,24 @@ public final class SessionEngine implements AutoCloseable {
       String out = work.perform(new Assignment(s.id, s.depth(), s.task()), new Port(s));
       end(s, new Succeeded(out == null ? "" : out));
     } catch (InterruptedException e) {
-      end(s, new Failed("the work stopped on an interrupt nobody asked for"));
+      // an ending ancestor cancels this session with its own reason; any other interrupt is a fault
+      if (!ancestorEnding(s)) {
+        end(s, new Failed("the work stopped on an interrupt nobody asked for"));
+      }
     } catch (Exception | Error e) {
       end(s, new Failed(reason(e)));
     } finally {
       s.detach();
     }
+  }
+
+  private static boolean ancestorEnding(LiveSession s) {
+    for (LiveSession a = s.parent(); a != null; a = a.parent()) {
+      if (a.isEnding()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void expire(LiveSession s) {
@@ -328,16 +345,13 @@ public final class SessionEngine implements AutoCloseable {
     if (halted || !s.beginEnding()) {
       return 0;
     }
-    s.enterStore();
     boolean ended;
     try {
-      ended = repository.end(s.id, result, Instant.now());
+      ended = StoreGuard.call(() -> repository.end(s.id, result, Instant.now()));
     } catch (RuntimeException e) {
       s.abortEnding();
       LOG.log(System.Logger.Level.ERROR, "cannot end session " + s.id + ": " + e.getMessage());
       return 0;
-    } finally {
-      s.leaveStore();
     }
     if (s.deadlineTimer != null) {
       s.deadlineTimer.cancel(false);
@@ -392,6 +406,13 @@ public final class SessionEngine implements AutoCloseable {
       slots.pause(self);
       dispatch();
       try {
+        if (child != null && child.startable && child.claim()) {
+          // not picked up by a worker yet: run it here rather than wait for one to be scheduled
+          start(child);
+          if (self.isEnding()) {
+            throw new InterruptedException("session " + self.id + " has ended");
+          }
+        }
         while (true) {
           child = live.get(childId);
           if (child != null) {
@@ -401,17 +422,12 @@ public final class SessionEngine implements AutoCloseable {
               throw new IllegalStateException(e.getCause());
             }
           }
-          self.enterStore();
-          Optional<SessionResult> result;
-          try {
-            result = repository.resultOf(childId);
-          } finally {
-            self.leaveStore();
-          }
+          Optional<SessionResult> result = StoreGuard.call(() -> repository.resultOf(childId));
           if (result.isPresent()) {
             return result.get();
           }
-          if (live.get(childId) == null && repository.find(childId).isEmpty()) {
+          if (live.get(childId) == null
+              && StoreGuard.call(() -> repository.find(childId)).isEmpty()) {
             throw new IllegalArgumentException("no session " + childId);
           }
           Thread.sleep(10);
