@@ -88,22 +88,18 @@ public final class JdbcSessionRepository {
 
   /** A session's terminal result as stored; empty while it has none. */
   Optional<SessionResult> resultOf(long id) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT state, detail FROM sessions WHERE id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        String state = rs.getString(1);
-        return state.equals(QUEUED) || state.equals(RUNNING)
-            ? Optional.empty()
-            : Optional.of(SessionResult.of(state, rs.getString(2)));
-      }
-    } catch (SQLException e) {
-      throw failure("read a session result", e);
-    }
+    return query(
+            "SELECT state, detail FROM sessions WHERE id = ?",
+            rs -> {
+              String state = rs.getString(1);
+              return state.equals(QUEUED) || state.equals(RUNNING)
+                  ? Optional.<SessionResult>empty()
+                  : Optional.of(SessionResult.of(state, rs.getString(2)));
+            },
+            id)
+        .stream()
+        .findFirst()
+        .flatMap(r -> r);
   }
 
   /** Stamps a root session's result as handed to whoever made the request. */
@@ -113,13 +109,13 @@ public final class JdbcSessionRepository {
   }
 
   public Optional<SessionRecord> find(long id) {
-    List<SessionRecord> found = query("SELECT " + COLUMNS + " FROM sessions WHERE id = ?", id);
+    List<SessionRecord> found = records("SELECT " + COLUMNS + " FROM sessions WHERE id = ?", id);
     return found.stream().findFirst();
   }
 
   /** A whole tree, root first, in creation order. */
   public List<SessionRecord> tree(long rootId) {
-    return query(
+    return records(
         "SELECT " + COLUMNS + " FROM sessions WHERE id = ? OR root_id = ? ORDER BY id",
         rootId,
         rootId);
@@ -127,13 +123,14 @@ public final class JdbcSessionRepository {
 
   /** The children of one session, in creation order. */
   public List<SessionRecord> children(long parentId) {
-    return query("SELECT " + COLUMNS + " FROM sessions WHERE parent_id = ? ORDER BY id", parentId);
+    return records(
+        "SELECT " + COLUMNS + " FROM sessions WHERE parent_id = ? ORDER BY id", parentId);
   }
 
   /** The newest sessions first; archived ones only when asked. */
   public List<SessionRecord> list(boolean includeArchived, int limit) {
     String where = includeArchived ? "" : " WHERE archived_at IS NULL";
-    return query(
+    return records(
         "SELECT "
             + COLUMNS
             + " FROM sessions"
@@ -145,23 +142,18 @@ public final class JdbcSessionRepository {
   /** How many sessions are in each state. */
   public Map<String, Long> countByState() {
     Map<String, Long> counts = new LinkedHashMap<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT state, COUNT(*) FROM sessions GROUP BY state ORDER BY state");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        counts.put(rs.getString(1), rs.getLong(2));
-      }
-      return counts;
-    } catch (SQLException e) {
-      throw failure("count sessions", e);
-    }
+    query(
+            "SELECT state, COUNT(*) FROM sessions GROUP BY state ORDER BY state",
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return counts;
   }
 
   /** Sessions not yet ended, oldest first. */
   List<Long> activeIds() {
-    return ids("SELECT id FROM sessions WHERE state IN ('queued', 'running') ORDER BY id");
+    return query(
+        "SELECT id FROM sessions WHERE state IN ('queued', 'running') ORDER BY id",
+        rs -> rs.getLong(1));
   }
 
   /** Marks sessions that ended before {@code endedBefore} archived; returns how many. */
@@ -182,36 +174,29 @@ public final class JdbcSessionRepository {
     }
   }
 
-  private List<Long> ids(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, args);
-      List<Long> ids = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
-      }
-      return ids;
-    } catch (SQLException e) {
-      throw failure("read sessions", e);
-    }
+  private List<SessionRecord> records(String sql, Object... args) {
+    return query(sql, JdbcSessionRepository::read, args);
   }
 
-  private List<SessionRecord> query(String sql, Object... args) {
+  private <T> List<T> query(String sql, Row<T> row, Object... args) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);
-      List<SessionRecord> out = new ArrayList<>();
+      List<T> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(read(rs));
+          out.add(row.read(rs));
         }
       }
       return out;
     } catch (SQLException e) {
       throw failure("read sessions", e);
     }
+  }
+
+  @FunctionalInterface
+  private interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
   }
 
   private static SessionRecord read(ResultSet rs) throws SQLException {

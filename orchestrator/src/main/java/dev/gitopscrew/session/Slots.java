@@ -122,10 +122,7 @@ final class Slots {
   void release(LiveSession s) {
     lock.lock();
     try {
-      if (s.holdsSlot) {
-        s.holdsSlot = false;
-        working--;
-      }
+      giveBack(s);
       if (s.parent() != null) {
         s.parent().activeChildren--;
       }
@@ -138,12 +135,16 @@ final class Slots {
   void pause(LiveSession s) {
     lock.lock();
     try {
-      if (s.holdsSlot) {
-        s.holdsSlot = false;
-        working--;
-      }
+      giveBack(s);
     } finally {
       lock.unlock();
+    }
+  }
+
+  private void giveBack(LiveSession s) {
+    if (s.holdsSlot) {
+      s.holdsSlot = false;
+      working--;
     }
   }
 
