@@ -1,6 +1,5 @@
 package dev.gitopscrew.session;
 
-import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.roles.work.Assignment;
 import dev.gitopscrew.roles.work.SessionResult;
 import dev.gitopscrew.roles.work.SessionResult.Cancelled;
@@ -11,7 +10,6 @@ import dev.gitopscrew.roles.work.SessionResult.TimedOut;
 import dev.gitopscrew.roles.work.SpawnOutcome;
 import dev.gitopscrew.roles.work.SpawnOutcome.Refused;
 import dev.gitopscrew.roles.work.SpawnOutcome.Spawned;
-import dev.gitopscrew.roles.work.Subagents;
 import dev.gitopscrew.roles.work.Task;
 import dev.gitopscrew.roles.work.Work;
 import dev.gitopscrew.roles.work.Workforce;
@@ -47,8 +45,9 @@ public final class SessionEngine implements AutoCloseable {
   private final SessionLimits limits;
   private final SpawnPolicy policy;
   private final Workforce workforce;
-  private final Slots slots;
-  private final ConcurrentHashMap<Long, LiveSession> live = new ConcurrentHashMap<>();
+  private final SpawnChecks checks;
+  final Slots slots;
+  final ConcurrentHashMap<Long, LiveSession> live = new ConcurrentHashMap<>();
   private final ScheduledThreadPoolExecutor supervisor;
   private final ExecutorService workers;
   private final int interruptedAtStart;
@@ -63,6 +62,7 @@ public final class SessionEngine implements AutoCloseable {
     this.policy = policy;
     this.workforce = workforce;
     this.slots = new Slots(limits);
+    this.checks = new SpawnChecks(limits, policy, workforce);
     this.interruptedAtStart = finaliseLeftovers();
     this.supervisor = new ScheduledThreadPoolExecutor(1, daemon("crew-session-supervisor"));
     supervisor.setRemoveOnCancelPolicy(true);
@@ -185,9 +185,12 @@ public final class SessionEngine implements AutoCloseable {
     return count;
   }
 
-  private SpawnOutcome spawn(LiveSession parent, Task task) {
+  SpawnOutcome spawn(LiveSession parent, Task task) {
     int depth = parent == null ? 0 : parent.depth() + 1;
-    Optional<String> refusal = refusal(parent, task, depth);
+    Optional<String> refusal =
+        stopped
+            ? Optional.of("the session engine is stopped")
+            : checks.refusal(parent, task, depth);
     if (refusal.isPresent()) {
       return new Refused(refusal.get());
     }
@@ -221,36 +224,7 @@ public final class SessionEngine implements AutoCloseable {
     return new Spawned(s.id);
   }
 
-  private Optional<String> refusal(LiveSession parent, Task task, int depth) {
-    if (stopped) {
-      return Optional.of("the session engine is stopped");
-    }
-    if (workforce.workFor(task.agent(), depth).isEmpty()) {
-      return Optional.of(
-          KnownAgent.byId(task.agent()).isEmpty()
-              ? "unknown agent '" + task.agent() + "'"
-              : task.agent() + " does not work at depth " + depth);
-    }
-    if (parent == null) {
-      return Optional.empty();
-    }
-    if (parent.isEnding()) {
-      return Optional.of("session " + parent.id + " has already ended");
-    }
-    if (depth > limits.maxSpawnDepth()) {
-      return Optional.of(
-          "maxSpawnDepth "
-              + limits.maxSpawnDepth()
-              + " reached: "
-              + parent.agent()
-              + " at depth "
-              + parent.depth()
-              + " cannot spawn");
-    }
-    return policy.refusal(parent.agent(), task.agent());
-  }
-
-  private void dispatch() {
+  void dispatch() {
     for (LiveSession s : slots.takeRunnable()) {
       startSoon(s, true);
     }
@@ -268,7 +242,7 @@ public final class SessionEngine implements AutoCloseable {
         });
   }
 
-  private void start(LiveSession s) {
+  void start(LiveSession s) {
     if (!s.fromQueue || StoreGuard.call(() -> repository.markRunning(s.id, Instant.now()))) {
       run(s);
     }
@@ -280,7 +254,7 @@ public final class SessionEngine implements AutoCloseable {
     }
     try {
       Work work = workforce.workFor(s.agent(), s.depth()).orElseThrow();
-      String out = work.perform(new Assignment(s.id, s.depth(), s.task()), new Port(s));
+      String out = work.perform(new Assignment(s.id, s.depth(), s.task()), new ParentPort(this, s));
       end(s, new Succeeded(out == null ? "" : out));
     } catch (InterruptedException e) {
       // an ending ancestor cancels this session with its own reason; any other interrupt is a fault
@@ -382,59 +356,5 @@ public final class SessionEngine implements AutoCloseable {
       t.setDaemon(true);
       return t;
     };
-  }
-
-  /** The {@link Subagents} port of one running session. */
-  private final class Port implements Subagents {
-    private final LiveSession self;
-
-    Port(LiveSession self) {
-      this.self = self;
-    }
-
-    @Override
-    public SpawnOutcome spawn(Task task) {
-      return SessionEngine.this.spawn(self, task);
-    }
-
-    @Override
-    public SessionResult await(long childId) throws InterruptedException {
-      LiveSession child = live.get(childId);
-      if (child != null && child.parent() != self) {
-        throw new IllegalArgumentException("session " + childId + " is not a child of " + self.id);
-      }
-      slots.pause(self);
-      dispatch();
-      try {
-        if (child != null && child.startable && child.claim()) {
-          // not picked up by a worker yet: run it here rather than wait for one to be scheduled
-          start(child);
-          if (self.isEnding()) {
-            throw new InterruptedException("session " + self.id + " has ended");
-          }
-        }
-        while (true) {
-          child = live.get(childId);
-          if (child != null) {
-            try {
-              child.ended.get();
-            } catch (ExecutionException e) {
-              throw new IllegalStateException(e.getCause());
-            }
-          }
-          Optional<SessionResult> result = StoreGuard.call(() -> repository.resultOf(childId));
-          if (result.isPresent()) {
-            return result.get();
-          }
-          if (live.get(childId) == null
-              && StoreGuard.call(() -> repository.find(childId)).isEmpty()) {
-            throw new IllegalArgumentException("no session " + childId);
-          }
-          Thread.sleep(10);
-        }
-      } finally {
-        slots.resume(self);
-      }
-    }
   }
 }
