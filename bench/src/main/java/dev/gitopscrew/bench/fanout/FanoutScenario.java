@@ -7,6 +7,7 @@ import dev.gitopscrew.roles.work.SpawnOutcome;
 import dev.gitopscrew.roles.work.Subagents;
 import dev.gitopscrew.roles.work.Task;
 import dev.gitopscrew.roles.work.Work;
+import dev.gitopscrew.roles.work.Workforce;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.session.SessionLimits;
 import dev.gitopscrew.session.SessionRecord;
@@ -42,11 +43,26 @@ public final class FanoutScenario implements Scenario {
 
   private static final String ALL = "all";
 
+  private final int leafMillis;
   private final Map<Long, long[]> workNanos = new ConcurrentHashMap<>();
   private final Samples samples = new Samples();
   private final AtomicInteger delivered = new AtomicInteger();
   private final AtomicInteger spawned = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
+
+  public FanoutScenario() {
+    this(-1);
+  }
+
+  /** Leaves that work {@code leafMillis} each; negative = 0 to 2 ms at random. */
+  FanoutScenario(int leafMillis) {
+    this.leafMillis = leafMillis;
+  }
+
+  /** The fan-out's agents: the root at depth 0, the 8 parents at 1, the leaves at 2. */
+  Workforce workforce() {
+    return this::workFor;
+  }
 
   @Override
   public String name() {
@@ -94,9 +110,13 @@ public final class FanoutScenario implements Scenario {
     }
   }
 
-  private long runTree(SessionEngine engine, int children) throws InterruptedException {
+  static long submit(SessionEngine engine, int children) {
     SpawnOutcome outcome = engine.submit(new Task("homelab-admin", "fanout " + children));
-    long root = ((SpawnOutcome.Spawned) outcome).sessionId();
+    return ((SpawnOutcome.Spawned) outcome).sessionId();
+  }
+
+  private long runTree(SessionEngine engine, int children) throws InterruptedException {
+    long root = submit(engine, children);
     Optional<SessionResult> result = engine.awaitResult(root, Duration.ofMinutes(10));
     if (result.isEmpty() || !(result.get() instanceof SessionResult.Succeeded)) {
       throw new IllegalStateException("the fan-out root did not succeed: " + result);
@@ -168,7 +188,7 @@ public final class FanoutScenario implements Scenario {
       if (kind.equals("hang")) {
         Thread.sleep(Long.MAX_VALUE);
       }
-      Thread.sleep(ThreadLocalRandom.current().nextInt(3));
+      Thread.sleep(leafMillis >= 0 ? leafMillis : ThreadLocalRandom.current().nextInt(3));
       if (kind.equals("fail")) {
         throw new IllegalStateException("simulated failure of " + a.task().instruction());
       }
