@@ -43,7 +43,6 @@ public final class SessionEngine implements AutoCloseable {
 
   private final JdbcSessionRepository repository;
   private final SessionLimits limits;
-  private final SpawnPolicy policy;
   private final Workforce workforce;
   private final SpawnChecks checks;
   final Slots slots;
@@ -59,7 +58,6 @@ public final class SessionEngine implements AutoCloseable {
       DataSource dataSource, SessionLimits limits, SpawnPolicy policy, Workforce workforce) {
     this.repository = new JdbcSessionRepository(dataSource);
     this.limits = limits;
-    this.policy = policy;
     this.workforce = workforce;
     this.slots = new Slots(limits);
     this.checks = new SpawnChecks(limits, policy, workforce);
