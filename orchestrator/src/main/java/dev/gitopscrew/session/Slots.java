@@ -49,6 +49,14 @@ final class Slots {
                 + " active children");
       }
       boolean run = working < limits.maxConcurrent() && queued == 0;
+      if (!run && parent != null && parent.holdsSlot) {
+        // at the limit, a working parent lends its slot to its child: it would give it back
+        // anyway once it waits, and a queued child costs a store write and a thread handoff
+        parent.holdsSlot = false;
+        s.holdsSlot = true;
+        parent.activeChildren++;
+        return Admitted.RUN;
+      }
       if (!run && queued >= limits.maxQueued()) {
         return new Rejected(
             "maxConcurrent "

@@ -206,6 +206,33 @@ class SessionEngineTest {
   }
 
   @Test
+  void atTheLimitAWorkingParentLendsItsSlotToItsFirstChildAndQueuesTheNext() throws Exception {
+    works.put(
+        "devops-sre",
+        (a, sub) -> {
+          release.await();
+          return "done";
+        });
+    works.put(
+        "homelab-admin",
+        (a, sub) -> {
+          long first = ((Spawned) sub.spawn(new Task("devops-sre", "one"))).sessionId();
+          long second = ((Spawned) sub.spawn(new Task("devops-sre", "two"))).sessionId();
+          String states =
+              engine.find(first).orElseThrow().state()
+                  + " "
+                  + engine.find(second).orElseThrow().state();
+          release.countDown();
+          return states + " " + sub.await(first).describe() + " " + sub.await(second).describe();
+        });
+    start(new SessionLimits(2, 1, 5, 60, LONG), SpawnPolicy.defaults());
+    long root = spawned(engine.submit(new Task("homelab-admin", "x")));
+
+    assertThat(resultOf(root))
+        .isEqualTo(new Succeeded("running queued succeeded: done succeeded: done"));
+  }
+
+  @Test
   void refusesAnUnknownAgent() {
     assertThat(start().submit(new Task("language-tutor", "hallo")))
         .isEqualTo(new Refused("unknown agent 'language-tutor'"));

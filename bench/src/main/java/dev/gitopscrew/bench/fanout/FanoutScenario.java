@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FanoutScenario implements Scenario {
 
-  private static final int PARENTS = 8;
+  private static final int PARENTS = Integer.getInteger("fanout.parents", 8);
   private static final Duration HANG_TIMEOUT = Duration.ofMillis(100);
 
   private static final String ALL = "all";
@@ -96,8 +96,17 @@ public final class FanoutScenario implements Scenario {
 
       // a result counts as delivered when the parent got it from the store and the store agrees
       long deliveredBoth = Math.min(delivered.get(), terminalInStore);
+      long waited =
+          leaves.stream()
+              .filter(l -> l.startedAt() != null && l.startedAt().isAfter(l.createdAt()))
+              .count();
       System.out.println(
-          "leaves in the store by state: " + states + "; refused spawns: " + refused.get());
+          "leaves in the store by state: "
+              + states
+              + "; waited in the maxConcurrent queue: "
+              + waited
+              + "; refused spawns: "
+              + refused.get());
       System.out.print(
           "overhead by kind and phase (spawn call, start of work, delivery):\n" + samples.report());
       System.out.printf(
