@@ -85,6 +85,14 @@ class SessionEngineTest {
     }
   }
 
+  /** Work that ends with "done" once the test releases it. */
+  private Work doneWhenReleased() {
+    return (a, sub) -> {
+      release.await();
+      return "done";
+    };
+  }
+
   /** Work that spawns one child and reports what the spawn got. */
   private static Work spawnsAndReports(Task child) {
     return (a, sub) -> {
@@ -158,12 +166,7 @@ class SessionEngineTest {
 
   @Test
   void refusesAChildPastMaxChildrenPerAgentWithTheReason() throws Exception {
-    works.put(
-        "devops-sre",
-        (a, sub) -> {
-          release.await();
-          return "done";
-        });
+    works.put("devops-sre", doneWhenReleased());
     works.put(
         "homelab-admin",
         (a, sub) -> {
@@ -186,12 +189,7 @@ class SessionEngineTest {
 
   @Test
   void queuesPastMaxConcurrentAndRefusesWhenTheQueueIsFull() throws Exception {
-    works.put(
-        "devops-sre",
-        (a, sub) -> {
-          release.await();
-          return "done";
-        });
+    works.put("devops-sre", doneWhenReleased());
     start(new SessionLimits(2, 1, 5, 60, LONG, 1), SpawnPolicy.defaults());
     long first = spawned(engine.submit(new Task("devops-sre", "one")));
     long second = spawned(engine.submit(new Task("devops-sre", "two")));
@@ -207,12 +205,7 @@ class SessionEngineTest {
 
   @Test
   void atTheLimitAWorkingParentLendsItsSlotToItsFirstChildAndQueuesTheNext() throws Exception {
-    works.put(
-        "devops-sre",
-        (a, sub) -> {
-          release.await();
-          return "done";
-        });
+    works.put("devops-sre", doneWhenReleased());
     works.put(
         "homelab-admin",
         (a, sub) -> {

@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Overhead per leaf = time from the parent's spawn call to the result in the parent's hands
  * (read from the store), minus the leaf's own work (measured inside the leaf) or, for a leaf that
- * times out, minus its timeout. Nothing else is subtracted.
+ * times out, minus its timeout. Nothing else is subtracted. A warm-up tree of 200 leaves runs first
+ * and is not counted. Knobs for diagnosis: {@code -Dfanout.warmup=N}, {@code -Dfanout.parents=N};
+ * {@code bench/run fanout N} spawns N leaves.
  */
 public final class FanoutScenario implements Scenario {
 
