@@ -1,0 +1,211 @@
+package dev.gitopscrew.bench.fanout;
+
+import dev.gitopscrew.bench.Scenario;
+import dev.gitopscrew.roles.work.Assignment;
+import dev.gitopscrew.roles.work.SessionResult;
+import dev.gitopscrew.roles.work.SpawnOutcome;
+import dev.gitopscrew.roles.work.Subagents;
+import dev.gitopscrew.roles.work.Task;
+import dev.gitopscrew.roles.work.Work;
+import dev.gitopscrew.roles.work.Workforce;
+import dev.gitopscrew.session.SessionEngine;
+import dev.gitopscrew.session.SessionLimits;
+import dev.gitopscrew.session.SessionRecord;
+import dev.gitopscrew.session.SpawnPolicy;
+import dev.gitopscrew.store.StateStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code bench/run fanout}: homelab-admin spawns 8 devops-sre sessions (depth 1), which together
+ * spawn 1,000 leaf workers (depth 2) with {@code maxConcurrent} 8 on the embedded H2 file store; 10
+ * % of the leaves fail and 5 % hang until the supervisor times them out. Each parent keeps one leaf
+ * in flight and waits for it, so the 8 leaves in flight fill the 8 slots.
+ *
+ * <p>Overhead per leaf = time from the parent's spawn call to the result in the parent's hands
+ * (read from the store), minus the leaf's own work (measured inside the leaf) or, for a leaf that
+ * times out, minus its timeout. Nothing else is subtracted. A warm-up tree of 200 leaves runs first
+ * and is not counted. Knobs for diagnosis: {@code -Dfanout.warmup=N}, {@code -Dfanout.parents=N};
+ * {@code bench/run fanout N} spawns N leaves.
+ */
+public final class FanoutScenario implements Scenario {
+
+  private static final int PARENTS = Integer.getInteger("fanout.parents", 8);
+  private static final Duration HANG_TIMEOUT = Duration.ofMillis(100);
+
+  private static final String ALL = "all";
+
+  private final int leafMillis;
+  private final Map<Long, long[]> workNanos = new ConcurrentHashMap<>();
+  private final Samples samples = new Samples();
+  private final AtomicInteger delivered = new AtomicInteger();
+  private final AtomicInteger spawned = new AtomicInteger();
+  private final AtomicInteger refused = new AtomicInteger();
+
+  public FanoutScenario() {
+    this(-1);
+  }
+
+  /** Leaves that work {@code leafMillis} each; negative = 0 to 2 ms at random. */
+  FanoutScenario(int leafMillis) {
+    this.leafMillis = leafMillis;
+  }
+
+  /** The fan-out's agents: the root at depth 0, the 8 parents at 1, the leaves at 2. */
+  Workforce workforce() {
+    return this::workFor;
+  }
+
+  @Override
+  public String name() {
+    return "fanout";
+  }
+
+  @Override
+  public void run(String[] args) throws Exception {
+    int children = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    Path stateDir = Files.createTempDirectory("bench-fanout");
+    SessionLimits limits = new SessionLimits(2, 8, PARENTS, 60, Duration.ofMinutes(5));
+    try (StateStore store = StateStore.openEmbedded(stateDir)) {
+      SessionEngine engine =
+          SessionEngine.start(store.dataSource(), limits, SpawnPolicy.defaults(), this::workFor);
+      // a warm-up tree so the JIT has seen the path, as in a running gateway; its numbers are
+      // dropped
+      runTree(engine, Integer.getInteger("fanout.warmup", 200));
+      workNanos.clear();
+      samples.clear();
+      delivered.set(0);
+      spawned.set(0);
+      refused.set(0);
+
+      long root = runTree(engine, children);
+
+      List<SessionRecord> leaves = engine.tree(root).stream().filter(s -> s.depth() == 2).toList();
+      long terminalInStore = leaves.stream().filter(SessionRecord::isTerminal).count();
+      Map<String, Long> states = new TreeMap<>();
+      leaves.forEach(s -> states.merge(s.state(), 1L, Long::sum));
+      engine.close();
+
+      // a result counts as delivered when the parent got it from the store and the store agrees
+      long deliveredBoth = Math.min(delivered.get(), terminalInStore);
+      long waited =
+          leaves.stream()
+              .filter(l -> l.startedAt() != null && l.startedAt().isAfter(l.createdAt()))
+              .count();
+      System.out.println(
+          "leaves in the store by state: "
+              + states
+              + "; waited in the maxConcurrent queue: "
+              + waited
+              + "; refused spawns: "
+              + refused.get());
+      System.out.print(
+          "overhead by kind and phase (spawn call, start of work, delivery):\n" + samples.report());
+      System.out.printf(
+          "BENCH fanout spawned=%d delivered=%d lost=%d p50_ms=%.3f p99_ms=%.3f%n",
+          spawned.get(),
+          deliveredBoth,
+          spawned.get() - deliveredBoth,
+          samples.percentileMs(ALL, 50),
+          samples.percentileMs(ALL, 99));
+    }
+  }
+
+  static long submit(SessionEngine engine, int children) {
+    SpawnOutcome outcome = engine.submit(new Task("homelab-admin", "fanout " + children));
+    return ((SpawnOutcome.Spawned) outcome).sessionId();
+  }
+
+  private long runTree(SessionEngine engine, int children) throws InterruptedException {
+    long root = submit(engine, children);
+    Optional<SessionResult> result = engine.awaitResult(root, Duration.ofMinutes(10));
+    if (result.isEmpty() || !(result.get() instanceof SessionResult.Succeeded)) {
+      throw new IllegalStateException("the fan-out root did not succeed: " + result);
+    }
+    return root;
+  }
+
+  private Optional<Work> workFor(String agent, int depth) {
+    return switch (depth) {
+      case 0 -> Optional.of(this::orchestrate);
+      case 1 -> Optional.of(this::fanOut);
+      default -> Optional.of(this::leaf);
+    };
+  }
+
+  private String orchestrate(Assignment a, Subagents sub) throws InterruptedException {
+    int children = Integer.parseInt(a.task().instruction().split(" ")[1]);
+    List<Long> parents = new ArrayList<>();
+    for (int p = 0; p < PARENTS; p++) {
+      int from = children * p / PARENTS;
+      int to = children * (p + 1) / PARENTS;
+      SpawnOutcome o = sub.spawn(new Task("devops-sre", from + " " + to));
+      parents.add(((SpawnOutcome.Spawned) o).sessionId());
+    }
+    for (long id : parents) {
+      sub.await(id);
+    }
+    return "fanned out " + children;
+  }
+
+  private String fanOut(Assignment a, Subagents sub) throws InterruptedException {
+    int[] range =
+        Arrays.stream(a.task().instruction().split(" ")).mapToInt(Integer::parseInt).toArray();
+    for (int i = range[0]; i < range[1]; i++) {
+      boolean hangs = i % 20 == 0;
+      String kind = hangs ? "hang" : i % 10 == 1 ? "fail" : "ok";
+      Task task = new Task("devops-sre", kind + " " + i, hangs ? HANG_TIMEOUT : null);
+      long t0 = System.nanoTime();
+      SpawnOutcome o = sub.spawn(task);
+      if (o instanceof SpawnOutcome.Refused r) {
+        refused.incrementAndGet();
+        continue;
+      }
+      spawned.incrementAndGet();
+      long id = ((SpawnOutcome.Spawned) o).sessionId();
+      long ts = System.nanoTime();
+      SessionResult result = sub.await(id);
+      long t1 = System.nanoTime();
+      long[] work = workNanos.get(id);
+      long own = hangs || work == null ? HANG_TIMEOUT.toNanos() : work[1] - work[0];
+      samples.add(ALL, t1 - t0 - own);
+      samples.add("kind " + kind, t1 - t0 - own);
+      if (!hangs) {
+        samples.add("phase spawn", ts - t0);
+        samples.add("phase start", work[0] - ts);
+        samples.add("phase deliver", t1 - work[1]);
+      }
+      if (result != null) {
+        delivered.incrementAndGet();
+      }
+    }
+    return "done";
+  }
+
+  private String leaf(Assignment a, Subagents sub) throws InterruptedException {
+    long start = System.nanoTime();
+    String kind = a.task().instruction().split(" ")[0];
+    try {
+      if (kind.equals("hang")) {
+        Thread.sleep(Long.MAX_VALUE);
+      }
+      Thread.sleep(leafMillis >= 0 ? leafMillis : ThreadLocalRandom.current().nextInt(3));
+      if (kind.equals("fail")) {
+        throw new IllegalStateException("simulated failure of " + a.task().instruction());
+      }
+      return "ok";
+    } finally {
+      workNanos.put(a.sessionId(), new long[] {start, System.nanoTime()});
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package dev.gitopscrew.session;
+
+import dev.gitopscrew.roles.work.SessionResult;
+import dev.gitopscrew.store.StateStoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Sessions in the state store, in plain JDBC. Every method is one short transaction. */
+public final class JdbcSessionRepository {
+
+  static final String QUEUED = "queued";
+  static final String RUNNING = "running";
+  private static final int MAX_TEXT = 100_000;
+  private static final String COLUMNS =
+      "id, parent_id, root_id, agent, depth, instruction, timeout_ms, state, detail, created_at,"
+          + " deadline_at, started_at, ended_at, consumed_at, archived_at";
+
+  private final DataSource dataSource;
+
+  public JdbcSessionRepository(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Stores a new session, {@code queued} or already {@code running}, and returns its id. */
+  long insert(LiveSession s, String state, Instant now) {
+    String sql =
+        "INSERT INTO sessions (parent_id, root_id, agent, depth, instruction, timeout_ms, state,"
+            + " created_at, deadline_at, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+      setLong(ps, 1, s.parentId());
+      setLong(ps, 2, s.parentId() == null ? null : s.rootId());
+      ps.setString(3, s.task().agent());
+      ps.setInt(4, s.depth());
+      ps.setString(5, clip(s.task().instruction()));
+      ps.setLong(6, s.timeout().toMillis());
+      ps.setString(7, state);
+      ps.setObject(8, time(now));
+      ps.setObject(9, time(s.deadline()));
+      ps.setObject(10, state.equals(RUNNING) ? time(now) : null);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw failure("store a new session", e);
+    }
+  }
+
+  /** Moves a queued session to running; false when it already ended (timed out, cancelled). */
+  boolean markRunning(long id, Instant now) {
+    return update(
+            "UPDATE sessions SET state = 'running', started_at = ? WHERE id = ? AND state = 'queued'",
+            time(now),
+            id)
+        == 1;
+  }
+
+  /**
+   * Ends a session with its one terminal result. The condition on the state makes this the only
+   * write that can end it: a late success after a timeout or cancel changes nothing.
+   */
+  boolean end(long id, SessionResult result, Instant now) {
+    return update(
+            "UPDATE sessions SET state = ?, detail = ?, ended_at = ?"
+                + " WHERE id = ? AND state IN ('queued', 'running')",
+            result.state(),
+            clip(result.detail()),
+            time(now),
+            id)
+        == 1;
+  }
+
+  /** A session's terminal result as stored; empty while it has none. */
+  Optional<SessionResult> resultOf(long id) {
+    return query(
+            "SELECT state, detail FROM sessions WHERE id = ?",
+            rs -> {
+              String state = rs.getString(1);
+              return state.equals(QUEUED) || state.equals(RUNNING)
+                  ? Optional.<SessionResult>empty()
+                  : Optional.of(SessionResult.of(state, rs.getString(2)));
+            },
+            id)
+        .stream()
+        .findFirst()
+        .flatMap(r -> r);
+  }
+
+  /** Stamps a root session's result as handed to whoever made the request. */
+  void markConsumed(long id, Instant now) {
+    update(
+        "UPDATE sessions SET consumed_at = ? WHERE id = ? AND consumed_at IS NULL", time(now), id);
+  }
+
+  public Optional<SessionRecord> find(long id) {
+    List<SessionRecord> found = records("SELECT " + COLUMNS + " FROM sessions WHERE id = ?", id);
+    return found.stream().findFirst();
+  }
+
+  /** A whole tree, root first, in creation order. */
+  public List<SessionRecord> tree(long rootId) {
+    return records(
+        "SELECT " + COLUMNS + " FROM sessions WHERE id = ? OR root_id = ? ORDER BY id",
+        rootId,
+        rootId);
+  }
+
+  /** The children of one session, in creation order. */
+  public List<SessionRecord> children(long parentId) {
+    return records(
+        "SELECT " + COLUMNS + " FROM sessions WHERE parent_id = ? ORDER BY id", parentId);
+  }
+
+  /** The newest sessions first; archived ones only when asked. */
+  public List<SessionRecord> list(boolean includeArchived, int limit) {
+    String where = includeArchived ? "" : " WHERE archived_at IS NULL";
+    return records(
+        "SELECT "
+            + COLUMNS
+            + " FROM sessions"
+            + where
+            + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY",
+        limit);
+  }
+
+  /** How many sessions are in each state. */
+  public Map<String, Long> countByState() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    query(
+            "SELECT state, COUNT(*) FROM sessions GROUP BY state ORDER BY state",
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return counts;
+  }
+
+  /** Sessions not yet ended, oldest first. */
+  List<Long> activeIds() {
+    return query(
+        "SELECT id FROM sessions WHERE state IN ('queued', 'running') ORDER BY id",
+        rs -> rs.getLong(1));
+  }
+
+  /** Marks sessions that ended before {@code endedBefore} archived; returns how many. */
+  int archive(Instant endedBefore, Instant now) {
+    return update(
+        "UPDATE sessions SET archived_at = ? WHERE archived_at IS NULL AND ended_at < ?",
+        time(now),
+        time(endedBefore));
+  }
+
+  private int update(String sql, Object... args) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("update sessions", e);
+    }
+  }
+
+  private List<SessionRecord> records(String sql, Object... args) {
+    return query(sql, JdbcSessionRepository::read, args);
+  }
+
+  private <T> List<T> query(String sql, Row<T> row, Object... args) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      List<T> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(row.read(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("read sessions", e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private static SessionRecord read(ResultSet rs) throws SQLException {
+    long id = rs.getLong("id");
+    long parent = rs.getLong("parent_id");
+    Long parentId = rs.wasNull() ? null : parent;
+    long root = rs.getLong("root_id");
+    long rootId = rs.wasNull() ? id : root;
+    return new SessionRecord(
+        id,
+        parentId,
+        rootId,
+        rs.getString("agent"),
+        rs.getInt("depth"),
+        rs.getString("instruction"),
+        Duration.ofMillis(rs.getLong("timeout_ms")),
+        rs.getString("state"),
+        rs.getString("detail"),
+        instant(rs, "created_at"),
+        instant(rs, "deadline_at"),
+        instant(rs, "started_at"),
+        instant(rs, "ended_at"),
+        instant(rs, "consumed_at"),
+        instant(rs, "archived_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+  }
+
+  private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.BIGINT);
+    } else {
+      ps.setLong(index, value);
+    }
+  }
+
+  private static OffsetDateTime time(Instant t) {
+    return t.atOffset(ZoneOffset.UTC);
+  }
+
+  private static String clip(String text) {
+    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 20) + " …(truncated)";
+  }
+
+  private static StateStoreException failure(String what, SQLException e) {
+    return new StateStoreException("cannot " + what + ": " + e.getMessage(), e);
+  }
+}

@@ -1,0 +1,14 @@
+package dev.gitopscrew.roles;
+
+import dev.gitopscrew.roles.work.Assignment;
+import dev.gitopscrew.roles.work.Subagents;
+import dev.gitopscrew.roles.work.Work;
+
+/** A depth-2 worker doing one part of a role agent's task; it spawns nothing. */
+public final class LeafWorker implements Work {
+
+  @Override
+  public String perform(Assignment assignment, Subagents subagents) {
+    return RoleAgent.planned(assignment.task().instruction(), "leaf");
+  }
+}
