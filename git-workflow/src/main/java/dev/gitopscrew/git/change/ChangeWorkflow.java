@@ -1,0 +1,150 @@
+package dev.gitopscrew.git.change;
+
+import dev.gitopscrew.forge.CreateOnce;
+import dev.gitopscrew.forge.Forge;
+import dev.gitopscrew.forge.ForgeException;
+import dev.gitopscrew.forge.PullRequest;
+import dev.gitopscrew.git.Footprint;
+import dev.gitopscrew.git.GitWorkflowException;
+import dev.gitopscrew.git.Mirror;
+import dev.gitopscrew.git.MirrorCache;
+import dev.gitopscrew.git.PushOutcome;
+import dev.gitopscrew.git.RepositorySpec;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.jboss.logging.Logger;
+
+/**
+ * PRODUCT.md section 5 end to end: issue, plan comment, branch, commit, freshness merge, push, pull
+ * request. What {@code crew change} and the role agents call.
+ */
+public final class ChangeWorkflow {
+
+  private static final Logger LOG = Logger.getLogger(ChangeWorkflow.class);
+
+  private final Footprint footprint;
+  private final MirrorCache mirrors;
+  private final Map<String, RepositorySpec> repositories;
+  private final Function<RepositorySpec, Forge> forges;
+  private final CreateOnce createOnce;
+
+  /**
+   * @param repositories the configured repositories by name
+   * @param forges the forge adapter of a repository (see {@code Forges})
+   */
+  public ChangeWorkflow(
+      Footprint footprint,
+      MirrorCache mirrors,
+      Map<String, RepositorySpec> repositories,
+      Function<RepositorySpec, Forge> forges,
+      CreateOnce createOnce) {
+    this.footprint = footprint;
+    this.mirrors = mirrors;
+    this.repositories = Map.copyOf(repositories);
+    this.forges = forges;
+    this.createOnce = createOnce;
+  }
+
+  public ChangeOutcome run(ChangeRequest request) {
+    RepositorySpec spec = repositories.get(request.repository());
+    if (spec == null) {
+      return new ChangeOutcome.Failed(
+          "repository",
+          "no repository named '"
+              + request.repository()
+              + "' is configured; known: "
+              + repositories.keySet().stream().sorted().toList());
+    }
+    String step = "issue";
+    try {
+      Forge forge = forges.apply(spec);
+      Set<String> labels =
+          footprint.labels(request.agentId(), request.type(), request.priority(), request.areas());
+      AdoptOrCreateIssue.Result issue =
+          new AdoptOrCreateIssue(forge, footprint, createOnce).run(request, labels);
+      int number = issue.issue().number();
+      String branch =
+          footprint.branchName(request.agentId(), request.type(), number, request.title());
+      ChangeOutcome.Ref issueRef = new ChangeOutcome.Ref(number, issue.issue().url());
+
+      step = "plan comment";
+      new PostPlanComment(forge, footprint, createOnce)
+          .run(request, number, issue.adopted(), branch);
+
+      step = "commit";
+      Mirror mirror = mirrors.open(spec, forge.gitCredentials());
+      PersonIdent author = footprint.author(request.agentId());
+      ObjectId defaultTip = mirror.fetch();
+      Optional<ObjectId> existingBranch = mirror.remoteBranch(branch);
+      ObjectId parent = existingBranch.orElse(defaultTip);
+      String message =
+          footprint.commitMessage(request.type(), request.title(), number, request.agentId());
+      Optional<ObjectId> commit = mirror.commit(parent, request.files(), author, message);
+      if (commit.isEmpty() && existingBranch.isEmpty()) {
+        return new ChangeOutcome.Failed(
+            step,
+            "the files already have this content on "
+                + spec.defaultBranch()
+                + "; nothing to change");
+      }
+
+      step = "push";
+      PushOutcome pushed = mirror.pushFresh(branch, commit.orElse(parent), author);
+      if (pushed instanceof PushOutcome.Conflicted c) {
+        LOG.infof("change on %s stopped: %s conflicts in %s", spec.name(), branch, c.files());
+        return new ChangeOutcome.Conflicted(issueRef, branch, c.files());
+      }
+      ObjectId head = ((PushOutcome.Pushed) pushed).head();
+
+      step = "pull request";
+      OpenOrUpdatePullRequest.Result pr =
+          new OpenOrUpdatePullRequest(forge, footprint, createOnce)
+              .run(
+                  request,
+                  issue.issue(),
+                  branch,
+                  spec.defaultBranch(),
+                  labels,
+                  existingBranch.isEmpty());
+      LOG.infof(
+          "change on %s: issue #%d, branch %s, commit %s, pull request #%d",
+          spec.name(), number, branch, head.name(), pr.pullRequest().number());
+      return new ChangeOutcome.Completed(
+          issueRef,
+          branch,
+          head.name(),
+          new ChangeOutcome.Ref(pr.pullRequest().number(), pr.pullRequest().url()),
+          pr.created());
+    } catch (ForgeException | GitWorkflowException | IllegalArgumentException e) {
+      LOG.warnf("change on %s failed at %s: %s", spec.name(), step, e.getMessage());
+      return new ChangeOutcome.Failed(step, e.getMessage());
+    }
+  }
+
+  /** Step 6: deletes the pull request's branch, only once the forge says it was merged. */
+  public BranchCleanup deleteBranchIfMerged(String repository, int pullRequest) {
+    RepositorySpec spec = repositories.get(repository);
+    if (spec == null) {
+      throw new IllegalArgumentException("no repository named '" + repository + "' is configured");
+    }
+    Forge forge = forges.apply(spec);
+    PullRequest pr = forge.pullRequest(pullRequest);
+    if (pr.state() != PullRequest.State.MERGED) {
+      return new BranchCleanup.Kept(
+          pr.branch(), "pull request #" + pullRequest + " is " + pr.state());
+    }
+    mirrors.open(spec, forge.gitCredentials()).deleteRemoteBranch(pr.branch());
+    return new BranchCleanup.Deleted(pr.branch());
+  }
+
+  /** What {@link #deleteBranchIfMerged} did. */
+  public sealed interface BranchCleanup {
+    record Deleted(String branch) implements BranchCleanup {}
+
+    record Kept(String branch, String reason) implements BranchCleanup {}
+  }
+}
