@@ -3,13 +3,17 @@ package dev.gitopscrew.git.change;
 import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
+import dev.gitopscrew.forge.Forges;
 import dev.gitopscrew.forge.PullRequest;
+import dev.gitopscrew.forge.local.LocalForgeRecords;
+import dev.gitopscrew.git.DemoRepository;
 import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.GitWorkflowException;
 import dev.gitopscrew.git.Mirror;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.PushOutcome;
 import dev.gitopscrew.git.RepositorySpec;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +26,7 @@ import org.jboss.logging.Logger;
  * PRODUCT.md section 5 end to end: issue, plan comment, branch, commit, freshness merge, push, pull
  * request. What {@code crew change} and the role agents call.
  */
-public final class ChangeWorkflow {
+public final class ChangeWorkflow implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ChangeWorkflow.class);
 
@@ -47,6 +51,33 @@ public final class ChangeWorkflow {
     this.repositories = Map.copyOf(repositories);
     this.forges = forges;
     this.createOnce = createOnce;
+  }
+
+  /**
+   * The workflow for a configuration: its repositories (or, when none is configured, the seeded
+   * {@code demo} repository on the local forge), tokens read through {@code env}.
+   */
+  public static ChangeWorkflow forConfiguration(
+      Path stateDir,
+      Footprint footprint,
+      Map<String, RepositorySpec> repositories,
+      Function<String, String> env,
+      LocalForgeRecords records) {
+    Map<String, RepositorySpec> repos =
+        repositories.isEmpty()
+            ? Map.of(DemoRepository.NAME, DemoRepository.ensure(stateDir))
+            : repositories;
+    return new ChangeWorkflow(
+        footprint,
+        new MirrorCache(stateDir),
+        repos,
+        new Forges(env, records),
+        CreateOnce.withDefaultBackoff());
+  }
+
+  /** The repositories this workflow knows, by name. */
+  public Map<String, RepositorySpec> repositories() {
+    return repositories;
   }
 
   public ChangeOutcome run(ChangeRequest request) {
@@ -139,6 +170,12 @@ public final class ChangeWorkflow {
     }
     mirrors.open(spec, forge.gitCredentials()).deleteRemoteBranch(pr.branch());
     return new BranchCleanup.Deleted(pr.branch());
+  }
+
+  /** Closes the cached clones this workflow opened. */
+  @Override
+  public void close() {
+    mirrors.close();
   }
 
   /** What {@link #deleteBranchIfMerged} did. */
