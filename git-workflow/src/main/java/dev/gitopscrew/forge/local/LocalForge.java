@@ -32,7 +32,8 @@ public final class LocalForge implements Forge {
     this.credentials = credentials;
   }
 
-  static String url(String repo, String kind, int number) {
+  /** The address of a local record: {@code local://<repo>/<issues|pulls>/<number>}. */
+  public static String url(String repo, String kind, int number) {
     return "local://" + repo + "/" + kind + "/" + number;
   }
 
