@@ -1,5 +1,6 @@
 package dev.gitopscrew.bench;
 
+import dev.gitopscrew.bench.gitflow.GitflowScenario;
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,7 +9,7 @@ public final class Bench {
 
   /** Every scenario, registered here. */
   static List<Scenario> scenarios() {
-    return List.of();
+    return List.of(new GitflowScenario());
   }
 
   public static void main(String[] args) throws Exception {

@@ -1,11 +1,11 @@
 package dev.gitopscrew.forge.github;
 
 /** Response bodies shaped like GitHub's REST API v3 (trimmed to the fields a client reads). */
-final class GitHubPayloads {
+public final class GitHubPayloads {
 
   private GitHubPayloads() {}
 
-  static String repository(String api) {
+  public static String repository(String api) {
     return """
         {"id": 1296269, "node_id": "MDEwOlJlcG9zaXRvcnkxMjk2MjY5", "name": "homelab",
          "full_name": "owner/homelab", "private": true,
@@ -16,7 +16,7 @@ final class GitHubPayloads {
         .formatted(api);
   }
 
-  static String issue(
+  public static String issue(
       String api, int number, String title, String body, String milestone, String... labels) {
     StringBuilder l = new StringBuilder();
     for (int i = 0; i < labels.length; i++) {
@@ -46,7 +46,7 @@ final class GitHubPayloads {
         .formatted(api, number, title, json(body), l, m);
   }
 
-  static String comment(String api, int issue) {
+  public static String comment(String api, int issue) {
     return """
         {"id": 555, "node_id": "IC_kw", "body": "Plan", "user": {"login": "crew-bot", "id": 9},
          "url": "%1$s/repos/owner/homelab/issues/comments/555",
@@ -56,7 +56,8 @@ final class GitHubPayloads {
         .formatted(api, issue);
   }
 
-  static String pullRequest(String api, int number, String branch, String title, String mergedAt) {
+  public static String pullRequest(
+      String api, int number, String branch, String title, String mergedAt) {
     return """
         {"id": %2$d000, "node_id": "PR_kw", "number": %2$d, "state": "%5$s", "title": "%4$s",
          "body": "Closes #42", "user": {"login": "crew-bot", "id": 9}, "labels": [], "milestone": null,
@@ -77,7 +78,7 @@ final class GitHubPayloads {
             mergedAt == null ? "null" : "\"" + mergedAt + "\"");
   }
 
-  static String labels(String... names) {
+  public static String labels(String... names) {
     StringBuilder l = new StringBuilder("[");
     for (int i = 0; i < names.length; i++) {
       l.append(i == 0 ? "" : ",")
