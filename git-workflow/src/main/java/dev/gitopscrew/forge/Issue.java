@@ -15,4 +15,12 @@ public record Issue(
   public Issue {
     labels = Set.copyOf(labels);
   }
+
+  public Issue withLabels(Set<String> newLabels) {
+    return new Issue(number, title, body, url, open, newLabels, milestone);
+  }
+
+  public Issue withMilestone(String newMilestone) {
+    return new Issue(number, title, body, url, open, labels, newMilestone);
+  }
 }

@@ -23,4 +23,24 @@ public record PullRequest(
   public PullRequest {
     labels = Set.copyOf(labels);
   }
+
+  public PullRequest withLabels(Set<String> newLabels) {
+    return new PullRequest(
+        number, title, body, url, branch, baseBranch, state, newLabels, milestone);
+  }
+
+  public PullRequest withMilestone(String newMilestone) {
+    return new PullRequest(
+        number, title, body, url, branch, baseBranch, state, labels, newMilestone);
+  }
+
+  public PullRequest withState(State newState) {
+    return new PullRequest(
+        number, title, body, url, branch, baseBranch, newState, labels, milestone);
+  }
+
+  public PullRequest withContent(String newTitle, String newBody) {
+    return new PullRequest(
+        number, newTitle, newBody, url, branch, baseBranch, state, labels, milestone);
+  }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** {@link LocalForgeRecords} in memory: for tests and for a run without a state store. */
 public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
@@ -36,47 +37,34 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
             true,
             issue.labels(),
             null);
-    issues.computeIfAbsent(repo, r -> new LinkedHashMap<>()).put(number, made);
+    issuesOf(repo).put(number, made);
     return made;
   }
 
   @Override
   public synchronized Optional<Issue> issue(String repo, int number) {
-    return Optional.ofNullable(issues.getOrDefault(repo, Map.of()).get(number));
+    return Optional.ofNullable(issuesOf(repo).get(number));
   }
 
   @Override
   public synchronized List<Issue> issues(String repo) {
-    return List.copyOf(issues.getOrDefault(repo, Map.of()).values());
+    return List.copyOf(issuesOf(repo).values());
   }
 
   @Override
   public synchronized void addLabels(String repo, int number, Set<String> labels) {
-    Issue i = issues.getOrDefault(repo, Map.of()).get(number);
-    if (i != null) {
-      issues
-          .get(repo)
-          .put(
-              number,
-              new Issue(
-                  number,
-                  i.title(),
-                  i.body(),
-                  i.url(),
-                  i.open(),
-                  union(i.labels(), labels),
-                  i.milestone()));
-      return;
-    }
-    PullRequest p = requirePull(repo, number);
-    pulls.get(repo).put(number, withLabels(p, union(p.labels(), labels)));
+    change(
+        repo,
+        number,
+        i -> i.withLabels(union(i.labels(), labels)),
+        p -> p.withLabels(union(p.labels(), labels)));
   }
 
   @Override
   public synchronized Comment insertComment(String repo, int number, String body) {
-    Comment c =
-        new Comment(
-            ++commentIds, body, LocalForge.url(repo, "issues", number) + "#comment-" + commentIds);
+    change(repo, number, i -> i, p -> p);
+    long id = ++commentIds;
+    Comment c = new Comment(id, body, LocalForge.url(repo, "issues", number) + "#comment-" + id);
     comments.computeIfAbsent(repo + "#" + number, k -> new ArrayList<>()).add(c);
     return c;
   }
@@ -100,104 +88,47 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
             PullRequest.State.OPEN,
             pr.labels(),
             pr.milestone());
-    pulls.computeIfAbsent(repo, r -> new LinkedHashMap<>()).put(number, made);
+    pullsOf(repo).put(number, made);
     if (pr.milestone() != null) {
-      milestones
-          .computeIfAbsent(repo, r -> new LinkedHashMap<>())
-          .putIfAbsent(pr.milestone(), new Milestone(pr.milestone(), true));
+      milestonesOf(repo).putIfAbsent(pr.milestone(), new Milestone(pr.milestone(), true));
     }
     return made;
   }
 
   @Override
   public synchronized Optional<PullRequest> pullRequest(String repo, int number) {
-    return Optional.ofNullable(pulls.getOrDefault(repo, Map.of()).get(number));
+    return Optional.ofNullable(pullsOf(repo).get(number));
   }
 
   @Override
   public synchronized List<PullRequest> pullRequests(String repo) {
-    return List.copyOf(pulls.getOrDefault(repo, Map.of()).values());
+    return List.copyOf(pullsOf(repo).values());
   }
 
   @Override
   public synchronized void updatePullRequest(String repo, int number, String title, String body) {
-    PullRequest p = requirePull(repo, number);
-    pulls
-        .get(repo)
-        .put(
-            number,
-            new PullRequest(
-                number,
-                title,
-                body,
-                p.url(),
-                p.branch(),
-                p.baseBranch(),
-                p.state(),
-                p.labels(),
-                p.milestone()));
+    change(repo, number, null, p -> p.withContent(title, body));
   }
 
   @Override
   public synchronized void setPullRequestState(String repo, int number, PullRequest.State state) {
-    PullRequest p = requirePull(repo, number);
-    pulls
-        .get(repo)
-        .put(
-            number,
-            new PullRequest(
-                number,
-                p.title(),
-                p.body(),
-                p.url(),
-                p.branch(),
-                p.baseBranch(),
-                state,
-                p.labels(),
-                p.milestone()));
+    change(repo, number, null, p -> p.withState(state));
   }
 
   @Override
   public synchronized void setMilestone(String repo, int number, String milestone) {
-    milestones
-        .computeIfAbsent(repo, r -> new LinkedHashMap<>())
-        .putIfAbsent(milestone, new Milestone(milestone, true));
-    Issue i = issues.getOrDefault(repo, Map.of()).get(number);
-    if (i != null) {
-      issues
-          .get(repo)
-          .put(
-              number,
-              new Issue(number, i.title(), i.body(), i.url(), i.open(), i.labels(), milestone));
-      return;
-    }
-    PullRequest p = requirePull(repo, number);
-    pulls
-        .get(repo)
-        .put(
-            number,
-            new PullRequest(
-                number,
-                p.title(),
-                p.body(),
-                p.url(),
-                p.branch(),
-                p.baseBranch(),
-                p.state(),
-                p.labels(),
-                milestone));
+    change(repo, number, i -> i.withMilestone(milestone), p -> p.withMilestone(milestone));
+    milestonesOf(repo).putIfAbsent(milestone, new Milestone(milestone, true));
   }
 
   @Override
   public synchronized List<Milestone> milestones(String repo) {
-    return List.copyOf(milestones.getOrDefault(repo, Map.of()).values());
+    return List.copyOf(milestonesOf(repo).values());
   }
 
   @Override
   public synchronized void closeMilestone(String repo, String title) {
-    milestones
-        .getOrDefault(repo, new HashMap<>())
-        .computeIfPresent(title, (t, m) -> new Milestone(t, false));
+    milestonesOf(repo).computeIfPresent(title, (t, m) -> new Milestone(t, false));
   }
 
   @Override
@@ -217,31 +148,43 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
     return List.copyOf(releases.getOrDefault(repo, List.of()));
   }
 
-  private int next(String repo) {
-    return issues.getOrDefault(repo, Map.of()).size()
-        + pulls.getOrDefault(repo, Map.of()).size()
-        + 1;
-  }
-
-  private PullRequest requirePull(String repo, int number) {
-    PullRequest p = pulls.getOrDefault(repo, Map.of()).get(number);
-    if (p == null) {
-      throw new IllegalArgumentException("no issue or pull request #" + number + " in " + repo);
+  /**
+   * Applies {@code onIssue} or {@code onPull} (null: not allowed for that kind) to item #number.
+   */
+  private void change(
+      String repo, int number, UnaryOperator<Issue> onIssue, UnaryOperator<PullRequest> onPull) {
+    Issue issue = issuesOf(repo).get(number);
+    if (issue != null && onIssue != null) {
+      issuesOf(repo).put(number, onIssue.apply(issue));
+      return;
     }
-    return p;
+    PullRequest pull = pullsOf(repo).get(number);
+    if (pull == null) {
+      throw new IllegalArgumentException(
+          "no "
+              + (onIssue == null ? "pull request" : "issue or pull request")
+              + " #"
+              + number
+              + " in "
+              + repo);
+    }
+    pullsOf(repo).put(number, onPull.apply(pull));
   }
 
-  private static PullRequest withLabels(PullRequest p, Set<String> labels) {
-    return new PullRequest(
-        p.number(),
-        p.title(),
-        p.body(),
-        p.url(),
-        p.branch(),
-        p.baseBranch(),
-        p.state(),
-        labels,
-        p.milestone());
+  private Map<Integer, Issue> issuesOf(String repo) {
+    return issues.computeIfAbsent(repo, r -> new LinkedHashMap<>());
+  }
+
+  private Map<Integer, PullRequest> pullsOf(String repo) {
+    return pulls.computeIfAbsent(repo, r -> new LinkedHashMap<>());
+  }
+
+  private Map<String, Milestone> milestonesOf(String repo) {
+    return milestones.computeIfAbsent(repo, r -> new LinkedHashMap<>());
+  }
+
+  private int next(String repo) {
+    return issuesOf(repo).size() + pullsOf(repo).size() + 1;
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

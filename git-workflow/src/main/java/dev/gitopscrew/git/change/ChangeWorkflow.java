@@ -90,9 +90,10 @@ public final class ChangeWorkflow implements AutoCloseable {
               + "' is configured; known: "
               + repositories.keySet().stream().sorted().toList());
     }
-    String step = "issue";
+    String step = "forge";
     try {
       Forge forge = forges.apply(spec);
+      step = "issue";
       Set<String> labels =
           footprint.labels(request.agentId(), request.type(), request.priority(), request.areas());
       AdoptOrCreateIssue.Result issue =

@@ -140,21 +140,21 @@ class GitHubChangeWorkflowTest {
             "image: traefik/whoami:v1.10.3\n".getBytes(StandardCharsets.UTF_8)));
   }
 
+  private String issue42() {
+    return GitHubPayloads.issue(
+        api,
+        42,
+        TITLE,
+        "body",
+        null,
+        "agent:devops-sre",
+        "type:chore",
+        "priority:medium",
+        "area:gitops");
+  }
+
   private void issueCreated() {
-    github.stubFor(
-        post(urlPathEqualTo(REPO + "/issues"))
-            .willReturn(
-                created(
-                    GitHubPayloads.issue(
-                        api,
-                        42,
-                        TITLE,
-                        "body",
-                        null,
-                        "agent:devops-sre",
-                        "type:chore",
-                        "priority:medium",
-                        "area:gitops"))));
+    github.stubFor(post(urlPathEqualTo(REPO + "/issues")).willReturn(created(issue42())));
   }
 
   private void pullCreated() {
@@ -259,20 +259,7 @@ class GitHubChangeWorkflowTest {
             .inScenario("issue")
             .whenScenarioStateIs("made")
             .withQueryParam("labels", equalTo("agent:devops-sre"))
-            .willReturn(
-                okJson(
-                    "["
-                        + GitHubPayloads.issue(
-                            api,
-                            42,
-                            TITLE,
-                            "body",
-                            null,
-                            "agent:devops-sre",
-                            "type:chore",
-                            "priority:medium",
-                            "area:gitops")
-                        + "]")));
+            .willReturn(okJson("[" + issue42() + "]")));
     github.stubFor(
         post(urlPathEqualTo(REPO + "/pulls"))
             .inScenario("pr")

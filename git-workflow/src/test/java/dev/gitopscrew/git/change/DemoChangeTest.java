@@ -67,4 +67,39 @@ class DemoChangeTest {
     assertThat(outcome.describe())
         .contains("issue #1 local://demo/issues/1", "pull request #2 local://demo/pulls/2");
   }
+
+  @Test
+  void aMissingTokenIsAClearFailureBeforeAnythingIsWritten() {
+    var spec =
+        new dev.gitopscrew.git.RepositorySpec(
+            "homelab",
+            dev.gitopscrew.git.ForgeKind.GITHUB,
+            "https://github.com/owner/homelab.git",
+            null,
+            null,
+            null,
+            null);
+    try (ChangeWorkflow workflow =
+        ChangeWorkflow.forConfiguration(
+            state,
+            Footprint.defaults(),
+            Map.of("homelab", spec),
+            name -> null,
+            new InMemoryLocalForgeRecords())) {
+      ChangeOutcome outcome =
+          workflow.run(
+              ChangeRequest.of(
+                  "homelab",
+                  ChangeType.FIX,
+                  "Fix probe",
+                  null,
+                  null,
+                  Map.of("a.yaml", new byte[] {1})));
+      assertThat(outcome)
+          .isEqualTo(
+              new ChangeOutcome.Failed(
+                  "forge", "repository homelab is on github: set GITHUB_TOKEN"));
+    }
+    assertThat(state.resolve("mirrors")).doesNotExist();
+  }
 }

@@ -136,6 +136,7 @@ class LocalChangeWorkflowTest {
     assertThat(second.pullRequestCreated()).isFalse();
     assertThat(records.pullRequests("demo")).hasSize(1);
     assertThat(records.issues("demo")).hasSize(1);
+    assertThat(records.comments("demo", 1)).as("the plan comment is not repeated").hasSize(1);
     assertThat(BareRepos.head(bare, second.branch()).getParent(0).name()).isEqualTo(first.commit());
   }
 
