@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -385,5 +386,56 @@ class GitHubChangeWorkflowTest {
     assertThat(workflow.deleteBranchIfMerged("homelab", 43))
         .isEqualTo(new ChangeWorkflow.BranchCleanup.Deleted(BRANCH));
     assertThat(BareRepos.branches(remote)).containsExactly("main");
+  }
+
+  @Test
+  void adoptingAnIssueLabelsItSaysSoAndCarriesItsMilestoneToThePullRequest() throws Exception {
+    String branch = "devops-sre/chore/7-bump-whoami-to-v1-10-3";
+    github.stubFor(
+        get(urlPathEqualTo(REPO + "/issues/7"))
+            .willReturn(
+                okJson(
+                    GitHubPayloads.issue(
+                        api, 7, "whoami is outdated", "Please bump it.", "v1.4.0", "bug"))));
+    github.stubFor(
+        post(urlPathEqualTo(REPO + "/issues/7/labels"))
+            .willReturn(okJson(GitHubPayloads.labels("bug", "agent:devops-sre"))));
+    github.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("[]")));
+    github.stubFor(
+        post(urlPathEqualTo(REPO + "/issues/7/comments"))
+            .willReturn(created(GitHubPayloads.comment(api, 7))));
+    github.stubFor(
+        post(urlPathEqualTo(REPO + "/pulls"))
+            .willReturn(
+                created(GitHubPayloads.pullRequest(api, 43, branch, "chore: " + TITLE, null))));
+    github.stubFor(
+        patch(urlPathEqualTo(REPO + "/issues/43"))
+            .willReturn(okJson(GitHubPayloads.issue(api, 43, "chore: " + TITLE, "b", "v1.4.0"))));
+
+    ChangeOutcome outcome =
+        workflow(Duration.ofSeconds(2))
+            .run(
+                ChangeRequest.of(
+                    "homelab",
+                    ChangeType.CHORE,
+                    TITLE,
+                    7,
+                    "devops-sre",
+                    Map.of(
+                        "k8s/apps/whoami/deployment.yaml",
+                        "image: traefik/whoami:v1.10.3\n".getBytes(StandardCharsets.UTF_8))));
+
+    assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
+    assertThat(((ChangeOutcome.Completed) outcome).branch()).isEqualTo(branch);
+    assertThat(bodyOf("POST", REPO + "/issues/7/labels").get("labels"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(
+            "agent:devops-sre", "type:chore", "priority:medium", "area:gitops");
+    assertThat(bodyOf("POST", REPO + "/issues/7/comments").get("body").asText())
+        .startsWith("Picking up this issue.")
+        .endsWith("Agent: devops-sre | GitOps Crew");
+    assertThat(bodyOf("POST", REPO + "/pulls").get("body").asText()).startsWith("Closes #7\n");
+    assertThat(bodyOf("PATCH", REPO + "/issues/43").get("milestone").asInt()).isEqualTo(3);
+    github.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/issues")));
   }
 }
