@@ -1,6 +1,7 @@
 package dev.gitopscrew.bench;
 
 import dev.gitopscrew.bench.fanout.FanoutScenario;
+import dev.gitopscrew.bench.gitflow.GitflowScenario;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,7 +10,7 @@ public final class Bench {
 
   /** Every scenario, registered here. */
   static List<Scenario> scenarios() {
-    return List.of(new FanoutScenario());
+    return List.of(new FanoutScenario(), new GitflowScenario());
   }
 
   public static void main(String[] args) throws Exception {

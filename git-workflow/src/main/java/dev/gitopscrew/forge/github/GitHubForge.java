@@ -1,0 +1,293 @@
+package dev.gitopscrew.forge.github;
+
+import dev.gitopscrew.forge.Comment;
+import dev.gitopscrew.forge.Forge;
+import dev.gitopscrew.forge.ForgeException;
+import dev.gitopscrew.forge.Issue;
+import dev.gitopscrew.forge.NewIssue;
+import dev.gitopscrew.forge.NewPullRequest;
+import dev.gitopscrew.forge.PullRequest;
+import dev.gitopscrew.git.GitCredentials;
+import dev.gitopscrew.git.RepositorySpec;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.kohsuke.github.GHIssue;
+import org.kohsuke.github.GHIssueComment;
+import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHLabel;
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.HttpException;
+import org.kohsuke.github.extras.HttpClientGitHubConnector;
+
+/** The {@link Forge} on GitHub (or GitHub Enterprise) through hub4j github-api. */
+public final class GitHubForge implements Forge {
+
+  public static final String DEFAULT_API_URL = "https://api.github.com";
+
+  private final RepositorySpec spec;
+  private final GitHubAuth auth;
+  private final GitHub github;
+  private volatile GHRepository repository;
+  // objects this adapter already holds, so a follow-up write does not re-read them first
+  private final Map<Integer, GHIssue> known = new ConcurrentHashMap<>();
+
+  public GitHubForge(RepositorySpec spec, GitHubAuth auth, Duration maxLimitWait) {
+    this.spec = spec;
+    this.auth = auth;
+    WaitOutLimits limits = new WaitOutLimits(maxLimitWait, Clock.systemUTC());
+    // PATs and installation tokens use the same header; a plain provider spares hub4j's GET /user
+    String header = "token " + auth.token();
+    GitHubBuilder builder =
+        new GitHubBuilder()
+            .withEndpoint(spec.apiUrl() == null ? DEFAULT_API_URL : spec.apiUrl())
+            .withConnector(new HttpClientGitHubConnector())
+            .withAuthorizationProvider(() -> header)
+            .withRateLimitHandler(limits.primary())
+            .withAbuseLimitHandler(limits.secondary());
+    this.github = call("connect to " + spec.apiUrl(), builder::build);
+  }
+
+  @Override
+  public Issue issue(int number) {
+    GHIssue issue = call("read issue #" + number, () -> repo().getIssue(number));
+    if (issue.isPullRequest()) {
+      throw new ForgeException(
+          "#" + number + " in " + spec.name() + " is a pull request, not an issue", 422);
+    }
+    known.put(number, issue);
+    return toIssue(issue);
+  }
+
+  @Override
+  public Optional<Issue> findOpenIssue(String title, String marker, String label) {
+    return call(
+        "search open issues",
+        () -> {
+          for (GHIssue issue :
+              repo().queryIssues().state(GHIssueState.OPEN).label(label).pageSize(100).list()) {
+            String body = issue.getBody() == null ? "" : issue.getBody();
+            if (!issue.isPullRequest()
+                && (body.contains(marker) || title.equals(issue.getTitle()))) {
+              known.put(issue.getNumber(), issue);
+              return Optional.of(toIssue(issue));
+            }
+          }
+          return Optional.empty();
+        });
+  }
+
+  @Override
+  public Issue createIssue(NewIssue issue) {
+    GHIssue made =
+        call(
+            "create issue",
+            () -> {
+              var builder = repo().createIssue(issue.title()).body(issue.body());
+              issue.labels().forEach(builder::label);
+              return builder.create();
+            });
+    known.put(made.getNumber(), made);
+    return toIssue(made);
+  }
+
+  @Override
+  public void addLabels(int issue, Set<String> labels) {
+    GHIssue target = held(issue);
+    call("label #" + issue, () -> target.addLabels(labels.toArray(String[]::new)));
+  }
+
+  @Override
+  public Comment comment(int issue, String body) {
+    GHIssue target = held(issue);
+    GHIssueComment c = call("comment on #" + issue, () -> target.comment(body));
+    return new Comment(c.getId(), c.getBody(), String.valueOf(c.getHtmlUrl()));
+  }
+
+  @Override
+  public Optional<Comment> findComment(int issue, String marker) {
+    GHIssue target = held(issue);
+    return call(
+        "read comments of #" + issue,
+        () -> {
+          for (GHIssueComment c : target.listComments()) {
+            if (c.getBody() != null && c.getBody().contains(marker)) {
+              return Optional.of(
+                  new Comment(c.getId(), c.getBody(), String.valueOf(c.getHtmlUrl())));
+            }
+          }
+          return Optional.empty();
+        });
+  }
+
+  @Override
+  public Optional<PullRequest> findOpenPullRequest(String branch) {
+    return call(
+        "find the pull request of " + branch,
+        () -> {
+          for (GHPullRequest pr :
+              repo()
+                  .queryPullRequests()
+                  .head(spec.owner() + ":" + branch)
+                  .state(GHIssueState.OPEN)
+                  .list()) {
+            if (branch.equals(pr.getHead().getRef())) {
+              known.put(pr.getNumber(), pr);
+              return Optional.of(toPullRequest(pr));
+            }
+          }
+          return Optional.empty();
+        });
+  }
+
+  @Override
+  public PullRequest createPullRequest(NewPullRequest content) {
+    GHPullRequest pr =
+        call(
+            "open a pull request for " + content.branch(),
+            () ->
+                repo()
+                    .createPullRequest(
+                        content.title(), content.branch(), content.baseBranch(), content.body()));
+    known.put(pr.getNumber(), pr);
+    call(
+        "label pull request #" + pr.getNumber(),
+        () -> pr.addLabels(content.labels().toArray(String[]::new)));
+    GHIssue issue = known.get(content.issue());
+    if (content.milestone() != null && issue != null && issue.getMilestone() != null) {
+      call(
+          "set the milestone of #" + pr.getNumber(),
+          () -> {
+            pr.setMilestone(issue.getMilestone());
+            return null;
+          });
+    }
+    return toPullRequest(pr, content.labels(), content.milestone());
+  }
+
+  @Override
+  public PullRequest updatePullRequest(int number, NewPullRequest content) {
+    GHIssue held = held(number);
+    GHPullRequest pr =
+        held instanceof GHPullRequest p
+            ? p
+            : call("read pull request #" + number, () -> repo().getPullRequest(number));
+    call(
+        "update pull request #" + number,
+        () -> {
+          if (!content.title().equals(pr.getTitle())) {
+            pr.setTitle(content.title());
+          }
+          if (!content.body().equals(pr.getBody())) {
+            pr.setBody(content.body());
+          }
+          return null;
+        });
+    Set<String> present = labelNames(pr);
+    Set<String> missing =
+        content.labels().stream().filter(l -> !present.contains(l)).collect(Collectors.toSet());
+    if (!missing.isEmpty()) {
+      call("label pull request #" + number, () -> pr.addLabels(missing.toArray(String[]::new)));
+    }
+    return toPullRequest(pr, content.labels(), content.milestone());
+  }
+
+  @Override
+  public PullRequest pullRequest(int number) {
+    GHPullRequest pr = call("read pull request #" + number, () -> repo().getPullRequest(number));
+    return toPullRequest(pr);
+  }
+
+  @Override
+  public GitCredentials gitCredentials() {
+    return GitCredentials.githubToken(auth.token());
+  }
+
+  private GHRepository repo() throws IOException {
+    GHRepository r = repository;
+    if (r == null) {
+      r = github.getRepository(spec.owner() + "/" + spec.remoteName());
+      repository = r;
+    }
+    return r;
+  }
+
+  private GHIssue held(int number) {
+    GHIssue issue = known.get(number);
+    if (issue == null) {
+      issue = call("read issue #" + number, () -> repo().getIssue(number));
+      known.put(number, issue);
+    }
+    return issue;
+  }
+
+  private Issue toIssue(GHIssue i) {
+    return new Issue(
+        i.getNumber(),
+        i.getTitle(),
+        i.getBody() == null ? "" : i.getBody(),
+        String.valueOf(i.getHtmlUrl()),
+        i.getState() == GHIssueState.OPEN,
+        labelNames(i),
+        i.getMilestone() == null ? null : i.getMilestone().getTitle());
+  }
+
+  private PullRequest toPullRequest(GHPullRequest pr) {
+    return toPullRequest(
+        pr, labelNames(pr), pr.getMilestone() == null ? null : pr.getMilestone().getTitle());
+  }
+
+  private PullRequest toPullRequest(GHPullRequest pr, Set<String> labels, String milestone) {
+    PullRequest.State state =
+        pr.getMergedAt() != null
+            ? PullRequest.State.MERGED
+            : pr.getState() == GHIssueState.OPEN
+                ? PullRequest.State.OPEN
+                : PullRequest.State.CLOSED;
+    return new PullRequest(
+        pr.getNumber(),
+        pr.getTitle(),
+        pr.getBody() == null ? "" : pr.getBody(),
+        String.valueOf(pr.getHtmlUrl()),
+        pr.getHead().getRef(),
+        pr.getBase().getRef(),
+        state,
+        labels,
+        milestone);
+  }
+
+  private static Set<String> labelNames(GHIssue issue) {
+    return issue.getLabels().stream().map(GHLabel::getName).collect(Collectors.toSet());
+  }
+
+  interface GitHubCall<T> {
+    T run() throws IOException;
+  }
+
+  private <T> T call(String what, GitHubCall<T> action) {
+    try {
+      return action.run();
+    } catch (HttpException e) {
+      throw new ForgeException(
+          failure(what, e.getResponseCode() + " " + e.getMessage()), e.getResponseCode());
+    } catch (FileNotFoundException e) {
+      throw new ForgeException(failure(what, "404 not found"), 404);
+    } catch (IOException e) {
+      throw new ForgeException(failure(what, e.toString()), 0);
+    }
+  }
+
+  private String failure(String what, String detail) {
+    String text = "GitHub " + spec.name() + ": cannot " + what + ": " + detail;
+    return text.replace(auth.token(), "***");
+  }
+}

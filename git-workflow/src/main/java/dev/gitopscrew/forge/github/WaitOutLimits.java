@@ -1,0 +1,81 @@
+package dev.gitopscrew.forge.github;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import org.kohsuke.github.GitHubAbuseLimitHandler;
+import org.kohsuke.github.GitHubRateLimitHandler;
+import org.kohsuke.github.HttpException;
+import org.kohsuke.github.connector.GitHubConnectorResponse;
+
+/**
+ * Waits out GitHub's primary and secondary rate limits ({@code Retry-After}, else {@code
+ * x-ratelimit-reset}, else a minute), up to a bound: a longer wait fails the call instead of
+ * stalling the crew. hub4j retries the request when a handler returns.
+ */
+final class WaitOutLimits {
+
+  private static final Duration SECONDARY_DEFAULT = Duration.ofSeconds(60);
+
+  private final Duration maxWait;
+  private final Clock clock;
+
+  WaitOutLimits(Duration maxWait, Clock clock) {
+    this.maxWait = maxWait;
+    this.clock = clock;
+  }
+
+  GitHubRateLimitHandler primary() {
+    return new GitHubRateLimitHandler() {
+      @Override
+      public void onError(GitHubConnectorResponse response) throws IOException {
+        waitOut(response, "rate limit");
+      }
+    };
+  }
+
+  GitHubAbuseLimitHandler secondary() {
+    return new GitHubAbuseLimitHandler() {
+      @Override
+      public void onError(GitHubConnectorResponse response) throws IOException {
+        waitOut(response, "secondary rate limit");
+      }
+    };
+  }
+
+  private void waitOut(GitHubConnectorResponse response, String which) throws IOException {
+    Duration wait = waitFor(response);
+    if (wait.compareTo(maxWait) > 0) {
+      throw new HttpException(
+          "GitHub "
+              + which
+              + ": asked to wait "
+              + wait.toSeconds()
+              + " s, more than the "
+              + maxWait.toSeconds()
+              + " s allowed",
+          response.statusCode(),
+          "rate limited",
+          response.request().url().toString());
+    }
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting out the GitHub " + which, e);
+    }
+  }
+
+  Duration waitFor(GitHubConnectorResponse response) {
+    String retryAfter = response.header("Retry-After");
+    if (retryAfter != null && retryAfter.trim().matches("\\d+")) {
+      return Duration.ofSeconds(Long.parseLong(retryAfter.trim()));
+    }
+    String reset = response.header("X-RateLimit-Reset");
+    if (reset != null && reset.trim().matches("\\d+")) {
+      long seconds = Long.parseLong(reset.trim()) - clock.instant().getEpochSecond();
+      return Duration.ofSeconds(Math.max(1, seconds));
+    }
+    return SECONDARY_DEFAULT;
+  }
+}

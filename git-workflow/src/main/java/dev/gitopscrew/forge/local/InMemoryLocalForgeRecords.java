@@ -1,0 +1,195 @@
+package dev.gitopscrew.forge.local;
+
+import dev.gitopscrew.forge.Comment;
+import dev.gitopscrew.forge.Issue;
+import dev.gitopscrew.forge.NewIssue;
+import dev.gitopscrew.forge.NewPullRequest;
+import dev.gitopscrew.forge.PullRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/** {@link LocalForgeRecords} in memory: for tests and for a run without a state store. */
+public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
+
+  private final Map<String, Map<Integer, Issue>> issues = new HashMap<>();
+  private final Map<String, Map<Integer, PullRequest>> pulls = new HashMap<>();
+  private final Map<String, List<Comment>> comments = new HashMap<>();
+  private final Map<String, Map<String, Milestone>> milestones = new HashMap<>();
+  private final Map<String, List<Release>> releases = new HashMap<>();
+  private long commentIds;
+
+  @Override
+  public synchronized Issue insertIssue(String repo, NewIssue issue) {
+    int number = next(repo);
+    Issue made =
+        new Issue(
+            number,
+            issue.title(),
+            issue.body(),
+            LocalForge.url(repo, "issues", number),
+            true,
+            issue.labels(),
+            null);
+    issuesOf(repo).put(number, made);
+    return made;
+  }
+
+  @Override
+  public synchronized Optional<Issue> issue(String repo, int number) {
+    return Optional.ofNullable(issuesOf(repo).get(number));
+  }
+
+  @Override
+  public synchronized List<Issue> issues(String repo) {
+    return List.copyOf(issuesOf(repo).values());
+  }
+
+  @Override
+  public synchronized void addLabels(String repo, int number, Set<String> labels) {
+    change(
+        repo,
+        number,
+        i -> i.withLabels(union(i.labels(), labels)),
+        p -> p.withLabels(union(p.labels(), labels)));
+  }
+
+  @Override
+  public synchronized Comment insertComment(String repo, int number, String body) {
+    change(repo, number, i -> i, p -> p);
+    long id = ++commentIds;
+    Comment c = new Comment(id, body, LocalForge.url(repo, "issues", number) + "#comment-" + id);
+    comments.computeIfAbsent(repo + "#" + number, k -> new ArrayList<>()).add(c);
+    return c;
+  }
+
+  @Override
+  public synchronized List<Comment> comments(String repo, int number) {
+    return List.copyOf(comments.getOrDefault(repo + "#" + number, List.of()));
+  }
+
+  @Override
+  public synchronized PullRequest insertPullRequest(String repo, NewPullRequest pr) {
+    int number = next(repo);
+    PullRequest made =
+        new PullRequest(
+            number,
+            pr.title(),
+            pr.body(),
+            LocalForge.url(repo, "pulls", number),
+            pr.branch(),
+            pr.baseBranch(),
+            PullRequest.State.OPEN,
+            pr.labels(),
+            pr.milestone());
+    pullsOf(repo).put(number, made);
+    if (pr.milestone() != null) {
+      milestonesOf(repo).putIfAbsent(pr.milestone(), new Milestone(pr.milestone(), true));
+    }
+    return made;
+  }
+
+  @Override
+  public synchronized Optional<PullRequest> pullRequest(String repo, int number) {
+    return Optional.ofNullable(pullsOf(repo).get(number));
+  }
+
+  @Override
+  public synchronized List<PullRequest> pullRequests(String repo) {
+    return List.copyOf(pullsOf(repo).values());
+  }
+
+  @Override
+  public synchronized void updatePullRequest(String repo, int number, String title, String body) {
+    change(repo, number, null, p -> p.withContent(title, body));
+  }
+
+  @Override
+  public synchronized void setPullRequestState(String repo, int number, PullRequest.State state) {
+    change(repo, number, null, p -> p.withState(state));
+  }
+
+  @Override
+  public synchronized void setMilestone(String repo, int number, String milestone) {
+    change(repo, number, i -> i.withMilestone(milestone), p -> p.withMilestone(milestone));
+    milestonesOf(repo).putIfAbsent(milestone, new Milestone(milestone, true));
+  }
+
+  @Override
+  public synchronized List<Milestone> milestones(String repo) {
+    return List.copyOf(milestonesOf(repo).values());
+  }
+
+  @Override
+  public synchronized void closeMilestone(String repo, String title) {
+    milestonesOf(repo).computeIfPresent(title, (t, m) -> new Milestone(t, false));
+  }
+
+  @Override
+  public synchronized Release insertRelease(String repo, Release release) {
+    List<Release> list = releases.computeIfAbsent(repo, r -> new ArrayList<>());
+    for (Release existing : list) {
+      if (existing.tag().equals(release.tag())) {
+        return existing;
+      }
+    }
+    list.add(release);
+    return release;
+  }
+
+  @Override
+  public synchronized List<Release> releases(String repo) {
+    return List.copyOf(releases.getOrDefault(repo, List.of()));
+  }
+
+  /**
+   * Applies {@code onIssue} or {@code onPull} (null: not allowed for that kind) to item #number.
+   */
+  private void change(
+      String repo, int number, UnaryOperator<Issue> onIssue, UnaryOperator<PullRequest> onPull) {
+    Issue issue = issuesOf(repo).get(number);
+    if (issue != null && onIssue != null) {
+      issuesOf(repo).put(number, onIssue.apply(issue));
+      return;
+    }
+    PullRequest pull = pullsOf(repo).get(number);
+    if (pull == null) {
+      throw new IllegalArgumentException(
+          "no "
+              + (onIssue == null ? "pull request" : "issue or pull request")
+              + " #"
+              + number
+              + " in "
+              + repo);
+    }
+    pullsOf(repo).put(number, onPull.apply(pull));
+  }
+
+  private Map<Integer, Issue> issuesOf(String repo) {
+    return issues.computeIfAbsent(repo, r -> new LinkedHashMap<>());
+  }
+
+  private Map<Integer, PullRequest> pullsOf(String repo) {
+    return pulls.computeIfAbsent(repo, r -> new LinkedHashMap<>());
+  }
+
+  private Map<String, Milestone> milestonesOf(String repo) {
+    return milestones.computeIfAbsent(repo, r -> new LinkedHashMap<>());
+  }
+
+  private int next(String repo) {
+    return issuesOf(repo).size() + pullsOf(repo).size() + 1;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.gitopscrew.forge.local;
+
+import dev.gitopscrew.forge.Comment;
+import dev.gitopscrew.forge.Issue;
+import dev.gitopscrew.forge.NewIssue;
+import dev.gitopscrew.forge.NewPullRequest;
+import dev.gitopscrew.forge.PullRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where the local forge keeps what a hosted forge would: issues, pull requests, labels, comments,
+ * milestones and releases, per repository name. The state store implements it; issues and pull
+ * requests share one number sequence per repository, as on GitHub.
+ */
+public interface LocalForgeRecords {
+
+  Issue insertIssue(String repo, NewIssue issue);
+
+  Optional<Issue> issue(String repo, int number);
+
+  List<Issue> issues(String repo);
+
+  /** Adds labels to an issue or pull request. */
+  void addLabels(String repo, int number, Set<String> labels);
+
+  Comment insertComment(String repo, int number, String body);
+
+  List<Comment> comments(String repo, int number);
+
+  PullRequest insertPullRequest(String repo, NewPullRequest pullRequest);
+
+  Optional<PullRequest> pullRequest(String repo, int number);
+
+  List<PullRequest> pullRequests(String repo);
+
+  void updatePullRequest(String repo, int number, String title, String body);
+
+  void setPullRequestState(String repo, int number, PullRequest.State state);
+
+  /** Sets the milestone of an issue or pull request, creating the milestone when new. */
+  void setMilestone(String repo, int number, String milestone);
+
+  List<Milestone> milestones(String repo);
+
+  void closeMilestone(String repo, String title);
+
+  Release insertRelease(String repo, Release release);
+
+  List<Release> releases(String repo);
+
+  /** A milestone: a version's worth of issues. */
+  record Milestone(String title, boolean open) {}
+
+  /** A release: a tag, its title and notes. */
+  record Release(String tag, String title, String notes) {}
+}

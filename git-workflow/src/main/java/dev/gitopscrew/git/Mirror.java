@@ -1,0 +1,318 @@
+package dev.gitopscrew.git;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.merge.MergeStrategy;
+import org.eclipse.jgit.merge.ResolveMerger;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+
+/**
+ * The cached clone of one repository: a bare repository under the state directory whose {@code
+ * refs/remotes/origin/*} follow the remote. Commits and merges are built in memory (no working tree
+ * to check out), so a change costs the objects it adds, not the size of the repository.
+ */
+public final class Mirror implements AutoCloseable {
+
+  private static final String TRACKING = "refs/remotes/origin/";
+  private static final int PUSH_ATTEMPTS = 3;
+
+  private final RepositorySpec spec;
+  private final Repository repo;
+  private final GitCredentials credentials;
+  private final boolean created;
+
+  private Mirror(
+      RepositorySpec spec, Repository repo, GitCredentials credentials, boolean created) {
+    this.spec = spec;
+    this.repo = repo;
+    this.credentials = credentials;
+    this.created = created;
+  }
+
+  static Mirror open(Path dir, RepositorySpec spec, GitCredentials credentials) {
+    try {
+      Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
+      boolean created = !repo.getObjectDatabase().exists();
+      if (created) {
+        repo.create(true);
+      }
+      StoredConfig config = repo.getConfig();
+      if (!spec.url().equals(config.getString("remote", "origin", "url"))) {
+        config.setString("remote", "origin", "url", spec.url());
+        config.setString("remote", "origin", "fetch", "+refs/heads/*:" + TRACKING + "*");
+        config.save();
+      }
+      return new Mirror(spec, repo, credentials, created);
+    } catch (IOException e) {
+      throw new GitWorkflowException(
+          "cannot open the cached clone of " + spec.name() + " at " + dir, e);
+    }
+  }
+
+  /** True when this process created the cached clone (the first task on the repository). */
+  public boolean created() {
+    return created;
+  }
+
+  public Repository repository() {
+    return repo;
+  }
+
+  public RepositorySpec spec() {
+    return spec;
+  }
+
+  /** Fetches every branch and returns the tip of the default branch. */
+  public synchronized ObjectId fetch() {
+    try {
+      Git.wrap(repo)
+          .fetch()
+          .setRemote("origin")
+          .setRemoveDeletedRefs(true)
+          .setCredentialsProvider(credentials.provider())
+          .call();
+    } catch (GitAPIException | RuntimeException e) {
+      throw failure("fetch from " + spec.url(), e);
+    }
+    return remoteBranch(spec.defaultBranch())
+        .orElseThrow(
+            () ->
+                new GitWorkflowException(
+                    "the default branch '"
+                        + spec.defaultBranch()
+                        + "' does not exist on "
+                        + spec.url()));
+  }
+
+  /** The tip of {@code branch} on the remote as of the last fetch or push. */
+  public Optional<ObjectId> remoteBranch(String branch) {
+    try {
+      Ref ref = repo.exactRef(TRACKING + branch);
+      return Optional.ofNullable(ref).map(Ref::getObjectId);
+    } catch (IOException e) {
+      throw failure("read " + branch, e);
+    }
+  }
+
+  /**
+   * Writes {@code files} on top of {@code parent} as one commit by {@code author}; empty when the
+   * files already have this content there.
+   */
+  public synchronized Optional<ObjectId> commit(
+      ObjectId parent, Map<String, byte[]> files, PersonIdent author, String message) {
+    try (ObjectInserter inserter = repo.newObjectInserter();
+        ObjectReader reader = inserter.newReader();
+        RevWalk walk = new RevWalk(reader)) {
+      RevCommit base = walk.parseCommit(parent);
+      DirCache index = DirCache.newInCore();
+      DirCacheBuilder builder = index.builder();
+      builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, base.getTree());
+      builder.finish();
+      DirCacheEditor editor = index.editor();
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        String path = RefNames.requireValidPath(file.getKey());
+        byte[] content = file.getValue();
+        ObjectId blob = inserter.insert(Constants.OBJ_BLOB, content);
+        editor.add(
+            new DirCacheEditor.PathEdit(path) {
+              @Override
+              public void apply(DirCacheEntry entry) {
+                entry.setFileMode(FileMode.REGULAR_FILE);
+                entry.setObjectId(blob);
+                entry.setLength(content.length);
+              }
+            });
+      }
+      editor.finish();
+      ObjectId tree = index.writeTree(inserter);
+      if (tree.equals(base.getTree())) {
+        return Optional.empty();
+      }
+      ObjectId commit = insertCommit(inserter, tree, author, message, base);
+      inserter.flush();
+      return Optional.of(commit);
+    } catch (IOException e) {
+      throw failure("commit on " + parent.name(), e);
+    }
+  }
+
+  /**
+   * Merges {@code other} into {@code head} in memory: up to date, a merge commit, or the files that
+   * conflict.
+   */
+  public synchronized Freshness merge(
+      ObjectId head, ObjectId other, PersonIdent author, String message) {
+    try (ObjectInserter inserter = repo.newObjectInserter();
+        RevWalk walk = new RevWalk(repo)) {
+      RevCommit ours = walk.parseCommit(head);
+      RevCommit theirs = walk.parseCommit(other);
+      if (walk.isMergedInto(theirs, ours)) {
+        return new Freshness.UpToDate(head);
+      }
+      ResolveMerger merger =
+          (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(inserter, repo.getConfig());
+      if (!merger.merge(ours, theirs)) {
+        TreeSet<String> files = new TreeSet<>(merger.getUnmergedPaths());
+        if (merger.getFailingPaths() != null) {
+          files.addAll(merger.getFailingPaths().keySet());
+        }
+        return new Freshness.Conflict(List.copyOf(files));
+      }
+      ObjectId commit =
+          insertCommit(inserter, merger.getResultTreeId(), author, message, ours, theirs);
+      inserter.flush();
+      return new Freshness.Merged(commit);
+    } catch (IOException e) {
+      throw failure("merge " + other.name() + " into " + head.name(), e);
+    }
+  }
+
+  /**
+   * The freshness rule, then the push: fetch, merge the default branch (and anything pushed to the
+   * branch meanwhile) into {@code head}, push without force; a rejected push starts over.
+   */
+  public synchronized PushOutcome pushFresh(String branch, ObjectId head, PersonIdent author) {
+    RefNames.requireValidBranch(branch);
+    if (branch.equals(spec.defaultBranch())) {
+      throw new GitWorkflowException("refusing to push to the default branch " + branch);
+    }
+    ObjectId tip = head;
+    for (int attempt = 1; attempt <= PUSH_ATTEMPTS; attempt++) {
+      ObjectId defaultTip = fetch();
+      Optional<ObjectId> remote = remoteBranch(branch);
+      if (remote.isPresent()) {
+        Freshness theirs = merge(tip, remote.get(), author, "Merge remote branch '" + branch + "'");
+        if (theirs instanceof Freshness.Conflict c) {
+          return new PushOutcome.Conflicted(branch, c.files());
+        }
+        tip = headOf(theirs);
+      }
+      Freshness fresh =
+          merge(
+              tip,
+              defaultTip,
+              author,
+              "Merge branch '" + spec.defaultBranch() + "' into " + branch);
+      if (fresh instanceof Freshness.Conflict c) {
+        return new PushOutcome.Conflicted(branch, c.files());
+      }
+      tip = headOf(fresh);
+      if (remote.isPresent() && remote.get().equals(tip)) {
+        return new PushOutcome.Pushed(branch, tip);
+      }
+      RemoteRefUpdate.Status status = push(tip.name() + ":" + Constants.R_HEADS + branch, branch);
+      switch (status) {
+        case OK, UP_TO_DATE:
+          return new PushOutcome.Pushed(branch, tip);
+        case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED:
+          continue;
+        default:
+          throw new GitWorkflowException("push of " + branch + " to " + spec.url() + ": " + status);
+      }
+    }
+    throw new GitWorkflowException(
+        "push of " + branch + " was rejected " + PUSH_ATTEMPTS + " times; the branch keeps moving");
+  }
+
+  /** Deletes a branch on the remote (never the default branch). */
+  public synchronized void deleteRemoteBranch(String branch) {
+    if (RefNames.requireValidBranch(branch).equals(spec.defaultBranch())) {
+      throw new GitWorkflowException("refusing to delete the default branch " + branch);
+    }
+    RemoteRefUpdate.Status status = push(":" + Constants.R_HEADS + branch, branch);
+    if (status != RemoteRefUpdate.Status.OK && status != RemoteRefUpdate.Status.NON_EXISTING) {
+      throw new GitWorkflowException(
+          "deleting branch " + branch + " on " + spec.url() + ": " + status);
+    }
+  }
+
+  private RemoteRefUpdate.Status push(String refSpec, String branch) {
+    try {
+      Iterable<PushResult> results =
+          Git.wrap(repo)
+              .push()
+              .setRemote("origin")
+              .setRefSpecs(new RefSpec(refSpec))
+              .setCredentialsProvider(credentials.provider())
+              .call();
+      for (PushResult result : results) {
+        RemoteRefUpdate update = result.getRemoteUpdate(Constants.R_HEADS + branch);
+        if (update != null) {
+          return update.getStatus();
+        }
+      }
+      throw new GitWorkflowException("push of " + branch + " returned no result");
+    } catch (GitAPIException | RuntimeException e) {
+      if (e instanceof GitWorkflowException g) {
+        throw g;
+      }
+      throw failure("push " + branch + " to " + spec.url(), e);
+    }
+  }
+
+  private static ObjectId headOf(Freshness f) {
+    if (f instanceof Freshness.UpToDate u) {
+      return u.head();
+    }
+    if (f instanceof Freshness.Merged m) {
+      return m.head();
+    }
+    throw new IllegalStateException("a conflict has no head");
+  }
+
+  private static ObjectId insertCommit(
+      ObjectInserter inserter,
+      ObjectId tree,
+      PersonIdent author,
+      String message,
+      ObjectId... parents)
+      throws IOException {
+    CommitBuilder commit = new CommitBuilder();
+    commit.setTreeId(tree);
+    commit.setParentIds(parents);
+    commit.setAuthor(author);
+    commit.setCommitter(author);
+    commit.setMessage(message.endsWith("\n") ? message : message + "\n");
+    return inserter.insert(commit);
+  }
+
+  /** Wraps a JGit failure; the secret never travels in the message or the cause chain. */
+  private GitWorkflowException failure(String step, Exception e) {
+    String detail = e.getMessage();
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      detail = detail + ": " + t.getMessage();
+    }
+    return new GitWorkflowException(
+        "cannot " + credentials.redact(step) + " (" + credentials.redact(detail) + ")");
+  }
+
+  @Override
+  public void close() {
+    repo.close();
+  }
+}

@@ -1,0 +1,19 @@
+package dev.gitopscrew.git.change;
+
+/** Hidden HTML comments that let a retried step find what an earlier attempt made. */
+final class Markers {
+
+  private Markers() {}
+
+  static String issue(String agentId, String typeAndSlug) {
+    return "<!-- gitops-crew:issue " + agentId + " " + typeAndSlug + " -->";
+  }
+
+  static String plan(String branch) {
+    return "<!-- gitops-crew:plan " + branch + " -->";
+  }
+
+  static String pullRequest(String branch) {
+    return "<!-- gitops-crew:pr " + branch + " -->";
+  }
+}

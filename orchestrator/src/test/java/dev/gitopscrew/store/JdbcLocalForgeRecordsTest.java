@@ -1,0 +1,82 @@
+package dev.gitopscrew.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gitopscrew.forge.Issue;
+import dev.gitopscrew.forge.NewIssue;
+import dev.gitopscrew.forge.NewPullRequest;
+import dev.gitopscrew.forge.PullRequest;
+import dev.gitopscrew.forge.local.LocalForgeRecords.Milestone;
+import dev.gitopscrew.forge.local.LocalForgeRecords.Release;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local forge's records survive a restart of the state store. */
+class JdbcLocalForgeRecordsTest {
+
+  @TempDir Path state;
+
+  @Test
+  void issuesPullRequestsAndReleasesAreKeptAcrossRestarts() {
+    try (StateStore store = StateStore.openEmbedded(state)) {
+      JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
+      Issue issue =
+          records.insertIssue(
+              "demo",
+              new NewIssue(
+                  "Bump whoami",
+                  "body\n---\nAgent: devops-sre | GitOps Crew",
+                  Set.of("agent:devops-sre", "type:chore")));
+      assertThat(issue.number()).isEqualTo(1);
+      assertThat(issue.url()).isEqualTo("local://demo/issues/1");
+      records.addLabels("demo", 1, Set.of("type:chore", "area:gitops"));
+      records.insertComment("demo", 1, "Plan: bump the tag");
+      records.setMilestone("demo", 1, "v1.4.0");
+      PullRequest pr =
+          records.insertPullRequest(
+              "demo",
+              new NewPullRequest(
+                  "chore: Bump whoami",
+                  "Closes #1",
+                  "devops-sre/chore/1-bump-whoami",
+                  "main",
+                  Set.of("agent:devops-sre"),
+                  1,
+                  "v1.4.0"));
+      assertThat(pr.number()).isEqualTo(2);
+      records.updatePullRequest("demo", 2, "chore: Bump whoami to v1.10.3", "Closes #1\n\nmore");
+      records.setPullRequestState("demo", 2, PullRequest.State.MERGED);
+      records.insertRelease("demo", new Release("v1.4.0", "v1.4.0", "- Bump whoami (#1)"));
+      records.insertRelease("demo", new Release("v1.4.0", "again", "ignored"));
+      records.closeMilestone("demo", "v1.4.0");
+      assertThat(records.insertIssue("other", new NewIssue("Elsewhere", "b", Set.of())).number())
+          .isEqualTo(1);
+    }
+
+    try (StateStore store = StateStore.openEmbedded(state)) {
+      JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
+      Issue issue = records.issue("demo", 1).orElseThrow();
+      assertThat(issue.labels())
+          .containsExactlyInAnyOrder("agent:devops-sre", "type:chore", "area:gitops");
+      assertThat(issue.milestone()).isEqualTo("v1.4.0");
+      assertThat(issue.open()).isTrue();
+      assertThat(records.comments("demo", 1))
+          .singleElement()
+          .satisfies(c -> assertThat(c.body()).isEqualTo("Plan: bump the tag"));
+      assertThat(records.issues("demo")).hasSize(1);
+      PullRequest pr = records.pullRequests("demo").get(0);
+      assertThat(pr.title()).isEqualTo("chore: Bump whoami to v1.10.3");
+      assertThat(pr.state()).isEqualTo(PullRequest.State.MERGED);
+      assertThat(pr.branch()).isEqualTo("devops-sre/chore/1-bump-whoami");
+      assertThat(pr.milestone()).isEqualTo("v1.4.0");
+      assertThat(records.milestones("demo")).containsExactly(new Milestone("v1.4.0", false));
+      assertThat(records.releases("demo"))
+          .containsExactly(new Release("v1.4.0", "v1.4.0", "- Bump whoami (#1)"));
+      assertThat(records.issue("demo", 2)).isEmpty();
+      assertThatThrownBy(() -> records.insertComment("demo", 9, "x")).hasMessageContaining("#9");
+    }
+  }
+}
