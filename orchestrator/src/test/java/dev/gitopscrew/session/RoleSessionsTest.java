@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,31 @@ class RoleSessionsTest {
         .containsExactly(
             "homelab-admin", "security-analyst", "security-analyst", "security-analyst");
     assertThat(tree).extracting(SessionRecord::state).containsOnly("succeeded");
+  }
+
+  @Test
+  void aDrillDeliversEveryChildWithinTheChildrenLimitAndCountsThemByResult() throws Exception {
+    start(SpawnPolicy.defaults());
+    long root = ask("drill fanout 40 work 5");
+
+    SessionResult result = engine.awaitResult(root, Duration.ofSeconds(60)).orElseThrow();
+
+    assertThat(result)
+        .isEqualTo(
+            new SessionResult.Succeeded(
+                "drill fanout 40: succeeded=34 failed=4 timed_out=2 cancelled=0 interrupted=0"
+                    + " (every child delivered)"));
+    List<SessionRecord> tree = engine.tree(root);
+    assertThat(tree).allMatch(SessionRecord::isTerminal);
+    assertThat(tree.stream().filter(s -> s.depth() == 1))
+        .hasSize(8)
+        .extracting(SessionRecord::state)
+        .containsOnly("succeeded");
+    Map<String, Long> leaves =
+        tree.stream()
+            .filter(s -> s.depth() == 2)
+            .collect(Collectors.groupingBy(SessionRecord::state, Collectors.counting()));
+    assertThat(leaves).isEqualTo(Map.of("succeeded", 34L, "failed", 4L, "timed_out", 2L));
   }
 
   @Test

@@ -8,7 +8,8 @@ import dev.gitopscrew.roles.work.Task;
 
 /**
  * The orchestrator: routes a request to the role agent that takes it (a child session at depth 1)
- * and reports that agent's result; releases it handles itself, being the only agent that may.
+ * and reports that agent's result; releases it handles itself, being the only agent that may, and a
+ * {@link Drill} it fans out to qa-testers.
  */
 public final class HomelabAdmin implements RoleAgent {
 
@@ -27,6 +28,9 @@ public final class HomelabAdmin implements RoleAgent {
   @Override
   public String handle(Request request, Subagents subagents) throws InterruptedException {
     KnownAgent to = request.agent();
+    if (request.kind() == Request.Kind.DRILL) {
+      return Drill.fanout(request, subagents);
+    }
     if (to == agent()) {
       return release(request);
     }

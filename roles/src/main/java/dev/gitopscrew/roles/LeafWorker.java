@@ -8,7 +8,11 @@ import dev.gitopscrew.roles.work.Work;
 public final class LeafWorker implements Work {
 
   @Override
-  public String perform(Assignment assignment, Subagents subagents) {
+  public String perform(Assignment assignment, Subagents subagents) throws InterruptedException {
+    String instruction = assignment.task().instruction();
+    if (Drill.isLeaf(instruction)) {
+      return Drill.leaf(instruction);
+    }
     return RoleAgent.planned(assignment.task().instruction(), "leaf");
   }
 }

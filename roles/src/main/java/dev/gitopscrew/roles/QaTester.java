@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Pre-merge validation of a pull request, and post-merge or post-rollback verification of an Argo
- * CD application, whose health and pod checks run as parallel leaf workers.
+ * CD application, whose health and pod checks run as parallel leaf workers; and a share of a {@link
+ * Drill}'s leaves.
  */
 public final class QaTester implements RoleAgent {
 
@@ -36,6 +37,7 @@ public final class QaTester implements RoleAgent {
                     "check pods and recent events of application " + app));
         yield "verification of " + app + ": " + String.join("; ", lines);
       }
+      case DRILL_SHARE -> Drill.share(request, subagents);
       default -> throw new IllegalStateException("not routed here: " + request.kind());
     };
   }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A structured request, parsed: what to do ({@link Kind}), to what ({@code subject}), with which
  * options ({@code namespace}, {@code replicas}, {@code pr}, {@code milestone}, {@code description},
- * {@code path}) and the text it came from.
+ * {@code path}, a drill's numbers) and the text it came from.
  */
 public record Request(Kind kind, String subject, Map<String, String> options, String text) {
 
@@ -19,7 +19,10 @@ public record Request(Kind kind, String subject, Map<String, String> options, St
     VALIDATE("validate", KnownAgent.QA_TESTER, Tool.VALIDATE_CHANGE),
     VERIFY("verify", KnownAgent.QA_TESTER, Tool.VERIFY_DEPLOYMENT),
     RELEASE_PLAN("release plan", KnownAgent.HOMELAB_ADMIN, Tool.RELEASE_PLAN),
-    RELEASE("release", KnownAgent.HOMELAB_ADMIN, Tool.RELEASE_CUT);
+    RELEASE("release", KnownAgent.HOMELAB_ADMIN, Tool.RELEASE_CUT),
+    DRILL("drill", KnownAgent.HOMELAB_ADMIN, Tool.SESSIONS_SPAWN),
+    /** One qa-tester's share of a drill's leaves; homelab-admin hands these out. */
+    DRILL_SHARE("drill share", KnownAgent.QA_TESTER, Tool.SESSIONS_SPAWN);
 
     private final String verb;
     private final KnownAgent agent;

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  * verify app [in namespace]                   → qa-tester
  * release plan repo [milestone]               → homelab-admin
  * release repo milestone                      → homelab-admin
+ * drill fanout N [fail P] [timeout P] [work MS] → homelab-admin (see {@link Drill})
  * </pre>
  */
 public final class RequestRouter {
@@ -44,6 +45,7 @@ public final class RequestRouter {
       case "validate" -> validate(rest, trimmed);
       case "verify" -> verify(rest, trimmed);
       case "release" -> release(rest, trimmed);
+      case "drill" -> Drill.parse(rest, trimmed);
       default ->
           throw new BadRequestException(
               (verb.isEmpty() ? "empty request" : "unknown request '" + verb + "'")

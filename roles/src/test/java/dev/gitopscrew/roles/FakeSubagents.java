@@ -10,11 +10,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Runs children in the calling thread with the real {@link RoleWorkforce}, one level deeper; the
- * session engine itself is tested in the orchestrator. Records every spawn across the tree.
+ * session engine itself is tested in the orchestrator. Records every spawn across the tree. A child
+ * with its own timeout runs on another thread and is timed out as the supervisor would; a session
+ * with {@code maxActiveChildren} children not yet awaited is refused another.
  */
 final class FakeSubagents implements Subagents {
 
@@ -27,6 +34,9 @@ final class FakeSubagents implements Subagents {
     final Map<String, SessionResult> forcedResults = new HashMap<>();
     final Map<Integer, String> refuseAtDepth = new HashMap<>();
     final AtomicLong ids = new AtomicLong();
+    int maxActiveChildren = Integer.MAX_VALUE;
+    int mostActiveChildren;
+    int refusedAtLimit;
     final RoleWorkforce workforce = new RoleWorkforce();
   }
 
@@ -41,26 +51,51 @@ final class FakeSubagents implements Subagents {
     if (refusal != null) {
       return new SpawnOutcome.Refused(refusal);
     }
+    if (children.size() >= shared.maxActiveChildren) {
+      shared.refusedAtLimit++;
+      return new SpawnOutcome.Refused(
+          "maxChildrenPerAgent " + shared.maxActiveChildren + " reached");
+    }
     shared.spawns.add((depth + 1) + " " + task.agent() + ": " + task.instruction());
     long id = shared.ids.incrementAndGet();
     children.put(id, task);
+    shared.mostActiveChildren = Math.max(shared.mostActiveChildren, children.size());
     return new SpawnOutcome.Spawned(id);
   }
 
   @Override
-  public SessionResult await(long childId) {
-    Task task = children.get(childId);
+  public SessionResult await(long childId) throws InterruptedException {
+    Task task = children.remove(childId);
     SessionResult forced = shared.forcedResults.get(task.agent());
     if (forced != null) {
       return forced;
     }
     Work work = shared.workforce.workFor(task.agent(), depth + 1).orElseThrow();
+    Supplier<SessionResult> run =
+        () -> {
+          try {
+            return new SessionResult.Succeeded(
+                work.perform(
+                    new Assignment(childId, depth + 1, task),
+                    new FakeSubagents(depth + 1, shared)));
+          } catch (Exception e) {
+            return new SessionResult.Failed(e.getMessage());
+          }
+        };
+    if (task.timeout() == null) {
+      return run.get();
+    }
+    FutureTask<SessionResult> timed = new FutureTask<>(run::get);
+    Thread thread = new Thread(timed, "fake-child-" + childId);
+    thread.setDaemon(true);
+    thread.start();
     try {
-      return new SessionResult.Succeeded(
-          work.perform(
-              new Assignment(childId, depth + 1, task), new FakeSubagents(depth + 1, shared)));
-    } catch (Exception e) {
-      return new SessionResult.Failed(e.getMessage());
+      return timed.get(task.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      timed.cancel(true);
+      return new SessionResult.TimedOut(task.timeout());
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
     }
   }
 }
