@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       DoctorCommand.class,
       AgentsCommand.class,
       SkillsCommand.class,
+      AskCommand.class,
+      SessionsCommand.class,
     })
 public final class CrewCli {
 

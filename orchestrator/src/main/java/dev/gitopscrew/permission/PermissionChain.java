@@ -4,6 +4,8 @@ import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.config.CrewConfig.AgentEntry;
 import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.roles.Tool;
+import dev.gitopscrew.session.SessionSettings;
+import dev.gitopscrew.session.SpawnPolicy;
 import dev.gitopscrew.skill.Skill;
 import dev.gitopscrew.skill.SkillCatalog;
 import java.util.ArrayList;
@@ -23,9 +25,11 @@ public final class PermissionChain {
   private final SkillCatalog catalog;
   private final Map<KnownAgent, AgentProfile> profiles = new LinkedHashMap<>();
   private final List<String> ignoredAgents = new ArrayList<>();
+  private final SpawnPolicy spawnPolicy;
 
   public PermissionChain(CrewConfig config, SkillCatalog catalog) {
     this.catalog = catalog;
+    this.spawnPolicy = SessionSettings.policy(config);
     Map<String, AgentEntry> entries = new LinkedHashMap<>();
     config.agents().list().forEach(e -> entries.putIfAbsent(e.id(), e));
     config.agents().entries().forEach((id, e) -> entries.putIfAbsent(id, e.withId(id)));
@@ -59,45 +63,12 @@ public final class PermissionChain {
       tools.remove(Tool.RELEASE_CUT);
     }
     String name = entry.map(AgentEntry::name).orElse(agent.id());
-    return new AgentProfile(agent, name, skills, missing, tools, subagents(agent, entry, config));
-  }
-
-  /**
-   * {@code allowAgents} (default: itself only; the orchestrator: the four roles) ∩ agentToAgent.
-   */
-  private static List<String> subagents(
-      KnownAgent agent, Optional<AgentEntry> entry, CrewConfig config) {
-    List<String> declared =
-        entry
-            .map(AgentEntry::subagents)
-            .map(CrewConfig.AgentSubagents::allowAgents)
-            .orElseGet(() -> defaultAllowAgents(agent));
-    var a2a = config.tools().agentToAgent();
-    List<String> result = new ArrayList<>();
-    for (KnownAgent target : KnownAgent.values()) {
-      boolean listed = declared.contains("*") || declared.contains(target.id());
-      boolean self = target == agent;
-      boolean crossAllowed =
-          a2a.isEnabled()
-              && (a2a.allow() == null
-                  || (a2a.allow().contains(agent.id()) && a2a.allow().contains(target.id()))
-                  || a2a.allow().contains("*"));
-      if (self || (listed && crossAllowed)) {
-        result.add(target.id());
-      }
-    }
-    return result;
-  }
-
-  private static List<String> defaultAllowAgents(KnownAgent agent) {
-    if (agent.isOrchestrator()) {
-      return List.of(
-          KnownAgent.DEVOPS_SRE.id(),
-          KnownAgent.SOFTWARE_ENGINEER.id(),
-          KnownAgent.SECURITY_ANALYST.id(),
-          KnownAgent.QA_TESTER.id());
-    }
-    return List.of(agent.id());
+    List<String> subagents =
+        java.util.Arrays.stream(KnownAgent.values())
+            .map(KnownAgent::id)
+            .filter(target -> spawnPolicy.refusal(agent.id(), target).isEmpty())
+            .toList();
+    return new AgentProfile(agent, name, skills, missing, tools, subagents);
   }
 
   public AgentProfile profile(KnownAgent agent) {

@@ -51,8 +51,14 @@ public record SpawnPolicy(Map<String, Set<String>> allowAgents, AgentToAgent age
     return orchestrator ? knownAgentIds() : Set.of(agent);
   }
 
-  /** Why {@code parent} may not spawn {@code child}, or empty when it may. */
-  Optional<String> refusal(String parent, String child) {
+  /**
+   * Why {@code parent} may not spawn {@code child}, or empty when it may. An agent may always spawn
+   * leaf workers of its own id, as in OpenClaw: {@code allowAgents} names the other agents.
+   */
+  public Optional<String> refusal(String parent, String child) {
+    if (parent.equals(child)) {
+      return Optional.empty();
+    }
     Set<String> allowed = allowedFor(parent);
     if (!allowed.contains(ANY) && !allowed.contains(child)) {
       return Optional.of(
@@ -62,9 +68,6 @@ public record SpawnPolicy(Map<String, Set<String>> allowAgents, AgentToAgent age
               + child
               + " "
               + new TreeSet<>(allowed));
-    }
-    if (parent.equals(child)) {
-      return Optional.empty();
     }
     if (!agentToAgent.enabled()) {
       return Optional.of("tools.agentToAgent is disabled: " + parent + " cannot spawn " + child);

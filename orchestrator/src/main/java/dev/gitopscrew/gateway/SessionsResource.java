@@ -1,0 +1,56 @@
+package dev.gitopscrew.gateway;
+
+import dev.gitopscrew.session.SessionEngine;
+import dev.gitopscrew.session.SessionView;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Sessions: list, one with its tree, cancel a subtree. */
+@Path("/api/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionsResource {
+
+  @Inject SessionEngine engine;
+
+  @GET
+  public List<SessionView> list(
+      @QueryParam("all") @DefaultValue("false") boolean all,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    return SessionView.of(engine.list(all, Math.max(1, Math.min(limit, 1000))));
+  }
+
+  @GET
+  @Path("{id}")
+  public Response show(@PathParam("id") long id) {
+    return engine
+        .find(id)
+        .map(
+            s ->
+                Response.ok(
+                        Map.of(
+                            "session", SessionView.of(s),
+                            "tree", SessionView.of(engine.tree(s.rootId()))))
+                    .build())
+        .orElseGet(() -> RequestsResource.error(404, "no session " + id));
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  public Response cancel(@PathParam("id") long id) {
+    if (engine.find(id).isEmpty()) {
+      return RequestsResource.error(404, "no session " + id);
+    }
+    int ended = engine.cancel(id, "api");
+    return Response.ok(Map.of("id", id, "ended", ended)).build();
+  }
+}
