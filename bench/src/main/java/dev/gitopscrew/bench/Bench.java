@@ -2,6 +2,7 @@ package dev.gitopscrew.bench;
 
 import dev.gitopscrew.bench.fanout.FanoutScenario;
 import dev.gitopscrew.bench.gitflow.GitflowScenario;
+import dev.gitopscrew.bench.restart.RestartScenario;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,7 +11,7 @@ public final class Bench {
 
   /** Every scenario, registered here. */
   static List<Scenario> scenarios() {
-    return List.of(new FanoutScenario(), new GitflowScenario());
+    return List.of(new FanoutScenario(), new RestartScenario(), new GitflowScenario());
   }
 
   public static void main(String[] args) throws Exception {
