@@ -30,9 +30,16 @@ public final class JdbcSessionRepository {
           + " deadline_at, started_at, ended_at, consumed_at, archived_at";
 
   private final DataSource dataSource;
+  private final GroupCommit writer;
 
   public JdbcSessionRepository(DataSource dataSource) {
+    this(dataSource, null);
+  }
+
+  /** Writes go through {@code writer} when there is one, each committed before it returns. */
+  JdbcSessionRepository(DataSource dataSource, GroupCommit writer) {
     this.dataSource = dataSource;
+    this.writer = writer;
   }
 
   /** Stores a new session, {@code queued} or already {@code running}, and returns its id. */
@@ -40,26 +47,27 @@ public final class JdbcSessionRepository {
     String sql =
         "INSERT INTO sessions (parent_id, root_id, agent, depth, instruction, timeout_ms, state,"
             + " created_at, deadline_at, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-      setLong(ps, 1, s.parentId());
-      setLong(ps, 2, s.parentId() == null ? null : s.rootId());
-      ps.setString(3, s.task().agent());
-      ps.setInt(4, s.depth());
-      ps.setString(5, clip(s.task().instruction()));
-      ps.setLong(6, s.timeout().toMillis());
-      ps.setString(7, state);
-      ps.setObject(8, time(now));
-      ps.setObject(9, time(s.deadline()));
-      ps.setObject(10, state.equals(RUNNING) ? time(now) : null);
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw failure("store a new session", e);
-    }
+    return write(
+        "store a new session",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            setLong(ps, 1, s.parentId());
+            setLong(ps, 2, s.parentId() == null ? null : s.rootId());
+            ps.setString(3, s.task().agent());
+            ps.setInt(4, s.depth());
+            ps.setString(5, clip(s.task().instruction()));
+            ps.setLong(6, s.timeout().toMillis());
+            ps.setString(7, state);
+            ps.setObject(8, time(now));
+            ps.setObject(9, time(s.deadline()));
+            ps.setObject(10, state.equals(RUNNING) ? time(now) : null);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+              keys.next();
+              return keys.getLong(1);
+            }
+          }
+        });
   }
 
   /** Moves a queued session to running; false when it already ended (timed out, cancelled). */
@@ -165,12 +173,27 @@ public final class JdbcSessionRepository {
   }
 
   private int update(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, args);
-      return ps.executeUpdate();
+    return write(
+        "update sessions",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  /** One write, committed before it returns: in the group transaction, or on its own. */
+  private <T> T write(String what, GroupCommit.Write<T> write) {
+    try {
+      if (writer != null) {
+        return writer.call(write);
+      }
+      try (Connection c = dataSource.getConnection()) {
+        return write.run(c);
+      }
     } catch (SQLException e) {
-      throw failure("update sessions", e);
+      throw failure(what, e);
     }
   }
 

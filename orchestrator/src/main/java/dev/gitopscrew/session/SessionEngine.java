@@ -41,6 +41,7 @@ public final class SessionEngine implements AutoCloseable {
   private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
   private static final int ARCHIVE_EVERY_SWEEPS = 60;
 
+  private final GroupCommit writer;
   private final JdbcSessionRepository repository;
   private final SessionLimits limits;
   private final Workforce workforce;
@@ -56,7 +57,8 @@ public final class SessionEngine implements AutoCloseable {
 
   private SessionEngine(
       DataSource dataSource, SessionLimits limits, SpawnPolicy policy, Workforce workforce) {
-    this.repository = new JdbcSessionRepository(dataSource);
+    this.writer = new GroupCommit(dataSource);
+    this.repository = new JdbcSessionRepository(dataSource, writer);
     this.limits = limits;
     this.workforce = workforce;
     this.slots = new Slots(limits);
@@ -159,6 +161,7 @@ public final class SessionEngine implements AutoCloseable {
         .forEach(s -> end(s, new Interrupted("gateway stopped at " + Instant.now())));
     supervisor.shutdownNow();
     workers.shutdownNow();
+    writer.close();
   }
 
   /** Stops every thread without writing anything, as a kill -9 would. For tests and benches. */
@@ -167,6 +170,7 @@ public final class SessionEngine implements AutoCloseable {
     stopped = true;
     supervisor.shutdownNow();
     workers.shutdownNow();
+    writer.close();
   }
 
   private int finaliseLeftovers() {
