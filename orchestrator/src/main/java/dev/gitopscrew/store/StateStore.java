@@ -1,12 +1,15 @@
 package dev.gitopscrew.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The state store: an embedded H2 database under the state directory (or any JDBC URL, such as
@@ -14,10 +17,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 public final class StateStore implements AutoCloseable {
 
-  private final JdbcConnectionPool pool;
+  private final HikariDataSource pool;
   private final String url;
 
-  private StateStore(JdbcConnectionPool pool, String url) {
+  private StateStore(HikariDataSource pool, String url) {
     this.pool = pool;
     this.url = url;
   }
@@ -37,13 +40,25 @@ public final class StateStore implements AutoCloseable {
 
   /** Opens a store at any JDBC URL and migrates it. */
   public static StateStore open(String url, String user, String password) {
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
-    pool.setMaxConnections(16);
-    try (Connection ignored = pool.getConnection()) {
-      // opening once surfaces a locked or unreadable store before anything else starts
-    } catch (SQLException e) {
-      pool.dispose();
-      throw new StateStoreException(describe(e, url), e);
+    // H2's data source rather than a driver looked up by URL, as before: DriverManager may refuse
+    // a driver registered by another class loader
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(url);
+    h2.setUser(user);
+    h2.setPassword(password);
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(h2);
+    config.setMaximumPoolSize(16);
+    config.setMinimumIdle(2);
+    config.setPoolName("crew-state");
+    HikariDataSource pool;
+    try {
+      // the pool opens a first connection, which surfaces a locked or unreadable store at once
+      pool = new HikariDataSource(config);
+    } catch (HikariPool.PoolInitializationException e) {
+      SQLException cause =
+          e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
+      throw new StateStoreException(describe(cause, url), cause);
     }
     Flyway.configure(StateStore.class.getClassLoader())
         .dataSource(pool)
@@ -82,6 +97,6 @@ public final class StateStore implements AutoCloseable {
 
   @Override
   public void close() {
-    pool.dispose();
+    pool.close();
   }
 }
