@@ -34,13 +34,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Overhead per leaf = time from the parent's spawn call to the result in the parent's hands
  * (read from the store), minus the leaf's own work (measured inside the leaf) or, for a leaf that
- * times out, minus its timeout. Nothing else is subtracted. A warm-up tree of 200 leaves runs first
- * and is not counted. Knobs for diagnosis: {@code -Dfanout.warmup=N}, {@code -Dfanout.parents=N};
- * {@code bench/run fanout N} spawns N leaves.
+ * times out, minus its timeout. Nothing else is subtracted. A warm-up tree of 2,000 leaves runs
+ * first and is not counted: after only 200, the JIT was still compiling the path during the
+ * measured tree (3.6 times as many compilations in its last 1.5 s) and p99 doubled. Knobs for
+ * diagnosis: {@code -Dfanout.warmup=N}, {@code -Dfanout.parents=N}; {@code bench/run fanout N}
+ * spawns N leaves.
  */
 public final class FanoutScenario implements Scenario {
 
   private static final int PARENTS = Integer.getInteger("fanout.parents", 8);
+  private static final int WARMUP = Integer.getInteger("fanout.warmup", 2000);
   private static final Duration HANG_TIMEOUT = Duration.ofMillis(100);
 
   private static final String ALL = "all";
@@ -81,7 +84,7 @@ public final class FanoutScenario implements Scenario {
           SessionEngine.start(store.dataSource(), limits, SpawnPolicy.defaults(), this::workFor);
       // a warm-up tree so the JIT has seen the path, as in a running gateway; its numbers are
       // dropped
-      runTree(engine, Integer.getInteger("fanout.warmup", 200));
+      runTree(engine, WARMUP);
       workNanos.clear();
       samples.clear();
       delivered.set(0);
@@ -103,7 +106,9 @@ public final class FanoutScenario implements Scenario {
               .filter(l -> l.startedAt() != null && l.startedAt().isAfter(l.createdAt()))
               .count();
       System.out.println(
-          "leaves in the store by state: "
+          "after a warm-up of "
+              + WARMUP
+              + " leaves; leaves in the store by state: "
               + states
               + "; waited in the maxConcurrent queue: "
               + waited
