@@ -19,15 +19,9 @@ class DrillTest {
   private final FakeSubagents.Shared tree = new FakeSubagents.Shared();
   private final RoleWorkforce workforce = new RoleWorkforce();
 
-  private String ask(String text) throws Exception {
-    Work admin = workforce.workFor("homelab-admin", 0).orElseThrow();
-    return admin.perform(
-        new Assignment(0, 0, new Task("homelab-admin", text)), new FakeSubagents(0, tree));
-  }
-
   @Test
   void aDrillCountsEveryLeafByItsTerminalResult() throws Exception {
-    assertThat(ask("drill fanout 40 work 1"))
+    assertThat(FakeSubagents.ask(tree, "drill fanout 40 work 1"))
         .isEqualTo(
             "drill fanout 40: succeeded=34 failed=4 timed_out=2 cancelled=0 interrupted=0"
                 + " (every child delivered)");
@@ -44,7 +38,7 @@ class DrillTest {
       throws Exception {
     tree.maxActiveChildren = 3;
 
-    assertThat(ask("drill fanout 30 fail 20 timeout 0 work 0"))
+    assertThat(FakeSubagents.ask(tree, "drill fanout 30 fail 20 timeout 0 work 0"))
         .isEqualTo(
             "drill fanout 30: succeeded=24 failed=6 timed_out=0 cancelled=0 interrupted=0"
                 + " (every child delivered)");
@@ -57,7 +51,7 @@ class DrillTest {
   void aShareWithoutItsResultIsReportedAsMissingLeaves() {
     tree.forcedResults.put("qa-tester", new SessionResult.Interrupted("gateway restarted"));
 
-    assertThatThrownBy(() -> ask("drill fanout 16"))
+    assertThatThrownBy(() -> FakeSubagents.ask(tree, "drill fanout 16"))
         .hasMessageStartingWith(
             "drill fanout 16: succeeded=0 failed=0 timed_out=0 cancelled=0 interrupted=0 (MISSING"
                 + " 16 of 16 children without a delivered result: 2 leaves of drill share 0-2")
@@ -68,7 +62,7 @@ class DrillTest {
   void aDrillTheOrchestratorMayNotHandOnFailsWithTheReason() {
     tree.refuseAtDepth.put(1, "tools.agentToAgent is disabled");
 
-    assertThatThrownBy(() -> ask("drill fanout 10"))
+    assertThatThrownBy(() -> FakeSubagents.ask(tree, "drill fanout 10"))
         .hasMessage(
             "cannot spawn qa-tester for 'drill share 0-1 fail 10 timeout 5 work 20':"
                 + " tools.agentToAgent is disabled");
@@ -102,7 +96,7 @@ class DrillTest {
 
   @Test
   void aHangingLeafIsTimedOutBySupervisionAfterItsShortTimeout() throws Exception {
-    assertThat(ask("drill fanout 1 fail 0 timeout 100"))
+    assertThat(FakeSubagents.ask(tree, "drill fanout 1 fail 0 timeout 100"))
         .isEqualTo(
             "drill fanout 1: succeeded=0 failed=0 timed_out=1 cancelled=0 interrupted=0"
                 + " (every child delivered)");

@@ -40,6 +40,13 @@ final class FakeSubagents implements Subagents {
     final RoleWorkforce workforce = new RoleWorkforce();
   }
 
+  /** Hands {@code text} to homelab-admin at depth 0, as a request arrives. */
+  static String ask(Shared shared, String text) throws Exception {
+    Work admin = shared.workforce.workFor("homelab-admin", 0).orElseThrow();
+    return admin.perform(
+        new Assignment(0, 0, new Task("homelab-admin", text)), new FakeSubagents(0, shared));
+  }
+
   FakeSubagents(int depth, Shared shared) {
     this.depth = depth;
     this.shared = shared;

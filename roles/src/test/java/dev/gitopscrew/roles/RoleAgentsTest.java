@@ -16,9 +16,7 @@ class RoleAgentsTest {
   private final RoleWorkforce workforce = new RoleWorkforce();
 
   private String ask(String text) throws Exception {
-    Work admin = workforce.workFor("homelab-admin", 0).orElseThrow();
-    return admin.perform(
-        new Assignment(0, 0, new Task("homelab-admin", text)), new FakeSubagents(0, tree));
+    return FakeSubagents.ask(tree, text);
   }
 
   @Test
