@@ -20,20 +20,15 @@ public record ChangeView(
     String reason,
     String text) {
 
+  /** A change that did not run or did not finish: {@code status} refused or failed. */
+  public static ChangeView unfinished(String status, String reason, String text) {
+    return new ChangeView(
+        status, null, null, null, null, null, null, null, List.of(), reason, text);
+  }
+
   public static ChangeView of(RunChange.Result result) {
     if (result instanceof RunChange.Result.Refused r) {
-      return new ChangeView(
-          "refused",
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          List.of(),
-          r.reason(),
-          "refused: " + r.reason());
+      return unfinished("refused", r.reason(), "refused: " + r.reason());
     }
     ChangeOutcome outcome = ((RunChange.Result.Ran) result).outcome();
     String text = outcome.describe();
@@ -66,18 +61,7 @@ public record ChangeView(
           text);
     }
     ChangeOutcome.Failed f = (ChangeOutcome.Failed) outcome;
-    return new ChangeView(
-        "failed",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        f.step() + ": " + f.reason(),
-        text);
+    return unfinished("failed", f.step() + ": " + f.reason(), text);
   }
 
   public boolean completed() {

@@ -140,18 +140,7 @@ final class ChangeCommand extends BaseCommand {
       JsonNode answer = gateway.post("/api/changes", body, Duration.ofMinutes(10));
       return SessionPrinter.JSON.convertValue(answer, ChangeView.class);
     } catch (GatewayClient.GatewayError e) {
-      return new ChangeView(
-          "failed",
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          List.of(),
-          e.getMessage(),
-          e.getMessage());
+      return ChangeView.unfinished("failed", e.getMessage(), e.getMessage());
     }
   }
 }

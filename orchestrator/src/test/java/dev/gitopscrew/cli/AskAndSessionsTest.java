@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,11 +14,7 @@ class AskAndSessionsTest {
   @TempDir Path dir;
 
   CliRun crew(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--state-dir";
-    all[args.length + 1] = dir.resolve("state").toString();
-    return CliRun.of(Map.of(), all);
+    return CliRun.inStateDir(dir.resolve("state"), args);
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -19,11 +18,7 @@ class ChangeCommandTest {
   @TempDir Path dir;
 
   CliRun crew(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--state-dir";
-    all[args.length + 1] = dir.resolve("state").toString();
-    return CliRun.of(Map.of(), all);
+    return CliRun.inStateDir(dir.resolve("state"), args);
   }
 
   @Test
