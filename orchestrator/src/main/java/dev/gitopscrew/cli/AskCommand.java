@@ -1,7 +1,7 @@
 package dev.gitopscrew.cli;
 
+import dev.gitopscrew.session.RequestAnswer;
 import dev.gitopscrew.session.RequestOutcome;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,17 +45,7 @@ final class AskCommand extends BaseCommand {
       }
       RequestOutcome.Ran ran = (RequestOutcome.Ran) outcome;
       if (json) {
-        SessionPrinter.json(
-            out(),
-            Map.of(
-                "rootId",
-                ran.rootId(),
-                "agent",
-                ran.agent(),
-                "state",
-                ran.root().state(),
-                "tree",
-                ran.tree()));
+        SessionPrinter.json(out(), RequestAnswer.of(ran));
       } else {
         out()
             .println(

@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       SkillsCommand.class,
       AskCommand.class,
       SessionsCommand.class,
+      ChangeCommand.class,
+      ForgeCommand.class,
     })
 public final class CrewCli {
 

@@ -2,11 +2,11 @@ package dev.gitopscrew.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gitopscrew.runtime.GatewayClient;
 import dev.gitopscrew.runtime.GatewayClient.GatewayError;
+import dev.gitopscrew.session.RequestAnswer;
 import dev.gitopscrew.session.RequestOutcome;
 import dev.gitopscrew.session.SessionView;
 import java.time.Duration;
@@ -38,11 +38,10 @@ final class RemoteSessions implements Sessions {
     body.put("text", text);
     agent.ifPresent(a -> body.put("agent", a));
     try {
-      JsonNode answer = gateway.post("/api/requests", body, runTimeout.plusSeconds(30));
-      return new RequestOutcome.Ran(
-          answer.path("rootId").asLong(),
-          answer.path("agent").asText(),
-          JSON.convertValue(answer.path("tree"), VIEWS));
+      RequestAnswer answer =
+          JSON.convertValue(
+              gateway.post("/api/requests", body, runTimeout.plusSeconds(30)), RequestAnswer.class);
+      return new RequestOutcome.Ran(answer.rootId(), answer.agent(), answer.tree());
     } catch (GatewayError e) {
       return switch (e.status()) {
         case 400 -> new RequestOutcome.Invalid(e.getMessage());

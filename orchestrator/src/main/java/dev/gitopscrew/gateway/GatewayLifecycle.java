@@ -23,6 +23,8 @@ public class GatewayLifecycle {
   @Inject CrewContext context;
   @Inject GatewaySettings settings;
   @Inject StoreInfo storeInfo;
+  @Inject dev.gitopscrew.change.RunChange runChange;
+  @Inject dev.gitopscrew.session.SessionEngine sessions;
 
   void onStart(@Observes StartupEvent event) throws IOException {
     LOG.infof("configuration: %s", context.loaded().describeSource());
@@ -33,6 +35,7 @@ public class GatewayLifecycle {
       LOG.info("integration " + i.describe());
     }
     storeInfo.recordStart();
+    LOG.infof("repositories: %s", String.join(", ", runChange.repositories()));
     LOG.infof(
         "gateway listening on %s:%d, /api %s",
         settings.host(),

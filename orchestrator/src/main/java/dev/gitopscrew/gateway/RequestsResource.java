@@ -2,6 +2,7 @@ package dev.gitopscrew.gateway;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gitopscrew.permission.ChannelScope;
+import dev.gitopscrew.session.RequestAnswer;
 import dev.gitopscrew.session.RequestOutcome;
 import dev.gitopscrew.session.RunRequest;
 import jakarta.inject.Inject;
@@ -48,18 +49,7 @@ public class RequestsResource {
       return error(403, refused.reason());
     }
     RequestOutcome.Ran ran = (RequestOutcome.Ran) outcome;
-    return Response.status(wait ? 200 : 202)
-        .entity(
-            Map.of(
-                "rootId",
-                ran.rootId(),
-                "agent",
-                ran.agent(),
-                "state",
-                ran.root().state(),
-                "tree",
-                ran.tree()))
-        .build();
+    return Response.status(wait ? 200 : 202).entity(RequestAnswer.of(ran)).build();
   }
 
   static Response error(int status, String message) {

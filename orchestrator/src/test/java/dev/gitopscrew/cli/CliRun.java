@@ -14,6 +14,14 @@ record CliRun(int status, String out, String err) {
     return new CliRun(status, out.toString(), err.toString());
   }
 
+  /** {@code crew ARGS --state-dir STATE} with an empty environment. */
+  static CliRun inStateDir(java.nio.file.Path state, String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--state-dir";
+    all[args.length + 1] = state.toString();
+    return of(Map.of(), all);
+  }
+
   String all() {
     return out + err;
   }

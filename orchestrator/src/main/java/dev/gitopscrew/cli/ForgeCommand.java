@@ -1,0 +1,114 @@
+package dev.gitopscrew.cli;
+
+import dev.gitopscrew.change.ForgeListing;
+import dev.gitopscrew.forge.Issue;
+import dev.gitopscrew.forge.PullRequest;
+import dev.gitopscrew.git.DemoRepository;
+import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.runtime.GatewayClient;
+import dev.gitopscrew.runtime.GitSettings;
+import dev.gitopscrew.store.JdbcLocalForgeRecords;
+import dev.gitopscrew.store.StateStore;
+import java.io.PrintWriter;
+import java.util.TreeSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code crew forge list}: what the local forge recorded (issues, PRs, milestones, releases). */
+@Command(
+    name = "forge",
+    mixinStandardHelpOptions = true,
+    description = "The local forge: issues, pull requests, milestones and releases it recorded.",
+    subcommands = ForgeCommand.ListRecords.class)
+final class ForgeCommand {
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List one repository's issues, pull requests, milestones and releases.")
+  static final class ListRecords extends BaseCommand {
+
+    @Option(
+        names = "--repo",
+        paramLabel = "NAME",
+        description = "repository name (default: demo, or the only configured one)")
+    String repo;
+
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      CrewContext ctx = context.load(env);
+      var configured = GitSettings.repositories(ctx).keySet();
+      String name =
+          repo != null
+              ? repo
+              : configured.size() == 1 ? configured.iterator().next() : DemoRepository.NAME;
+      if (!configured.isEmpty() && !configured.contains(name)) {
+        err()
+            .println(
+                "error: no repository named '"
+                    + name
+                    + "'; configured: "
+                    + new TreeSet<>(configured));
+        return CrewCli.FAILED;
+      }
+      ForgeListing listing =
+          GatewayClient.forRunningGateway(ctx)
+              .map(
+                  g ->
+                      SessionPrinter.JSON.convertValue(
+                          g.get("/api/forge/" + name), ForgeListing.class))
+              .orElseGet(
+                  () -> {
+                    try (StateStore store = StateStore.openEmbedded(ctx.stateDir())) {
+                      return ForgeListing.of(new JdbcLocalForgeRecords(store.dataSource()), name);
+                    }
+                  });
+      if (json) {
+        SessionPrinter.json(out(), listing);
+      } else {
+        print(out(), listing);
+      }
+      return CrewCli.OK;
+    }
+  }
+
+  static void print(PrintWriter out, ForgeListing l) {
+    out.println("Repository " + l.repository() + ":");
+    out.println("Issues:" + (l.issues().isEmpty() ? " (none)" : ""));
+    for (Issue i : l.issues()) {
+      out.println(
+          "  #"
+              + i.number()
+              + " ["
+              + (i.open() ? "open" : "closed")
+              + "] "
+              + i.title()
+              + "  "
+              + new TreeSet<>(i.labels()));
+    }
+    out.println("Pull requests:" + (l.pullRequests().isEmpty() ? " (none)" : ""));
+    for (PullRequest p : l.pullRequests()) {
+      out.println(
+          "  #"
+              + p.number()
+              + " ["
+              + p.state().name().toLowerCase(java.util.Locale.ROOT)
+              + "] "
+              + p.title()
+              + "  "
+              + p.branch()
+              + " -> "
+              + p.baseBranch()
+              + "  "
+              + new TreeSet<>(p.labels()));
+    }
+    out.println("Milestones:" + (l.milestones().isEmpty() ? " (none)" : ""));
+    l.milestones()
+        .forEach(m -> out.println("  " + m.title() + (m.open() ? " (open)" : " (closed)")));
+    out.println("Releases:" + (l.releases().isEmpty() ? " (none)" : ""));
+    l.releases().forEach(r -> out.println("  " + r.tag() + " " + r.title()));
+  }
+}

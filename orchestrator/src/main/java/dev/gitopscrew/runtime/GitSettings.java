@@ -1,0 +1,78 @@
+package dev.gitopscrew.runtime;
+
+import dev.gitopscrew.config.ConfigException;
+import dev.gitopscrew.config.ConfigProblem;
+import dev.gitopscrew.config.CrewConfig;
+import dev.gitopscrew.git.DemoRepository;
+import dev.gitopscrew.git.Footprint;
+import dev.gitopscrew.git.ForgeKind;
+import dev.gitopscrew.git.RepositorySpec;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The {@code git} section as the git-workflow module's records. */
+public final class GitSettings {
+
+  private GitSettings() {}
+
+  public static Footprint footprint(CrewConfig config) {
+    var f = config.git().footprint();
+    return new Footprint(f.domain(), f.footer());
+  }
+
+  /**
+   * The configured repositories by name; a repository the workflow cannot use (credentials in its
+   * URL, a bad name or branch) is a configuration error naming it.
+   */
+  public static Map<String, RepositorySpec> repositories(CrewContext context) {
+    Map<String, RepositorySpec> out = new TreeMap<>();
+    context
+        .loaded()
+        .config()
+        .git()
+        .repositories()
+        .forEach(
+            (name, r) -> {
+              try {
+                out.put(
+                    name,
+                    new RepositorySpec(
+                        name,
+                        ForgeKind.fromConfig(r.forge()),
+                        r.url(),
+                        r.apiUrl(),
+                        r.organization(),
+                        r.project(),
+                        r.defaultBranch()));
+              } catch (IllegalArgumentException e) {
+                throw new ConfigException(
+                    List.of(
+                        new ConfigProblem(
+                            ConfigProblem.Severity.ERROR,
+                            context.loaded().source().orElse(null),
+                            "git.repositories." + name,
+                            0,
+                            e.getMessage())));
+              }
+            });
+    return out;
+  }
+
+  /** The repositories a change can name: the configured ones, else the seeded demo repository. */
+  public static Map<String, RepositorySpec> repositoriesOrDemo(CrewContext context) {
+    Map<String, RepositorySpec> configured = repositories(context);
+    if (!configured.isEmpty()) {
+      return configured;
+    }
+    Map<String, RepositorySpec> demo = new LinkedHashMap<>();
+    demo.put(DemoRepository.NAME, DemoRepository.ensure(context.stateDir()));
+    return demo;
+  }
+
+  public static Path mirrorDir(CrewContext context) {
+    return context.stateDir().resolve("mirrors");
+  }
+}

@@ -1,0 +1,86 @@
+package dev.gitopscrew.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gitopscrew.cli.CrewCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With a gateway running on a state directory, the CLI acts through its API: the store stays with
+ * the gateway, and what the CLI starts is visible there.
+ */
+class GatewayCommandsIT {
+
+  static final String TOKEN = "crew_gw_0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d";
+
+  @TempDir Path dir;
+
+  @Test
+  void askChangeAndSessionsGoThroughTheRunningGateway() throws Exception {
+    Path state = Files.createDirectories(dir.resolve("state"));
+    try (GatewayProcess gw = GatewayProcess.start(state, Map.of("CREW_GATEWAY_TOKEN", TOKEN))) {
+      assertThat(gw.awaitReady()).as("ready; log:%n%s", gw.output()).isTrue();
+      Map<String, String> env = Map.of("CREW_GATEWAY_TOKEN", TOKEN, "HOME", dir.toString());
+
+      String[] ask = crew(env, state, "ask", "restart deployment/homepage in apps");
+      assertThat(ask[0]).as(ask[1]).isEqualTo("0");
+      assertThat(ask[1]).contains("Agent: devops-sre").contains("#2 devops-sre [succeeded]");
+      assertThat(gw.get("/api/sessions", TOKEN).body())
+          .contains("restart deployment/homepage in apps");
+
+      Path file = Files.writeString(dir.resolve("a.yaml"), "a: 1\n");
+      String[] change =
+          crew(
+              env,
+              state,
+              "change",
+              "--repo",
+              "demo",
+              "--type",
+              "chore",
+              "--title",
+              "Add a",
+              "--file",
+              "a.yaml=" + file);
+      assertThat(change[0]).as(change[1]).isEqualTo("0");
+      assertThat(change[1]).contains("branch software-engineer/chore/1-add-a").contains("(opened)");
+      assertThat(gw.get("/api/forge/demo", TOKEN).body()).contains("\"title\":\"Add a\"");
+
+      String[] list = crew(env, state, "sessions", "list");
+      assertThat(list[1]).contains("#1 homelab-admin [succeeded]");
+
+      String[] withoutToken = crew(Map.of("HOME", dir.toString()), state, "sessions", "list");
+      assertThat(withoutToken[0]).isEqualTo("1");
+      assertThat(withoutToken[1]).contains("missing or wrong bearer token").doesNotContain(TOKEN);
+
+      assertThat(gw.post("/api/requests", "{\"text\": \"verify homepage\"}", null).statusCode())
+          .isEqualTo(401);
+      var accepted =
+          gw.post("/api/requests", "{\"text\": \"verify homepage\", \"wait\": false}", TOKEN);
+      assertThat(accepted.statusCode()).isEqualTo(202);
+      assertThat(accepted.body()).contains("\"rootId\"");
+      assertThat(gw.post("/api/requests", "{\"text\": \"\"}", TOKEN).statusCode()).isEqualTo(400);
+      assertThat(gw.post("/api/requests", "{not json", TOKEN).statusCode()).isEqualTo(400);
+
+      gw.terminate();
+      assertThat(gw.output()).doesNotContain(TOKEN).contains("repositories: demo");
+    }
+  }
+
+  /** Runs one CLI command in this JVM; returns {exit status, everything printed}. */
+  private static String[] crew(Map<String, String> env, Path state, String... args) {
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--state-dir";
+    all[args.length + 1] = state.toString();
+    StringWriter out = new StringWriter();
+    int status = CrewCli.run(all, env, new PrintWriter(out), new PrintWriter(out));
+    return new String[] {Integer.toString(status), out.toString()};
+  }
+}
