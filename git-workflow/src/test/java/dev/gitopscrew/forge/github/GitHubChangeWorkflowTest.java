@@ -31,9 +31,9 @@ import dev.gitopscrew.git.testing.GitHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -58,7 +58,8 @@ class GitHubChangeWorkflowTest {
   private GitHttpServer git;
   private MirrorCache mirrors;
   private String api;
-  private final List<LogRecord> logs = new ArrayList<>();
+  // WireMock and the HTTP client log from their own threads while the test reads the list
+  private final List<LogRecord> logs = new CopyOnWriteArrayList<>();
   private final Handler capture =
       new Handler() {
         @Override
