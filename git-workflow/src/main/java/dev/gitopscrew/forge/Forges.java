@@ -63,6 +63,12 @@ public final class Forges implements Function<RepositorySpec, Forge> {
               + ": set "
               + variable);
     }
-    return value;
+    // a secret mounted from a file often ends in a newline; an HTTP header cannot carry it
+    String token = value.strip();
+    if (token.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException(
+          variable + " contains control characters (a line break inside the token?); set it again");
+    }
+    return token;
   }
 }

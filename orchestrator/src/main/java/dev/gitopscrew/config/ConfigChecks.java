@@ -42,6 +42,13 @@ final class ConfigChecks {
         && (config.gateway().port() < 1 || config.gateway().port() > 65535)) {
       add(Severity.ERROR, "gateway.port", "expected a port from 1 to 65535");
     }
+    if (config.state().url() != null) {
+      add(
+          Severity.ERROR,
+          "state.url",
+          "a shared (PostgreSQL) state store is not supported yet; remove state.url to use the"
+              + " embedded store under the state directory");
+    }
     for (var repo : config.git().repositories().entrySet()) {
       String path = "git.repositories." + repo.getKey();
       oneOf(path + ".forge", repo.getValue().forge(), FORGES);

@@ -164,11 +164,14 @@ public final class ConfigLoader {
                 .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
                 .build();
     mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+    mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
     mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
     // Discord ids and user ids are often written as bare numbers; read them as the text they are.
     mapper
         .coercionConfigFor(LogicalType.Textual)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     return mapper;
   }

@@ -67,7 +67,13 @@ public final class GatewayClient {
   }
 
   private JsonNode send(HttpRequest.Builder request, Duration timeout) {
-    token.ifPresent(t -> request.header("Authorization", "Bearer " + t.reveal()));
+    try {
+      token.ifPresent(t -> request.header("Authorization", "Bearer " + t.reveal()));
+    } catch (IllegalArgumentException e) {
+      // the JDK quotes the rejected header value, which is the token
+      throw new GatewayError(
+          0, "the gateway token is not a valid header value; set CREW_GATEWAY_TOKEN again");
+    }
     request.timeout(timeout);
     try {
       HttpResponse<String> response =

@@ -23,7 +23,8 @@ public record GatewaySettings(String host, int port, Optional<Secret> token) {
     Optional<Secret> token =
         Optional.ofNullable(env.get("CREW_GATEWAY_TOKEN"))
             .or(() -> Optional.ofNullable(env.get("OPENCLAW_GATEWAY_TOKEN")))
-            .filter(t -> !t.isBlank())
+            .map(String::strip)
+            .filter(t -> !t.isEmpty())
             .map(Secret::new);
     return new GatewaySettings(hostFor(bind), port, token);
   }
@@ -47,6 +48,11 @@ public record GatewaySettings(String host, int port, Optional<Secret> token) {
 
   /** Empty when the gateway may start; otherwise what is wrong and how to fix it. */
   public Optional<String> refusal() {
+    if (token.isPresent() && token.get().reveal().chars().anyMatch(Character::isISOControl)) {
+      return Optional.of(
+          "the gateway token contains control characters (a line break inside it?); set"
+              + " CREW_GATEWAY_TOKEN again");
+    }
     if (!isLoopback() && token.isEmpty()) {
       return Optional.of(
           "refusing to bind "

@@ -25,11 +25,7 @@ public final class Integrations {
     all.add(argoCd(env));
     all.addAll(models(config, env));
     all.add(
-        Integration.configured(
-            "state store",
-            Optional.ofNullable(config.state().url())
-                .map(u -> "external database")
-                .orElse("embedded, " + context.stateDir().resolve("state"))));
+        Integration.configured("state store", "embedded, " + context.stateDir().resolve("state")));
     return all;
   }
 

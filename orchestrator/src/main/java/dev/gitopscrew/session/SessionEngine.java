@@ -227,6 +227,9 @@ public final class SessionEngine implements AutoCloseable {
   }
 
   void dispatch() {
+    if (stopped) {
+      return; // stopping: queued sessions end interrupted rather than start their work now
+    }
     for (LiveSession s : slots.takeRunnable()) {
       startSoon(s, true);
     }

@@ -155,6 +155,37 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void decimalsAndBooleansAreNotQuietlyTurnedIntoOtherTypes() throws IOException {
+    Path port = write("port.json", "{\"gateway\": {\"port\": 18789.9}}");
+    assertThatThrownBy(() -> loader.loadFile(port))
+        .hasMessageContaining(":1: gateway.port: expected a whole number, found 18789.9");
+    Path bind = write("bind.json", "{\n\"gateway\": {\"bind\": true}}");
+    assertThatThrownBy(() -> loader.loadFile(bind))
+        .hasMessageContaining(":2: gateway.bind: expected a string, found true");
+    Path skills =
+        write(
+            "skills.json",
+            "{\"agents\": {\"list\": [{\"id\": \"qa-tester\", \"skills\": [3.5]}]}}");
+    assertThatThrownBy(() -> loader.loadFile(skills))
+        .hasMessageContaining("agents.list[0].skills[0]");
+    // bare numbers stay welcome where ids are text (Discord snowflakes)
+    Path ids =
+        write(
+            "ids.json",
+            "{\"channels\": {\"discord\": {\"guilds\": {\"1\": {\"users\": [987654321098765432]}}}}}");
+    assertThat(loader.loadFile(ids).config().channels().discord().guilds().get("1").users())
+        .containsExactly("987654321098765432");
+  }
+
+  @Test
+  void aSharedStoreUrlIsRefusedUntilItIsSupported() throws IOException {
+    Path file = write("crew.json", "{\n  \"state\": {\"url\": \"jdbc:postgresql://db/crew\"}\n}");
+    assertThatThrownBy(() -> loader.loadFile(file))
+        .hasMessageContaining(
+            ":2: state.url: a shared (PostgreSQL) state store is not supported yet");
+  }
+
+  @Test
   void syntaxErrorNamesTheLine() throws IOException {
     Path file = write("crew.json", "{\n  \"gateway\": {\n    \"port\": 1,,\n  }\n}\n");
     assertThatThrownBy(() -> loader.loadFile(file))
