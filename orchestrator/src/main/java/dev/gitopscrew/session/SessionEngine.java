@@ -214,6 +214,12 @@ public final class SessionEngine implements AutoCloseable {
     live.put(s.id, s);
     if (parent != null) {
       parent.addChild(s);
+      if (parent.isEnding()) {
+        // the parent began ending while this child was admitted: its cancel loop may have missed it
+        String by = "parent #" + parent.id + " ended";
+        end(s, new Cancelled(by), by);
+        return new Spawned(s.id);
+      }
     }
     s.deadlineTimer =
         supervisor.schedule(() -> expire(s), timeout.toMillis(), TimeUnit.MILLISECONDS);
