@@ -1,10 +1,12 @@
 package dev.gitopscrew.gateway;
 
+import dev.gitopscrew.change.RunChange;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GatewayFile;
 import dev.gitopscrew.runtime.GatewaySettings;
 import dev.gitopscrew.runtime.Integration;
 import dev.gitopscrew.runtime.Integrations;
+import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.store.StoreInfo;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,8 +25,10 @@ public class GatewayLifecycle {
   @Inject CrewContext context;
   @Inject GatewaySettings settings;
   @Inject StoreInfo storeInfo;
-  @Inject dev.gitopscrew.change.RunChange runChange;
-  @Inject dev.gitopscrew.session.SessionEngine sessions;
+  @Inject RunChange runChange;
+
+  // injected here so the engine starts with the gateway and finalises what a crash left at once
+  @Inject SessionEngine sessions;
 
   void onStart(@Observes StartupEvent event) throws IOException {
     LOG.infof("configuration: %s", context.loaded().describeSource());
@@ -36,6 +40,9 @@ public class GatewayLifecycle {
     }
     storeInfo.recordStart();
     LOG.infof("repositories: %s", String.join(", ", runChange.repositories()));
+    LOG.infof(
+        "sessions: %d left running by the previous process finalised as interrupted and delivered",
+        sessions.interruptedAtStart());
     LOG.infof(
         "gateway listening on %s:%d, /api %s",
         settings.host(),

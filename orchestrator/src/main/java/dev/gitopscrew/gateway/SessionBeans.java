@@ -10,13 +10,10 @@ import dev.gitopscrew.store.StateStore;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.jboss.logging.Logger;
 
 /** The session engine of the gateway: started on the store, finalising what a crash left. */
 @Singleton
 public class SessionBeans {
-
-  private static final Logger LOG = Logger.getLogger(SessionBeans.class);
 
   @Produces
   @Singleton
@@ -27,18 +24,11 @@ public class SessionBeans {
   @Produces
   @Singleton
   SessionEngine engine(CrewContext context, StateStore store, SessionLimits limits) {
-    SessionEngine engine =
-        SessionEngine.start(
-            store.dataSource(),
-            limits,
-            SessionSettings.policy(context.loaded().config()),
-            new RoleWorkforce());
-    if (engine.interruptedAtStart() > 0) {
-      LOG.infof(
-          "sessions: %d left running by the previous process finalised as interrupted and delivered",
-          engine.interruptedAtStart());
-    }
-    return engine;
+    return SessionEngine.start(
+        store.dataSource(),
+        limits,
+        SessionSettings.policy(context.loaded().config()),
+        new RoleWorkforce());
   }
 
   void stop(@Disposes SessionEngine engine) {
