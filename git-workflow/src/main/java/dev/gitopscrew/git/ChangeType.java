@@ -13,11 +13,13 @@ public enum ChangeType {
   SECURITY;
 
   /** The lower-case form used in branches, commit messages and the {@code type:*} label. */
+  @com.fasterxml.jackson.annotation.JsonValue
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   /** Parses user input such as {@code fix}; unknown values name the accepted ones. */
+  @com.fasterxml.jackson.annotation.JsonCreator
   public static ChangeType parse(String text) {
     if (text != null) {
       for (ChangeType t : values()) {

@@ -119,6 +119,48 @@ public final class Mirror implements AutoCloseable {
     }
   }
 
+  /** The files of {@code commit}, listed now and read when asked for. */
+  public RepositoryFiles files(ObjectId commit) {
+    java.util.Map<String, ObjectId> blobs = new java.util.TreeMap<>();
+    try (RevWalk walk = new RevWalk(repo);
+        org.eclipse.jgit.treewalk.TreeWalk tree = new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
+      tree.addTree(walk.parseCommit(commit).getTree());
+      tree.setRecursive(true);
+      while (tree.next()) {
+        if (tree.getFileMode(0).getObjectType() == Constants.OBJ_BLOB) {
+          blobs.put(tree.getPathString(), tree.getObjectId(0));
+        }
+      }
+    } catch (IOException e) {
+      throw failure("list the files of " + commit.name(), e);
+    }
+    List<String> paths = List.copyOf(blobs.keySet());
+    return new RepositoryFiles() {
+      @Override
+      public String commit() {
+        return commit.name();
+      }
+
+      @Override
+      public List<String> paths() {
+        return paths;
+      }
+
+      @Override
+      public Optional<byte[]> read(String path) {
+        ObjectId blob = blobs.get(path);
+        if (blob == null) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(repo.open(blob, Constants.OBJ_BLOB).getBytes());
+        } catch (IOException e) {
+          throw failure("read " + path, e);
+        }
+      }
+    };
+  }
+
   /**
    * Writes {@code files} on top of {@code parent} as one commit by {@code author}; empty when the
    * files already have this content there.

@@ -43,6 +43,8 @@ final class ConfigCommand {
                     + ": "
                     + p.describe());
       }
+      ctx.skills().overrides().forEach(o -> out().println("  note: " + o));
+      ctx.skills().problems().forEach(p -> out().println("  warning: skill " + p.describe()));
       new AgentReport(ctx).print(out());
       out().println("Configuration is valid.");
       return CrewCli.OK;

@@ -24,6 +24,10 @@ import picocli.CommandLine.Command;
       AskCommand.class,
       SessionsCommand.class,
       ChangeCommand.class,
+      EditCommand.class,
+      ScanCommand.class,
+      ValidateCommand.class,
+      AuditCommand.class,
       ForgeCommand.class,
     })
 public final class CrewCli {

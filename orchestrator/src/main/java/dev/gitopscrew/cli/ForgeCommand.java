@@ -1,12 +1,12 @@
 package dev.gitopscrew.cli;
 
-import dev.gitopscrew.change.ForgeListing;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.PullRequest;
 import dev.gitopscrew.git.DemoRepository;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GatewayClient;
 import dev.gitopscrew.runtime.GitSettings;
+import dev.gitopscrew.store.ForgeListing;
 import dev.gitopscrew.store.JdbcLocalForgeRecords;
 import dev.gitopscrew.store.StateStore;
 import java.io.PrintWriter;

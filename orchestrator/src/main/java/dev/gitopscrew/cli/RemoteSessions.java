@@ -2,12 +2,16 @@ package dev.gitopscrew.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.gitopscrew.channel.RequestAnswer;
+import dev.gitopscrew.channel.RequestOutcome;
+import dev.gitopscrew.effect.AuditRecord;
+import dev.gitopscrew.request.Request;
+import dev.gitopscrew.request.RequestJson;
 import dev.gitopscrew.runtime.GatewayClient;
 import dev.gitopscrew.runtime.GatewayClient.GatewayError;
-import dev.gitopscrew.session.RequestAnswer;
-import dev.gitopscrew.session.RequestOutcome;
 import dev.gitopscrew.session.SessionView;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,14 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Sessions through the running gateway's API, so the store has one owner. */
+/** Requests and sessions through the running gateway's API, so the store has one owner. */
 final class RemoteSessions implements Sessions {
 
   private static final ObjectMapper JSON =
-      new ObjectMapper()
+      RequestJson.configure(new ObjectMapper())
           .registerModule(new JavaTimeModule())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final TypeReference<List<SessionView>> VIEWS = new TypeReference<>() {};
+  private static final TypeReference<List<AuditRecord>> RECORDS = new TypeReference<>() {};
 
   private final GatewayClient gateway;
   private final Duration runTimeout;
@@ -36,11 +41,22 @@ final class RemoteSessions implements Sessions {
   public RequestOutcome ask(String text, Optional<String> agent) {
     Map<String, Object> body = new HashMap<>();
     body.put("text", text);
+    return post(body, agent);
+  }
+
+  @Override
+  public RequestOutcome run(Request request, Optional<String> agent) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("request", JSON.valueToTree(request));
+    return post(body, agent);
+  }
+
+  private RequestOutcome post(Map<String, Object> body, Optional<String> agent) {
     agent.ifPresent(a -> body.put("agent", a));
+    body.put("requester", "cli:" + Sessions.origin().requester());
     try {
-      RequestAnswer answer =
-          JSON.convertValue(
-              gateway.post("/api/requests", body, runTimeout.plusSeconds(30)), RequestAnswer.class);
+      JsonNode json = gateway.post("/api/requests", body, runTimeout.plusSeconds(30));
+      RequestAnswer answer = JSON.convertValue(json, RequestAnswer.class);
       return new RequestOutcome.Ran(answer.rootId(), answer.agent(), answer.tree());
     } catch (GatewayError e) {
       return switch (e.status()) {
@@ -58,24 +74,34 @@ final class RemoteSessions implements Sessions {
 
   @Override
   public List<SessionView> tree(long id) {
-    try {
-      return JSON.convertValue(gateway.get("/api/sessions/" + id).path("tree"), VIEWS);
-    } catch (GatewayError e) {
-      if (e.status() == 404) {
-        return List.of();
-      }
-      throw e;
-    }
+    return found(() -> JSON.convertValue(gateway.get("/api/sessions/" + id).path("tree"), VIEWS))
+        .orElse(List.of());
   }
 
   @Override
   public Optional<Integer> cancel(long id) {
+    return found(
+        () ->
+            gateway
+                .post("/api/sessions/" + id + "/cancel", Map.of(), Duration.ofSeconds(30))
+                .path("ended")
+                .asInt());
+  }
+
+  @Override
+  public Optional<List<AuditRecord>> effects(long id) {
+    return found(() -> JSON.convertValue(gateway.get("/api/audit?session=" + id), RECORDS));
+  }
+
+  @Override
+  public List<AuditRecord> latestEffects(int limit) {
+    return JSON.convertValue(gateway.get("/api/audit?limit=" + limit), RECORDS);
+  }
+
+  /** The answer, or empty when the gateway says there is no such session. */
+  private static <T> Optional<T> found(java.util.function.Supplier<T> call) {
     try {
-      return Optional.of(
-          gateway
-              .post("/api/sessions/" + id + "/cancel", Map.of(), Duration.ofSeconds(30))
-              .path("ended")
-              .asInt());
+      return Optional.of(call.get());
     } catch (GatewayError e) {
       if (e.status() == 404) {
         return Optional.empty();

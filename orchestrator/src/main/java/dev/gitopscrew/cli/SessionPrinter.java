@@ -4,25 +4,44 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.gitopscrew.effect.AuditRecord;
+import dev.gitopscrew.request.RequestJson;
 import dev.gitopscrew.session.SessionView;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Session trees and lists for people (indented by depth) and for scripts ({@code --json}). */
+/** Session trees, results and effects for people, and JSON for scripts ({@code --json}). */
 final class SessionPrinter {
 
   static final ObjectMapper JSON =
-      new ObjectMapper()
+      RequestJson.configure(new ObjectMapper())
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT);
 
   private SessionPrinter() {}
 
+  /** The tree indented by depth; a session's result follows its line when it is one line. */
   static void tree(PrintWriter out, List<SessionView> tree) {
     for (SessionView s : tree) {
       out.println("  ".repeat(s.depth()) + line(s));
     }
+  }
+
+  /** The root's whole result, every line of it. */
+  static void result(PrintWriter out, SessionView root) {
+    if (root.detail() != null && root.detail().contains("\n")) {
+      out.println("Result:");
+      root.detail().lines().forEach(l -> out.println("  " + l));
+    }
+  }
+
+  static void effects(PrintWriter out, List<AuditRecord> effects) {
+    if (effects.isEmpty()) {
+      return;
+    }
+    out.println("Effects:");
+    effects.forEach(e -> out.println("  #" + e.sessionId() + " " + e.agent() + " " + e.describe()));
   }
 
   static void list(PrintWriter out, List<SessionView> sessions) {
@@ -34,8 +53,18 @@ final class SessionPrinter {
   }
 
   static String line(SessionView s) {
-    String detail = s.detail() == null || s.detail().isBlank() ? "" : ": " + s.detail();
-    return "#" + s.id() + " " + s.agent() + " [" + s.state() + "] " + s.instruction() + detail;
+    String detail = s.detail() == null || s.detail().isBlank() ? "" : s.detail();
+    int newline = detail.indexOf('\n');
+    String shown = newline < 0 ? detail : detail.substring(0, newline) + " …";
+    return "#"
+        + s.id()
+        + " "
+        + s.agent()
+        + " ["
+        + s.state()
+        + "] "
+        + s.instruction()
+        + (shown.isEmpty() ? "" : ": " + shown);
   }
 
   static void json(PrintWriter out, Object value) {

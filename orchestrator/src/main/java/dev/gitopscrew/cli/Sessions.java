@@ -1,18 +1,25 @@
 package dev.gitopscrew.cli;
 
+import dev.gitopscrew.channel.RequestOutcome;
+import dev.gitopscrew.effect.AuditRecord;
 import dev.gitopscrew.permission.ChannelScope;
-import dev.gitopscrew.session.RequestOutcome;
+import dev.gitopscrew.request.Request;
+import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.session.SessionView;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the session commands need, either from the gateway running on the state directory or, when
- * none runs, from the store opened in this process.
+ * What the request and session commands need, either from the gateway running on the state
+ * directory or, when none runs, from the crew built in this process.
  */
 interface Sessions extends AutoCloseable {
 
+  /** Free text, parsed into a typed request where it enters. */
   RequestOutcome ask(String text, Optional<String> agent) throws Exception;
+
+  /** A request typed by a command's options. */
+  RequestOutcome run(Request request, Optional<String> agent) throws Exception;
 
   List<SessionView> list(boolean all);
 
@@ -22,8 +29,19 @@ interface Sessions extends AutoCloseable {
   /** How many sessions cancelling {@code id} ended; empty when there is no such session. */
   Optional<Integer> cancel(long id);
 
+  /** The effects of a session and its subtree; empty when there is no such session. */
+  Optional<List<AuditRecord>> effects(long id);
+
+  /** The newest effects of every session. */
+  List<AuditRecord> latestEffects(int limit);
+
   @Override
   void close();
 
   ChannelScope CLI = ChannelScope.unrestricted("the command line");
+
+  /** Requests from this process: channel {@code cli}, the operating-system user. */
+  static Origin origin() {
+    return new Origin("cli", System.getProperty("user.name", "unknown"));
+  }
 }

@@ -48,7 +48,7 @@ final class SessionsCommand {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-      description = "One session's whole tree.")
+      description = "One session's whole tree, its result and the effects of its subtree.")
   static final class Show extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID")
     long id;
@@ -64,10 +64,16 @@ final class SessionsCommand {
           err().println("error: no session " + id);
           return CrewCli.FAILED;
         }
+        var effects = sessions.effects(id).orElse(List.of());
         if (json) {
-          SessionPrinter.json(out(), tree);
+          SessionPrinter.json(out(), java.util.Map.of("tree", tree, "effects", effects));
         } else {
           SessionPrinter.tree(out(), tree);
+          tree.stream()
+              .filter(v -> v.id() == id)
+              .findFirst()
+              .ifPresent(v -> SessionPrinter.result(out(), v));
+          SessionPrinter.effects(out(), effects);
         }
         return CrewCli.OK;
       }

@@ -32,6 +32,61 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
+  /**
+   * OpenClaw keys inside sections GitOps Crew reads, that it has no use for: noted, never warned
+   * about ({@code []} stands for any list index).
+   */
+  private static final Set<String> OPENCLAW_KEYS =
+      Set.of(
+          "gateway.mode",
+          "gateway.auth",
+          "gateway.controlUi",
+          "gateway.tailscale",
+          "gateway.remote",
+          "gateway.reload",
+          "gateway.http",
+          "agents.defaults.heartbeat",
+          "agents.defaults.workspace",
+          "agents.defaults.contextPruning",
+          "agents.defaults.compaction",
+          "agents.defaults.sandbox",
+          "agents.defaults.maxConcurrent",
+          "agents.defaults.models",
+          "agents.defaults.imageModel",
+          "agents.defaults.thinkingDefault",
+          "agents.defaults.timeoutSeconds",
+          "agents.defaults.blockStreamingDefault",
+          "agents.list[].heartbeat",
+          "agents.list[].sandbox",
+          "agents.list[].groupChat",
+          "agents.list[].tools",
+          "channels.telegram",
+          "channels.whatsapp",
+          "channels.slack",
+          "channels.signal",
+          "channels.discord.token",
+          "channels.discord.actions",
+          "channels.discord.historyLimit",
+          "channels.discord.textChunkLimit",
+          "channels.discord.mediaMaxMb",
+          "channels.discord.replyToMode",
+          "channels.discord.dm",
+          "models.mode",
+          "tools.profile",
+          "tools.allow",
+          "tools.deny",
+          "tools.exec",
+          "tools.web",
+          "tools.elevated",
+          "tools.media",
+          "skills.entries",
+          "skills.allowBundled",
+          "skills.install");
+
+  private static boolean isOpenClawKey(String path) {
+    return OPENCLAW_KEYS.contains(path.replaceAll("\\[\\d+]", "[]"));
+  }
+
   /** OpenClaw sections GitOps Crew has no use for: noted, never warned about. */
   private static final Set<String> OPENCLAW_SECTIONS =
       Set.of(
@@ -99,14 +154,18 @@ public final class ConfigLoader {
       tree = mapper.readTree(file.toFile());
       lines = LineIndex.of(file, mapper);
       for (KnownKeys.Unknown u : KnownKeys.find(tree, CrewConfig.class)) {
-        boolean openclaw = u.topLevel() && OPENCLAW_SECTIONS.contains(u.key());
+        boolean openclaw =
+            u.topLevel() ? OPENCLAW_SECTIONS.contains(u.key()) : isOpenClawKey(u.path());
         problems.add(
             new ConfigProblem(
                 openclaw ? Severity.NOTE : Severity.WARNING,
                 file,
                 u.path(),
                 lines.lineOf(u.path()),
-                openclaw ? "OpenClaw section not used by GitOps Crew" : "unknown key, ignored"));
+                openclaw
+                    ? (u.topLevel() ? "OpenClaw section" : "OpenClaw key")
+                        + " not used by GitOps Crew"
+                    : "unknown key, ignored"));
       }
       config = mapper.treeToValue(tree, CrewConfig.class);
     } catch (MismatchedInputException e) {

@@ -1,7 +1,11 @@
 package dev.gitopscrew.gateway;
 
+import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.audit.AuditTrail;
+import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GatewaySettings;
+import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.store.StateStore;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -38,19 +42,42 @@ public class CrewBeans {
   @Produces
   @Singleton
   GatewaySettings gatewaySettings(CrewContext context) {
-    GatewaySettings resolved =
-        GatewaySettings.resolve(
-            context.loaded().config(), Optional.of(host), Optional.of(port), context.env());
-    return resolved;
+    return GatewaySettings.resolve(
+        context.loaded().config(), Optional.of(host), Optional.of(port), context.env());
+  }
+
+  /** The crew, built by the same composition root the CLI uses. */
+  @Produces
+  @Singleton
+  Crew crew(CrewContext context) {
+    return Crew.open(context);
+  }
+
+  void stop(@Disposes Crew crew) {
+    crew.close();
   }
 
   @Produces
   @Singleton
-  StateStore stateStore(CrewContext context) {
-    return StateStore.openEmbedded(context.stateDir());
+  StateStore stateStore(Crew crew) {
+    return crew.store();
   }
 
-  void closeStore(@Disposes StateStore store) {
-    store.close();
+  @Produces
+  @Singleton
+  SessionEngine engine(Crew crew) {
+    return crew.engine();
+  }
+
+  @Produces
+  @Singleton
+  RunRequest runRequest(Crew crew) {
+    return crew.runRequest();
+  }
+
+  @Produces
+  @Singleton
+  AuditTrail auditTrail(Crew crew) {
+    return crew.trail();
   }
 }

@@ -1,12 +1,11 @@
 package dev.gitopscrew.gateway;
 
-import dev.gitopscrew.change.RunChange;
+import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GatewayFile;
 import dev.gitopscrew.runtime.GatewaySettings;
 import dev.gitopscrew.runtime.Integration;
 import dev.gitopscrew.runtime.Integrations;
-import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.store.StoreInfo;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -25,24 +24,26 @@ public class GatewayLifecycle {
   @Inject CrewContext context;
   @Inject GatewaySettings settings;
   @Inject StoreInfo storeInfo;
-  @Inject RunChange runChange;
-
-  // injected here so the engine starts with the gateway and finalises what a crash left at once
-  @Inject SessionEngine sessions;
+  // injected here so the crew (and its session engine) starts with the gateway and finalises
+  // what a crash left at once
+  @Inject Crew crew;
 
   void onStart(@Observes StartupEvent event) throws IOException {
     LOG.infof("configuration: %s", context.loaded().describeSource());
     context.loaded().problems().forEach(p -> LOG.warn(p.describe()));
     context.skills().problems().forEach(p -> LOG.warnf("skill skipped: %s", p.describe()));
+    context.skills().overrides().forEach(o -> LOG.infof("skill: %s", o));
     LOG.infof("skills: %d loaded", context.skills().all().size());
     for (Integration i : Integrations.describe(context)) {
       LOG.info("integration " + i.describe());
     }
     storeInfo.recordStart();
-    LOG.infof("repositories: %s", String.join(", ", runChange.repositories()));
+    LOG.infof(
+        "repositories: %s",
+        String.join(", ", new java.util.TreeSet<>(crew.changes().repositories())));
     LOG.infof(
         "sessions: %d left running by the previous process finalised as interrupted and delivered",
-        sessions.interruptedAtStart());
+        crew.engine().interruptedAtStart());
     LOG.infof(
         "gateway listening on %s:%d, /api %s",
         settings.host(),

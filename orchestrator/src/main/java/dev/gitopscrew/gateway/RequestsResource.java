@@ -1,10 +1,16 @@
 package dev.gitopscrew.gateway;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitopscrew.audit.AuditTrail;
+import dev.gitopscrew.channel.RequestAnswer;
+import dev.gitopscrew.channel.RequestOutcome;
+import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.permission.ChannelScope;
-import dev.gitopscrew.session.RequestAnswer;
-import dev.gitopscrew.session.RequestOutcome;
-import dev.gitopscrew.session.RunRequest;
+import dev.gitopscrew.request.BadRequestException;
+import dev.gitopscrew.request.Request;
+import dev.gitopscrew.request.RequestJson;
+import dev.gitopscrew.roles.work.Origin;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,47 +18,69 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code POST /api/requests}: run one request. With {@code wait} (the default) the answer is the
- * finished session tree; without, 202 and the root session id to follow.
+ * {@code POST /api/requests}: run one request, given as {@code text} (parsed here, as {@code crew
+ * ask} does) or as a typed {@code request}. With {@code wait} (the default) the answer is the
+ * finished tree with its effects; without, 202 and the root session id to follow.
  */
 @Path("/api/requests")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class RequestsResource {
 
-  @Inject RunRequest runRequest;
+  private static final ChannelScope API = ChannelScope.unrestricted("the HTTP API");
 
-  public record Body(String text, String agent, @JsonProperty("wait") Boolean waitForResult) {}
+  @Inject RunRequest runRequest;
+  @Inject AuditTrail trail;
+
+  /**
+   * @param requester who asks, as the caller knows them (the CLI sends {@code cli:<user>}); the
+   *     channel is always {@code api}
+   */
+  public record Body(
+      String text,
+      JsonNode request,
+      String agent,
+      String requester,
+      @JsonProperty("wait") Boolean waitForResult) {}
 
   @POST
   public Response run(Body body) throws InterruptedException {
-    if (body == null || body.text() == null || body.text().isBlank()) {
-      return error(
+    if (body == null || (body.text() == null) == (body.request() == null)) {
+      return ApiErrors.of(
           400,
-          "a request needs \"text\", e.g. {\"text\": \"restart deployment/homepage in apps\"}");
+          "a request needs either \"text\", e.g. {\"text\": \"restart deployment/homepage in"
+              + " apps\"}, or a typed \"request\" with a \"kind\" (one of "
+              + String.join(", ", RequestJson.kinds())
+              + ")");
     }
     boolean wait = !Boolean.FALSE.equals(body.waitForResult());
-    RequestOutcome outcome =
-        runRequest.run(
-            body.text(),
-            Optional.ofNullable(body.agent()),
-            ChannelScope.unrestricted("the HTTP API"),
-            wait);
+    Optional<String> agent = Optional.ofNullable(body.agent());
+    Origin origin = new Origin("api", body.requester() == null ? "api" : body.requester().strip());
+    RequestOutcome outcome;
+    if (body.text() != null) {
+      outcome = runRequest.runText(body.text(), agent, API, origin, wait);
+    } else {
+      Request request;
+      try {
+        request = RequestJson.read(body.request().toString());
+      } catch (BadRequestException e) {
+        return ApiErrors.of(400, e.getMessage());
+      }
+      outcome = runRequest.run(request, agent, API, origin, wait);
+    }
     if (outcome instanceof RequestOutcome.Invalid invalid) {
-      return error(400, invalid.reason());
+      return ApiErrors.of(400, invalid.reason());
     }
     if (outcome instanceof RequestOutcome.Refused refused) {
-      return error(403, refused.reason());
+      return ApiErrors.of(403, refused.reason());
     }
     RequestOutcome.Ran ran = (RequestOutcome.Ran) outcome;
-    return Response.status(wait ? 200 : 202).entity(RequestAnswer.of(ran)).build();
-  }
-
-  static Response error(int status, String message) {
-    return Response.status(status).entity(Map.of("error", message)).build();
+    return Response.status(wait ? 200 : 202)
+        .entity(RequestAnswer.of(ran, trail.ofSession(ran.rootId()).orElse(List.of())))
+        .build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.gitopscrew.gateway;
 
+import dev.gitopscrew.audit.AuditTrail;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.session.SessionView;
 import jakarta.inject.Inject;
@@ -15,12 +16,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
-/** Sessions: list, one with its tree, cancel a subtree. */
+/** Sessions: list, one with its tree and effects, cancel a subtree. */
 @Path("/api/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionsResource {
 
   @Inject SessionEngine engine;
+  @Inject AuditTrail trail;
 
   @GET
   public List<SessionView> list(
@@ -39,16 +41,17 @@ public class SessionsResource {
                 Response.ok(
                         Map.of(
                             "session", SessionView.of(s),
-                            "tree", SessionView.of(engine.tree(s.rootId()))))
+                            "tree", SessionView.of(engine.tree(s.rootId())),
+                            "effects", trail.ofSession(id).orElse(List.of())))
                     .build())
-        .orElseGet(() -> RequestsResource.error(404, "no session " + id));
+        .orElseGet(() -> ApiErrors.of(404, "no session " + id));
   }
 
   @POST
   @Path("{id}/cancel")
   public Response cancel(@PathParam("id") long id) {
     if (engine.find(id).isEmpty()) {
-      return RequestsResource.error(404, "no session " + id);
+      return ApiErrors.of(404, "no session " + id);
     }
     int ended = engine.cancel(id, "api");
     return Response.ok(Map.of("id", id, "ended", ended)).build();

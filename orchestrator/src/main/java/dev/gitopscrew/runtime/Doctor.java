@@ -94,7 +94,7 @@ public final class Doctor {
       return i.probed(
           r.reachable(),
           r.detail(),
-          "check the kubeconfig context or the in-cluster service account (docs/cluster.md)");
+          "check the kubeconfig context or the in-cluster service account (docs/configuration.md)");
     }
     if (name.startsWith("model provider ")) {
       String provider = name.substring("model provider ".length());

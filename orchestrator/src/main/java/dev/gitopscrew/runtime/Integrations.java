@@ -34,7 +34,8 @@ public final class Integrations {
     boolean token = present(env, "DISCORD_BOT_TOKEN");
     if (!discord.isEnabled() && !token) {
       return Integration.notConfigured(
-          "Discord", "set channels.discord.enabled and DISCORD_BOT_TOKEN (docs/discord.md)");
+          "Discord",
+          "set channels.discord.enabled and DISCORD_BOT_TOKEN (docs/configuration.md#channelsdiscord)");
     }
     if (!token) {
       return new Integration(
@@ -101,7 +102,7 @@ public final class Integrations {
         .orElse(
             Integration.notConfigured(
                 "Kubernetes",
-                "run in a cluster with the deploy/k8s service account, or set KUBECONFIG (docs/cluster.md)"));
+                "set KUBECONFIG, or run in a cluster with a service account (docs/configuration.md)"));
   }
 
   /** Where a Kubernetes client would take its credentials from, if anywhere. */
@@ -122,7 +123,7 @@ public final class Integrations {
         ? Integration.configured("Argo CD", "webhook /webhooks/argocd accepts the bearer token")
         : Integration.notConfigured(
             "Argo CD",
-            "set CREW_ARGOCD_WEBHOOK_TOKEN and add the notification templates (docs/argocd.md)");
+            "set CREW_ARGOCD_WEBHOOK_TOKEN and add the notification templates (docs/configuration.md)");
   }
 
   private static List<Integration> models(CrewConfig config, Map<String, String> env) {

@@ -1,5 +1,6 @@
 package dev.gitopscrew.session;
 
+import dev.gitopscrew.request.RequestJson;
 import dev.gitopscrew.roles.work.SessionResult;
 import dev.gitopscrew.store.StateStoreException;
 import java.sql.Connection;
@@ -27,7 +28,7 @@ public final class JdbcSessionRepository {
   private static final int MAX_TEXT = 100_000;
   private static final String COLUMNS =
       "id, parent_id, root_id, agent, depth, instruction, timeout_ms, state, detail, created_at,"
-          + " deadline_at, started_at, ended_at, consumed_at, archived_at";
+          + " deadline_at, started_at, ended_at, consumed_at, archived_at, channel, requester";
 
   private final DataSource dataSource;
   private final GroupCommit writer;
@@ -46,7 +47,10 @@ public final class JdbcSessionRepository {
   long insert(LiveSession s, String state, Instant now) {
     String sql =
         "INSERT INTO sessions (parent_id, root_id, agent, depth, instruction, timeout_ms, state,"
-            + " created_at, deadline_at, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " created_at, deadline_at, started_at, request_json, channel, requester)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    // serialised before the write, so the group transaction holds no JSON work
+    String request = RequestJson.write(s.task().request());
     return write(
         "store a new session",
         c -> {
@@ -55,12 +59,15 @@ public final class JdbcSessionRepository {
             setLong(ps, 2, s.parentId() == null ? null : s.rootId());
             ps.setString(3, s.task().agent());
             ps.setInt(4, s.depth());
-            ps.setString(5, clip(s.task().instruction()));
+            ps.setString(5, clip(s.task().request().describe()));
             ps.setLong(6, s.timeout().toMillis());
             ps.setString(7, state);
             ps.setObject(8, time(now));
             ps.setObject(9, time(s.deadline()));
             ps.setObject(10, state.equals(RUNNING) ? time(now) : null);
+            ps.setString(11, request);
+            ps.setString(12, s.origin().channel());
+            ps.setString(13, clip(s.origin().requester()));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
               keys.next();
@@ -243,7 +250,9 @@ public final class JdbcSessionRepository {
         instant(rs, "started_at"),
         instant(rs, "ended_at"),
         instant(rs, "consumed_at"),
-        instant(rs, "archived_at"));
+        instant(rs, "archived_at"),
+        rs.getString("channel"),
+        rs.getString("requester"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.gitopscrew.session;
 
+import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.roles.work.SessionResult;
 import dev.gitopscrew.roles.work.Task;
 import java.time.Duration;
@@ -20,6 +21,7 @@ final class LiveSession {
   private final LiveSession parent;
   private final int depth;
   private final Task task;
+  private final Origin origin;
   private final Duration timeout;
   private final Instant deadline;
   private final AtomicBoolean ending = new AtomicBoolean();
@@ -44,10 +46,12 @@ final class LiveSession {
   // guarded by this
   private StoreGuard.PerThread worker;
 
-  LiveSession(LiveSession parent, int depth, Task task, Duration timeout, Instant deadline) {
+  LiveSession(
+      LiveSession parent, int depth, Task task, Origin origin, Duration timeout, Instant deadline) {
     this.parent = parent;
     this.depth = depth;
     this.task = task;
+    this.origin = origin;
     this.timeout = timeout;
     this.deadline = deadline;
   }
@@ -70,6 +74,11 @@ final class LiveSession {
 
   Task task() {
     return task;
+  }
+
+  /** Where the request came from; a child has its root's. */
+  Origin origin() {
+    return origin;
   }
 
   Duration timeout() {

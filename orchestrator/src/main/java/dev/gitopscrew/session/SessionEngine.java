@@ -1,6 +1,7 @@
 package dev.gitopscrew.session;
 
 import dev.gitopscrew.roles.work.Assignment;
+import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.roles.work.SessionResult;
 import dev.gitopscrew.roles.work.SessionResult.Cancelled;
 import dev.gitopscrew.roles.work.SessionResult.Failed;
@@ -89,8 +90,8 @@ public final class SessionEngine implements AutoCloseable {
   }
 
   /** Starts a request as a root session (depth 0), or says why it cannot start. */
-  public SpawnOutcome submit(Task task) {
-    return spawn(null, task);
+  public SpawnOutcome submit(Task task, Origin origin) {
+    return spawn(null, task, origin);
   }
 
   /**
@@ -188,6 +189,10 @@ public final class SessionEngine implements AutoCloseable {
   }
 
   SpawnOutcome spawn(LiveSession parent, Task task) {
+    return spawn(parent, task, parent.origin());
+  }
+
+  private SpawnOutcome spawn(LiveSession parent, Task task, Origin origin) {
     int depth = parent == null ? 0 : parent.depth() + 1;
     Optional<String> refusal =
         stopped
@@ -198,7 +203,7 @@ public final class SessionEngine implements AutoCloseable {
     }
     Duration timeout = task.timeout() != null ? task.timeout() : limits.runTimeout();
     Instant now = Instant.now();
-    LiveSession s = new LiveSession(parent, depth, task, timeout, now.plus(timeout));
+    LiveSession s = new LiveSession(parent, depth, task, origin, timeout, now.plus(timeout));
     Slots.Admission admission = slots.admit(s);
     if (admission instanceof Slots.Rejected r) {
       return new Refused(r.reason());
@@ -265,7 +270,10 @@ public final class SessionEngine implements AutoCloseable {
     }
     try {
       Work work = workforce.workFor(s.agent(), s.depth()).orElseThrow();
-      String out = work.perform(new Assignment(s.id, s.depth(), s.task()), new ParentPort(this, s));
+      String out =
+          work.perform(
+              new Assignment(s.id, s.rootId(), s.depth(), s.task(), s.origin()),
+              new ParentPort(this, s));
       end(s, new Succeeded(out == null ? "" : out));
     } catch (InterruptedException e) {
       // an ending ancestor cancels this session with its own reason; any other interrupt is a fault

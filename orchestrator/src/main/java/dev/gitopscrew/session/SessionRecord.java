@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** One session as stored: who ran what, where it sits in its tree, and how it ended. */
+/**
+ * One session as stored: who ran what, where it sits in its tree, how it ended, and where its
+ * request came from ({@code channel} and {@code requester}; null for sessions stored before they
+ * were kept).
+ */
 public record SessionRecord(
     long id,
     Long parentId,
@@ -21,7 +25,9 @@ public record SessionRecord(
     Instant startedAt,
     Instant endedAt,
     Instant consumedAt,
-    Instant archivedAt) {
+    Instant archivedAt,
+    String channel,
+    String requester) {
 
   public boolean isTerminal() {
     return !state.equals(JdbcSessionRepository.QUEUED)

@@ -16,7 +16,9 @@ public record SessionView(
     Instant createdAt,
     Instant deadlineAt,
     Instant endedAt,
-    Instant archivedAt) {
+    Instant archivedAt,
+    String channel,
+    String requester) {
 
   public static SessionView of(SessionRecord r) {
     return new SessionView(
@@ -31,7 +33,9 @@ public record SessionView(
         r.createdAt(),
         r.deadlineAt(),
         r.endedAt(),
-        r.archivedAt());
+        r.archivedAt(),
+        r.channel(),
+        r.requester());
   }
 
   public static List<SessionView> of(List<SessionRecord> records) {

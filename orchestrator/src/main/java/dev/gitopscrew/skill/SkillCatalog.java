@@ -22,10 +22,13 @@ public final class SkillCatalog {
 
   private final Map<String, Skill> skills;
   private final List<SkillProblem> problems;
+  private final List<String> overrides;
 
-  private SkillCatalog(Map<String, Skill> skills, List<SkillProblem> problems) {
+  private SkillCatalog(
+      Map<String, Skill> skills, List<SkillProblem> problems, List<String> overrides) {
     this.skills = skills;
     this.problems = List.copyOf(problems);
+    this.overrides = List.copyOf(overrides);
   }
 
   public static SkillCatalog load(List<Path> extraDirs) {
@@ -37,13 +40,47 @@ public final class SkillCatalog {
           .flatMap(text -> SkillParser.parse("builtin:" + resource, text, problems))
           .ifPresent(s -> skills.put(s.name(), s));
     }
+    List<String> overrides = new ArrayList<>();
     for (Path dir : extraDirs) {
-      loadDir(dir, skills, problems);
+      loadDir(dir, skills, problems, overrides);
     }
-    return new SkillCatalog(skills, problems);
+    return new SkillCatalog(skills, problems, overrides);
   }
 
-  private static void loadDir(Path dir, Map<String, Skill> skills, List<SkillProblem> problems) {
+  /**
+   * A skill of the same name replaces the earlier one. Without a {@code metadata.crew} block (a
+   * skill written for OpenClaw or another agent tool) it replaces the instructions only and keeps
+   * the earlier tool grant, so an agent never silently loses its tools.
+   */
+  private static void add(Map<String, Skill> skills, Skill skill, List<String> overrides) {
+    Skill earlier = skills.get(skill.name());
+    if (earlier == null) {
+      skills.put(skill.name(), skill);
+      return;
+    }
+    if (skill.declaresTools()) {
+      skills.put(skill.name(), skill);
+      overrides.add(
+          skill.source()
+              + " overrides skill "
+              + skill.name()
+              + " from "
+              + earlier.source()
+              + ", tools and instructions");
+    } else {
+      skills.put(skill.name(), skill.withToolsOf(earlier));
+      overrides.add(
+          skill.source()
+              + " overrides the instructions of skill "
+              + skill.name()
+              + " from "
+              + earlier.source()
+              + "; it keeps that skill's tools (no metadata.crew block)");
+    }
+  }
+
+  private static void loadDir(
+      Path dir, Map<String, Skill> skills, List<SkillProblem> problems, List<String> overrides) {
     if (!Files.isDirectory(dir)) {
       problems.add(new SkillProblem(dir.toString(), 0, "skills directory not found; skipped"));
       return;
@@ -53,7 +90,7 @@ public final class SkillCatalog {
         if (Files.isRegularFile(file)) {
           String text = Files.readString(file, StandardCharsets.UTF_8);
           SkillParser.parse(file.toString(), text, problems)
-              .ifPresent(s -> skills.put(s.name(), s));
+              .ifPresent(s -> add(skills, s, overrides));
         }
       }
     } catch (IOException e) {
@@ -87,5 +124,10 @@ public final class SkillCatalog {
 
   public List<SkillProblem> problems() {
     return problems;
+  }
+
+  /** Which loaded skill replaced which, in words. */
+  public List<String> overrides() {
+    return overrides;
   }
 }

@@ -63,7 +63,20 @@ final class SkillParser {
     Set<Tool> tools =
         tools(source, front.get("metadata"), lineOf(lines, end, "metadata"), problems);
     String body = String.join("\n", List.of(lines).subList(end + 1, lines.length)).strip();
-    return Optional.of(new Skill(name, description, source, tools, body));
+    return Optional.of(
+        new Skill(name, description, source, tools, declaresTools(front.get("metadata")), body));
+  }
+
+  /** Whether the front matter has a {@code metadata.crew} block (JSON object or JSON text). */
+  private static boolean declaresTools(JsonNode metadata) {
+    if (metadata != null && metadata.isTextual()) {
+      try {
+        metadata = JSON.readTree(metadata.asText());
+      } catch (JsonProcessingException e) {
+        return false;
+      }
+    }
+    return metadata != null && metadata.path("crew").isObject();
   }
 
   private static Set<Tool> tools(

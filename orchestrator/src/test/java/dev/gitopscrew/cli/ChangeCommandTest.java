@@ -123,7 +123,9 @@ class ChangeCommandTest {
     CliRun unknownRepo =
         crew("change", "--repo", "prod", "--type", "fix", "--title", "x", "--file", "a=" + file);
     assertThat(unknownRepo.status()).isEqualTo(1);
-    assertThat(unknownRepo.err()).contains("no repository named 'prod'");
+    assertThat(unknownRepo.out())
+        .contains("software-engineer [failed]")
+        .contains("no repository named 'prod'; configured: [demo]");
 
     CliRun unknownAgent =
         crew(
@@ -140,5 +142,22 @@ class ChangeCommandTest {
             "a=" + file);
     assertThat(unknownAgent.status()).isEqualTo(1);
     assertThat(unknownAgent.err()).contains("unknown agent 'deutsch-tutor'");
+
+    CliRun wrongAgent =
+        crew(
+            "change",
+            "--repo",
+            "demo",
+            "--type",
+            "fix",
+            "--title",
+            "x",
+            "--agent",
+            "devops-sre",
+            "--file",
+            "a=" + file);
+    assertThat(wrongAgent.status()).isEqualTo(1);
+    assertThat(wrongAgent.err())
+        .contains("is software-engineer's work; --agent devops-sre cannot take it");
   }
 }

@@ -63,6 +63,45 @@ class CrewCliTest {
         .containsPattern("homelab-admin, incident-response -> [^\\n]*incident.triage");
   }
 
+  /** The OpenClaw user's own skills, one named like each built-in, loaded through extraDirs. */
+  @Test
+  void openClawSkillsOverridingEveryBuiltInLeaveEveryAgentItsTools() throws IOException {
+    for (String name :
+        new String[] {
+          "homelab-admin",
+          "gitops",
+          "incident-response",
+          "secret-management",
+          "devops-sre",
+          "software-engineer",
+          "security-analyst",
+          "qa-tester"
+        }) {
+      Path skill = Files.createDirectories(dir.resolve("skills/" + name));
+      Files.writeString(
+          skill.resolve("SKILL.md"),
+          "---\nname: "
+              + name
+              + "\ndescription: The homelab procedure.\nmetadata: {\"openclaw\": {\"emoji\":"
+              + " \"🛠️\"}}\n---\nUse kubectl and gh.\n");
+    }
+    Path config =
+        Files.writeString(
+            dir.resolve("crew.json"), "{\"skills\": {\"load\": {\"extraDirs\": [\"skills\"]}}}");
+
+    CliRun agents = CliRun.of(Map.of(), "agents", "list", "--config", config.toString());
+    assertThat(agents.status()).as(agents.all()).isZero();
+    assertThat(agents.out()).doesNotContain("(none)").contains("cluster.restart");
+
+    CliRun validate = CliRun.of(Map.of(), "config", "validate", config.toString());
+    assertThat(validate.out())
+        .contains(
+            "note: "
+                + dir.resolve("skills/devops-sre/SKILL.md")
+                + " overrides the instructions of skill devops-sre from"
+                + " builtin:skills/devops-sre/SKILL.md; it keeps that skill's tools");
+  }
+
   @Test
   void validateWithAWrongTypeExits2NamingPathAndLine() {
     CliRun run = CliRun.of(Map.of(), "config", "validate", WRONG);

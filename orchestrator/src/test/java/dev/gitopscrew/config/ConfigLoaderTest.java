@@ -83,6 +83,30 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void openClawKeysCrewDoesNotUseAreNotesNotWarnings() throws IOException {
+    Path file =
+        write(
+            "openclaw.json",
+            """
+            {
+              "gateway": { "mode": "local", "port": 18789, "auth": { "mode": "token" } },
+              "agents": {
+                "defaults": { "heartbeat": { "every": "30m" } },
+                "list": [ { "id": "devops-sre", "sandbox": { "mode": "off" } } ]
+              }
+            }
+            """);
+    LoadedConfig loaded = loader.loadFile(file);
+    assertThat(loaded.problems())
+        .extracting(p -> p.severity() + " " + p.path() + " " + p.message())
+        .containsExactlyInAnyOrder(
+            "NOTE gateway.mode OpenClaw key not used by GitOps Crew",
+            "NOTE gateway.auth OpenClaw key not used by GitOps Crew",
+            "NOTE agents.defaults.heartbeat OpenClaw key not used by GitOps Crew",
+            "NOTE agents.list[0].sandbox OpenClaw key not used by GitOps Crew");
+  }
+
+  @Test
   void readsYamlAndTheEntriesFormOfAgents() throws IOException {
     Path file =
         write(

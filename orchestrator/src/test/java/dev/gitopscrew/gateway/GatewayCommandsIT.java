@@ -29,10 +29,39 @@ class GatewayCommandsIT {
       Map<String, String> env = Map.of("CREW_GATEWAY_TOKEN", TOKEN, "HOME", dir.toString());
 
       String[] ask = crew(env, state, "ask", "restart deployment/homepage in apps");
-      assertThat(ask[0]).as(ask[1]).isEqualTo("0");
-      assertThat(ask[1]).contains("Agent: devops-sre").contains("#2 devops-sre [succeeded]");
+      assertThat(ask[0]).as(ask[1]).isEqualTo("1");
+      assertThat(ask[1])
+          .contains("Agent: devops-sre")
+          .contains(
+              "#2 devops-sre [failed] restart deployment/homepage in apps: Kubernetes: not"
+                  + " configured - set KUBECONFIG");
       assertThat(gw.get("/api/sessions", TOKEN).body())
           .contains("restart deployment/homepage in apps");
+
+      String[] edit =
+          crew(
+              env,
+              state,
+              "edit",
+              "--repo",
+              "demo",
+              "deployment/whoami",
+              "--image",
+              "whoami=traefik/whoami:v1.10.4");
+      assertThat(edit[0]).as(edit[1]).isEqualTo("0");
+      assertThat(edit[1])
+          .contains("#4 software-engineer [succeeded]")
+          .contains("+          image: traefik/whoami:v1.10.4");
+      String audit = gw.get("/api/audit?session=3", TOKEN).body();
+      assertThat(audit)
+          .contains("\"kind\":\"forge.issue.create\"")
+          .contains("\"kind\":\"forge.comment.create\"")
+          .contains("\"kind\":\"git.push\"")
+          .contains("\"artifact\":\"local://demo/pulls/2\"")
+          .contains("\"channel\":\"api\"")
+          .contains("\"requester\":\"cli:");
+      String[] cliAudit = crew(env, state, "audit", "--session", "3");
+      assertThat(cliAudit[1]).contains("git.push demo:software-engineer/chore/1-");
 
       Path file = Files.writeString(dir.resolve("a.yaml"), "a: 1\n");
       String[] change =
@@ -49,11 +78,13 @@ class GatewayCommandsIT {
               "--file",
               "a.yaml=" + file);
       assertThat(change[0]).as(change[1]).isEqualTo("0");
-      assertThat(change[1]).contains("branch software-engineer/chore/1-add-a").contains("(opened)");
+      assertThat(change[1]).contains("branch software-engineer/chore/3-add-a").contains("(opened)");
       assertThat(gw.get("/api/forge/demo", TOKEN).body()).contains("\"title\":\"Add a\"");
 
       String[] list = crew(env, state, "sessions", "list");
-      assertThat(list[1]).contains("#1 homelab-admin [succeeded]");
+      assertThat(list[1])
+          .contains("#3 homelab-admin [succeeded]")
+          .contains("#1 homelab-admin [failed]");
 
       String[] withoutToken = crew(Map.of("HOME", dir.toString()), state, "sessions", "list");
       assertThat(withoutToken[0]).isEqualTo("1");
@@ -66,7 +97,17 @@ class GatewayCommandsIT {
       assertThat(accepted.statusCode()).isEqualTo(202);
       assertThat(accepted.body()).contains("\"rootId\"");
       assertThat(gw.post("/api/requests", "{\"text\": \"\"}", TOKEN).statusCode()).isEqualTo(400);
-      assertThat(gw.post("/api/requests", "{not json", TOKEN).statusCode()).isEqualTo(400);
+      var notJson = gw.post("/api/requests", "{not json", TOKEN);
+      assertThat(notJson.statusCode()).isEqualTo(400);
+      assertThat(notJson.body()).contains("malformed JSON").contains("line 1, column");
+      var mistyped = gw.post("/api/requests", "{\"text\": 42}", TOKEN);
+      assertThat(mistyped.statusCode()).isEqualTo(400);
+      assertThat(mistyped.body()).contains("malformed JSON").contains("text");
+      var typed =
+          gw.post(
+              "/api/requests", "{\"request\": {\"kind\": \"verify\", \"application\": 7}}", TOKEN);
+      assertThat(typed.statusCode()).isEqualTo(400);
+      assertThat(typed.body()).contains("String");
 
       gw.terminate();
       assertThat(gw.output()).doesNotContain(TOKEN).contains("repositories: demo");

@@ -2,6 +2,9 @@ package dev.gitopscrew.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitopscrew.request.Ask;
+import dev.gitopscrew.roles.work.Assignment;
+import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.roles.work.SessionResult;
 import dev.gitopscrew.roles.work.SessionResult.Cancelled;
 import dev.gitopscrew.roles.work.SessionResult.Failed;
@@ -66,6 +69,21 @@ class SessionEngineTest {
     return start(new SessionLimits(2, 8, 5, 60, LONG), SpawnPolicy.defaults());
   }
 
+  private static final Origin ORIGIN = new Origin("test", "tester");
+
+  /** A task whose request is plain text the test's work reads back. */
+  private static Task task(String agent, String text, Duration timeout) {
+    return new Task(agent, new Ask(text), timeout);
+  }
+
+  private static Task task(String agent, String text) {
+    return task(agent, text, null);
+  }
+
+  private static String text(Assignment a) {
+    return ((Ask) a.task().request()).text();
+  }
+
   private static long spawned(SpawnOutcome outcome) {
     assertThat(outcome).isInstanceOf(Spawned.class);
     return ((Spawned) outcome).sessionId();
@@ -105,15 +123,14 @@ class SessionEngineTest {
 
   @Test
   void refusesASpawnBeyondMaxSpawnDepthWithTheReason() throws Exception {
-    works.put("homelab-admin", spawnsAndReports(new Task("qa-tester", "verify grafana")));
+    works.put("homelab-admin", spawnsAndReports(task("qa-tester", "verify grafana")));
     works.put(
         "qa-tester",
         (a, sub) ->
             a.depth() < 2
-                ? sub.await(((Spawned) sub.spawn(new Task("qa-tester", "leaf"))).sessionId())
-                    .describe()
-                : spawnsAndReports(new Task("qa-tester", "too deep")).perform(a, sub));
-    long root = spawned(start().submit(new Task("homelab-admin", "verify grafana")));
+                ? sub.await(((Spawned) sub.spawn(task("qa-tester", "leaf"))).sessionId()).describe()
+                : spawnsAndReports(task("qa-tester", "too deep")).perform(a, sub));
+    long root = spawned(start().submit(task("homelab-admin", "verify grafana"), ORIGIN));
 
     assertThat(resultOf(root))
         .isEqualTo(
@@ -125,14 +142,14 @@ class SessionEngineTest {
 
   @Test
   void refusesAnAgentOutsideAllowAgentsWithTheReason() throws Exception {
-    works.put("homelab-admin", spawnsAndReports(new Task("devops-sre", "restart x")));
-    works.put("devops-sre", spawnsAndReports(new Task("security-analyst", "scan")));
+    works.put("homelab-admin", spawnsAndReports(task("devops-sre", "restart x")));
+    works.put("devops-sre", spawnsAndReports(task("security-analyst", "scan")));
     works.put("security-analyst", (a, sub) -> "scanned");
     SpawnPolicy policy =
         new SpawnPolicy(
             Map.of("devops-sre", Set.of("devops-sre")), SpawnPolicy.AgentToAgent.defaults());
     long root =
-        spawned(start(SessionLimits.defaults(), policy).submit(new Task("homelab-admin", "x")));
+        spawned(start(SessionLimits.defaults(), policy).submit(task("homelab-admin", "x"), ORIGIN));
 
     assertThat(resultOf(root).detail())
         .isEqualTo(
@@ -142,12 +159,12 @@ class SessionEngineTest {
 
   @Test
   void refusesAnotherAgentWhenAgentToAgentIsDisabledOrNotAllowed() throws Exception {
-    works.put("homelab-admin", spawnsAndReports(new Task("devops-sre", "restart x")));
+    works.put("homelab-admin", spawnsAndReports(task("devops-sre", "restart x")));
     works.put("devops-sre", (a, sub) -> "restarted");
     start(
         SessionLimits.defaults(),
         new SpawnPolicy(Map.of(), new SpawnPolicy.AgentToAgent(false, Set.of("*"))));
-    long disabled = spawned(engine.submit(new Task("homelab-admin", "x")));
+    long disabled = spawned(engine.submit(task("homelab-admin", "x"), ORIGIN));
     assertThat(resultOf(disabled).detail())
         .isEqualTo(
             "refused: tools.agentToAgent is disabled: homelab-admin cannot spawn devops-sre");
@@ -157,7 +174,7 @@ class SessionEngineTest {
     start(
         SessionLimits.defaults(),
         new SpawnPolicy(Map.of(), new SpawnPolicy.AgentToAgent(true, Set.of("homelab-admin"))));
-    long notAllowed = spawned(engine.submit(new Task("homelab-admin", "x")));
+    long notAllowed = spawned(engine.submit(task("homelab-admin", "x"), ORIGIN));
     assertThat(resultOf(notAllowed).detail())
         .isEqualTo(
             "refused: tools.agentToAgent.allow does not include devops-sre: homelab-admin cannot"
@@ -172,14 +189,14 @@ class SessionEngineTest {
         (a, sub) -> {
           List<String> outcomes = new ArrayList<>();
           for (int i = 0; i < 3; i++) {
-            SpawnOutcome outcome = sub.spawn(new Task("devops-sre", "part " + i));
+            SpawnOutcome outcome = sub.spawn(task("devops-sre", "part " + i));
             outcomes.add(outcome instanceof Refused r ? r.reason() : "spawned");
           }
           release.countDown();
           return String.join("; ", outcomes);
         });
     start(new SessionLimits(2, 8, 2, 60, LONG), SpawnPolicy.defaults());
-    long root = spawned(engine.submit(new Task("homelab-admin", "x")));
+    long root = spawned(engine.submit(task("homelab-admin", "x"), ORIGIN));
 
     assertThat(resultOf(root).detail())
         .matches(
@@ -191,9 +208,9 @@ class SessionEngineTest {
   void queuesPastMaxConcurrentAndRefusesWhenTheQueueIsFull() throws Exception {
     works.put("devops-sre", doneWhenReleased());
     start(new SessionLimits(2, 1, 5, 60, LONG, 1), SpawnPolicy.defaults());
-    long first = spawned(engine.submit(new Task("devops-sre", "one")));
-    long second = spawned(engine.submit(new Task("devops-sre", "two")));
-    SpawnOutcome third = engine.submit(new Task("devops-sre", "three"));
+    long first = spawned(engine.submit(task("devops-sre", "one"), ORIGIN));
+    long second = spawned(engine.submit(task("devops-sre", "two"), ORIGIN));
+    SpawnOutcome third = engine.submit(task("devops-sre", "three"), ORIGIN);
 
     assertThat(third)
         .isEqualTo(new Refused("maxConcurrent 1 reached and the spawn queue is full (1 waiting)"));
@@ -209,8 +226,8 @@ class SessionEngineTest {
     works.put(
         "homelab-admin",
         (a, sub) -> {
-          long first = ((Spawned) sub.spawn(new Task("devops-sre", "one"))).sessionId();
-          long second = ((Spawned) sub.spawn(new Task("devops-sre", "two"))).sessionId();
+          long first = ((Spawned) sub.spawn(task("devops-sre", "one"))).sessionId();
+          long second = ((Spawned) sub.spawn(task("devops-sre", "two"))).sessionId();
           String states =
               engine.find(first).orElseThrow().state()
                   + " "
@@ -219,7 +236,7 @@ class SessionEngineTest {
           return states + " " + sub.await(first).describe() + " " + sub.await(second).describe();
         });
     start(new SessionLimits(2, 1, 5, 60, LONG), SpawnPolicy.defaults());
-    long root = spawned(engine.submit(new Task("homelab-admin", "x")));
+    long root = spawned(engine.submit(task("homelab-admin", "x"), ORIGIN));
 
     assertThat(resultOf(root))
         .isEqualTo(new Succeeded("running queued succeeded: done succeeded: done"));
@@ -227,7 +244,7 @@ class SessionEngineTest {
 
   @Test
   void refusesAnUnknownAgent() {
-    assertThat(start().submit(new Task("language-tutor", "hallo")))
+    assertThat(start().submit(task("language-tutor", "hallo"), ORIGIN))
         .isEqualTo(new Refused("unknown agent 'language-tutor'"));
   }
 
@@ -236,7 +253,7 @@ class SessionEngineTest {
     works.put(
         "devops-sre",
         (a, sub) ->
-            switch (a.task().instruction()) {
+            switch (text(a)) {
               case "ok" -> "rolled out";
               case "boom" -> throw new IllegalStateException("deployment/x not found in ns y");
               default -> {
@@ -248,16 +265,16 @@ class SessionEngineTest {
         "homelab-admin",
         (a, sub) -> {
           List<Long> ids = new ArrayList<>();
-          ids.add(((Spawned) sub.spawn(new Task("devops-sre", "ok"))).sessionId());
-          ids.add(((Spawned) sub.spawn(new Task("devops-sre", "boom"))).sessionId());
-          ids.add(((Spawned) sub.spawn(new Task("devops-sre", "hang", SHORT))).sessionId());
+          ids.add(((Spawned) sub.spawn(task("devops-sre", "ok"))).sessionId());
+          ids.add(((Spawned) sub.spawn(task("devops-sre", "boom"))).sessionId());
+          ids.add(((Spawned) sub.spawn(task("devops-sre", "hang", SHORT))).sessionId());
           List<String> results = new ArrayList<>();
           for (long id : ids) {
             results.add(sub.await(id).describe());
           }
           return String.join(" | ", results);
         });
-    long root = spawned(start().submit(new Task("homelab-admin", "x")));
+    long root = spawned(start().submit(task("homelab-admin", "x"), ORIGIN));
 
     assertThat(resultOf(root))
         .isEqualTo(
@@ -285,7 +302,7 @@ class SessionEngineTest {
           lateReturned.countDown();
           return "late success";
         });
-    long id = spawned(start().submit(new Task("devops-sre", "x", SHORT)));
+    long id = spawned(start().submit(task("devops-sre", "x", SHORT), ORIGIN));
 
     assertThat(resultOf(id)).isEqualTo(new TimedOut(SHORT));
     assertThat(lateReturned.await(10, TimeUnit.SECONDS)).isTrue();
@@ -306,12 +323,12 @@ class SessionEngineTest {
               leavesInterrupted.countDown();
             }
           }
-          long x = ((Spawned) sub.spawn(new Task("software-engineer", "leaf a"))).sessionId();
-          long y = ((Spawned) sub.spawn(new Task("software-engineer", "leaf b"))).sessionId();
+          long x = ((Spawned) sub.spawn(task("software-engineer", "leaf a"))).sessionId();
+          long y = ((Spawned) sub.spawn(task("software-engineer", "leaf b"))).sessionId();
           return sub.await(x).describe() + sub.await(y).describe();
         });
-    works.put("homelab-admin", spawnsAndReports(new Task("software-engineer", "change")));
-    long root = spawned(start().submit(new Task("homelab-admin", "change")));
+    works.put("homelab-admin", spawnsAndReports(task("software-engineer", "change")));
+    long root = spawned(start().submit(task("homelab-admin", "change"), ORIGIN));
     awaitRunning(4);
     long role = engine.repository().children(root).get(0).id();
 
@@ -336,11 +353,11 @@ class SessionEngineTest {
           if (a.depth() == 2) {
             new CountDownLatch(1).await();
           }
-          return sub.await(((Spawned) sub.spawn(new Task("devops-sre", "leaf"))).sessionId())
+          return sub.await(((Spawned) sub.spawn(task("devops-sre", "leaf"))).sessionId())
               .describe();
         });
-    works.put("homelab-admin", spawnsAndReports(new Task("devops-sre", "restart x")));
-    long root = spawned(start().submit(new Task("homelab-admin", "restart x")));
+    works.put("homelab-admin", spawnsAndReports(task("devops-sre", "restart x")));
+    long root = spawned(start().submit(task("homelab-admin", "restart x"), ORIGIN));
     awaitRunning(3);
     engine.halt();
     store.close();
@@ -375,7 +392,7 @@ class SessionEngineTest {
     start(new SessionLimits(2, 2, 5, 60, LONG), SpawnPolicy.defaults());
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      ids.add(spawned(engine.submit(new Task("qa-tester", "verify " + i, SHORT))));
+      ids.add(spawned(engine.submit(task("qa-tester", "verify " + i, SHORT), ORIGIN)));
     }
 
     for (long id : ids) {
@@ -388,7 +405,7 @@ class SessionEngineTest {
   void finishedSessionsAreArchivedAfterArchiveAfterMinutes() throws Exception {
     works.put("qa-tester", (a, sub) -> "verified");
     start(new SessionLimits(2, 8, 5, 0, LONG), SpawnPolicy.defaults());
-    long id = spawned(engine.submit(new Task("qa-tester", "verify grafana")));
+    long id = spawned(engine.submit(task("qa-tester", "verify grafana"), ORIGIN));
     resultOf(id);
 
     assertThat(engine.archiveFinished()).isEqualTo(1);
@@ -409,7 +426,7 @@ class SessionEngineTest {
         (a, sub) -> {
           throw new NullPointerException();
         });
-    long id = spawned(start().submit(new Task("qa-tester", "verify")));
+    long id = spawned(start().submit(task("qa-tester", "verify"), ORIGIN));
     assertThat(resultOf(id)).isEqualTo(new Failed("NullPointerException"));
   }
 
@@ -421,12 +438,12 @@ class SessionEngineTest {
           new CountDownLatch(1).await();
           return "never";
         });
-    long id = spawned(start().submit(new Task("qa-tester", "verify")));
+    long id = spawned(start().submit(task("qa-tester", "verify"), ORIGIN));
     awaitRunning(1);
     engine.close();
     assertThat(engine.find(id).orElseThrow().result().orElseThrow())
         .isInstanceOf(Interrupted.class);
-    assertThat(engine.submit(new Task("qa-tester", "again")))
+    assertThat(engine.submit(task("qa-tester", "again"), ORIGIN))
         .isEqualTo(new Refused("the session engine is stopped"));
     assertThat(new Cancelled("x").describe()).isEqualTo("cancelled by x");
   }

@@ -67,11 +67,59 @@ class SkillCatalogTest {
   }
 
   @Test
-  void aSkillInAnExtraDirReplacesTheBuiltInOfTheSameName() throws IOException {
-    skill("gitops", "---\nname: gitops\ndescription: Ours.\n---\nOnly reads.\n");
-    Skill gitops = SkillCatalog.load(List.of(dir)).find("gitops").orElseThrow();
+  void aSkillWithItsOwnCrewBlockReplacesTheBuiltInToolsAndAll() throws IOException {
+    skill(
+        "gitops",
+        "---\nname: gitops\ndescription: Ours.\nmetadata: {\"crew\": {\"tools\": [\"forge.read\"]}}\n---\nOnly reads.\n");
+    SkillCatalog catalog = SkillCatalog.load(List.of(dir));
+    Skill gitops = catalog.find("gitops").orElseThrow();
     assertThat(gitops.description()).isEqualTo("Ours.");
-    assertThat(gitops.tools()).isEmpty();
+    assertThat(gitops.tools()).containsExactly(Tool.FORGE_READ);
+    assertThat(catalog.overrides())
+        .containsExactly(
+            dir.resolve("gitops/SKILL.md")
+                + " overrides skill gitops from builtin:skills/gitops/SKILL.md, tools and"
+                + " instructions");
+  }
+
+  /**
+   * An OpenClaw user's skills directory: every built-in name, OpenClaw front matter (metadata
+   * without a crew block), some written for other agent tools ({@code tools:}, {@code model:}).
+   */
+  @Test
+  void openClawSkillsNamedLikeTheBuiltInsReplaceTheTextButKeepTheTools() throws IOException {
+    SkillCatalog builtIn = SkillCatalog.load(List.of());
+    for (Skill s : builtIn.all()) {
+      skill(
+          s.name(),
+          "---\nname: "
+              + s.name()
+              + "\ndescription: The homelab's own "
+              + s.name()
+              + " procedure.\nmetadata: {\"openclaw\": {\"emoji\": \"🛠️\", \"requires\":"
+              + " {\"bins\": [\"kubectl\", \"gh\"]}}}\n"
+              + (s.name().equals("gitops") ? "tools: [Bash, Read, Grep]\nmodel: sonnet\n" : "")
+              + "---\n# "
+              + s.name()
+              + "\n\nAlways use gh and kubectl.\n");
+    }
+
+    SkillCatalog catalog = SkillCatalog.load(List.of(dir));
+
+    assertThat(catalog.problems()).isEmpty();
+    assertThat(catalog.all()).hasSize(8);
+    for (Skill s : builtIn.all()) {
+      Skill loaded = catalog.find(s.name()).orElseThrow();
+      assertThat(loaded.tools()).as(s.name()).isEqualTo(s.tools()).isNotEmpty();
+      assertThat(loaded.body()).startsWith("# " + s.name());
+      assertThat(loaded.source()).isEqualTo(dir.resolve(s.name() + "/SKILL.md").toString());
+    }
+    assertThat(catalog.overrides())
+        .hasSize(8)
+        .contains(
+            dir.resolve("gitops/SKILL.md")
+                + " overrides the instructions of skill gitops from builtin:skills/gitops/SKILL.md;"
+                + " it keeps that skill's tools (no metadata.crew block)");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.gitopscrew.roles;
 
+import dev.gitopscrew.request.Request;
 import dev.gitopscrew.roles.work.Assignment;
+import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.roles.work.SessionResult;
 import dev.gitopscrew.roles.work.SpawnOutcome;
 import dev.gitopscrew.roles.work.Subagents;
@@ -18,36 +20,43 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Runs children in the calling thread with the real {@link RoleWorkforce}, one level deeper; the
+ * Runs children in the calling thread with a real {@link AgentWorkforce}, one level deeper; the
  * session engine itself is tested in the orchestrator. Records every spawn across the tree. A child
  * with its own timeout runs on another thread and is timed out as the supervisor would; a session
  * with {@code maxActiveChildren} children not yet awaited is refused another.
  */
-final class FakeSubagents implements Subagents {
+public final class FakeSubagents implements Subagents {
 
   private final int depth;
   private final Shared shared;
   private final Map<Long, Task> children = new HashMap<>();
 
-  static final class Shared {
-    final List<String> spawns = new ArrayList<>();
-    final Map<String, SessionResult> forcedResults = new HashMap<>();
-    final Map<Integer, String> refuseAtDepth = new HashMap<>();
+  public static final class Shared {
+    public final List<String> spawns = new ArrayList<>();
+    public final Map<String, SessionResult> forcedResults = new HashMap<>();
+    public final Map<Integer, String> refuseAtDepth = new HashMap<>();
     final AtomicLong ids = new AtomicLong();
-    int maxActiveChildren = Integer.MAX_VALUE;
-    int mostActiveChildren;
-    int refusedAtLimit;
-    final RoleWorkforce workforce = new RoleWorkforce();
+    public int maxActiveChildren = Integer.MAX_VALUE;
+    public int mostActiveChildren;
+    public int refusedAtLimit;
+    final AgentWorkforce workforce;
+
+    public Shared(AgentWorkforce workforce) {
+      this.workforce = workforce;
+    }
   }
 
-  /** Hands {@code text} to homelab-admin at depth 0, as a request arrives. */
-  static String ask(Shared shared, String text) throws Exception {
+  public static final Origin ORIGIN = new Origin("test", "tester");
+
+  /** Hands {@code request} to homelab-admin at depth 0, as a request arrives. */
+  public static String ask(Shared shared, Request request) throws Exception {
     Work admin = shared.workforce.workFor("homelab-admin", 0).orElseThrow();
     return admin.perform(
-        new Assignment(0, 0, new Task("homelab-admin", text)), new FakeSubagents(0, shared));
+        new Assignment(100, 100, 0, new Task("homelab-admin", request), ORIGIN),
+        new FakeSubagents(0, shared));
   }
 
-  FakeSubagents(int depth, Shared shared) {
+  public FakeSubagents(int depth, Shared shared) {
     this.depth = depth;
     this.shared = shared;
   }
@@ -63,7 +72,7 @@ final class FakeSubagents implements Subagents {
       return new SpawnOutcome.Refused(
           "maxChildrenPerAgent " + shared.maxActiveChildren + " reached");
     }
-    shared.spawns.add((depth + 1) + " " + task.agent() + ": " + task.instruction());
+    shared.spawns.add((depth + 1) + " " + task.agent() + ": " + task.request().describe());
     long id = shared.ids.incrementAndGet();
     children.put(id, task);
     shared.mostActiveChildren = Math.max(shared.mostActiveChildren, children.size());
@@ -83,7 +92,7 @@ final class FakeSubagents implements Subagents {
           try {
             return new SessionResult.Succeeded(
                 work.perform(
-                    new Assignment(childId, depth + 1, task),
+                    new Assignment(childId, 100, depth + 1, task, ORIGIN),
                     new FakeSubagents(depth + 1, shared)));
           } catch (Exception e) {
             return new SessionResult.Failed(e.getMessage());

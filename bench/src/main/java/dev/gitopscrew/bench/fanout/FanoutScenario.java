@@ -1,7 +1,11 @@
 package dev.gitopscrew.bench.fanout;
 
 import dev.gitopscrew.bench.Scenario;
+import dev.gitopscrew.request.Drill;
+import dev.gitopscrew.request.DrillLeaf;
+import dev.gitopscrew.request.DrillShare;
 import dev.gitopscrew.roles.work.Assignment;
+import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.roles.work.SessionResult;
 import dev.gitopscrew.roles.work.SpawnOutcome;
 import dev.gitopscrew.roles.work.Subagents;
@@ -17,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,7 +130,9 @@ public final class FanoutScenario implements Scenario {
   }
 
   static long submit(SessionEngine engine, int children) {
-    SpawnOutcome outcome = engine.submit(new Task("homelab-admin", "fanout " + children));
+    SpawnOutcome outcome =
+        engine.submit(
+            new Task("homelab-admin", new Drill(children, 10, 5, 0)), new Origin("bench", "bench"));
     return ((SpawnOutcome.Spawned) outcome).sessionId();
   }
 
@@ -149,12 +154,12 @@ public final class FanoutScenario implements Scenario {
   }
 
   private String orchestrate(Assignment a, Subagents sub) throws InterruptedException {
-    int children = Integer.parseInt(a.task().instruction().split(" ")[1]);
+    int children = ((Drill) a.task().request()).leaves();
     List<Long> parents = new ArrayList<>();
     for (int p = 0; p < PARENTS; p++) {
       int from = children * p / PARENTS;
       int to = children * (p + 1) / PARENTS;
-      SpawnOutcome o = sub.spawn(new Task("devops-sre", from + " " + to));
+      SpawnOutcome o = sub.spawn(new Task("devops-sre", new DrillShare(from, to, 10, 5, 0)));
       parents.add(((SpawnOutcome.Spawned) o).sessionId());
     }
     for (long id : parents) {
@@ -164,12 +169,11 @@ public final class FanoutScenario implements Scenario {
   }
 
   private String fanOut(Assignment a, Subagents sub) throws InterruptedException {
-    int[] range =
-        Arrays.stream(a.task().instruction().split(" ")).mapToInt(Integer::parseInt).toArray();
-    for (int i = range[0]; i < range[1]; i++) {
+    DrillShare share = (DrillShare) a.task().request();
+    for (int i = share.from(); i < share.to(); i++) {
       boolean hangs = i % 20 == 0;
       String kind = hangs ? "hang" : i % 10 == 1 ? "fail" : "ok";
-      Task task = new Task("devops-sre", kind + " " + i, hangs ? HANG_TIMEOUT : null);
+      Task task = new Task("devops-sre", new DrillLeaf(0, kind), hangs ? HANG_TIMEOUT : null);
       long t0 = System.nanoTime();
       SpawnOutcome o = sub.spawn(task);
       if (o instanceof SpawnOutcome.Refused r) {
@@ -199,14 +203,14 @@ public final class FanoutScenario implements Scenario {
 
   private String leaf(Assignment a, Subagents sub) throws InterruptedException {
     long start = System.nanoTime();
-    String kind = a.task().instruction().split(" ")[0];
+    String kind = ((DrillLeaf) a.task().request()).outcome();
     try {
       if (kind.equals("hang")) {
         Thread.sleep(Long.MAX_VALUE);
       }
       Thread.sleep(leafMillis >= 0 ? leafMillis : ThreadLocalRandom.current().nextInt(3));
       if (kind.equals("fail")) {
-        throw new IllegalStateException("simulated failure of " + a.task().instruction());
+        throw new IllegalStateException("simulated failure of leaf " + a.sessionId());
       }
       return "ok";
     } finally {

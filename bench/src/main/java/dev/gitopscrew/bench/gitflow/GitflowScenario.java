@@ -9,33 +9,29 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.bench.Scenario;
-import dev.gitopscrew.forge.CreateOnce;
-import dev.gitopscrew.forge.github.GitHubAuth;
-import dev.gitopscrew.forge.github.GitHubForge;
+import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.forge.github.GitHubPayloads;
 import dev.gitopscrew.git.ChangeType;
-import dev.gitopscrew.git.Footprint;
-import dev.gitopscrew.git.ForgeKind;
-import dev.gitopscrew.git.MirrorCache;
-import dev.gitopscrew.git.RepositorySpec;
-import dev.gitopscrew.git.change.ChangeOutcome;
-import dev.gitopscrew.git.change.ChangeRequest;
-import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.git.testing.BareRepos;
 import dev.gitopscrew.git.testing.GitHttpServer;
+import dev.gitopscrew.permission.ChannelScope;
+import dev.gitopscrew.request.Change;
+import dev.gitopscrew.roles.work.Origin;
+import dev.gitopscrew.runtime.CrewContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code bench/run gitflow}: 20 changes, one after another, through the whole workflow (WireMock
- * GitHub, a JGit HTTP remote of 5,000 files and 2,000 commits), against the same Git steps with the
- * {@code git} command line on a warm clone.
+ * {@code bench/run gitflow}: 20 changes, one after another, each a request through homelab-admin to
+ * software-engineer and the whole workflow (WireMock GitHub, a JGit HTTP remote of 5,000 files and
+ * 2,000 commits), against the same Git steps with the {@code git} command line on a warm clone.
  */
 public final class GitflowScenario implements Scenario {
 
@@ -70,28 +66,26 @@ public final class GitflowScenario implements Scenario {
     github.start();
     stubGitHub(github);
     try (GitHttpServer git = GitHttpServer.start(remotes, "x-access-token", TOKEN)) {
-      RepositorySpec spec =
-          new RepositorySpec(
-              "homelab",
-              ForgeKind.GITHUB,
-              git.url("homelab"),
-              github.baseUrl(),
-              "owner",
-              null,
-              "main");
-      GitHubForge forge = new GitHubForge(spec, GitHubAuth.pat(TOKEN), Duration.ofSeconds(5));
-      MirrorCache mirrors = new MirrorCache(run.resolve("state"));
-      ChangeWorkflow workflow =
-          new ChangeWorkflow(
-              Footprint.defaults(),
-              mirrors,
-              Map.of("homelab", spec),
-              s -> forge,
-              CreateOnce.withDefaultBackoff());
+      // the crew as `crew serve` builds it, on a GitHub repository: each change is a request
+      // through homelab-admin to software-engineer, its writes audited in the store
+      Path config =
+          Files.writeString(
+              run.resolve("crew.json"),
+              "{\"git\": {\"repositories\": {\"homelab\": {\"forge\": \"github\", \"url\": \""
+                  + git.url("homelab")
+                  + "\", \"apiUrl\": \""
+                  + github.baseUrl()
+                  + "\", \"organization\": \"owner\"}}}}");
+      Crew crew =
+          Crew.open(
+              CrewContext.load(
+                  Optional.of(config),
+                  Optional.of(run.resolve("state")),
+                  Map.of("GITHUB_TOKEN", TOKEN)));
       GitCli cli = new GitCli(run.resolve("cli"), "x-access-token", TOKEN);
 
       // warm clones on both sides: the mirror's first fetch and a git clone
-      mirrors.open(spec, forge.gitCredentials()).fetch();
+      crew.changes().defaultBranch("homelab");
       cli.cloneFrom(git.url("homelab"));
       cli.run("config", "user.name", "devops-sre[bot]");
       cli.run("config", "user.email", "devops-sre@gitops-crew.local");
@@ -109,10 +103,17 @@ public final class GitflowScenario implements Scenario {
             Map.of("apps/team-00/app-0000/deployment.yaml", "replicas: " + i + "\n"),
             "ops " + i);
         long start = System.nanoTime();
-        ChangeOutcome outcome = workflow.run(change(i));
+        RequestOutcome outcome =
+            crew.runRequest()
+                .run(
+                    change(i),
+                    Optional.empty(),
+                    ChannelScope.unrestricted("bench"),
+                    new Origin("bench", "bench"),
+                    true);
         long jgitNanos = System.nanoTime() - start;
-        if (!(outcome instanceof ChangeOutcome.Completed)) {
-          throw new IllegalStateException("change " + i + ": " + outcome.describe());
+        if (!(outcome instanceof RequestOutcome.Ran ran) || !ran.succeeded()) {
+          throw new IllegalStateException("change " + i + ": " + outcome);
         }
         BareRepos.commit(
             remote,
@@ -128,7 +129,7 @@ public final class GitflowScenario implements Scenario {
         }
       }
       int calls = github.getAllServeEvents().size() - measuredRequestsBefore;
-      workflow.close();
+      crew.close();
       double p50 = p50(jgit);
       double cliP50 = p50(gitCli);
       System.out.printf(
@@ -139,14 +140,15 @@ public final class GitflowScenario implements Scenario {
     }
   }
 
-  private static ChangeRequest change(int i) {
-    return ChangeRequest.of(
+  private static Change change(int i) {
+    return new Change(
         "homelab",
         ChangeType.CHORE,
         "Scale app " + (100 + i),
         null,
-        "devops-sre",
-        Map.of(SeedRepository.path(100 + i), SeedRepository.manifest(100 + i, 5000 + i)));
+        Map.of(SeedRepository.path(100 + i), SeedRepository.manifest(100 + i, 5000 + i)),
+        null,
+        false);
   }
 
   /** Fetch, branch from the latest default branch, commit, fetch and merge it again, push. */
@@ -171,7 +173,8 @@ public final class GitflowScenario implements Scenario {
         post(urlPathEqualTo(REPO + "/issues"))
             .willReturn(
                 json(
-                    GitHubPayloads.issue(api, 42, "Scale app", "body", null, "agent:devops-sre"))));
+                    GitHubPayloads.issue(
+                        api, 42, "Scale app", "body", null, "agent:software-engineer"))));
     github.stubFor(
         post(urlPathMatching(REPO + "/issues/42/comments"))
             .willReturn(json(GitHubPayloads.comment(api, 42))));
@@ -180,10 +183,14 @@ public final class GitflowScenario implements Scenario {
             .willReturn(
                 json(
                     GitHubPayloads.pullRequest(
-                        api, 43, "devops-sre/chore/42-scale-app", "chore: Scale app", null))));
+                        api,
+                        43,
+                        "software-engineer/chore/42-scale-app",
+                        "chore: Scale app",
+                        null))));
     github.stubFor(
         post(urlPathMatching(REPO + "/issues/43/labels"))
-            .willReturn(okJson(GitHubPayloads.labels("agent:devops-sre"))));
+            .willReturn(okJson(GitHubPayloads.labels("agent:software-engineer"))));
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(

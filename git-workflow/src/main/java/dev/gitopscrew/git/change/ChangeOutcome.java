@@ -13,6 +13,13 @@ public sealed interface ChangeOutcome {
   /** Merging the default branch stopped on these files; the branch was not pushed. */
   record Conflicted(Ref issue, String branch, List<String> files) implements ChangeOutcome {}
 
+  /**
+   * A dry run: nothing was written. {@code issue} says which issue would be adopted or created,
+   * {@code branch} where the commit would go, {@code steps} each write the workflow would make.
+   */
+  record Previewed(String issue, String branch, List<String> files, List<String> steps)
+      implements ChangeOutcome {}
+
   /** A step failed; {@code reason} is safe to show (no secrets). */
   record Failed(String step, String reason) implements ChangeOutcome {}
 
@@ -43,6 +50,9 @@ public sealed interface ChangeOutcome {
           + c.branch()
           + " not pushed: merging the default branch conflicts in "
           + String.join(", ", c.files());
+    }
+    if (this instanceof Previewed p) {
+      return "dry run, nothing written; it would:\n- " + String.join("\n- ", p.steps());
     }
     Failed f = (Failed) this;
     return f.step() + " failed: " + f.reason();

@@ -1,19 +1,21 @@
 package dev.gitopscrew.git.change;
 
+import dev.gitopscrew.effect.EffectKind;
+import dev.gitopscrew.effect.SideEffects;
+import dev.gitopscrew.forge.AuditedForge;
 import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
-import dev.gitopscrew.forge.Forges;
+import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.PullRequest;
-import dev.gitopscrew.forge.local.LocalForgeRecords;
-import dev.gitopscrew.git.DemoRepository;
 import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.GitWorkflowException;
 import dev.gitopscrew.git.Mirror;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.PushOutcome;
+import dev.gitopscrew.git.RepositoryFiles;
 import dev.gitopscrew.git.RepositorySpec;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,9 +26,9 @@ import org.jboss.logging.Logger;
 
 /**
  * PRODUCT.md section 5 end to end: issue, plan comment, branch, commit, freshness merge, push, pull
- * request. What {@code crew change} and the role agents call.
+ * request. Every forge write and the push go through the session's {@link SideEffects}.
  */
-public final class ChangeWorkflow implements AutoCloseable {
+public final class ChangeWorkflow implements Changes, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ChangeWorkflow.class);
 
@@ -38,7 +40,7 @@ public final class ChangeWorkflow implements AutoCloseable {
 
   /**
    * @param repositories the configured repositories by name
-   * @param forges the forge adapter of a repository (see {@code Forges})
+   * @param forges the forge adapter of a repository
    */
   public ChangeWorkflow(
       Footprint footprint,
@@ -53,49 +55,38 @@ public final class ChangeWorkflow implements AutoCloseable {
     this.createOnce = createOnce;
   }
 
-  /**
-   * The workflow for a configuration: its repositories (or, when none is configured, the seeded
-   * {@code demo} repository on the local forge), tokens read through {@code env}.
-   */
-  public static ChangeWorkflow forConfiguration(
-      Path stateDir,
-      Footprint footprint,
-      Map<String, RepositorySpec> repositories,
-      Function<String, String> env,
-      LocalForgeRecords records) {
-    Map<String, RepositorySpec> repos =
-        repositories.isEmpty()
-            ? Map.of(DemoRepository.NAME, DemoRepository.ensure(stateDir))
-            : repositories;
-    return new ChangeWorkflow(
-        footprint,
-        new MirrorCache(stateDir),
-        repos,
-        new Forges(env, records),
-        CreateOnce.withDefaultBackoff());
+  @Override
+  public Set<String> repositories() {
+    return repositories.keySet();
   }
 
-  /** The repositories this workflow knows, by name. */
-  public Map<String, RepositorySpec> repositories() {
+  /** The configured repositories by name. */
+  public Map<String, RepositorySpec> specs() {
     return repositories;
   }
 
-  public ChangeOutcome run(ChangeRequest request) {
+  @Override
+  public RepositoryFiles defaultBranch(String repository) {
+    RepositorySpec spec = spec(repository);
+    Mirror mirror = mirrors.open(spec, forges.apply(spec).gitCredentials());
+    return mirror.files(mirror.fetch());
+  }
+
+  @Override
+  public ChangeOutcome run(ChangeRequest request, SideEffects effects) {
     RepositorySpec spec = repositories.get(request.repository());
     if (spec == null) {
-      return new ChangeOutcome.Failed(
-          "repository",
-          "no repository named '"
-              + request.repository()
-              + "' is configured; known: "
-              + repositories.keySet().stream().sorted().toList());
+      return new ChangeOutcome.Failed("repository", unknown(request.repository()));
     }
     String step = "forge";
     try {
-      Forge forge = forges.apply(spec);
-      step = "issue";
+      Forge forge = new AuditedForge(forges.apply(spec), effects, spec.name());
       Set<String> labels =
           footprint.labels(request.agentId(), request.type(), request.priority(), request.areas());
+      if (effects.dryRun()) {
+        return preview(spec, forge, request, labels, effects);
+      }
+      step = "issue";
       AdoptOrCreateIssue.Result issue =
           new AdoptOrCreateIssue(forge, footprint, createOnce).run(request, labels);
       int number = issue.issue().number();
@@ -117,20 +108,17 @@ public final class ChangeWorkflow implements AutoCloseable {
           footprint.commitMessage(request.type(), request.title(), number, request.agentId());
       Optional<ObjectId> commit = mirror.commit(parent, request.files(), author, message);
       if (commit.isEmpty() && existingBranch.isEmpty()) {
-        return new ChangeOutcome.Failed(
-            step,
-            "the files already have this content on "
-                + spec.defaultBranch()
-                + "; nothing to change");
+        return new ChangeOutcome.Failed(step, nothingToChange(spec));
       }
 
       step = "push";
-      PushOutcome pushed = mirror.pushFresh(branch, commit.orElse(parent), author);
-      if (pushed instanceof PushOutcome.Conflicted c) {
-        LOG.infof("change on %s stopped: %s conflicts in %s", spec.name(), branch, c.files());
-        return new ChangeOutcome.Conflicted(issueRef, branch, c.files());
+      ObjectId head;
+      try {
+        head = push(effects, mirror, spec, branch, commit.orElse(parent), author);
+      } catch (MergeConflict c) {
+        LOG.infof("change on %s stopped: %s conflicts in %s", spec.name(), branch, c.files);
+        return new ChangeOutcome.Conflicted(issueRef, branch, c.files);
       }
-      ObjectId head = ((PushOutcome.Pushed) pushed).head();
 
       step = "pull request";
       OpenOrUpdatePullRequest.Result pr =
@@ -151,32 +139,164 @@ public final class ChangeWorkflow implements AutoCloseable {
           head.name(),
           new ChangeOutcome.Ref(pr.pullRequest().number(), pr.pullRequest().url()),
           pr.created());
-    } catch (ForgeException | GitWorkflowException | IllegalArgumentException e) {
+    } catch (ForgeException
+        | GitWorkflowException
+        | SideEffects.EffectFailedException
+        | IllegalArgumentException e) {
       LOG.warnf("change on %s failed at %s: %s", spec.name(), step, e.getMessage());
       return new ChangeOutcome.Failed(step, e.getMessage());
     }
   }
 
-  /** Step 6: deletes the pull request's branch, only once the forge says it was merged. */
-  public BranchCleanup deleteBranchIfMerged(String repository, int pullRequest) {
-    RepositorySpec spec = repositories.get(repository);
-    if (spec == null) {
-      throw new IllegalArgumentException("no repository named '" + repository + "' is configured");
+  /** The push, through the door; a conflict fails it and names the files. */
+  private static ObjectId push(
+      SideEffects effects,
+      Mirror mirror,
+      RepositorySpec spec,
+      String branch,
+      ObjectId head,
+      PersonIdent author) {
+    return effects.perform(
+        EffectKind.GIT_PUSH,
+        spec.name() + ":" + branch,
+        () -> {
+          PushOutcome pushed = mirror.pushFresh(branch, head, author);
+          if (pushed instanceof PushOutcome.Conflicted c) {
+            throw new MergeConflict(spec.defaultBranch(), c.files());
+          }
+          return ((PushOutcome.Pushed) pushed).head();
+        },
+        ObjectId::name);
+  }
+
+  /** What the workflow would write, recorded as previews; only reads reach the forge. */
+  private ChangeOutcome preview(
+      RepositorySpec spec,
+      Forge forge,
+      ChangeRequest request,
+      Set<String> labels,
+      SideEffects effects) {
+    String repo = spec.name();
+    Optional<Issue> adopt =
+        request.issue() != null
+            ? Optional.of(forge.issue(request.issue()))
+            : forge.findOpenIssue(
+                request.title(),
+                Markers.issue(
+                    request.agentId(),
+                    request.type().id() + "/" + dev.gitopscrew.git.RefNames.slug(request.title())),
+                "agent:" + request.agentId());
+    String issueText;
+    int number;
+    if (adopt.isPresent()) {
+      number = adopt.get().number();
+      issueText = "adopt issue #" + number + " \"" + adopt.get().title() + "\"";
+      effects.preview(EffectKind.FORGE_LABELS_ADD, repo + "#" + number, "label it " + labels);
+    } else {
+      number = 0;
+      issueText = "create issue \"" + request.title() + "\" labelled " + labels;
+      effects.preview(EffectKind.FORGE_ISSUE_CREATE, repo, issueText);
     }
+    String branch =
+        footprint.branchName(request.agentId(), request.type(), number, request.title());
+    if (number == 0) {
+      // the number is the new issue's, unknown until it exists
+      branch = branch.replaceFirst("/0-", "/<issue>-");
+    }
+    String issueRef = number == 0 ? "the new issue" : "#" + number;
+    effects.preview(
+        EffectKind.FORGE_COMMENT_CREATE, repo + " " + issueRef, "post the plan comment");
+    Mirror mirror = mirrors.open(spec, forge.gitCredentials());
+    ObjectId tip = mirror.fetch();
+    Optional<ObjectId> existing = number == 0 ? Optional.empty() : mirror.remoteBranch(branch);
+    Optional<ObjectId> commit =
+        mirror.commit(
+            existing.orElse(tip),
+            request.files(),
+            footprint.author(request.agentId()),
+            footprint.commitMessage(
+                request.type(), request.title(), Math.max(number, 1), request.agentId()));
+    if (commit.isEmpty() && existing.isEmpty()) {
+      return new ChangeOutcome.Failed("commit", nothingToChange(spec));
+    }
+    List<String> files = List.copyOf(request.files().keySet());
+    String push =
+        "commit "
+            + files
+            + " as "
+            + footprint.authorName(request.agentId())
+            + " and push branch "
+            + branch;
+    effects.preview(EffectKind.GIT_PUSH, repo + ":" + branch, push);
+    String pr =
+        "open a pull request \""
+            + request.type().id()
+            + ": "
+            + request.title()
+            + "\" into "
+            + spec.defaultBranch()
+            + " closing "
+            + issueRef;
+    effects.preview(EffectKind.FORGE_PR_CREATE, repo + " " + branch, pr);
+    return new ChangeOutcome.Previewed(
+        issueText, branch, files, List.of(issueText, "post the plan comment", push, pr));
+  }
+
+  /** Step 6: deletes the pull request's branch, only once the forge says it was merged. */
+  public BranchCleanup deleteBranchIfMerged(
+      String repository, int pullRequest, SideEffects effects) {
+    RepositorySpec spec = spec(repository);
     Forge forge = forges.apply(spec);
     PullRequest pr = forge.pullRequest(pullRequest);
     if (pr.state() != PullRequest.State.MERGED) {
       return new BranchCleanup.Kept(
           pr.branch(), "pull request #" + pullRequest + " is " + pr.state());
     }
-    mirrors.open(spec, forge.gitCredentials()).deleteRemoteBranch(pr.branch());
+    Mirror mirror = mirrors.open(spec, forge.gitCredentials());
+    effects.perform(
+        EffectKind.GIT_BRANCH_DELETE,
+        spec.name() + ":" + pr.branch(),
+        () -> {
+          mirror.deleteRemoteBranch(pr.branch());
+          return pr.branch();
+        },
+        b -> "deleted " + b);
     return new BranchCleanup.Deleted(pr.branch());
+  }
+
+  private RepositorySpec spec(String repository) {
+    RepositorySpec spec = repositories.get(repository);
+    if (spec == null) {
+      throw new IllegalArgumentException(unknown(repository));
+    }
+    return spec;
+  }
+
+  private String unknown(String repository) {
+    return "no repository named '"
+        + repository
+        + "' is configured; known: "
+        + repositories.keySet().stream().sorted().toList();
+  }
+
+  private static String nothingToChange(RepositorySpec spec) {
+    return "the files already have this content on " + spec.defaultBranch() + "; nothing to change";
   }
 
   /** Closes the cached clones this workflow opened. */
   @Override
   public void close() {
     mirrors.close();
+  }
+
+  /** Merging the default branch into the change conflicts; nothing was pushed. */
+  private static final class MergeConflict extends RuntimeException {
+    final List<String> files;
+
+    MergeConflict(String defaultBranch, List<String> files) {
+      super("merging " + defaultBranch + " conflicts in " + String.join(", ", files));
+      this.files = List.copyOf(files);
+    }
   }
 
   /** What {@link #deleteBranchIfMerged} did. */

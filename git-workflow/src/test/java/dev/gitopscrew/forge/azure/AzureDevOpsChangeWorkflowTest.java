@@ -29,6 +29,7 @@ import dev.gitopscrew.git.change.ChangeRequest;
 import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.git.testing.BareRepos;
 import dev.gitopscrew.git.testing.GitHttpServer;
+import dev.gitopscrew.git.testing.RecordedEffects;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Client.
  */
 class AzureDevOpsChangeWorkflowTest {
+
+  final RecordedEffects effects = new RecordedEffects("devops-sre");
 
   private static final String PAT = "azdopat5k2lq7xj3m4n6p8r0t2v4x6z8b0d2f4h6j8l0n2p4";
   private static final String BASE = "/org/project/_apis";
@@ -177,7 +180,7 @@ class AzureDevOpsChangeWorkflowTest {
                     .withHeader("Content-Type", "application/json")
                     .withBody(pullRequest("active"))));
 
-    ChangeOutcome outcome = workflow().run(bump());
+    ChangeOutcome outcome = workflow().run(bump(), effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
     ChangeOutcome.Completed done = (ChangeOutcome.Completed) outcome;
@@ -266,7 +269,7 @@ class AzureDevOpsChangeWorkflowTest {
             .withQueryParam("searchCriteria.status", equalTo("active"))
             .willReturn(okJson("{\"value\": [" + pullRequest("active") + "], \"count\": 1}")));
 
-    ChangeOutcome outcome = workflow().run(bump());
+    ChangeOutcome outcome = workflow().run(bump(), effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
     assertThat(((ChangeOutcome.Completed) outcome).pullRequest().number()).isEqualTo(43);
@@ -285,7 +288,7 @@ class AzureDevOpsChangeWorkflowTest {
         post(urlPathEqualTo(BASE + "/git/repositories/infra/pullrequests"))
             .willReturn(okJson(pullRequest("active"))));
 
-    ChangeOutcome outcome = workflow().run(bump());
+    ChangeOutcome outcome = workflow().run(bump(), effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
     azure.verify(0, postRequestedFor(urlPathEqualTo(BASE + "/wit/workitems/$Task")));

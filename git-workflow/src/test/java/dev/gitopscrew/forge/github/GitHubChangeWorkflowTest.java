@@ -28,6 +28,7 @@ import dev.gitopscrew.git.change.ChangeRequest;
 import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.git.testing.BareRepos;
 import dev.gitopscrew.git.testing.GitHttpServer;
+import dev.gitopscrew.git.testing.RecordedEffects;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The change workflow against WireMock GitHub and a JGit HTTP remote with basic auth. */
 class GitHubChangeWorkflowTest {
+
+  final RecordedEffects effects = new RecordedEffects("devops-sre");
 
   private static final String TOKEN = "github_pat_11ABCDEFG0123456789_s3cretTokenValueXYZ";
   private static final String REPO = "/repos/owner/homelab";
@@ -192,7 +195,7 @@ class GitHubChangeWorkflowTest {
     issueCreated();
     pullCreated();
 
-    ChangeOutcome outcome = workflow(Duration.ofSeconds(5)).run(bump());
+    ChangeOutcome outcome = workflow(Duration.ofSeconds(5)).run(bump(), effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
     ChangeOutcome.Completed done = (ChangeOutcome.Completed) outcome;
@@ -278,7 +281,7 @@ class GitHubChangeWorkflowTest {
                         + GitHubPayloads.pullRequest(api, 43, BRANCH, "chore: " + TITLE, null)
                         + "]")));
 
-    ChangeOutcome outcome = workflow(Duration.ofSeconds(5)).run(bump());
+    ChangeOutcome outcome = workflow(Duration.ofSeconds(5)).run(bump(), effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
     assertThat(((ChangeOutcome.Completed) outcome).pullRequest().number()).isEqualTo(43);
@@ -306,7 +309,7 @@ class GitHubChangeWorkflowTest {
                 created(GitHubPayloads.issue(api, 42, TITLE, "body", null, "agent:devops-sre"))));
     pullCreated();
 
-    ChangeOutcome outcome = workflow(Duration.ofSeconds(5)).run(bump());
+    ChangeOutcome outcome = workflow(Duration.ofSeconds(5)).run(bump(), effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
     github.verify(2, postRequestedFor(urlPathEqualTo(REPO + "/issues")));
@@ -323,7 +326,7 @@ class GitHubChangeWorkflowTest {
                     .withHeader("Retry-After", "3600")
                     .withBody("{\"message\": \"You have exceeded a secondary rate limit.\"}")));
 
-    ChangeOutcome outcome = workflow(Duration.ofSeconds(2)).run(bump());
+    ChangeOutcome outcome = workflow(Duration.ofSeconds(2)).run(bump(), effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Failed.class);
     assertThat(outcome.describe())
@@ -344,7 +347,7 @@ class GitHubChangeWorkflowTest {
                             + TOKEN
                             + " is not allowed\"}]}")));
 
-    ChangeOutcome outcome = workflow(Duration.ofSeconds(2)).run(bump());
+    ChangeOutcome outcome = workflow(Duration.ofSeconds(2)).run(bump(), effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Failed.class);
     assertThat(outcome.describe()).contains("pull request failed").doesNotContain(TOKEN);
@@ -365,7 +368,7 @@ class GitHubChangeWorkflowTest {
     issueCreated();
     pullCreated();
     ChangeWorkflow workflow = workflow(Duration.ofSeconds(2));
-    workflow.run(bump());
+    workflow.run(bump(), effects.door());
     Path remote = tmp.resolve("remote/homelab.git");
 
     github.stubFor(
@@ -381,10 +384,10 @@ class GitHubChangeWorkflowTest {
             .willReturn(
                 okJson(GitHubPayloads.pullRequest(api, 43, BRANCH, "t", "2026-11-21T06:00:00Z"))));
 
-    assertThat(workflow.deleteBranchIfMerged("homelab", 43))
+    assertThat(workflow.deleteBranchIfMerged("homelab", 43, effects.door()))
         .isInstanceOf(ChangeWorkflow.BranchCleanup.Kept.class);
     assertThat(BareRepos.branches(remote)).contains(BRANCH);
-    assertThat(workflow.deleteBranchIfMerged("homelab", 43))
+    assertThat(workflow.deleteBranchIfMerged("homelab", 43, effects.door()))
         .isEqualTo(new ChangeWorkflow.BranchCleanup.Deleted(BRANCH));
     assertThat(BareRepos.branches(remote)).containsExactly("main");
   }
@@ -424,7 +427,8 @@ class GitHubChangeWorkflowTest {
                     "devops-sre",
                     Map.of(
                         "k8s/apps/whoami/deployment.yaml",
-                        "image: traefik/whoami:v1.10.3\n".getBytes(StandardCharsets.UTF_8))));
+                        "image: traefik/whoami:v1.10.3\n".getBytes(StandardCharsets.UTF_8))),
+                effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
     assertThat(((ChangeOutcome.Completed) outcome).branch()).isEqualTo(branch);

@@ -15,6 +15,7 @@ import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.RepositorySpec;
 import dev.gitopscrew.git.testing.BareRepos;
 import dev.gitopscrew.git.testing.GitHttpServer;
+import dev.gitopscrew.git.testing.RecordedEffects;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The whole change workflow against a JGit HTTP server with basic auth, on the local forge. */
 class LocalChangeWorkflowTest {
+
+  final RecordedEffects effects = new RecordedEffects("devops-sre");
 
   private static final String TOKEN = "ghp_s3cr3tT0kenValue1234567890abcdef";
   private static final String DEPLOYMENT = "k8s/apps/whoami/deployment.yaml";
@@ -78,7 +81,7 @@ class LocalChangeWorkflowTest {
 
   @Test
   void aChangeLeavesEveryFootprintOfTheTable() throws Exception {
-    ChangeOutcome outcome = workflow.run(bump("v1.10.3", null));
+    ChangeOutcome outcome = workflow.run(bump("v1.10.3", null), effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
     ChangeOutcome.Completed done = (ChangeOutcome.Completed) outcome;
@@ -117,14 +120,17 @@ class LocalChangeWorkflowTest {
 
   @Test
   void theSecondTaskFetchesIntoTheCachedCloneAndUpdatesTheSamePullRequest() throws Exception {
-    ChangeOutcome.Completed first = (ChangeOutcome.Completed) workflow.run(bump("v1.10.3", null));
+    ChangeOutcome.Completed first =
+        (ChangeOutcome.Completed) workflow.run(bump("v1.10.3", null), effects.door());
     mirrors.close();
     mirrors = new MirrorCache(tmp.resolve("state"));
     ChangeWorkflow again = workflow(GitCredentials.githubToken(TOKEN));
 
     ChangeOutcome.Completed second =
         (ChangeOutcome.Completed)
-            again.run(bump("v1.10.3", 1).withFile(DEPLOYMENT, "image: traefik/whoami:v1.10.4\n"));
+            again.run(
+                bump("v1.10.3", 1).withFile(DEPLOYMENT, "image: traefik/whoami:v1.10.4\n"),
+                effects.door());
 
     assertThat(
             mirrors
@@ -142,7 +148,8 @@ class LocalChangeWorkflowTest {
 
   @Test
   void theDefaultBranchIsMergedIntoTheBranchBeforeThePush() throws Exception {
-    ChangeOutcome.Completed first = (ChangeOutcome.Completed) workflow.run(bump("v1.10.3", null));
+    ChangeOutcome.Completed first =
+        (ChangeOutcome.Completed) workflow.run(bump("v1.10.3", null), effects.door());
     BareRepos.commit(
         bare,
         "main",
@@ -152,7 +159,8 @@ class LocalChangeWorkflowTest {
     ChangeOutcome.Completed second =
         (ChangeOutcome.Completed)
             workflow.run(
-                bump("v1.10.3", 1).withFile(DEPLOYMENT, "image: traefik/whoami:v1.10.4\n"));
+                bump("v1.10.3", 1).withFile(DEPLOYMENT, "image: traefik/whoami:v1.10.4\n"),
+                effects.door());
 
     RevCommit head = BareRepos.head(bare, second.branch());
     assertThat(head.getParentCount()).isEqualTo(2);
@@ -166,7 +174,8 @@ class LocalChangeWorkflowTest {
 
   @Test
   void aConflictStopsThePushAndNamesTheFiles() throws Exception {
-    ChangeOutcome.Completed first = (ChangeOutcome.Completed) workflow.run(bump("v1.10.3", null));
+    ChangeOutcome.Completed first =
+        (ChangeOutcome.Completed) workflow.run(bump("v1.10.3", null), effects.door());
     BareRepos.commit(
         bare,
         "main",
@@ -174,7 +183,9 @@ class LocalChangeWorkflowTest {
         "Ada bumps whoami herself");
 
     ChangeOutcome outcome =
-        workflow.run(bump("v1.10.3", 1).withFile(DEPLOYMENT, "image: traefik/whoami:v1.10.4\n"));
+        workflow.run(
+            bump("v1.10.3", 1).withFile(DEPLOYMENT, "image: traefik/whoami:v1.10.4\n"),
+            effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Conflicted.class);
     assertThat(((ChangeOutcome.Conflicted) outcome).files()).containsExactly(DEPLOYMENT);
@@ -186,15 +197,15 @@ class LocalChangeWorkflowTest {
   @Test
   void nothingIsEverPushedToTheDefaultBranch() throws Exception {
     RevCommit before = BareRepos.head(bare, "main");
-    workflow.run(bump("v1.10.3", null));
-    workflow.run(bump("v1.10.5", null));
+    workflow.run(bump("v1.10.3", null), effects.door());
+    workflow.run(bump("v1.10.5", null), effects.door());
     assertThat(BareRepos.head(bare, "main")).isEqualTo(before);
     assertThat(BareRepos.branches(bare)).hasSize(3);
   }
 
   @Test
   void theTokenNeverReachesCommitsOrFailures() throws Exception {
-    workflow.run(bump("v1.10.3", null));
+    workflow.run(bump("v1.10.3", null), effects.door());
     assertThat(BareRepos.allCommitText(bare)).doesNotContain(TOKEN);
     assertThat(java.nio.file.Files.readString(tmp.resolve("state/mirrors/demo.git/config")))
         .doesNotContain(TOKEN);
@@ -202,7 +213,8 @@ class LocalChangeWorkflowTest {
     String wrong = TOKEN + "-revoked";
     mirrors.close();
     mirrors = new MirrorCache(tmp.resolve("state2"));
-    ChangeOutcome failed = workflow(GitCredentials.githubToken(wrong)).run(bump("v1.10.9", null));
+    ChangeOutcome failed =
+        workflow(GitCredentials.githubToken(wrong)).run(bump("v1.10.9", null), effects.door());
 
     assertThat(failed).isInstanceOf(ChangeOutcome.Failed.class);
     assertThat(failed.describe())
@@ -230,8 +242,8 @@ class LocalChangeWorkflowTest {
         .hasMessageContaining("line break");
     assertThat(
             workflow.run(
-                ChangeRequest.of(
-                    "nope", ChangeType.FIX, "x", null, null, Map.of("a", new byte[1]))))
+                ChangeRequest.of("nope", ChangeType.FIX, "x", null, null, Map.of("a", new byte[1])),
+                effects.door()))
         .isInstanceOf(ChangeOutcome.Failed.class);
     assertThat(records.issues("demo")).isEmpty();
   }

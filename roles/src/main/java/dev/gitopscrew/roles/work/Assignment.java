@@ -1,4 +1,7 @@
 package dev.gitopscrew.roles.work;
 
-/** A task as handed to the agent that runs it: its session, its depth and the task itself. */
-public record Assignment(long sessionId, int depth, Task task) {}
+/**
+ * A task as handed to the agent that runs it: its session, the root session of its request, its
+ * depth, the task itself and where the request came from.
+ */
+public record Assignment(long sessionId, long rootId, int depth, Task task, Origin origin) {}

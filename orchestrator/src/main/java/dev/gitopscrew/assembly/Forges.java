@@ -1,0 +1,75 @@
+package dev.gitopscrew.assembly;
+
+import dev.gitopscrew.forge.Forge;
+import dev.gitopscrew.forge.azure.AzureDevOpsForge;
+import dev.gitopscrew.forge.github.GitHubAuth;
+import dev.gitopscrew.forge.github.GitHubForge;
+import dev.gitopscrew.forge.local.LocalForge;
+import dev.gitopscrew.forge.local.LocalForgeRecords;
+import dev.gitopscrew.git.RepositorySpec;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The forge adapter of each configured repository, built once. Tokens come from the environment
+ * only: {@code GITHUB_TOKEN} (a PAT, or an App installation token when {@code
+ * GITHUB_TOKEN_TYPE=app}) and {@code AZURE_DEVOPS_PAT}.
+ */
+public final class Forges implements Function<RepositorySpec, Forge> {
+
+  /** The longest rate-limit wait a GitHub call accepts before failing. */
+  public static final Duration MAX_LIMIT_WAIT = Duration.ofSeconds(90);
+
+  private final Function<String, String> env;
+  private final LocalForgeRecords records;
+  private final Map<String, Forge> built = new ConcurrentHashMap<>();
+
+  public Forges(Function<String, String> env, LocalForgeRecords records) {
+    this.env = env;
+    this.records = records;
+  }
+
+  @Override
+  public Forge apply(RepositorySpec spec) {
+    return built.computeIfAbsent(spec.name(), name -> build(spec));
+  }
+
+  private Forge build(RepositorySpec spec) {
+    switch (spec.forge()) {
+      case GITHUB:
+        String token = required("GITHUB_TOKEN", spec);
+        GitHubAuth auth =
+            "app".equalsIgnoreCase(env.apply("GITHUB_TOKEN_TYPE"))
+                ? GitHubAuth.appInstallation(token)
+                : GitHubAuth.pat(token);
+        return new GitHubForge(spec, auth, MAX_LIMIT_WAIT);
+      case AZURE_DEVOPS:
+        return AzureDevOpsForge.connect(spec, required("AZURE_DEVOPS_PAT", spec));
+      case LOCAL:
+      default:
+        return new LocalForge(spec.name(), records);
+    }
+  }
+
+  private String required(String variable, RepositorySpec spec) {
+    String value = env.apply(variable);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(
+          "repository "
+              + spec.name()
+              + " is on "
+              + spec.forge().configName()
+              + ": set "
+              + variable);
+    }
+    // a secret mounted from a file often ends in a newline; an HTTP header cannot carry it
+    String token = value.strip();
+    if (token.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException(
+          variable + " contains control characters (a line break inside the token?); set it again");
+    }
+    return token;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.gitopscrew.channel;
+
+import dev.gitopscrew.permission.ChannelScope;
+import dev.gitopscrew.permission.Decision;
+import dev.gitopscrew.permission.PermissionChain;
+import dev.gitopscrew.request.BadRequestException;
+import dev.gitopscrew.request.Request;
+import dev.gitopscrew.request.RequestParser;
+import dev.gitopscrew.roles.KnownAgent;
+import dev.gitopscrew.roles.Routing;
+import dev.gitopscrew.roles.Tool;
+import dev.gitopscrew.roles.work.Origin;
+import dev.gitopscrew.roles.work.SpawnOutcome;
+import dev.gitopscrew.roles.work.Task;
+import dev.gitopscrew.session.SessionEngine;
+import dev.gitopscrew.session.SessionLimits;
+import dev.gitopscrew.session.SessionView;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The door every channel hands its requests to: the permission chain for the agent that owns the
+ * request (channel scope ∩ agent skills → the action's tool), then a root session of homelab-admin,
+ * and (when asked) the wait for its tree to finish.
+ */
+public final class RunRequest {
+
+  private final SessionEngine engine;
+  private final Routing routing;
+  private final PermissionChain permissions;
+  private final Duration runTimeout;
+  private final boolean freeText;
+  private final RequestParser parser = new RequestParser();
+
+  /**
+   * @param freeText whether free text may become an {@code Ask} (a model is configured)
+   */
+  public RunRequest(
+      SessionEngine engine,
+      Routing routing,
+      PermissionChain permissions,
+      SessionLimits limits,
+      boolean freeText) {
+    this.engine = engine;
+    this.routing = routing;
+    this.permissions = permissions;
+    this.runTimeout = limits.runTimeout();
+    this.freeText = freeText;
+  }
+
+  /** Parses text as it comes from {@code crew ask} or chat; the typed request does the rest. */
+  public RequestOutcome runText(
+      String text, Optional<String> agent, ChannelScope scope, Origin origin, boolean wait)
+      throws InterruptedException {
+    Request request;
+    try {
+      request = parser.parse(text, freeText);
+    } catch (BadRequestException e) {
+      return new RequestOutcome.Invalid(e.getMessage());
+    }
+    return run(request, agent, scope, origin, wait);
+  }
+
+  /**
+   * @param agent the agent the caller expects to act ({@code --agent}); empty = the owner
+   * @param wait whether to wait for the root's terminal result (bounded by its deadline)
+   */
+  public RequestOutcome run(
+      Request request, Optional<String> agent, ChannelScope scope, Origin origin, boolean wait)
+      throws InterruptedException {
+    Routing.Route route;
+    try {
+      route = routing.route(request);
+    } catch (BadRequestException e) {
+      return new RequestOutcome.Invalid(e.getMessage());
+    }
+    KnownAgent owner = route.owner();
+    if (agent.isPresent() && KnownAgent.byId(agent.get()).isEmpty()) {
+      return new RequestOutcome.Refused(
+          "unknown agent '"
+              + agent.get()
+              + "'; one of "
+              + java.util.Arrays.stream(KnownAgent.values()).map(KnownAgent::id).toList());
+    }
+    if (agent.isPresent()
+        && !agent.get().equals(owner.id())
+        && !agent.get().equals(KnownAgent.HOMELAB_ADMIN.id())) {
+      return new RequestOutcome.Refused(
+          "'"
+              + request.describe()
+              + "' is "
+              + owner.id()
+              + "'s work; --agent "
+              + agent.get()
+              + " cannot take it");
+    }
+    Optional<Tool> tool = route.action().tool();
+    if (tool.isPresent()) {
+      Decision decision = permissions.check(owner, scope, tool.get());
+      if (decision instanceof Decision.Refused refused) {
+        return new RequestOutcome.Refused(refused.missingLink());
+      }
+    }
+    SpawnOutcome outcome = engine.submit(new Task(KnownAgent.HOMELAB_ADMIN.id(), request), origin);
+    if (outcome instanceof SpawnOutcome.Refused refused) {
+      return new RequestOutcome.Refused(refused.reason());
+    }
+    long root = ((SpawnOutcome.Spawned) outcome).sessionId();
+    if (wait) {
+      // the supervisor ends the root by its deadline; the margin only covers the store write
+      engine.awaitResult(root, runTimeout.plusSeconds(5));
+    }
+    return new RequestOutcome.Ran(root, owner.id(), SessionView.of(engine.tree(root)));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.gitopscrew.cli;
+
+import dev.gitopscrew.channel.RequestAnswer;
+import dev.gitopscrew.channel.RequestOutcome;
+import dev.gitopscrew.effect.AuditRecord;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * A command that hands one request to homelab-admin and prints what became of it: the agent that
+ * acted, the session tree, the result and the effects. Exit 0 when it succeeded, 1 when it failed
+ * or was refused, 2 when the request is not valid.
+ */
+abstract class RequestCommand extends BaseCommand {
+
+  /** How the command puts its request to the crew. */
+  @FunctionalInterface
+  interface Submit {
+    RequestOutcome to(Sessions sessions) throws Exception;
+  }
+
+  @Option(names = "--json", description = "print the outcome as JSON")
+  boolean json;
+
+  Integer submit(Submit submit) throws Exception {
+    try (Sessions sessions = SessionCommands.open(context.load(env))) {
+      RequestOutcome outcome = submit.to(sessions);
+      if (outcome instanceof RequestOutcome.Invalid invalid) {
+        err().println("error: " + invalid.reason());
+        return CrewCli.USAGE;
+      }
+      if (outcome instanceof RequestOutcome.Refused refused) {
+        err().println("refused: " + refused.reason());
+        return CrewCli.FAILED;
+      }
+      RequestOutcome.Ran ran = (RequestOutcome.Ran) outcome;
+      List<AuditRecord> effects = sessions.effects(ran.rootId()).orElse(List.of());
+      if (json) {
+        SessionPrinter.json(out(), RequestAnswer.of(ran, effects));
+      } else {
+        out()
+            .println(
+                "Agent: "
+                    + ran.agent()
+                    + " (routed by homelab-admin, session #"
+                    + ran.rootId()
+                    + ")");
+        SessionPrinter.tree(out(), ran.tree());
+        SessionPrinter.result(out(), ran.root());
+        SessionPrinter.effects(out(), effects);
+      }
+      return ran.succeeded() ? CrewCli.OK : CrewCli.FAILED;
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package dev.gitopscrew.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of PRODUCT.md section 1, checked on the compiled classes: modules import only
+ * downwards, packages form no cycle, each library stays inside its adapter package, and each
+ * module's pom declares exactly the modules it imports.
+ */
+class ArchitectureTest {
+
+  /** Each module and the modules it may import, in the order of the product's module table. */
+  static final Map<String, Set<String>> MAY_IMPORT =
+      Map.of(
+          "orchestrator", Set.of("roles", "release", "incident", "git-workflow"),
+          "roles", Set.of("release", "incident", "git-workflow"),
+          "release", Set.of("git-workflow"),
+          "incident", Set.of("git-workflow"),
+          "git-workflow", Set.of());
+
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // the git-workflow test jar (shared test doubles) is test code too
+            .withImportOption(location -> !location.contains("-tests.jar"))
+            .importPackages("dev.gitopscrew");
+  }
+
+  /** The module a class was compiled in, from where its class file lives. */
+  static Optional<String> moduleOf(JavaClass c) {
+    return c.getSource()
+        .map(s -> s.getUri().toString())
+        .flatMap(
+            uri -> {
+              for (String module : MAY_IMPORT.keySet()) {
+                if (uri.contains("/" + module + "/target/")
+                    || uri.contains("/" + module + "-0.1.0-SNAPSHOT")) {
+                  return Optional.of(module);
+                }
+              }
+              return Optional.empty();
+            });
+  }
+
+  @Test
+  void everyModuleIsFound() {
+    Set<String> found = new TreeSet<>();
+    classes.forEach(c -> moduleOf(c).ifPresent(found::add));
+    Set<String> withCode = new TreeSet<>();
+    MAY_IMPORT.keySet().stream()
+        .filter(m -> Files.isDirectory(Path.of("..", m, "src/main/java")))
+        .forEach(withCode::add);
+    assertThat(found).isEqualTo(withCode);
+  }
+
+  static final ArchCondition<JavaClass> IMPORT_ONLY_DOWNWARDS =
+      new ArchCondition<>("import only modules below their own") {
+        @Override
+        public void check(JavaClass c, ConditionEvents events) {
+          Optional<String> from = moduleOf(c);
+          if (from.isEmpty()) {
+            return;
+          }
+          for (Dependency d : c.getDirectDependenciesFromSelf()) {
+            Optional<String> to = moduleOf(d.getTargetClass());
+            if (to.isPresent()
+                && !to.get().equals(from.get())
+                && !MAY_IMPORT.get(from.get()).contains(to.get())) {
+              events.add(
+                  SimpleConditionEvent.violated(
+                      d, from.get() + " imports " + to.get() + ": " + d.getDescription()));
+            }
+          }
+        }
+      };
+
+  @Test
+  void modulesImportOnlyDownwards() {
+    classes().should(IMPORT_ONLY_DOWNWARDS).check(classes);
+  }
+
+  @Test
+  void packagesFormNoCycle() {
+    slices().matching("dev.gitopscrew.(**)").should().beFreeOfCycles().check(classes);
+  }
+
+  static final List<ArchRule> CONFINED =
+      List.of(
+          library("org.kohsuke.github..", "dev.gitopscrew.forge.github.."),
+          library("org.eclipse.microprofile.rest.client..", "dev.gitopscrew.forge.azure.."),
+          library("io.fabric8..", "dev.gitopscrew.cluster.."),
+          library("net.dv8tion..", "dev.gitopscrew.channel.discord.."),
+          library("org.eclipse.jgit..", "dev.gitopscrew.git.."));
+
+  private static ArchRule library(String library, String adapter) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage(adapter)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(library)
+        .because(library + " is used behind its adapter in " + adapter + " only");
+  }
+
+  @Test
+  void librariesStayInsideTheirAdapters() {
+    CONFINED.forEach(rule -> rule.check(classes));
+  }
+
+  @Test
+  void theDomainImportsNoFrameworkOrLibraryTypes() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.gitopscrew.roles..", "dev.gitopscrew.request..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.kohsuke..",
+            "io.fabric8..",
+            "net.dv8tion..",
+            "org.eclipse.jgit..",
+            "io.quarkus..",
+            "jakarta.ws.rs..")
+        .check(classes);
+  }
+
+  private static final Pattern MODULE_DEPENDENCY =
+      Pattern.compile(
+          "<dependency>\\s*<groupId>dev\\.gitopscrew</groupId>\\s*<artifactId>([a-z-]+)</artifactId>"
+              + "(?:(?!</dependency>).)*</dependency>",
+          Pattern.DOTALL);
+
+  @Test
+  void eachPomDeclaresExactlyTheModulesItsCodeImports() throws IOException {
+    Map<String, Set<String>> imported = new TreeMap<>();
+    MAY_IMPORT.keySet().forEach(m -> imported.put(m, new TreeSet<>()));
+    for (JavaClass c : classes) {
+      Optional<String> from = moduleOf(c);
+      from.ifPresent(
+          m ->
+              c.getDirectDependenciesFromSelf()
+                  .forEach(
+                      d ->
+                          moduleOf(d.getTargetClass())
+                              .filter(to -> !to.equals(m))
+                              .ifPresent(imported.get(m)::add)));
+    }
+    Map<String, Set<String>> declared = new TreeMap<>();
+    for (String module : MAY_IMPORT.keySet()) {
+      String pom = Files.readString(Path.of("..", module, "pom.xml"));
+      Set<String> modules = new TreeSet<>();
+      Matcher m = MODULE_DEPENDENCY.matcher(pom);
+      while (m.find()) {
+        boolean testOnly = m.group().contains("<scope>test</scope>");
+        // skills holds SKILL.md resources, not classes: it is declared, never imported
+        if (!testOnly && !m.group(1).equals("skills")) {
+          modules.add(m.group(1));
+        }
+      }
+      declared.put(module, modules);
+    }
+    assertThat(declared).isEqualTo(imported);
+  }
+}

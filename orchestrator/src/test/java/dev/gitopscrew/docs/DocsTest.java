@@ -1,0 +1,120 @@
+package dev.gitopscrew.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gitopscrew.cli.CrewCli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * What the documentation, the README, the skills and the messages in the code point a user at
+ * exists: every {@code docs/*.md} (and its heading anchor), every relative link, and every {@code
+ * crew} command shown in the docs.
+ */
+class DocsTest {
+
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Pattern DOC_REF = Pattern.compile("docs/([a-z0-9-]+\\.md)(#[a-z0-9-]+)?");
+  private static final Pattern LINK = Pattern.compile("\\]\\(([^)#:\\s]+)(#[a-z0-9-]+)?\\)");
+  private static final Pattern CODE =
+      Pattern.compile("```[a-z]*\\n(.*?)```|`([^`\\n]+)`", Pattern.DOTALL);
+  private static final Pattern COMMAND =
+      Pattern.compile("(?m)(?:^|[\\s(|;&])(?:\\./)?crew ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?");
+
+  private static List<Path> files(String dir, String suffix) throws IOException {
+    if (!Files.isDirectory(ROOT.resolve(dir))) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(ROOT.resolve(dir))) {
+      return walk.filter(p -> p.toString().endsWith(suffix))
+          .filter(p -> !p.toString().contains("/target/"))
+          .toList();
+    }
+  }
+
+  private static List<Path> everything() throws IOException {
+    List<Path> all = new ArrayList<>();
+    all.add(ROOT.resolve("README.md"));
+    all.addAll(files("docs", ".md"));
+    all.addAll(files("skills", ".md"));
+    for (String module : List.of("orchestrator", "roles", "git-workflow", "release", "incident")) {
+      all.addAll(files(module + "/src/main", ".java"));
+    }
+    return all;
+  }
+
+  @Test
+  void everyDocumentAndAnchorPointedAtExists() throws IOException {
+    List<String> missing = new ArrayList<>();
+    for (Path file : everything()) {
+      String text = Files.readString(file);
+      Matcher m = DOC_REF.matcher(text);
+      while (m.find()) {
+        check(ROOT.resolve("docs").resolve(m.group(1)), m.group(2), file, m.group(), missing);
+      }
+      if (file.toString().endsWith(".md")) {
+        Matcher link = LINK.matcher(text);
+        while (link.find()) {
+          check(
+              file.getParent().resolve(link.group(1)), link.group(2), file, link.group(), missing);
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void everyCrewCommandTheDocsShowExists() throws IOException {
+    CommandLine cli = new CommandLine(new CrewCli());
+    List<Path> docs = new ArrayList<>(files("docs", ".md"));
+    docs.add(ROOT.resolve("README.md"));
+    List<String> unknown = new ArrayList<>();
+    for (Path file : docs) {
+      Matcher code = CODE.matcher(Files.readString(file));
+      while (code.find()) {
+        Matcher m = COMMAND.matcher(code.group(1) != null ? code.group(1) : code.group(2));
+        while (m.find()) {
+          CommandLine command = cli.getSubcommands().get(m.group(1));
+          if (command == null) {
+            unknown.add(ROOT.relativize(file) + ": crew " + m.group(1));
+          } else if (!command.getSubcommands().isEmpty()
+              && m.group(2) != null
+              && !command.getSubcommands().containsKey(m.group(2))) {
+            unknown.add(ROOT.relativize(file) + ": crew " + m.group(1) + " " + m.group(2));
+          }
+        }
+      }
+    }
+    assertThat(unknown).isEmpty();
+  }
+
+  private static void check(Path target, String anchor, Path from, String ref, List<String> missing)
+      throws IOException {
+    String where = ROOT.relativize(from) + " -> " + ref;
+    if (!Files.exists(target)) {
+      missing.add(where);
+    } else if (anchor != null && !anchors(target).contains(anchor.substring(1))) {
+      missing.add(where + " (no such heading)");
+    }
+  }
+
+  /** GitHub's heading anchors: lower case, punctuation dropped, spaces as dashes. */
+  private static Set<String> anchors(Path markdown) throws IOException {
+    return Files.readAllLines(markdown).stream()
+        .filter(l -> l.startsWith("#"))
+        .map(l -> l.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT))
+        .map(l -> l.replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
+        .collect(Collectors.toSet());
+  }
+}

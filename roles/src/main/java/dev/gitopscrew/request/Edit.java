@@ -1,0 +1,48 @@
+package dev.gitopscrew.request;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.gitopscrew.git.ChangeType;
+import java.util.Objects;
+
+/**
+ * One edit of a manifest in a repository (software-engineer): the object is found by kind, name and
+ * namespace, only the intended lines change, and the result goes through the Git workflow.
+ *
+ * @param type the change type of the commit and labels; null means {@code chore}
+ */
+@JsonTypeName("edit")
+public record Edit(
+    String repository,
+    ObjectRef target,
+    EditOperation operation,
+    Integer issue,
+    ChangeType type,
+    boolean dryRun)
+    implements Request {
+
+  public Edit {
+    Names.repository(repository);
+    Objects.requireNonNull(target, "target object");
+    Objects.requireNonNull(operation, "edit");
+    if (issue != null) {
+      Names.number("issue", issue, 1, Integer.MAX_VALUE);
+    }
+    type = type == null ? ChangeType.CHORE : type;
+  }
+
+  @Override
+  public String describe() {
+    return "edit "
+        + repository
+        + " "
+        + target.describe()
+        + ": "
+        + operation.describe()
+        + (dryRun ? " (dry run)" : "");
+  }
+
+  @Override
+  public boolean isDryRun() {
+    return dryRun;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.gitopscrew.request;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A request to the crew, typed and validated where it enters (CLI options, HTTP JSON, chat text),
+ * stored with its session as JSON ({@link RequestJson}) and never parsed from text again. Each kind
+ * has exactly one owning agent and one action class.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+public sealed interface Request
+    permits Restart,
+        Scale,
+        Change,
+        Edit,
+        Scan,
+        Validate,
+        Verify,
+        ReleasePlan,
+        ReleaseCut,
+        Ask,
+        Drill,
+        DrillShare,
+        DrillLeaf {
+
+  /** One line saying what is asked, as sessions and chat show it. */
+  String describe();
+
+  /** A dry run writes nothing and says what it would do. */
+  @JsonIgnore
+  default boolean isDryRun() {
+    return false;
+  }
+}

@@ -1,0 +1,268 @@
+package dev.gitopscrew.request;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns one line of text (from {@code crew ask}, chat, a comment) into a typed request. This is the
+ * only place text is parsed; everything downstream gets the typed request.
+ *
+ * <pre>
+ * restart [kind/]name [in NS] [dry-run]
+ * scale [kind/]name to N [in NS] [dry-run]
+ * edit REPO KIND/NAME [in NS] image C=IMAGE | replicas N | env C:VAR=VALUE
+ *                             | limits C:cpu=…,memory=… | helm-value KEY=VALUE [dry-run]
+ * scan REPO [PATH]
+ * validate REPO [pr N]  |  validate REPO#N
+ * verify APP [in NS]
+ * release plan REPO [MILESTONE]  |  release cut REPO [MILESTONE]
+ * drill fanout N [fail P] [timeout P] [work MS]
+ * </pre>
+ */
+public final class RequestParser {
+
+  static final List<String> VERBS =
+      List.of("restart", "scale", "edit", "scan", "validate", "verify", "release", "drill");
+
+  /**
+   * Parses {@code text}. Text that starts with no known verb is free text: an {@link Ask} when
+   * {@code freeText} is allowed (a model is configured), otherwise a {@link BadRequestException}.
+   */
+  public Request parse(String text, boolean freeText) {
+    String trimmed = text == null ? "" : text.strip();
+    if (trimmed.isEmpty()) {
+      throw new BadRequestException("empty request; one of: " + String.join(", ", VERBS));
+    }
+    List<String> words = Arrays.asList(trimmed.split("\\s+"));
+    String verb = words.get(0).toLowerCase(Locale.ROOT);
+    Words rest = new Words(words.subList(1, words.size()));
+    return switch (verb) {
+      case "restart" -> restart(rest);
+      case "scale" -> scale(rest);
+      case "edit" -> edit(rest);
+      case "scan" -> scan(rest);
+      case "validate" -> validate(rest);
+      case "verify" -> verify(rest);
+      case "release" -> release(rest);
+      case "drill" -> drill(rest);
+      case "change" ->
+          throw new BadRequestException(
+              "a change needs files: use `crew change --file PATH=LOCALFILE` or an edit such as"
+                  + " `edit demo deployment/whoami image whoami=traefik/whoami:v1.10.4`"
+                  + (freeText ? "" : "; describing it in words needs a model (models.providers)"));
+      default -> {
+        if (freeText) {
+          yield new Ask(trimmed);
+        }
+        throw new BadRequestException(
+            "unknown request '"
+                + verb
+                + "'; one of: "
+                + String.join(", ", VERBS)
+                + " (free text needs a model: configure models.providers)");
+      }
+    };
+  }
+
+  private static Request restart(Words w) {
+    String usage = "restart needs a workload, like: restart deployment/grafana in monitoring";
+    Workload workload = workload(w, usage);
+    boolean dryRun = w.flag("dry-run");
+    w.end(usage);
+    return new Restart(workload, dryRun);
+  }
+
+  private static Request scale(Words w) {
+    String usage =
+        "scale needs a workload and a count, like: scale deployment/grafana to 2 in apps";
+    String target = w.next(usage);
+    String replicas = w.option("to", usage);
+    String ns = w.option("in", usage);
+    boolean dryRun = w.flag("dry-run");
+    w.end(usage);
+    if (replicas == null || !replicas.matches("[0-9]{1,4}")) {
+      throw new BadRequestException(
+          replicas == null ? usage : "replicas must be a number from 0 to 9999, got " + replicas);
+    }
+    return new Scale(workload(target, ns), Integer.parseInt(replicas), dryRun);
+  }
+
+  private static Request edit(Words w) {
+    String usage =
+        "edit needs a repository, an object and one change, like: edit demo deployment/whoami"
+            + " image whoami=traefik/whoami:v1.10.4";
+    String repo = w.next(usage);
+    String object = w.next(usage);
+    String ns = w.option("in", usage);
+    String what = w.next(usage);
+    EditOperation operation = EditOperation.parse(what, w.next(usage));
+    boolean dryRun = w.flag("dry-run");
+    w.end(usage);
+    return new Edit(repo, ObjectRef.parse(object, ns), operation, null, null, dryRun);
+  }
+
+  private static Request scan(Words w) {
+    String usage = "scan needs a repository, like: scan homelab [k8s/apps]";
+    String repo = w.next(usage);
+    String path = w.more() ? w.next(usage) : null;
+    w.end(usage);
+    return new Scan(repo, null, path);
+  }
+
+  private static Request validate(Words w) {
+    String usage = "validate needs a repository, like: validate homelab [pr 42]";
+    String first = w.next(usage);
+    if (first.contains("#")) {
+      w.end(usage);
+      return new Validate(
+          first.substring(0, first.indexOf('#')),
+          null,
+          null,
+          prNumber(first.substring(first.indexOf('#') + 1)));
+    }
+    String pr = w.option("pr", usage);
+    w.end(usage);
+    return new Validate(first, null, null, pr == null ? null : prNumber(pr));
+  }
+
+  private static Request verify(Words w) {
+    String usage = "verify needs an Argo CD application, like: verify grafana [in argocd]";
+    String app = w.next(usage);
+    String ns = w.option("in", usage);
+    w.end(usage);
+    return new Verify(app, ns);
+  }
+
+  private static Request release(Words w) {
+    String usage = "release plan REPO [MILESTONE] or release cut REPO [MILESTONE]";
+    String mode = w.next(usage).toLowerCase(Locale.ROOT);
+    String repo = w.next(usage);
+    String milestone = w.more() ? w.next(usage) : null;
+    boolean dryRun = mode.equals("cut") && w.flag("dry-run");
+    w.end(usage);
+    return switch (mode) {
+      case "plan" -> new ReleasePlan(repo, milestone);
+      case "cut" -> new ReleaseCut(repo, milestone, false, dryRun);
+      default -> throw new BadRequestException(usage);
+    };
+  }
+
+  private static Request drill(Words w) {
+    String usage = "drill needs a fan-out, like: drill fanout 1000 [fail 10] [timeout 5] [work 20]";
+    if (!w.more() || !w.next(usage).equals("fanout")) {
+      throw new BadRequestException(usage);
+    }
+    int leaves = w.more() && w.peek().matches("[0-9]+") ? number("N", w.next(usage)) : 100;
+    int fail = 10;
+    int timeout = 5;
+    int work = 20;
+    while (w.more()) {
+      String key = w.next(usage);
+      String value = w.more() ? w.next(usage) : null;
+      if (value == null || !List.of("fail", "timeout", "work").contains(key)) {
+        throw new BadRequestException("unexpected '" + key + "'; " + usage);
+      }
+      switch (key) {
+        case "fail" -> fail = number(key, value);
+        case "timeout" -> timeout = number(key, value);
+        default -> work = number(key, value);
+      }
+    }
+    return new Drill(leaves, fail, timeout, work);
+  }
+
+  private static Workload workload(Words w, String usage) {
+    String target = w.next(usage);
+    return workload(target, w.option("in", usage));
+  }
+
+  private static Workload workload(String target, String namespace) {
+    int slash = target.indexOf('/');
+    return slash < 0
+        ? new Workload(null, target, namespace)
+        : new Workload(target.substring(0, slash), target.substring(slash + 1), namespace);
+  }
+
+  private static int prNumber(String text) {
+    if (!text.matches("[1-9][0-9]{0,8}")) {
+      throw new BadRequestException("pull request number must be a positive number, got " + text);
+    }
+    return Integer.parseInt(text);
+  }
+
+  private static int number(String what, String word) {
+    if (!word.matches("[0-9]{1,9}")) {
+      throw new BadRequestException(what + " must be a number, got " + word);
+    }
+    return Integer.parseInt(word);
+  }
+
+  /** The words after the verb, read left to right; options may come in any order. */
+  private static final class Words {
+    private final List<String> words;
+    private final boolean[] used;
+    private int next;
+
+    Words(List<String> words) {
+      this.words = words;
+      this.used = new boolean[words.size()];
+    }
+
+    boolean more() {
+      skipUsed();
+      return next < words.size();
+    }
+
+    String peek() {
+      skipUsed();
+      return words.get(next);
+    }
+
+    String next(String usage) {
+      if (!more()) {
+        throw new BadRequestException(usage);
+      }
+      used[next] = true;
+      return words.get(next++);
+    }
+
+    /** The value after {@code name} (or its short form {@code -n} for {@code in}), if present. */
+    String option(String name, String usage) {
+      for (int i = next; i < words.size(); i++) {
+        String word = words.get(i);
+        if (!used[i] && (word.equals(name) || (name.equals("in") && word.equals("-n")))) {
+          if (i + 1 >= words.size() || used[i + 1]) {
+            throw new BadRequestException("'" + word + "' needs a value; " + usage);
+          }
+          used[i] = true;
+          used[i + 1] = true;
+          return words.get(i + 1);
+        }
+      }
+      return null;
+    }
+
+    boolean flag(String name) {
+      for (int i = next; i < words.size(); i++) {
+        if (!used[i] && (words.get(i).equals(name) || words.get(i).equals("--" + name))) {
+          used[i] = true;
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void end(String usage) {
+      if (more()) {
+        throw new BadRequestException("unexpected '" + peek() + "'; " + usage);
+      }
+    }
+
+    private void skipUsed() {
+      while (next < words.size() && used[next]) {
+        next++;
+      }
+    }
+  }
+}

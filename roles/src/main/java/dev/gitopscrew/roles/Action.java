@@ -1,0 +1,26 @@
+package dev.gitopscrew.roles;
+
+import dev.gitopscrew.request.Request;
+import java.util.Optional;
+
+/**
+ * One kind of request, done: a class per kind, named as a verb ({@code OpenChange}, {@code
+ * EditManifest}). It returns what it did, or throws {@link ActionFailedException} with the reason
+ * and, where there is one, the fix. Every external write goes through {@link
+ * ActionContext#effects()}.
+ */
+public interface Action<R extends Request> {
+
+  /** The request kind this action does. */
+  Class<R> handles();
+
+  /** The tool the permission chain must grant the owning agent; empty when none is needed. */
+  Optional<Tool> tool();
+
+  String run(R request, ActionContext context) throws Exception;
+
+  /** Runs a request already routed here. */
+  default String runRouted(Request request, ActionContext context) throws Exception {
+    return run(handles().cast(request), context);
+  }
+}

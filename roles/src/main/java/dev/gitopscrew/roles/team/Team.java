@@ -1,0 +1,60 @@
+package dev.gitopscrew.roles.team;
+
+import dev.gitopscrew.roles.KnownAgent;
+import dev.gitopscrew.roles.RoleAgent;
+import dev.gitopscrew.roles.Routing;
+import dev.gitopscrew.roles.ask.AnswerFreeText;
+import dev.gitopscrew.roles.change.OpenChange;
+import dev.gitopscrew.roles.cluster.RestartRollout;
+import dev.gitopscrew.roles.cluster.ScaleWorkload;
+import dev.gitopscrew.roles.drill.RunDrill;
+import dev.gitopscrew.roles.drill.RunDrillLeaf;
+import dev.gitopscrew.roles.drill.RunDrillShare;
+import dev.gitopscrew.roles.edit.EditManifest;
+import dev.gitopscrew.roles.release.CutRelease;
+import dev.gitopscrew.roles.release.PlanRelease;
+import dev.gitopscrew.roles.scan.ScanManifests;
+import dev.gitopscrew.roles.validate.ValidateChange;
+import dev.gitopscrew.roles.verify.VerifyDeployment;
+import java.util.List;
+
+/**
+ * The crew's agents and the actions each owns, in one place: adding a request kind means adding its
+ * action to its owner here.
+ */
+public final class Team {
+
+  private Team() {}
+
+  public static List<RoleAgent> agents(Capabilities capabilities) {
+    return List.of(
+        new RoleAgent(
+            KnownAgent.HOMELAB_ADMIN,
+            List.of(
+                new RunDrill(),
+                new PlanRelease(),
+                new CutRelease(),
+                new AnswerFreeText(capabilities.models()))),
+        new RoleAgent(
+            KnownAgent.DEVOPS_SRE,
+            List.of(
+                new RestartRollout(capabilities.cluster()),
+                new ScaleWorkload(capabilities.cluster()))),
+        new RoleAgent(
+            KnownAgent.SOFTWARE_ENGINEER,
+            List.of(
+                new OpenChange(capabilities.changes()), new EditManifest(capabilities.changes()))),
+        new RoleAgent(KnownAgent.SECURITY_ANALYST, List.of(new ScanManifests())),
+        new RoleAgent(
+            KnownAgent.QA_TESTER,
+            List.of(
+                new ValidateChange(),
+                new VerifyDeployment(capabilities.cluster()),
+                new RunDrillShare())));
+  }
+
+  /** The routing table of these agents, with the leaf workers' actions. */
+  public static Routing routing(Capabilities capabilities) {
+    return new Routing(agents(capabilities), List.of(new RunDrillLeaf()));
+  }
+}

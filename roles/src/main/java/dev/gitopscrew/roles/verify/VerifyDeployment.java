@@ -1,0 +1,35 @@
+package dev.gitopscrew.roles.verify;
+
+import dev.gitopscrew.request.Verify;
+import dev.gitopscrew.roles.Action;
+import dev.gitopscrew.roles.ActionContext;
+import dev.gitopscrew.roles.ActionFailedException;
+import dev.gitopscrew.roles.Capability;
+import dev.gitopscrew.roles.Tool;
+import java.util.Optional;
+
+/** qa-tester: post-merge and post-rollback verification of an Argo CD application. */
+public final class VerifyDeployment implements Action<Verify> {
+
+  private final Capability cluster;
+
+  public VerifyDeployment(Capability cluster) {
+    this.cluster = cluster;
+  }
+
+  @Override
+  public Class<Verify> handles() {
+    return Verify.class;
+  }
+
+  @Override
+  public Optional<Tool> tool() {
+    return Optional.of(Tool.VERIFY_DEPLOYMENT);
+  }
+
+  @Override
+  public String run(Verify request, ActionContext context) {
+    cluster.require();
+    throw ActionFailedException.notAvailable("verification of " + request.application());
+  }
+}

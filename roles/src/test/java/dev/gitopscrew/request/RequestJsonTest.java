@@ -1,0 +1,87 @@
+package dev.gitopscrew.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.gitopscrew.git.ChangeType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A request stored with its session reads back as the same typed request. */
+class RequestJsonTest {
+
+  @Test
+  void everyKindRoundTrips() {
+    List<Request> all =
+        List.of(
+            new Restart(new Workload("deployment", "homepage", "apps"), true),
+            new Scale(new Workload("statefulset", "loki", "logging"), 0, false),
+            new Edit(
+                "demo",
+                new ObjectRef("deployment", "whoami", null),
+                new EditOperation.Limits("whoami", "500m", null),
+                4,
+                ChangeType.FIX,
+                true),
+            new Scan("demo", null, "k8s"),
+            new Validate(null, "/srv/repo", "main", null),
+            new Verify("grafana", null),
+            new ReleasePlan("demo", "v0.2.0"),
+            new ReleaseCut("demo", null, true, false),
+            new Ask("why is grafana degraded?"),
+            new Drill(10, 1, 1, 1),
+            new DrillShare(0, 5, 1, 1, 1),
+            new DrillLeaf(3, "hang"));
+    assertThat(all.stream().map(Request::getClass).distinct())
+        .hasSize(Request.class.getPermittedSubclasses().length - 1);
+    for (Request request : all) {
+      assertThat(RequestJson.read(RequestJson.write(request))).isEqualTo(request);
+    }
+  }
+
+  @Test
+  void aChangeKeepsItsFileBytes() {
+    Change change =
+        new Change(
+            "demo",
+            ChangeType.DOCS,
+            "Document",
+            null,
+            Map.of("README.md", "héllo\n".getBytes(StandardCharsets.UTF_8)),
+            null,
+            false);
+    Change read = (Change) RequestJson.read(RequestJson.write(change));
+    assertThat(new String(read.files().get("README.md"), StandardCharsets.UTF_8))
+        .isEqualTo("héllo\n");
+    assertThat(RequestJson.write(change))
+        .contains("\"kind\":\"change\"")
+        .contains("\"type\":\"docs\"");
+  }
+
+  @Test
+  void everyKindHasAName() {
+    for (Class<?> kind : Request.class.getPermittedSubclasses()) {
+      assertThat(kind.getAnnotation(JsonTypeName.class)).as(kind.getSimpleName()).isNotNull();
+    }
+    assertThat(RequestJson.kinds()).contains("restart", "edit", "release-cut", "drill-leaf");
+  }
+
+  @Test
+  void postedJsonIsValidatedLikeAnyOtherInput() {
+    assertThatThrownBy(
+            () ->
+                RequestJson.read(
+                    "{\"kind\":\"restart\",\"workload\":{\"kind\":\"pod\",\"name\":\"x\"}}"))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("not a workload kind: pod");
+    assertThatThrownBy(() -> RequestJson.read("{\"kind\":\"reboot\"}"))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("reboot");
+    assertThatThrownBy(() -> RequestJson.read("{\"kind\":\"verify\",\"application\":42}"))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("String");
+  }
+}

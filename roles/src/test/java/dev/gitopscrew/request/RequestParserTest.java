@@ -1,0 +1,111 @@
+package dev.gitopscrew.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RequestParserTest {
+
+  private final RequestParser parser = new RequestParser();
+
+  private Request parse(String text) {
+    return parser.parse(text, false);
+  }
+
+  @Test
+  void aRestartIsATypedWorkload() {
+    assertThat(parse("restart deployment/homepage in apps"))
+        .isEqualTo(new Restart(new Workload("deployment", "homepage", "apps"), false));
+    assertThat(parse("restart grafana"))
+        .isEqualTo(new Restart(new Workload("deployment", "grafana", "default"), false));
+    assertThat(parse("restart statefulset/loki -n logging dry-run"))
+        .isEqualTo(new Restart(new Workload("statefulset", "loki", "logging"), true));
+  }
+
+  @Test
+  void aScaleHasItsCountAndNamespaceInAnyOrder() {
+    assertThat(parse("scale deployment/grafana in monitoring to 02"))
+        .isEqualTo(new Scale(new Workload("deployment", "grafana", "monitoring"), 2, false));
+  }
+
+  @Test
+  void anEditNamesTheRepositoryTheObjectAndOneChange() {
+    assertThat(parse("edit demo deployment/whoami image whoami=traefik/whoami:v1.10.4"))
+        .isEqualTo(
+            new Edit(
+                "demo",
+                new ObjectRef("deployment", "whoami", null),
+                new EditOperation.Image("whoami", "traefik/whoami:v1.10.4"),
+                null,
+                null,
+                false));
+    assertThat(parse("edit demo application/grafana in argocd helm-value image.tag=11.2 dry-run"))
+        .isEqualTo(
+            new Edit(
+                "demo",
+                new ObjectRef("application", "grafana", "argocd"),
+                new EditOperation.HelmValue("image.tag", "11.2"),
+                null,
+                null,
+                true));
+    assertThat(
+            ((Edit) parse("edit demo deployment/web limits web:cpu=500m,memory=256Mi")).operation())
+        .isEqualTo(new EditOperation.Limits("web", "500m", "256Mi"));
+    assertThat(((Edit) parse("edit demo deployment/web env web:TZ=Europe/Berlin")).operation())
+        .isEqualTo(new EditOperation.Env("web", "TZ", "Europe/Berlin"));
+  }
+
+  @Test
+  void theOtherKinds() {
+    assertThat(parse("scan homelab k8s/apps")).isEqualTo(new Scan("homelab", null, "k8s/apps"));
+    assertThat(parse("validate homelab#7")).isEqualTo(new Validate("homelab", null, null, 7));
+    assertThat(parse("validate homelab pr 7")).isEqualTo(new Validate("homelab", null, null, 7));
+    assertThat(parse("verify grafana")).isEqualTo(new Verify("grafana", "argocd"));
+    assertThat(parse("release plan homelab v1.4.0"))
+        .isEqualTo(new ReleasePlan("homelab", "v1.4.0"));
+    assertThat(parse("release cut homelab"))
+        .isEqualTo(new ReleaseCut("homelab", null, false, false));
+    assertThat(parse("drill fanout 1000 fail 10 timeout 5 work 50"))
+        .isEqualTo(new Drill(1000, 10, 5, 50));
+    assertThat(parse("drill fanout")).isEqualTo(new Drill(100, 10, 5, 20));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "restart | restart needs a workload",
+        "restart pod/x | not a workload kind: pod",
+        "restart Grafana | not a valid workload name",
+        "scale grafana to many | replicas must be a number from 0 to 9999, got many",
+        "scale grafana | scale needs a workload and a count",
+        "restart grafana in monitoring extra | unexpected 'extra'",
+        "scan ../etc | not a repository name",
+        "scan homelab ../../etc | path must stay inside the repository",
+        "validate homelab pr 0 | pull request number must be a positive number",
+        "edit demo whoami image whoami=x | name the object as KIND/NAME",
+        "edit demo deployment/whoami image whoami | image takes CONTAINER=IMAGE",
+        "edit demo deployment/whoami image whoami=Not An Image | not an image reference",
+        "edit demo deployment/whoami colour blue | unknown edit 'colour'",
+        "drill fanout 10 fail 60 timeout 60 | add up to more than 100",
+        "change homelab raise grafana memory | a change needs files",
+        "please fix grafana | unknown request 'please'"
+      })
+  void badInputIsRefusedWithWhatWasExpected(String text, String message) {
+    assertThatThrownBy(() -> parse(text))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void freeTextIsAnAskOnlyWhenAModelCanPlanIt() {
+    assertThat(parser.parse("why is grafana degraded?", true))
+        .isEqualTo(new Ask("why is grafana degraded?"));
+    assertThatThrownBy(() -> parser.parse("why is grafana degraded?", false))
+        .hasMessageContaining("free text needs a model");
+    assertThatThrownBy(() -> parser.parse("   ", true)).hasMessageStartingWith("empty request");
+  }
+}

@@ -1,0 +1,193 @@
+package dev.gitopscrew.roles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gitopscrew.git.ChangeType;
+import dev.gitopscrew.request.Change;
+import dev.gitopscrew.request.Drill;
+import dev.gitopscrew.request.DrillLeaf;
+import dev.gitopscrew.request.Edit;
+import dev.gitopscrew.request.EditOperation;
+import dev.gitopscrew.request.ObjectRef;
+import dev.gitopscrew.request.Request;
+import dev.gitopscrew.request.RequestParser;
+import dev.gitopscrew.request.Restart;
+import dev.gitopscrew.request.Workload;
+import dev.gitopscrew.roles.team.Capabilities;
+import dev.gitopscrew.roles.team.Team;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Requests through homelab-admin to the agent that owns them, and what that agent really does. */
+class AgentWorkforceTest {
+
+  @TempDir Path state;
+  TestCrew crew;
+  FakeSubagents.Shared tree;
+
+  @BeforeEach
+  void start() {
+    crew = new TestCrew(state);
+    tree = crew.tree();
+  }
+
+  @AfterEach
+  void stop() {
+    crew.close();
+  }
+
+  @Test
+  void everyRequestKindButTheLeafPartsHasExactlyOneOwner() {
+    Routing routing = Team.routing(new Capabilities(crew.changes, null, null));
+    Map<Class<?>, KnownAgent> owners = routing.owners();
+    for (Class<?> kind : Request.class.getPermittedSubclasses()) {
+      if (kind == DrillLeaf.class) {
+        assertThat(owners).doesNotContainKey(kind);
+        assertThat(routing.leaf(new DrillLeaf(0, "ok"))).isPresent();
+      } else {
+        assertThat(owners).as(kind.getSimpleName()).containsKey(kind);
+      }
+    }
+    assertThat(owners)
+        .containsEntry(Restart.class, KnownAgent.DEVOPS_SRE)
+        .containsEntry(Change.class, KnownAgent.SOFTWARE_ENGINEER)
+        .containsEntry(Edit.class, KnownAgent.SOFTWARE_ENGINEER)
+        .containsEntry(Drill.class, KnownAgent.HOMELAB_ADMIN);
+  }
+
+  @Test
+  void aRestartWithNoClusterFailsWithTheFixAndDoesNothing() {
+    assertThatThrownBy(
+            () ->
+                FakeSubagents.ask(
+                    tree, new Restart(new Workload("deployment", "homepage", "apps"), false)))
+        .isInstanceOf(ActionFailedException.class)
+        .hasMessage("devops-sre failed: Kubernetes: not configured - set KUBECONFIG");
+    assertThat(tree.spawns).containsExactly("1 devops-sre: restart deployment/homepage in apps");
+    assertThat(crew.audit.records()).isEmpty();
+  }
+
+  @Test
+  void requestsOfALaterVersionFailSayingSoNeverSucceed() {
+    for (String text :
+        new String[] {"scan demo", "validate demo pr 2", "release plan demo", "release cut demo"}) {
+      assertThatThrownBy(() -> FakeSubagents.ask(tree, new RequestParser().parse(text, false)))
+          .as(text)
+          .hasMessageContaining("not available in this version; nothing was done");
+    }
+  }
+
+  @Test
+  void aChangeRunsTheGitWorkflowAsSoftwareEngineerAndAuditsEveryWrite() throws Exception {
+    String result =
+        FakeSubagents.ask(
+            tree,
+            new Change(
+                "demo",
+                ChangeType.FIX,
+                "Run two whoami replicas",
+                null,
+                Map.of(
+                    "k8s/apps/whoami/replicas.yaml",
+                    "replicas: 2\n".getBytes(StandardCharsets.UTF_8)),
+                null,
+                false));
+
+    assertThat(result)
+        .startsWith("software-engineer: issue #1 local://demo/issues/1")
+        .contains("branch software-engineer/fix/1-run-two-whoami-replicas")
+        .contains("pull request #2 local://demo/pulls/2 (opened)");
+    assertThat(crew.audit.records())
+        .extracting(r -> r.kind() + " " + r.agent() + " " + r.requestId() + " " + r.channel())
+        .containsExactly(
+            "forge.issue.create software-engineer 100 test",
+            "forge.comment.create software-engineer 100 test",
+            "git.push software-engineer 100 test",
+            "forge.pr.create software-engineer 100 test");
+  }
+
+  @Test
+  void anEditOfTheDemoRepositoryOpensAPullRequestForExactlyTheImageLine() throws Exception {
+    String result =
+        FakeSubagents.ask(
+            tree,
+            new Edit(
+                "demo",
+                ObjectRef.parse("deployment/whoami", null),
+                new EditOperation.Image("whoami", "traefik/whoami:v1.10.4"),
+                null,
+                null,
+                false));
+
+    assertThat(result)
+        .contains(
+            "k8s/apps/whoami/deployment.yaml:1 Deployment whoami: image traefik/whoami:v1.10.2 ->"
+                + " traefik/whoami:v1.10.4")
+        .contains(
+            "-          image: traefik/whoami:v1.10.2\n+          image: traefik/whoami:v1.10.4")
+        .contains("branch software-engineer/chore/1-set-image-of-whoami-to-traefik-whoami-v1\n");
+    assertThat(crew.forge.pullRequests("demo"))
+        .singleElement()
+        .satisfies(
+            pr -> {
+              assertThat(pr.labels())
+                  .contains("agent:software-engineer", "type:chore", "area:whoami");
+              assertThat(pr.body()).contains("```diff");
+            });
+  }
+
+  @Test
+  void aDryRunEditShowsTheDiffAndWritesNothing() throws Exception {
+    String result =
+        FakeSubagents.ask(
+            tree,
+            new Edit(
+                "demo",
+                ObjectRef.parse("deployment/whoami", "whoami"),
+                new EditOperation.Replicas(3),
+                null,
+                null,
+                true));
+
+    assertThat(result)
+        .contains("+  replicas: 3")
+        .contains("dry run, nothing written; it would:")
+        .contains("create issue \"Set replicas to 3 on deployment/whoami\"");
+    assertThat(crew.forge.issues("demo")).isEmpty();
+    assertThat(crew.audit.records())
+        .allSatisfy(r -> assertThat(r.outcome()).isEqualTo("previewed"))
+        .hasSize(4);
+  }
+
+  @Test
+  void aRoleRefusesAKindItDoesNotOwn() {
+    var work = crew.workforce.workFor("qa-tester", 1).orElseThrow();
+    assertThatThrownBy(
+            () ->
+                work.perform(
+                    new dev.gitopscrew.roles.work.Assignment(
+                        5,
+                        5,
+                        1,
+                        new dev.gitopscrew.roles.work.Task(
+                            "qa-tester", new Restart(new Workload(null, "web", null), false)),
+                        FakeSubagents.ORIGIN),
+                    new FakeSubagents(1, tree)))
+        .hasMessage("qa-tester does not take Restart requests; they go to devops-sre");
+  }
+
+  @Test
+  void anUnknownAgentHasNoWork() {
+    assertThat(crew.workforce.workFor("cursor-agent", 1)).isEmpty();
+    assertThat(crew.workforce.workFor("devops-sre", 0)).isEmpty();
+    assertThat(Arrays.stream(KnownAgent.values()).map(a -> crew.workforce.workFor(a.id(), 1)))
+        .allMatch(java.util.Optional::isPresent);
+  }
+}

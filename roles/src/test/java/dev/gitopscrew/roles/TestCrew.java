@@ -1,0 +1,57 @@
+package dev.gitopscrew.roles;
+
+import dev.gitopscrew.effect.Redactor;
+import dev.gitopscrew.forge.CreateOnce;
+import dev.gitopscrew.forge.local.InMemoryLocalForgeRecords;
+import dev.gitopscrew.forge.local.LocalForge;
+import dev.gitopscrew.git.DemoRepository;
+import dev.gitopscrew.git.Footprint;
+import dev.gitopscrew.git.MirrorCache;
+import dev.gitopscrew.git.change.ChangeWorkflow;
+import dev.gitopscrew.git.testing.RecordedEffects;
+import dev.gitopscrew.roles.team.Capabilities;
+import dev.gitopscrew.roles.team.Team;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The real team over the seeded demo repository on the local forge, with no cluster and no model,
+ * its audit records kept in memory.
+ */
+final class TestCrew implements AutoCloseable {
+
+  final InMemoryLocalForgeRecords forge = new InMemoryLocalForgeRecords();
+  final RecordedEffects audit = new RecordedEffects("unused");
+  final ChangeWorkflow changes;
+  final AgentWorkforce workforce;
+
+  TestCrew(Path state) {
+    changes =
+        new ChangeWorkflow(
+            Footprint.defaults(),
+            new MirrorCache(state),
+            Map.of(DemoRepository.NAME, DemoRepository.ensure(state)),
+            spec -> new LocalForge(spec.name(), forge),
+            new CreateOnce(java.time.Duration.ofMillis(1)));
+    workforce =
+        new AgentWorkforce(
+            Team.routing(
+                new Capabilities(
+                    changes,
+                    Capability.missing("Kubernetes", "set KUBECONFIG"),
+                    Capability.missing("model providers", "add models.providers"))),
+            audit,
+            Redactor.none(),
+            Clock.systemUTC());
+  }
+
+  FakeSubagents.Shared tree() {
+    return new FakeSubagents.Shared(workforce);
+  }
+
+  @Override
+  public void close() {
+    changes.close();
+  }
+}
