@@ -1,12 +1,13 @@
 package dev.gitopscrew.channel;
 
 import dev.gitopscrew.effect.AuditRecord;
+import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionView;
 import java.util.List;
 
 /**
- * A request that ran, as the API answers and {@code --json} prints it: its tree, the root's result
- * and every external effect the tree made.
+ * A request that ran, as the API answers and {@code --json} prints it: its tree, the root's result,
+ * every external effect the tree made, and the approval it waits for (null when none).
  */
 public record RequestAnswer(
     long rootId,
@@ -14,10 +15,18 @@ public record RequestAnswer(
     String state,
     String result,
     List<SessionView> tree,
-    List<AuditRecord> effects) {
+    List<AuditRecord> effects,
+    Approval approval) {
 
-  public static RequestAnswer of(RequestOutcome.Ran ran, List<AuditRecord> effects) {
+  public static RequestAnswer of(
+      RequestOutcome.Ran ran, List<AuditRecord> effects, Approval approval) {
     return new RequestAnswer(
-        ran.rootId(), ran.agent(), ran.root().state(), ran.root().detail(), ran.tree(), effects);
+        ran.rootId(),
+        ran.agent(),
+        ran.root().state(),
+        ran.root().detail(),
+        ran.tree(),
+        effects,
+        approval);
   }
 }

@@ -19,6 +19,11 @@ public sealed interface RequestOutcome {
     public boolean succeeded() {
       return root().state().equals("succeeded");
     }
+
+    /** Parked until a person approves or denies it. */
+    public boolean awaitingApproval() {
+      return root().state().equals("awaiting_approval");
+    }
   }
 
   /** The text is not a request this crew understands; {@code reason} says what was expected. */

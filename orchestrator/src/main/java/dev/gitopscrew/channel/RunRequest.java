@@ -16,6 +16,7 @@ import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.session.SessionLimits;
 import dev.gitopscrew.session.SessionView;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,21 +53,44 @@ public final class RunRequest {
   public RequestOutcome runText(
       String text, Optional<String> agent, ChannelScope scope, Origin origin, boolean wait)
       throws InterruptedException {
+    return runText(text, agent, scope, origin, wait, false);
+  }
+
+  public RequestOutcome runText(
+      String text,
+      Optional<String> agent,
+      ChannelScope scope,
+      Origin origin,
+      boolean wait,
+      boolean approvedUpFront)
+      throws InterruptedException {
     Request request;
     try {
       request = parser.parse(text, freeText);
     } catch (BadRequestException e) {
       return new RequestOutcome.Invalid(e.getMessage());
     }
-    return run(request, agent, scope, origin, wait);
+    return run(request, agent, scope, origin, wait, approvedUpFront);
+  }
+
+  public RequestOutcome run(
+      Request request, Optional<String> agent, ChannelScope scope, Origin origin, boolean wait)
+      throws InterruptedException {
+    return run(request, agent, scope, origin, wait, false);
   }
 
   /**
    * @param agent the agent the caller expects to act ({@code --agent}); empty = the owner
    * @param wait whether to wait for the root's terminal result (bounded by its deadline)
+   * @param approvedUpFront the requester approves a step that needs approval now ({@code --yes})
    */
   public RequestOutcome run(
-      Request request, Optional<String> agent, ChannelScope scope, Origin origin, boolean wait)
+      Request request,
+      Optional<String> agent,
+      ChannelScope scope,
+      Origin origin,
+      boolean wait,
+      boolean approvedUpFront)
       throws InterruptedException {
     Routing.Route route;
     try {
@@ -101,7 +125,11 @@ public final class RunRequest {
         return new RequestOutcome.Refused(refused.missingLink());
       }
     }
-    SpawnOutcome outcome = engine.submit(new Task(KnownAgent.HOMELAB_ADMIN.id(), request), origin);
+    Task task = new Task(KnownAgent.HOMELAB_ADMIN.id(), request);
+    if (approvedUpFront) {
+      task = task.approvedBy(origin.requester() + " (approved up front)");
+    }
+    SpawnOutcome outcome = engine.submit(task, origin);
     if (outcome instanceof SpawnOutcome.Refused refused) {
       return new RequestOutcome.Refused(refused.reason());
     }
@@ -111,5 +139,29 @@ public final class RunRequest {
       engine.awaitResult(root, runTimeout.plusSeconds(5));
     }
     return new RequestOutcome.Ran(root, owner.id(), SessionView.of(engine.tree(root)));
+  }
+
+  /**
+   * A person's decision on a parked request; approving waits (when asked) for the request to
+   * finish, as running it would.
+   */
+  public RequestOutcome decide(
+      String approvalId, boolean approve, String by, String reason, boolean wait)
+      throws InterruptedException {
+    SessionEngine.Decision decision =
+        approve ? engine.approve(approvalId, by) : engine.deny(approvalId, by, reason);
+    if (decision instanceof SessionEngine.Decision.Unchanged unchanged) {
+      return new RequestOutcome.Refused(unchanged.reason());
+    }
+    long root =
+        decision instanceof SessionEngine.Decision.Resumed r
+            ? r.sessionId()
+            : ((SessionEngine.Decision.Denied) decision).sessionId();
+    if (wait && approve) {
+      engine.awaitResult(root, runTimeout.plusSeconds(5));
+    }
+    List<SessionView> tree = SessionView.of(engine.tree(root));
+    String owner = tree.size() > 1 ? tree.get(tree.size() - 1).agent() : tree.get(0).agent();
+    return new RequestOutcome.Ran(root, owner, tree);
   }
 }

@@ -29,6 +29,6 @@ final class AskCommand extends RequestCommand {
 
   @Override
   public Integer call() throws Exception {
-    return submit(s -> s.ask(text, Optional.ofNullable(agent)));
+    return submit(s -> s.ask(text, Optional.ofNullable(agent), yes));
   }
 }

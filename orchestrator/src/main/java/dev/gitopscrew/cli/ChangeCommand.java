@@ -100,6 +100,6 @@ final class ChangeCommand extends RequestCommand {
       err().println("error: " + e.getMessage());
       return CrewCli.USAGE;
     }
-    return submit(s -> s.run(change, Optional.ofNullable(agent)));
+    return submit(s -> s.run(change, Optional.ofNullable(agent), yes));
   }
 }

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       ValidateCommand.class,
       AuditCommand.class,
+      ApproveCommand.class,
       ForgeCommand.class,
     })
 public final class CrewCli {

@@ -101,6 +101,6 @@ final class EditCommand extends RequestCommand {
       err().println("error: " + e.getMessage());
       return CrewCli.USAGE;
     }
-    return submit(s -> s.run(edit, Optional.empty()));
+    return submit(s -> s.run(edit, Optional.empty(), yes));
   }
 }

@@ -5,6 +5,7 @@ import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.effect.AuditRecord;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionView;
 import java.util.List;
 import java.util.Optional;
@@ -19,13 +20,32 @@ final class LocalSessions implements Sessions {
   }
 
   @Override
-  public RequestOutcome ask(String text, Optional<String> agent) throws InterruptedException {
-    return crew.runRequest().runText(text, agent, CLI, Sessions.origin(), true);
+  public RequestOutcome ask(String text, Optional<String> agent, boolean approvedUpFront)
+      throws InterruptedException {
+    return crew.runRequest().runText(text, agent, CLI, Sessions.origin(), true, approvedUpFront);
   }
 
   @Override
-  public RequestOutcome run(Request request, Optional<String> agent) throws InterruptedException {
-    return crew.runRequest().run(request, agent, CLI, Sessions.origin(), true);
+  public RequestOutcome run(Request request, Optional<String> agent, boolean approvedUpFront)
+      throws InterruptedException {
+    return crew.runRequest().run(request, agent, CLI, Sessions.origin(), true, approvedUpFront);
+  }
+
+  @Override
+  public RequestOutcome decide(String approvalId, boolean approve, String reason)
+      throws InterruptedException {
+    return crew.runRequest()
+        .decide(approvalId, approve, "cli:" + Sessions.origin().requester(), reason, true);
+  }
+
+  @Override
+  public Optional<Approval> approvalOf(long rootId) {
+    return crew.engine().approvals().ofSession(rootId);
+  }
+
+  @Override
+  public List<Approval> pendingApprovals() {
+    return crew.engine().approvals().pending();
   }
 
   @Override

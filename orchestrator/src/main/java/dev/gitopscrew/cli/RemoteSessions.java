@@ -12,6 +12,7 @@ import dev.gitopscrew.request.Request;
 import dev.gitopscrew.request.RequestJson;
 import dev.gitopscrew.runtime.GatewayClient;
 import dev.gitopscrew.runtime.GatewayClient.GatewayError;
+import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionView;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,30 +39,57 @@ final class RemoteSessions implements Sessions {
   }
 
   @Override
-  public RequestOutcome ask(String text, Optional<String> agent) {
+  public RequestOutcome ask(String text, Optional<String> agent, boolean approvedUpFront) {
     Map<String, Object> body = new HashMap<>();
     body.put("text", text);
-    return post(body, agent);
+    return post("/api/requests", body, agent, approvedUpFront);
   }
 
   @Override
-  public RequestOutcome run(Request request, Optional<String> agent) {
+  public RequestOutcome run(Request request, Optional<String> agent, boolean approvedUpFront) {
     Map<String, Object> body = new HashMap<>();
     body.put("request", JSON.valueToTree(request));
-    return post(body, agent);
+    return post("/api/requests", body, agent, approvedUpFront);
   }
 
-  private RequestOutcome post(Map<String, Object> body, Optional<String> agent) {
+  @Override
+  public RequestOutcome decide(String approvalId, boolean approve, String reason) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("decision", approve ? "approve" : "deny");
+    if (reason != null) {
+      body.put("reason", reason);
+    }
+    return post("/api/approvals/" + approvalId, body, Optional.empty(), false);
+  }
+
+  @Override
+  public Optional<Approval> approvalOf(long rootId) {
+    JsonNode approval = gateway.get("/api/sessions/" + rootId).path("approval");
+    return approval.isObject()
+        ? Optional.of(JSON.convertValue(approval, Approval.class))
+        : Optional.empty();
+  }
+
+  @Override
+  public List<Approval> pendingApprovals() {
+    return JSON.convertValue(gateway.get("/api/approvals"), new TypeReference<List<Approval>>() {});
+  }
+
+  private RequestOutcome post(
+      String path, Map<String, Object> body, Optional<String> agent, boolean approvedUpFront) {
     agent.ifPresent(a -> body.put("agent", a));
     body.put("requester", "cli:" + Sessions.origin().requester());
+    if (approvedUpFront) {
+      body.put("approve", true);
+    }
     try {
-      JsonNode json = gateway.post("/api/requests", body, runTimeout.plusSeconds(30));
+      JsonNode json = gateway.post(path, body, runTimeout.plusSeconds(30));
       RequestAnswer answer = JSON.convertValue(json, RequestAnswer.class);
       return new RequestOutcome.Ran(answer.rootId(), answer.agent(), answer.tree());
     } catch (GatewayError e) {
       return switch (e.status()) {
         case 400 -> new RequestOutcome.Invalid(e.getMessage());
-        case 403 -> new RequestOutcome.Refused(e.getMessage());
+        case 403, 404, 409 -> new RequestOutcome.Refused(e.getMessage());
         default -> throw e;
       };
     }

@@ -3,6 +3,7 @@ package dev.gitopscrew.cli;
 import dev.gitopscrew.channel.RequestAnswer;
 import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.effect.AuditRecord;
+import dev.gitopscrew.session.Approval;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -22,6 +23,18 @@ abstract class RequestCommand extends BaseCommand {
   @Option(names = "--json", description = "print the outcome as JSON")
   boolean json;
 
+  @Option(
+      names = "--yes",
+      description =
+          "approve now a step that needs approval (scale to zero, delete a pod, a rollback,"
+              + " a release cut) instead of waiting for one")
+  boolean yes;
+
+  /** Whether a request that ends cancelled is what the command set out to do (a denial). */
+  boolean cancelledIsDone() {
+    return false;
+  }
+
   Integer submit(Submit submit) throws Exception {
     try (Sessions sessions = SessionCommands.open(context.load(env))) {
       RequestOutcome outcome = submit.to(sessions);
@@ -35,8 +48,10 @@ abstract class RequestCommand extends BaseCommand {
       }
       RequestOutcome.Ran ran = (RequestOutcome.Ran) outcome;
       List<AuditRecord> effects = sessions.effects(ran.rootId()).orElse(List.of());
+      Approval approval =
+          ran.awaitingApproval() ? sessions.approvalOf(ran.rootId()).orElse(null) : null;
       if (json) {
-        SessionPrinter.json(out(), RequestAnswer.of(ran, effects));
+        SessionPrinter.json(out(), RequestAnswer.of(ran, effects, approval));
       } else {
         out()
             .println(
@@ -46,10 +61,18 @@ abstract class RequestCommand extends BaseCommand {
                     + ran.rootId()
                     + ")");
         SessionPrinter.tree(out(), ran.tree());
-        SessionPrinter.result(out(), ran.root());
+        if (approval != null) {
+          SessionPrinter.approval(out(), approval);
+        } else {
+          SessionPrinter.result(out(), ran.root());
+        }
         SessionPrinter.effects(out(), effects);
       }
-      return ran.succeeded() ? CrewCli.OK : CrewCli.FAILED;
+      boolean done =
+          ran.succeeded()
+              || ran.awaitingApproval()
+              || (cancelledIsDone() && ran.root().state().equals("cancelled"));
+      return done ? CrewCli.OK : CrewCli.FAILED;
     }
   }
 }

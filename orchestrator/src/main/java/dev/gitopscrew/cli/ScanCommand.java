@@ -37,7 +37,7 @@ final class ScanCommand extends RequestCommand {
       err().println("error: " + e.getMessage());
       return CrewCli.USAGE;
     }
-    return submit(s -> s.run(scan, Optional.empty()));
+    return submit(s -> s.run(scan, Optional.empty(), yes));
   }
 
   /** A command's target: a local directory when one exists by that name, else a repository. */

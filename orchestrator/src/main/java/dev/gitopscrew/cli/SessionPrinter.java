@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gitopscrew.effect.AuditRecord;
 import dev.gitopscrew.request.RequestJson;
+import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionView;
 import java.io.PrintWriter;
 import java.util.List;
@@ -34,6 +35,17 @@ final class SessionPrinter {
       out.println("Result:");
       root.detail().lines().forEach(l -> out.println("  " + l));
     }
+  }
+
+  static void approval(PrintWriter out, Approval a) {
+    out.println("Waiting for approval " + a.id() + " (until " + a.expiresAt() + "): " + a.reason());
+    a.preview().lines().forEach(l -> out.println("  " + l));
+    out.println(
+        "Approve with `crew approve "
+            + a.id()
+            + "`, or deny with `crew approve "
+            + a.id()
+            + " --deny`.");
   }
 
   static void effects(PrintWriter out, List<AuditRecord> effects) {

@@ -5,6 +5,7 @@ import dev.gitopscrew.effect.AuditRecord;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.roles.work.Origin;
+import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionView;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +17,20 @@ import java.util.Optional;
 interface Sessions extends AutoCloseable {
 
   /** Free text, parsed into a typed request where it enters. */
-  RequestOutcome ask(String text, Optional<String> agent) throws Exception;
+  RequestOutcome ask(String text, Optional<String> agent, boolean approvedUpFront) throws Exception;
 
   /** A request typed by a command's options. */
-  RequestOutcome run(Request request, Optional<String> agent) throws Exception;
+  RequestOutcome run(Request request, Optional<String> agent, boolean approvedUpFront)
+      throws Exception;
+
+  /** Approves or denies a parked request; approving waits for it to finish. */
+  RequestOutcome decide(String approvalId, boolean approve, String reason) throws Exception;
+
+  /** The approval a request's root waits for, if it does. */
+  Optional<Approval> approvalOf(long rootId);
+
+  /** Every approval nobody has decided yet. */
+  List<Approval> pendingApprovals();
 
   List<SessionView> list(boolean all);
 

@@ -40,6 +40,6 @@ final class ValidateCommand extends RequestCommand {
       err().println("error: " + e.getMessage());
       return CrewCli.USAGE;
     }
-    return submit(s -> s.run(validate, Optional.empty()));
+    return submit(s -> s.run(validate, Optional.empty(), yes));
   }
 }

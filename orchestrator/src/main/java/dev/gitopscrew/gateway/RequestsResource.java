@@ -11,6 +11,8 @@ import dev.gitopscrew.request.BadRequestException;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.request.RequestJson;
 import dev.gitopscrew.roles.work.Origin;
+import dev.gitopscrew.session.Approval;
+import dev.gitopscrew.session.SessionEngine;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -35,6 +37,7 @@ public class RequestsResource {
 
   @Inject RunRequest runRequest;
   @Inject AuditTrail trail;
+  @Inject SessionEngine engine;
 
   /**
    * @param requester who asks, as the caller knows them (the CLI sends {@code cli:<user>}); the
@@ -45,6 +48,7 @@ public class RequestsResource {
       JsonNode request,
       String agent,
       String requester,
+      Boolean approve,
       @JsonProperty("wait") Boolean waitForResult) {}
 
   @POST
@@ -58,11 +62,12 @@ public class RequestsResource {
               + ")");
     }
     boolean wait = !Boolean.FALSE.equals(body.waitForResult());
+    boolean approve = Boolean.TRUE.equals(body.approve());
     Optional<String> agent = Optional.ofNullable(body.agent());
     Origin origin = new Origin("api", body.requester() == null ? "api" : body.requester().strip());
     RequestOutcome outcome;
     if (body.text() != null) {
-      outcome = runRequest.runText(body.text(), agent, API, origin, wait);
+      outcome = runRequest.runText(body.text(), agent, API, origin, wait, approve);
     } else {
       Request request;
       try {
@@ -70,8 +75,18 @@ public class RequestsResource {
       } catch (BadRequestException e) {
         return ApiErrors.of(400, e.getMessage());
       }
-      outcome = runRequest.run(request, agent, API, origin, wait);
+      outcome = runRequest.run(request, agent, API, origin, wait, approve);
     }
+    return answer(outcome, wait, runRequest, trail, engine);
+  }
+
+  /** The answer for a request that ran (or was refused), as every request endpoint gives it. */
+  static Response answer(
+      RequestOutcome outcome,
+      boolean wait,
+      RunRequest runRequest,
+      AuditTrail trail,
+      SessionEngine engine) {
     if (outcome instanceof RequestOutcome.Invalid invalid) {
       return ApiErrors.of(400, invalid.reason());
     }
@@ -79,8 +94,10 @@ public class RequestsResource {
       return ApiErrors.of(403, refused.reason());
     }
     RequestOutcome.Ran ran = (RequestOutcome.Ran) outcome;
+    Approval approval =
+        ran.awaitingApproval() ? engine.approvals().ofSession(ran.rootId()).orElse(null) : null;
     return Response.status(wait ? 200 : 202)
-        .entity(RequestAnswer.of(ran, trail.ofSession(ran.rootId()).orElse(List.of())))
+        .entity(RequestAnswer.of(ran, trail.ofSession(ran.rootId()).orElse(List.of()), approval))
         .build();
   }
 }

@@ -36,15 +36,19 @@ public class SessionsResource {
   public Response show(@PathParam("id") long id) {
     return engine
         .find(id)
-        .map(
-            s ->
-                Response.ok(
-                        Map.of(
-                            "session", SessionView.of(s),
-                            "tree", SessionView.of(engine.tree(s.rootId())),
-                            "effects", trail.ofSession(id).orElse(List.of())))
-                    .build())
+        .map(s -> Response.ok(sessionBody(s)).build())
         .orElseGet(() -> ApiErrors.of(404, "no session " + id));
+  }
+
+  private Map<String, Object> sessionBody(dev.gitopscrew.session.SessionRecord s) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("session", SessionView.of(s));
+    body.put("tree", SessionView.of(engine.tree(s.rootId())));
+    body.put("effects", trail.ofSession(s.id()).orElse(List.of()));
+    if (s.state().equals("awaiting_approval")) {
+      engine.approvals().ofSession(s.id()).ifPresent(a -> body.put("approval", a));
+    }
+    return body;
   }
 
   @POST

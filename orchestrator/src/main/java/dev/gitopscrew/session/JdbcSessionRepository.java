@@ -25,6 +25,7 @@ public final class JdbcSessionRepository {
 
   static final String QUEUED = "queued";
   static final String RUNNING = "running";
+  static final String AWAITING_APPROVAL = "awaiting_approval";
   private static final int MAX_TEXT = 100_000;
   private static final String COLUMNS =
       "id, parent_id, root_id, agent, depth, instruction, timeout_ms, state, detail, created_at,"
@@ -93,7 +94,7 @@ public final class JdbcSessionRepository {
   boolean end(long id, SessionResult result, Instant now) {
     return update(
             "UPDATE sessions SET state = ?, detail = ?, ended_at = ?"
-                + " WHERE id = ? AND state IN ('queued', 'running')",
+                + " WHERE id = ? AND state IN ('queued', 'running', 'awaiting_approval')",
             result.state(),
             clip(result.detail()),
             time(now),
@@ -107,7 +108,9 @@ public final class JdbcSessionRepository {
             "SELECT state, detail FROM sessions WHERE id = ?",
             rs -> {
               String state = rs.getString(1);
-              return state.equals(QUEUED) || state.equals(RUNNING)
+              return state.equals(QUEUED)
+                      || state.equals(RUNNING)
+                      || state.equals(AWAITING_APPROVAL)
                   ? Optional.<SessionResult>empty()
                   : Optional.of(SessionResult.of(state, rs.getString(2)));
             },
@@ -115,6 +118,63 @@ public final class JdbcSessionRepository {
         .stream()
         .findFirst()
         .flatMap(r -> r);
+  }
+
+  /**
+   * Parks a running root until a person decides: its state, the dry run as its detail, the
+   * approval's deadline as its own, and the approval row, in one transaction. False when the
+   * session was no longer running (timed out or cancelled meanwhile).
+   */
+  boolean park(long id, Approval approval) {
+    return write(
+        "park a session for approval",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE sessions SET state = 'awaiting_approval', detail = ?, deadline_at = ?"
+                      + " WHERE id = ? AND state = 'running'")) {
+            ps.setString(1, clip(approval.preview()));
+            ps.setObject(2, time(approval.expiresAt()));
+            ps.setLong(3, id);
+            if (ps.executeUpdate() != 1) {
+              return false;
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO approvals (id, session_id, request, reason, preview, state,"
+                      + " requested_at, expires_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)")) {
+            ps.setString(1, approval.id());
+            ps.setLong(2, id);
+            ps.setString(3, clipTo(approval.request(), 1024));
+            ps.setString(4, clipTo(approval.reason(), 1024));
+            ps.setString(5, clip(approval.preview()));
+            ps.setObject(6, time(approval.requestedAt()));
+            ps.setObject(7, time(approval.expiresAt()));
+            ps.executeUpdate();
+          }
+          return true;
+        });
+  }
+
+  /** Takes a parked root back to work; false when it is no longer waiting. */
+  boolean resume(long id, String state, Instant deadline, Instant now) {
+    return update(
+            "UPDATE sessions SET state = ?, deadline_at = ?, started_at = ?, detail = NULL"
+                + " WHERE id = ? AND state = 'awaiting_approval'",
+            state,
+            time(deadline),
+            state.equals(RUNNING) ? time(now) : null,
+            id)
+        == 1;
+  }
+
+  /** The request a session was given, as stored. */
+  Optional<String> requestJson(long id) {
+    return query("SELECT request_json FROM sessions WHERE id = ?", rs -> rs.getString(1), id)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
   }
 
   /** Stamps a root session's result as handed to whoever made the request. */
@@ -276,6 +336,10 @@ public final class JdbcSessionRepository {
 
   private static OffsetDateTime time(Instant t) {
     return t.atOffset(ZoneOffset.UTC);
+  }
+
+  private static String clipTo(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   private static String clip(String text) {

@@ -30,6 +30,9 @@ final class LiveSession {
   /** Completed once the terminal result is committed; waiters then read it from the store. */
   final CompletableFuture<SessionResult> ended = new CompletableFuture<>();
 
+  /** Completed when the session ends or parks for an approval: whoever made the request is told. */
+  final CompletableFuture<Void> settled = new CompletableFuture<>();
+
   volatile long id;
   volatile ScheduledFuture<?> deadlineTimer;
   // guarded by the engine's slot lock

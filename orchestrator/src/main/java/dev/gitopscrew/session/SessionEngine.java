@@ -1,6 +1,8 @@
 package dev.gitopscrew.session;
 
+import dev.gitopscrew.request.RequestJson;
 import dev.gitopscrew.roles.work.Assignment;
+import dev.gitopscrew.roles.work.AwaitingApproval;
 import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.roles.work.SessionResult;
 import dev.gitopscrew.roles.work.SessionResult.Cancelled;
@@ -44,6 +46,7 @@ public final class SessionEngine implements AutoCloseable {
 
   private final GroupCommit writer;
   private final JdbcSessionRepository repository;
+  private final Approvals approvals;
   private final SessionLimits limits;
   private final Workforce workforce;
   private final SpawnChecks checks;
@@ -60,6 +63,7 @@ public final class SessionEngine implements AutoCloseable {
       DataSource dataSource, SessionLimits limits, SpawnPolicy policy, Workforce workforce) {
     this.writer = new GroupCommit(dataSource);
     this.repository = new JdbcSessionRepository(dataSource, writer);
+    this.approvals = new Approvals(dataSource);
     this.limits = limits;
     this.workforce = workforce;
     this.slots = new Slots(limits);
@@ -73,6 +77,10 @@ public final class SessionEngine implements AutoCloseable {
             r -> daemon("crew-session-" + n.incrementAndGet()).newThread(r));
     long sweep = SWEEP_EVERY.toMillis();
     supervisor.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+    // decided while the previous process was stopping: carry the decision out now
+    for (Approval approved : approvals.approvedButParked()) {
+      resumeParked(approved.sessionId(), approved.decidedBy());
+    }
   }
 
   /**
@@ -102,7 +110,7 @@ public final class SessionEngine implements AutoCloseable {
     LiveSession s = live.get(id);
     if (s != null) {
       try {
-        s.ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        s.settled.get(wait.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         return Optional.empty();
       } catch (ExecutionException e) {
@@ -275,6 +283,12 @@ public final class SessionEngine implements AutoCloseable {
               new Assignment(s.id, s.rootId(), s.depth(), s.task(), s.origin()),
               new ParentPort(this, s));
       end(s, new Succeeded(out == null ? "" : out));
+    } catch (AwaitingApproval wait) {
+      if (s.parent() == null) {
+        park(s, wait);
+      } else {
+        end(s, new Failed("only a request's root waits for an approval: " + wait.reason()));
+      }
     } catch (InterruptedException e) {
       // an ending ancestor cancels this session with its own reason; any other interrupt is a fault
       if (!ancestorEnding(s)) {
@@ -296,6 +310,158 @@ public final class SessionEngine implements AutoCloseable {
     return false;
   }
 
+  /** The approvals store, for listing and deciding. */
+  public Approvals approvals() {
+    return approvals;
+  }
+
+  /**
+   * Parks a root until a person decides: it keeps no worker and no slot, its children have ended,
+   * and it survives a restart in the store. Whoever waits for it is told it is parked.
+   */
+  private void park(LiveSession s, AwaitingApproval wait) {
+    if (halted || !s.beginEnding()) {
+      return;
+    }
+    Instant now = Instant.now();
+    Approval approval =
+        new Approval(
+            Approval.newId(),
+            s.id,
+            s.task().request().describe(),
+            wait.reason(),
+            wait.preview(),
+            Approval.PENDING,
+            now,
+            now.plus(limits.approvalTimeout()),
+            null,
+            null,
+            null);
+    boolean parked;
+    try {
+      parked = StoreGuard.call(() -> repository.park(s.id, approval));
+    } catch (RuntimeException e) {
+      s.abortEnding();
+      end(s, new Failed("cannot wait for an approval: " + e.getMessage()));
+      return;
+    }
+    if (s.deadlineTimer != null) {
+      s.deadlineTimer.cancel(false);
+    }
+    slots.release(s);
+    live.remove(s.id);
+    for (LiveSession child : s.children()) {
+      end(child, new Cancelled("parent #" + s.id + " waits for an approval"));
+    }
+    s.settled.complete(null);
+    if (parked) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "session {0} waits for approval {1}: {2}",
+          s.id,
+          approval.id(),
+          wait.reason());
+    }
+    dispatch();
+  }
+
+  /** What became of a decision. */
+  public sealed interface Decision {
+    /** The request was approved and its root works again. */
+    record Resumed(long sessionId) implements Decision {}
+
+    /** The request was denied and its root ended cancelled. */
+    record Denied(long sessionId) implements Decision {}
+
+    /** Nothing changed, and why: no such approval, or already decided. */
+    record Unchanged(String reason) implements Decision {}
+  }
+
+  /** Approves a parked request: it runs again, approved, from its stored request. */
+  public Decision approve(String approvalId, String by) {
+    return decide(approvalId, Approval.APPROVED, by, null);
+  }
+
+  /** Denies a parked request: it ends cancelled, saying who denied it and why. */
+  public Decision deny(String approvalId, String by, String reason) {
+    return decide(approvalId, Approval.DENIED, by, reason);
+  }
+
+  private Decision decide(String approvalId, String state, String by, String note) {
+    Optional<Approval> found = StoreGuard.call(() -> approvals.find(approvalId));
+    if (found.isEmpty()) {
+      return new Decision.Unchanged("no approval " + approvalId);
+    }
+    Approval approval = found.get();
+    if (!StoreGuard.call(() -> approvals.decide(approvalId, state, by, note, Instant.now()))) {
+      Approval now = StoreGuard.call(() -> approvals.find(approvalId)).orElse(approval);
+      return new Decision.Unchanged(
+          "approval "
+              + approvalId
+              + " was already "
+              + now.state()
+              + (now.decidedBy() == null ? "" : " by " + now.decidedBy())
+              + (now.decidedAt() == null ? "" : " at " + now.decidedAt()));
+    }
+    if (state.equals(Approval.APPROVED)) {
+      resumeParked(approval.sessionId(), by);
+      return new Decision.Resumed(approval.sessionId());
+    }
+    String why = "denied by " + by + (note == null || note.isBlank() ? "" : ": " + note);
+    StoreGuard.call(() -> repository.end(approval.sessionId(), new Cancelled(why), Instant.now()));
+    return new Decision.Denied(approval.sessionId());
+  }
+
+  /** Rebuilds a parked root from the store and starts it again, approved by {@code by}. */
+  private void resumeParked(long id, String by) {
+    Optional<SessionRecord> record = repository.find(id);
+    Optional<String> json = repository.requestJson(id);
+    if (record.isEmpty() || json.isEmpty() || stopped) {
+      return;
+    }
+    SessionRecord r = record.get();
+    Task task = new Task(r.agent(), RequestJson.read(json.get()), null, by);
+    Instant now = Instant.now();
+    LiveSession s =
+        new LiveSession(
+            null,
+            0,
+            task,
+            new Origin(r.channel(), r.requester()),
+            limits.runTimeout(),
+            now.plus(limits.runTimeout()));
+    s.id = id;
+    Slots.Admission admission = slots.admit(s);
+    boolean running = admission == Slots.Admitted.RUN;
+    if (admission instanceof Slots.Rejected rejected) {
+      repository.end(id, new Failed("cannot resume after approval: " + rejected.reason()), now);
+      return;
+    }
+    String state = running ? JdbcSessionRepository.RUNNING : JdbcSessionRepository.QUEUED;
+    if (!StoreGuard.call(() -> repository.resume(id, state, s.deadline(), now))) {
+      slots.withdraw(s, running);
+      return;
+    }
+    live.put(id, s);
+    s.deadlineTimer =
+        supervisor.schedule(() -> expire(s), limits.runTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    if (running) {
+      startSoon(s, false);
+    } else {
+      slots.enqueue(s);
+      dispatch();
+    }
+  }
+
+  /** Parked requests nobody approved in time end {@code timed_out}. */
+  private void expireApprovals(Instant now) {
+    for (Approval a : approvals.expired(now)) {
+      if (approvals.decide(a.id(), Approval.EXPIRED, "nobody", "not decided in time", now)) {
+        repository.end(a.sessionId(), new TimedOut(limits.approvalTimeout()), now);
+      }
+    }
+  }
+
   private void expire(LiveSession s) {
     end(s, new TimedOut(s.timeout()));
   }
@@ -314,6 +480,11 @@ public final class SessionEngine implements AutoCloseable {
       if (s.deadline().isBefore(now)) {
         expire(s);
       }
+    }
+    try {
+      expireApprovals(now);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "expiring approvals failed: " + e.getMessage());
     }
   }
 
@@ -355,6 +526,7 @@ public final class SessionEngine implements AutoCloseable {
       s.parent().removeChild(s);
     }
     s.ended.complete(result);
+    s.settled.complete(null);
     s.interruptWorker();
     int count = ended ? 1 : 0;
     for (LiveSession child : s.children()) {

@@ -6,8 +6,8 @@ import java.time.Duration;
  * Limits from {@code agents.defaults.subagents}: {@code maxSpawnDepth}, {@code maxConcurrent}
  * (sessions working at once; a session waiting for its children gives its slot back), {@code
  * maxChildrenPerAgent} (active children of one session), {@code archiveAfterMinutes}, {@code
- * runTimeoutSeconds} (always finite here) and the bound of the queue spawns wait in past {@code
- * maxConcurrent}.
+ * runTimeoutSeconds} (always finite here), the bound of the queue spawns wait in past {@code
+ * maxConcurrent}, and how long a request waits for an approval before it times out.
  */
 public record SessionLimits(
     int maxSpawnDepth,
@@ -15,9 +15,11 @@ public record SessionLimits(
     int maxChildrenPerAgent,
     int archiveAfterMinutes,
     Duration runTimeout,
-    int maxQueued) {
+    int maxQueued,
+    Duration approvalTimeout) {
 
   public static final int DEFAULT_MAX_QUEUED = 4096;
+  public static final Duration DEFAULT_APPROVAL_TIMEOUT = Duration.ofHours(1);
 
   public SessionLimits {
     positive("maxSpawnDepth", maxSpawnDepth, 0);
@@ -28,6 +30,24 @@ public record SessionLimits(
     if (runTimeout == null || runTimeout.isZero() || runTimeout.isNegative()) {
       throw new IllegalArgumentException("runTimeoutSeconds must be positive, got " + runTimeout);
     }
+    approvalTimeout = approvalTimeout == null ? DEFAULT_APPROVAL_TIMEOUT : approvalTimeout;
+  }
+
+  public SessionLimits(
+      int maxSpawnDepth,
+      int maxConcurrent,
+      int maxChildrenPerAgent,
+      int archiveAfterMinutes,
+      Duration runTimeout,
+      int maxQueued) {
+    this(
+        maxSpawnDepth,
+        maxConcurrent,
+        maxChildrenPerAgent,
+        archiveAfterMinutes,
+        runTimeout,
+        maxQueued,
+        DEFAULT_APPROVAL_TIMEOUT);
   }
 
   public SessionLimits(

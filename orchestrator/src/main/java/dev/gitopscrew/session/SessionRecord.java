@@ -31,7 +31,8 @@ public record SessionRecord(
 
   public boolean isTerminal() {
     return !state.equals(JdbcSessionRepository.QUEUED)
-        && !state.equals(JdbcSessionRepository.RUNNING);
+        && !state.equals(JdbcSessionRepository.RUNNING)
+        && !state.equals(JdbcSessionRepository.AWAITING_APPROVAL);
   }
 
   /** The terminal result, once there is one. */

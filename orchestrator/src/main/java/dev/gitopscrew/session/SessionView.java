@@ -43,6 +43,8 @@ public record SessionView(
   }
 
   public boolean terminal() {
-    return !state.equals("queued") && !state.equals("running");
+    return !state.equals("queued")
+        && !state.equals("running")
+        && !state.equals("awaiting_approval");
   }
 }

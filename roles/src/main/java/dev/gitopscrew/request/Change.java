@@ -62,4 +62,9 @@ public record Change(
   public boolean isDryRun() {
     return dryRun;
   }
+
+  @Override
+  public java.util.Optional<Request> asDryRun() {
+    return java.util.Optional.of(new Change(repository, type, title, issue, files, summary, true));
+  }
 }

@@ -45,4 +45,9 @@ public record Edit(
   public boolean isDryRun() {
     return dryRun;
   }
+
+  @Override
+  public java.util.Optional<Request> asDryRun() {
+    return java.util.Optional.of(new Edit(repository, target, operation, issue, type, true));
+  }
 }

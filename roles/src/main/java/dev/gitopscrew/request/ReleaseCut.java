@@ -2,14 +2,9 @@ package dev.gitopscrew.request;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
-/**
- * Cutting a release: tag, release, milestone roll-over (homelab-admin only).
- *
- * @param approved the operator approved it up front ({@code --yes}); otherwise it waits for one
- */
+/** Cutting a release: tag, release, milestone roll-over (homelab-admin only; needs an approval). */
 @JsonTypeName("release-cut")
-public record ReleaseCut(String repository, String milestone, boolean approved, boolean dryRun)
-    implements Request {
+public record ReleaseCut(String repository, String milestone, boolean dryRun) implements Request {
 
   public ReleaseCut {
     Names.repository(repository);
@@ -27,5 +22,10 @@ public record ReleaseCut(String repository, String milestone, boolean approved, 
   @Override
   public boolean isDryRun() {
     return dryRun;
+  }
+
+  @Override
+  public java.util.Optional<Request> asDryRun() {
+    return java.util.Optional.of(new ReleaseCut(repository, milestone, true));
   }
 }

@@ -32,4 +32,9 @@ public sealed interface Request
   default boolean isDryRun() {
     return false;
   }
+
+  /** The same request as a dry run, for kinds that have one. */
+  default java.util.Optional<Request> asDryRun() {
+    return java.util.Optional.empty();
+  }
 }

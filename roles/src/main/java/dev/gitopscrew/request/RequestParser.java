@@ -143,7 +143,7 @@ public final class RequestParser {
     w.end(usage);
     return switch (mode) {
       case "plan" -> new ReleasePlan(repo, milestone);
-      case "cut" -> new ReleaseCut(repo, milestone, false, dryRun);
+      case "cut" -> new ReleaseCut(repo, milestone, dryRun);
       default -> throw new BadRequestException(usage);
     };
   }

@@ -20,4 +20,9 @@ public record Restart(Workload workload, boolean dryRun) implements Request {
   public boolean isDryRun() {
     return dryRun;
   }
+
+  @Override
+  public java.util.Optional<Request> asDryRun() {
+    return java.util.Optional.of(new Restart(workload, true));
+  }
 }

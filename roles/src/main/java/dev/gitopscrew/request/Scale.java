@@ -21,4 +21,9 @@ public record Scale(Workload workload, int replicas, boolean dryRun) implements 
   public boolean isDryRun() {
     return dryRun;
   }
+
+  @Override
+  public java.util.Optional<Request> asDryRun() {
+    return java.util.Optional.of(new Scale(workload, replicas, true));
+  }
 }

@@ -19,6 +19,19 @@ public interface Action<R extends Request> {
 
   String run(R request, ActionContext context) throws Exception;
 
+  /**
+   * Why this request needs a person's approval before it runs (scale to zero, delete a pod, a
+   * rollback, a release cut), or empty when it does not. Its dry run is shown to the approver.
+   */
+  default Optional<String> approvalNeeded(R request) {
+    return Optional.empty();
+  }
+
+  /** {@link #approvalNeeded} of a request already routed here. */
+  default Optional<String> approvalNeededFor(Request request) {
+    return approvalNeeded(handles().cast(request));
+  }
+
   /** Runs a request already routed here. */
   default String runRouted(Request request, ActionContext context) throws Exception {
     return run(handles().cast(request), context);

@@ -7,6 +7,7 @@ import dev.gitopscrew.effect.SideEffects;
 import dev.gitopscrew.request.BadRequestException;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.roles.work.Assignment;
+import dev.gitopscrew.roles.work.AwaitingApproval;
 import dev.gitopscrew.roles.work.SessionResult;
 import dev.gitopscrew.roles.work.SpawnOutcome;
 import dev.gitopscrew.roles.work.Subagents;
@@ -56,10 +57,28 @@ public final class AgentWorkforce implements Workforce {
     return Optional.empty();
   }
 
-  /** homelab-admin: route the request to its owner, or do it when it owns it. */
+  /**
+   * homelab-admin: route the request to its owner, or do it when it owns it. A request that needs
+   * an approval and has none first runs as a dry run, and the root then waits for the approval with
+   * that result to show.
+   */
   private String orchestrate(Assignment assignment, Subagents subagents) throws Exception {
     Request request = assignment.task().request();
     Routing.Route route = routing.route(request);
+    Optional<String> approval = route.action().approvalNeededFor(request);
+    if (approval.isPresent() && assignment.task().approvedBy() == null && !request.isDryRun()) {
+      String preview =
+          request.asDryRun().isEmpty()
+              ? "would " + request.describe()
+              : handOn(route, request.asDryRun().get(), assignment, subagents);
+      throw new AwaitingApproval(approval.get(), preview);
+    }
+    return handOn(route, request, assignment, subagents);
+  }
+
+  private String handOn(
+      Routing.Route route, Request request, Assignment assignment, Subagents subagents)
+      throws Exception {
     KnownAgent owner = route.owner();
     if (owner == KnownAgent.HOMELAB_ADMIN) {
       return run(route.action(), request, assignment, subagents);

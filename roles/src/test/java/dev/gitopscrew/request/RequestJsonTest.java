@@ -30,7 +30,7 @@ class RequestJsonTest {
             new Validate(null, "/srv/repo", "main", null),
             new Verify("grafana", null),
             new ReleasePlan("demo", "v0.2.0"),
-            new ReleaseCut("demo", null, true, false),
+            new ReleaseCut("demo", null, true),
             new Ask("why is grafana degraded?"),
             new Drill(10, 1, 1, 1),
             new DrillShare(0, 5, 1, 1, 1),

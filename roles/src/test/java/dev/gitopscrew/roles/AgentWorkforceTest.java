@@ -13,12 +13,18 @@ import dev.gitopscrew.request.ObjectRef;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.request.RequestParser;
 import dev.gitopscrew.request.Restart;
+import dev.gitopscrew.request.Scale;
 import dev.gitopscrew.request.Workload;
 import dev.gitopscrew.roles.team.Capabilities;
 import dev.gitopscrew.roles.team.Team;
+import dev.gitopscrew.roles.work.Assignment;
+import dev.gitopscrew.roles.work.AwaitingApproval;
+import dev.gitopscrew.roles.work.Task;
+import dev.gitopscrew.roles.work.Work;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +170,63 @@ class AgentWorkforceTest {
     assertThat(crew.audit.records())
         .allSatisfy(r -> assertThat(r.outcome()).isEqualTo("previewed"))
         .hasSize(4);
+  }
+
+  /** Scaling to zero needs an approval: homelab-admin shows its dry run and waits. */
+  @Test
+  void aStepThatNeedsApprovalRunsAsADryRunAndTheRootWaitsWithItsResult() throws Exception {
+    Action<Scale> scale =
+        new Action<>() {
+          public Class<Scale> handles() {
+            return Scale.class;
+          }
+
+          public java.util.Optional<Tool> tool() {
+            return java.util.Optional.of(Tool.CLUSTER_SCALE);
+          }
+
+          public java.util.Optional<String> approvalNeeded(Scale r) {
+            return r.replicas() == 0
+                ? java.util.Optional.of("scaling to zero stops the workload")
+                : java.util.Optional.empty();
+          }
+
+          public String run(Scale r, ActionContext context) {
+            return (r.isDryRun() ? "dry run: would scale " : "scaled ")
+                + r.workload().describe()
+                + " to "
+                + r.replicas();
+          }
+        };
+    AgentWorkforce workforce =
+        new AgentWorkforce(
+            new Routing(List.of(new RoleAgent(KnownAgent.DEVOPS_SRE, List.of(scale))), List.of()),
+            crew.audit,
+            dev.gitopscrew.effect.Redactor.none(),
+            java.time.Clock.systemUTC());
+    FakeSubagents.Shared shared = new FakeSubagents.Shared(workforce);
+    Scale toZero = new Scale(new Workload("deployment", "web", "apps"), 0, false);
+
+    assertThatThrownBy(() -> FakeSubagents.ask(shared, toZero))
+        .isInstanceOfSatisfying(
+            AwaitingApproval.class,
+            wait -> {
+              assertThat(wait.reason()).isEqualTo("scaling to zero stops the workload");
+              assertThat(wait.preview())
+                  .isEqualTo("devops-sre: dry run: would scale deployment/web in apps to 0");
+            });
+    assertThat(shared.spawns)
+        .containsExactly("1 devops-sre: scale deployment/web in apps to 0 (dry run)");
+
+    Work admin = workforce.workFor("homelab-admin", 0).orElseThrow();
+    String approved =
+        admin.perform(
+            new Assignment(
+                7, 7, 0, new Task("homelab-admin", toZero).approvedBy("bob"), FakeSubagents.ORIGIN),
+            new FakeSubagents(0, shared));
+    assertThat(approved).isEqualTo("devops-sre: scaled deployment/web in apps to 0");
+    assertThat(FakeSubagents.ask(shared, new Scale(new Workload(null, "web", "apps"), 2, false)))
+        .isEqualTo("devops-sre: scaled deployment/web in apps to 2");
   }
 
   @Test

@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What a session is asked to do: the agent that does it, the typed request, and an optional run
- * timeout that replaces the configured default ({@code null} = the default).
+ * What a session is asked to do: the agent that does it, the typed request, an optional run timeout
+ * that replaces the configured default ({@code null} = the default), and who approved it when it
+ * needed an approval ({@code null} = not approved).
  */
-public record Task(String agent, Request request, Duration timeout) {
+public record Task(String agent, Request request, Duration timeout, String approvedBy) {
 
   public Task {
     Objects.requireNonNull(agent, "agent");
@@ -18,7 +19,15 @@ public record Task(String agent, Request request, Duration timeout) {
     }
   }
 
+  public Task(String agent, Request request, Duration timeout) {
+    this(agent, request, timeout, null);
+  }
+
   public Task(String agent, Request request) {
-    this(agent, request, null);
+    this(agent, request, null, null);
+  }
+
+  public Task approvedBy(String who) {
+    return new Task(agent, request, timeout, who);
   }
 }
