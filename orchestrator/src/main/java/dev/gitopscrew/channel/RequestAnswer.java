@@ -1,5 +1,6 @@
 package dev.gitopscrew.channel;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gitopscrew.effect.AuditRecord;
 import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionView;
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * A request that ran, as the API answers and {@code --json} prints it: its tree, the root's result,
- * every external effect the tree made, and the approval it waits for (null when none).
+ * every external effect the tree made, the approval it waits for (null when none) and the
+ * structured data its action produced (null when none).
  */
 public record RequestAnswer(
     long rootId,
@@ -16,7 +18,8 @@ public record RequestAnswer(
     String result,
     List<SessionView> tree,
     List<AuditRecord> effects,
-    Approval approval) {
+    Approval approval,
+    JsonNode data) {
 
   public static RequestAnswer of(
       RequestOutcome.Ran ran, List<AuditRecord> effects, Approval approval) {
@@ -27,6 +30,7 @@ public record RequestAnswer(
         ran.root().detail(),
         ran.tree(),
         effects,
-        approval);
+        approval,
+        ran.root().data());
   }
 }

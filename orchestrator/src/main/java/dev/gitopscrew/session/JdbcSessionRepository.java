@@ -29,7 +29,8 @@ public final class JdbcSessionRepository {
   private static final int MAX_TEXT = 100_000;
   private static final String COLUMNS =
       "id, parent_id, root_id, agent, depth, instruction, timeout_ms, state, detail, created_at,"
-          + " deadline_at, started_at, ended_at, consumed_at, archived_at, channel, requester";
+          + " deadline_at, started_at, ended_at, consumed_at, archived_at, channel, requester,"
+          + " result_data";
 
   private final DataSource dataSource;
   private final GroupCommit writer;
@@ -92,14 +93,28 @@ public final class JdbcSessionRepository {
    * write that can end it: a late success after a timeout or cancel changes nothing.
    */
   boolean end(long id, SessionResult result, Instant now) {
+    return end(id, result, null, now);
+  }
+
+  /** {@link #end(long, SessionResult, Instant)}, with the work's structured data (JSON). */
+  boolean end(long id, SessionResult result, String data, Instant now) {
     return update(
-            "UPDATE sessions SET state = ?, detail = ?, ended_at = ?"
+            "UPDATE sessions SET state = ?, detail = ?, result_data = ?, ended_at = ?"
                 + " WHERE id = ? AND state IN ('queued', 'running', 'awaiting_approval')",
             result.state(),
             clip(result.detail()),
+            data,
             time(now),
             id)
         == 1;
+  }
+
+  /** The structured data a session's work produced, if any. */
+  Optional<String> dataOf(long id) {
+    return query("SELECT result_data FROM sessions WHERE id = ?", rs -> rs.getString(1), id)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
   }
 
   /** A session's terminal result as stored; empty while it has none. */
@@ -312,7 +327,8 @@ public final class JdbcSessionRepository {
         instant(rs, "consumed_at"),
         instant(rs, "archived_at"),
         rs.getString("channel"),
-        rs.getString("requester"));
+        rs.getString("requester"),
+        rs.getString("result_data"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

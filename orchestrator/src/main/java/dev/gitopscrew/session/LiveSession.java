@@ -34,6 +34,10 @@ final class LiveSession {
   final CompletableFuture<Void> settled = new CompletableFuture<>();
 
   volatile long id;
+
+  /** Structured data the work produced beside its text; stored when the session ends. */
+  volatile String data;
+
   volatile ScheduledFuture<?> deadlineTimer;
   // guarded by the engine's slot lock
   int activeChildren;

@@ -23,6 +23,12 @@ final class ParentPort implements Subagents {
     return engine.spawn(self, task);
   }
 
+  @Override
+  public Optional<String> dataOf(long childId) {
+    JdbcSessionRepository repository = engine.repository();
+    return StoreGuard.call(() -> repository.dataOf(childId));
+  }
+
   /**
    * Waits for the child to end, then reads its result from the store. While waiting the session
    * gives its slot back.

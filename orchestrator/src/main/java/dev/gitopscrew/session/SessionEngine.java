@@ -280,7 +280,8 @@ public final class SessionEngine implements AutoCloseable {
       Work work = workforce.workFor(s.agent(), s.depth()).orElseThrow();
       String out =
           work.perform(
-              new Assignment(s.id, s.rootId(), s.depth(), s.task(), s.origin()),
+              new Assignment(
+                  s.id, s.rootId(), s.depth(), s.task(), s.origin(), json -> s.data = json),
               new ParentPort(this, s));
       end(s, new Succeeded(out == null ? "" : out));
     } catch (AwaitingApproval wait) {
@@ -511,7 +512,8 @@ public final class SessionEngine implements AutoCloseable {
     }
     boolean ended;
     try {
-      ended = StoreGuard.call(() -> repository.end(s.id, result, Instant.now()));
+      String data = result instanceof Succeeded ? s.data : null;
+      ended = StoreGuard.call(() -> repository.end(s.id, result, data, Instant.now()));
     } catch (RuntimeException e) {
       s.abortEnding();
       LOG.log(System.Logger.Level.ERROR, "cannot end session " + s.id + ": " + e.getMessage());

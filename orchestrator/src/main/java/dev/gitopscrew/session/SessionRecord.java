@@ -27,7 +27,8 @@ public record SessionRecord(
     Instant consumedAt,
     Instant archivedAt,
     String channel,
-    String requester) {
+    String requester,
+    String data) {
 
   public boolean isTerminal() {
     return !state.equals(JdbcSessionRepository.QUEUED)

@@ -1,9 +1,15 @@
 package dev.gitopscrew.session;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 
-/** A session as the API and CLI show it; the same shape whether read in-process or over HTTP. */
+/**
+ * A session as the API and CLI show it; the same shape whether read in-process or over HTTP. {@code
+ * data} is what its action produced beside its text (findings, a plan), or null.
+ */
 public record SessionView(
     long id,
     Long parentId,
@@ -18,7 +24,10 @@ public record SessionView(
     Instant endedAt,
     Instant archivedAt,
     String channel,
-    String requester) {
+    String requester,
+    JsonNode data) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public static SessionView of(SessionRecord r) {
     return new SessionView(
@@ -35,7 +44,19 @@ public record SessionView(
         r.endedAt(),
         r.archivedAt(),
         r.channel(),
-        r.requester());
+        r.requester(),
+        data(r.data()));
+  }
+
+  private static JsonNode data(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      return JSON.getNodeFactory().textNode(json);
+    }
   }
 
   public static List<SessionView> of(List<SessionRecord> records) {

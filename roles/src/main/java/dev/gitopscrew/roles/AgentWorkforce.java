@@ -88,8 +88,11 @@ public final class AgentWorkforce implements Workforce {
       throw new ActionFailedException(
           "cannot hand '" + request.describe() + "' to " + owner.id() + ": " + refused.reason());
     }
-    SessionResult result = subagents.await(((SpawnOutcome.Spawned) outcome).sessionId());
+    long child = ((SpawnOutcome.Spawned) outcome).sessionId();
+    SessionResult result = subagents.await(child);
     if (result instanceof SessionResult.Succeeded ok) {
+      // the owner's data is the request's: the root hands it on to whoever asked
+      subagents.dataOf(child).ifPresent(assignment.data());
       return owner.id() + ": " + ok.result();
     }
     throw new ActionFailedException(owner.id() + " " + result.describe());

@@ -46,7 +46,9 @@ public final class OpenChange implements Action<Change> {
             change.summary(),
             null,
             null);
-    return describe(changes.run(request, context.effects()));
+    ChangeOutcome outcome = changes.run(request, context.effects());
+    context.data(outcome);
+    return describe(outcome);
   }
 
   /** Refuses a repository the configuration does not name, listing those it does. */

@@ -1,6 +1,7 @@
 package dev.gitopscrew.roles.edit;
 
 import dev.gitopscrew.git.RepositoryFiles;
+import dev.gitopscrew.git.change.ChangeOutcome;
 import dev.gitopscrew.git.change.ChangeRequest;
 import dev.gitopscrew.git.change.Changes;
 import dev.gitopscrew.request.Edit;
@@ -60,9 +61,29 @@ public final class EditManifest implements Action<Edit> {
             edited.summary() + "\n\n```diff\n" + edited.diff() + "\n```",
             null,
             area(edited.object()));
-    String change = OpenChange.describe(changes.run(request, context.effects()));
-    return edited.summary() + "\n" + edited.diff() + "\n" + change;
+    ChangeOutcome outcome = changes.run(request, context.effects());
+    Manifests.Found object = edited.object();
+    context.data(
+        new EditData(
+            object.path(),
+            object.root().line() + 1,
+            object.kind(),
+            object.name(),
+            object.namespace(),
+            edited.diff(),
+            outcome));
+    return edited.summary() + "\n" + edited.diff() + "\n" + OpenChange.describe(outcome);
   }
+
+  /** What an edit did, for the API and {@code --json}. */
+  public record EditData(
+      String path,
+      int line,
+      String kind,
+      String name,
+      String namespace,
+      String diff,
+      ChangeOutcome change) {}
 
   /** An edit made in memory: the object, the new text of its file, what changed and the diff. */
   record Edited(Manifests.Found object, String text, String summary, String diff) {}

@@ -14,4 +14,9 @@ public interface Subagents {
    * supervisor enforces the child's deadline, so this always returns.
    */
   SessionResult await(long childId) throws InterruptedException;
+
+  /** The structured data (JSON) an ended child produced beside its result, if any. */
+  default java.util.Optional<String> dataOf(long childId) {
+    return java.util.Optional.empty();
+  }
 }
