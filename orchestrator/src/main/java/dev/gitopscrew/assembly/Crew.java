@@ -13,7 +13,6 @@ import dev.gitopscrew.roles.team.Capabilities;
 import dev.gitopscrew.roles.team.Team;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GitSettings;
-import dev.gitopscrew.runtime.Integrations;
 import dev.gitopscrew.runtime.Secrets;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.session.SessionLimits;
@@ -34,6 +33,7 @@ public final class Crew implements AutoCloseable {
   private final JdbcLocalForgeRecords forgeRecords;
   private final JdbcAuditLog audit;
   private final ChangeWorkflow changes;
+  private final ClusterWiring cluster;
   private final AgentWorkforce workforce;
   private final SessionLimits limits;
   private final SessionEngine engine;
@@ -52,10 +52,12 @@ public final class Crew implements AutoCloseable {
             new Forges(context.env()::get, forgeRecords),
             CreateOnce.withDefaultBackoff());
     Redactor redactor = Secrets.redactor(context.loaded().config(), context.env());
+    this.cluster = ClusterWiring.access(context);
     this.workforce =
         new AgentWorkforce(
             Team.routing(
-                new Capabilities(changes, clusterCapability(context), modelCapability(context))),
+                new Capabilities(
+                    changes, cluster.access(), modelCapability(context), Clock.systemUTC())),
             audit,
             redactor,
             Clock.systemUTC());
@@ -84,15 +86,6 @@ public final class Crew implements AutoCloseable {
       store.close();
       throw e;
     }
-  }
-
-  private static Capability clusterCapability(CrewContext context) {
-    return Integrations.kubeconfigSource(context.env())
-        .map(s -> Capability.configured("Kubernetes"))
-        .orElse(
-            Capability.missing(
-                "Kubernetes",
-                "set KUBECONFIG, or run in a cluster with a service account (docs/configuration.md)"));
   }
 
   private static Capability modelCapability(CrewContext context) {
@@ -129,6 +122,11 @@ public final class Crew implements AutoCloseable {
     return changes;
   }
 
+  /** The cluster guard, and the guarded cluster when one is configured. */
+  public ClusterWiring cluster() {
+    return cluster;
+  }
+
   public SessionEngine engine() {
     return engine;
   }
@@ -145,6 +143,7 @@ public final class Crew implements AutoCloseable {
   public void close() {
     engine.close();
     changes.close();
+    cluster.close();
     store.close();
   }
 }

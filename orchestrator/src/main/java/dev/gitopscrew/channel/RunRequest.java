@@ -118,7 +118,7 @@ public final class RunRequest {
               + agent.get()
               + " cannot take it");
     }
-    Optional<Tool> tool = route.action().tool();
+    Optional<Tool> tool = route.action().toolForRouted(request);
     if (tool.isPresent()) {
       Decision decision = permissions.check(owner, scope, tool.get());
       if (decision instanceof Decision.Refused refused) {

@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       AuditCommand.class,
       ApproveCommand.class,
+      KubeCommand.class,
+      ActionCommand.class,
       ForgeCommand.class,
     })
 public final class CrewCli {

@@ -33,7 +33,8 @@ public record CrewConfig(
     git = git != null ? git : new GitSection(null, null);
     release = release != null ? release : new ReleaseSection(null);
     incident = incident != null ? incident : new IncidentSection(null, null, null);
-    kubernetes = kubernetes != null ? kubernetes : new KubernetesSection(null, null, null);
+    kubernetes =
+        kubernetes != null ? kubernetes : new KubernetesSection(null, null, null, null, null, null);
     state = state != null ? state : new StateSection(null, null, null);
   }
 
@@ -254,7 +255,18 @@ public record CrewConfig(
   public record HealthEndpoint(
       @JsonProperty(required = true) String name, @JsonProperty(required = true) String url) {}
 
-  public record KubernetesSection(Boolean enabled, String context, String namespace) {}
+  /**
+   * {@code namespace} is the bot's own (default {@code gitops-crew}); {@code rbacFile} an
+   * operator's rbac.yaml for the guard (default: the packaged deploy/k8s/rbac.yaml); {@code
+   * serviceAccount} the bot's account in that file as {@code namespace/name}.
+   */
+  public record KubernetesSection(
+      Boolean enabled,
+      String context,
+      String namespace,
+      String rbacFile,
+      String serviceAccount,
+      Boolean leaderElection) {}
 
   /** {@code url} null means the embedded store under the state directory. */
   public record StateSection(String dir, String url, String user) {}

@@ -1,6 +1,6 @@
 package dev.gitopscrew.runtime;
 
-import dev.gitopscrew.cluster.ClusterProbe;
+import dev.gitopscrew.cluster.fabric8.ClusterProbe;
 import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.store.StateStoreException;

@@ -102,7 +102,7 @@ public final class Integrations {
         .orElse(
             Integration.notConfigured(
                 "Kubernetes",
-                "set KUBECONFIG, or run in a cluster with a service account (docs/configuration.md)"));
+                "set KUBECONFIG, or run in a cluster with the service account of deploy/k8s/rbac.yaml (docs/cluster.md)"));
   }
 
   /** Where a Kubernetes client would take its credentials from, if anywhere. */

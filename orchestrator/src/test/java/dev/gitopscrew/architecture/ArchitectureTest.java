@@ -118,7 +118,7 @@ class ArchitectureTest {
       List.of(
           library("org.kohsuke.github..", "dev.gitopscrew.forge.github.."),
           library("org.eclipse.microprofile.rest.client..", "dev.gitopscrew.forge.azure.."),
-          library("io.fabric8..", "dev.gitopscrew.cluster.."),
+          library("io.fabric8..", "dev.gitopscrew.cluster.fabric8.."),
           library("net.dv8tion..", "dev.gitopscrew.channel.discord.."),
           library("org.eclipse.jgit..", "dev.gitopscrew.git.."));
 

@@ -140,7 +140,7 @@ class CrewSessionsTest {
     assertThat(ran.root().detail())
         .isEqualTo(
             "devops-sre failed: Kubernetes: not configured - set KUBECONFIG, or run in a cluster"
-                + " with a service account (docs/configuration.md)");
+                + " with the service account of deploy/k8s/rbac.yaml (docs/cluster.md)");
     assertThat(crew.engine().list(true, 100))
         .extracting(SessionRecord::state)
         .containsOnly("failed");

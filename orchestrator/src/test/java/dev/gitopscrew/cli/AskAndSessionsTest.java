@@ -136,7 +136,7 @@ class AskAndSessionsTest {
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err())
         .contains("unknown request 'make'")
-        .contains("restart, scale, edit")
+        .contains("restart, scale, force-sync")
         .contains("free text needs a model");
   }
 

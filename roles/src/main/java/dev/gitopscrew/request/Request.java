@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 public sealed interface Request
-    permits Restart,
-        Scale,
+    permits ClusterAction,
+        Kube,
         Change,
         Edit,
         Scan,

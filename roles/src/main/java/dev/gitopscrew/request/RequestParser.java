@@ -11,6 +11,9 @@ import java.util.Locale;
  * <pre>
  * restart [kind/]name [in NS] [dry-run]
  * scale [kind/]name to N [in NS] [dry-run]
+ * force-sync externalsecret/NAME | hard-refresh application/NAME | cancel-sync application/NAME
+ *   | delete-pod pod/NAME  [in NS] [dry-run]
+ * kube get|logs|delete RESOURCE [NAME] [in NS]
  * edit REPO KIND/NAME [in NS] image C=IMAGE | replicas N | env C:VAR=VALUE
  *                             | limits C:cpu=…,memory=… | helm-value KEY=VALUE [dry-run]
  * scan REPO [PATH]
@@ -23,7 +26,20 @@ import java.util.Locale;
 public final class RequestParser {
 
   static final List<String> VERBS =
-      List.of("restart", "scale", "edit", "scan", "validate", "verify", "release", "drill");
+      List.of(
+          "restart",
+          "scale",
+          "force-sync",
+          "hard-refresh",
+          "cancel-sync",
+          "delete-pod",
+          "kube",
+          "edit",
+          "scan",
+          "validate",
+          "verify",
+          "release",
+          "drill");
 
   /**
    * Parses {@code text}. Text that starts with no known verb is free text: an {@link Ask} when
@@ -40,6 +56,8 @@ public final class RequestParser {
     return switch (verb) {
       case "restart" -> restart(rest);
       case "scale" -> scale(rest);
+      case "force-sync", "hard-refresh", "cancel-sync", "delete-pod" -> action(verb, rest);
+      case "kube" -> kube(rest);
       case "edit" -> edit(rest);
       case "scan" -> scan(rest);
       case "validate" -> validate(rest);
@@ -67,10 +85,10 @@ public final class RequestParser {
 
   private static Request restart(Words w) {
     String usage = "restart needs a workload, like: restart deployment/grafana in monitoring";
-    Workload workload = workload(w, usage);
+    ObjectRef workload = workload(w.next(usage), w.option("in", usage));
     boolean dryRun = w.flag("dry-run");
     w.end(usage);
-    return new Restart(workload, dryRun);
+    return new ClusterAction("restart", workload, null, dryRun);
   }
 
   private static Request scale(Words w) {
@@ -85,7 +103,27 @@ public final class RequestParser {
       throw new BadRequestException(
           replicas == null ? usage : "replicas must be a number from 0 to 9999, got " + replicas);
     }
-    return new Scale(workload(target, ns), Integer.parseInt(replicas), dryRun);
+    return new ClusterAction("scale", workload(target, ns), Integer.parseInt(replicas), dryRun);
+  }
+
+  private static Request action(String verb, Words w) {
+    String usage = verb + " needs an object, like: " + verb + " KIND/NAME in NAMESPACE";
+    String target = w.next(usage);
+    String ns = w.option("in", usage);
+    boolean dryRun = w.flag("dry-run");
+    w.end(usage);
+    return new ClusterAction(verb, ObjectRef.parse(target, ns), null, dryRun);
+  }
+
+  private static Request kube(Words w) {
+    String usage = "kube needs a verb and a resource, like: kube get pods in monitoring";
+    String verb = w.next(usage);
+    String resource = w.next(usage);
+    String ns = w.option("in", usage);
+    boolean previous = w.flag("previous");
+    String name = w.more() ? w.next(usage) : null;
+    w.end(usage);
+    return new Kube(verb, resource, name, ns, previous);
   }
 
   private static Request edit(Words w) {
@@ -172,16 +210,9 @@ public final class RequestParser {
     return new Drill(leaves, fail, timeout, work);
   }
 
-  private static Workload workload(Words w, String usage) {
-    String target = w.next(usage);
-    return workload(target, w.option("in", usage));
-  }
-
-  private static Workload workload(String target, String namespace) {
-    int slash = target.indexOf('/');
-    return slash < 0
-        ? new Workload(null, target, namespace)
-        : new Workload(target.substring(0, slash), target.substring(slash + 1), namespace);
+  /** A workload: {@code kind/name}, or a bare name meaning a deployment. */
+  private static ObjectRef workload(String target, String namespace) {
+    return ObjectRef.parse(target.contains("/") ? target : "deployment/" + target, namespace);
   }
 
   private static int prNumber(String text) {

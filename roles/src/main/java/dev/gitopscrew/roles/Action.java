@@ -17,6 +17,16 @@ public interface Action<R extends Request> {
   /** The tool the permission chain must grant the owning agent; empty when none is needed. */
   Optional<Tool> tool();
 
+  /** The tool this request needs, when it depends on the request (the kind of cluster action). */
+  default Optional<Tool> toolFor(R request) {
+    return tool();
+  }
+
+  /** {@link #toolFor} of a request already routed here. */
+  default Optional<Tool> toolForRouted(Request request) {
+    return toolFor(handles().cast(request));
+  }
+
   String run(R request, ActionContext context) throws Exception;
 
   /**

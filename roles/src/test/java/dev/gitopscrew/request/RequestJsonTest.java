@@ -17,8 +17,9 @@ class RequestJsonTest {
   void everyKindRoundTrips() {
     List<Request> all =
         List.of(
-            new Restart(new Workload("deployment", "homepage", "apps"), true),
-            new Scale(new Workload("statefulset", "loki", "logging"), 0, false),
+            new ClusterAction(
+                "restart", new ObjectRef("deployment", "homepage", "apps"), null, true),
+            new Kube("get", "pods", null, "apps", false),
             new Edit(
                 "demo",
                 new ObjectRef("deployment", "whoami", null),
@@ -66,7 +67,7 @@ class RequestJsonTest {
     for (Class<?> kind : Request.class.getPermittedSubclasses()) {
       assertThat(kind.getAnnotation(JsonTypeName.class)).as(kind.getSimpleName()).isNotNull();
     }
-    assertThat(RequestJson.kinds()).contains("restart", "edit", "release-cut", "drill-leaf");
+    assertThat(RequestJson.kinds()).contains("action", "kube", "edit", "release-cut", "drill-leaf");
   }
 
   @Test
@@ -74,9 +75,9 @@ class RequestJsonTest {
     assertThatThrownBy(
             () ->
                 RequestJson.read(
-                    "{\"kind\":\"restart\",\"workload\":{\"kind\":\"pod\",\"name\":\"x\"}}"))
+                    "{\"kind\":\"action\",\"action\":\"reboot\",\"target\":{\"kind\":\"pod\",\"name\":\"x\"}}"))
         .isInstanceOf(BadRequestException.class)
-        .hasMessageContaining("not a workload kind: pod");
+        .hasMessageContaining("unknown action 'reboot'");
     assertThatThrownBy(() -> RequestJson.read("{\"kind\":\"reboot\"}"))
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("reboot");

@@ -16,19 +16,45 @@ class RequestParserTest {
   }
 
   @Test
-  void aRestartIsATypedWorkload() {
+  void aRestartIsATypedClusterAction() {
     assertThat(parse("restart deployment/homepage in apps"))
-        .isEqualTo(new Restart(new Workload("deployment", "homepage", "apps"), false));
+        .isEqualTo(
+            new ClusterAction(
+                "restart", new ObjectRef("deployment", "homepage", "apps"), null, false));
     assertThat(parse("restart grafana"))
-        .isEqualTo(new Restart(new Workload("deployment", "grafana", "default"), false));
+        .isEqualTo(
+            new ClusterAction(
+                "restart", new ObjectRef("deployment", "grafana", null), null, false));
     assertThat(parse("restart statefulset/loki -n logging dry-run"))
-        .isEqualTo(new Restart(new Workload("statefulset", "loki", "logging"), true));
+        .isEqualTo(
+            new ClusterAction(
+                "restart", new ObjectRef("statefulset", "loki", "logging"), null, true));
   }
 
   @Test
   void aScaleHasItsCountAndNamespaceInAnyOrder() {
     assertThat(parse("scale deployment/grafana in monitoring to 02"))
-        .isEqualTo(new Scale(new Workload("deployment", "grafana", "monitoring"), 2, false));
+        .isEqualTo(
+            new ClusterAction(
+                "scale", new ObjectRef("deployment", "grafana", "monitoring"), 2, false));
+  }
+
+  @Test
+  void theOtherClusterActionsAndKube() {
+    assertThat(parse("force-sync externalsecret/grafana in monitoring"))
+        .isEqualTo(
+            new ClusterAction(
+                "force-sync",
+                new ObjectRef("externalsecret", "grafana", "monitoring"),
+                null,
+                false));
+    assertThat(parse("delete-pod pod/web-0 in apps dry-run"))
+        .isEqualTo(
+            new ClusterAction("delete-pod", new ObjectRef("pod", "web-0", "apps"), null, true));
+    assertThat(parse("kube get pods in monitoring"))
+        .isEqualTo(new Kube("get", "pods", null, "monitoring", false));
+    assertThat(parse("kube logs pods web-0 in apps previous"))
+        .isEqualTo(new Kube("logs", "pods", "web-0", "apps", true));
   }
 
   @Test
@@ -77,11 +103,14 @@ class RequestParserTest {
       delimiter = '|',
       value = {
         "restart | restart needs a workload",
-        "restart pod/x | not a workload kind: pod",
-        "restart Grafana | not a valid workload name",
+        "restart | restart needs a workload",
+        "restart Grafana | not a valid object name",
         "scale grafana to many | replicas must be a number from 0 to 9999, got many",
         "scale grafana | scale needs a workload and a count",
         "restart grafana in monitoring extra | unexpected 'extra'",
+        "scale deployment/x to 1 dry-run extra | unexpected 'extra'",
+        "kube explode pods | kube verbs are get, list, logs, delete",
+        "kube logs pods | logs needs an object name",
         "scan ../etc | not a repository name",
         "scan homelab ../../etc | path must stay inside the repository",
         "validate homelab pr 0 | pull request number must be a positive number",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gitopscrew.git.ChangeType;
 import dev.gitopscrew.request.Change;
+import dev.gitopscrew.request.ClusterAction;
 import dev.gitopscrew.request.Drill;
 import dev.gitopscrew.request.DrillLeaf;
 import dev.gitopscrew.request.Edit;
@@ -12,9 +13,6 @@ import dev.gitopscrew.request.EditOperation;
 import dev.gitopscrew.request.ObjectRef;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.request.RequestParser;
-import dev.gitopscrew.request.Restart;
-import dev.gitopscrew.request.Scale;
-import dev.gitopscrew.request.Workload;
 import dev.gitopscrew.roles.team.Capabilities;
 import dev.gitopscrew.roles.team.Team;
 import dev.gitopscrew.roles.work.Assignment;
@@ -51,7 +49,7 @@ class AgentWorkforceTest {
 
   @Test
   void everyRequestKindButTheLeafPartsHasExactlyOneOwner() {
-    Routing routing = Team.routing(new Capabilities(crew.changes, null, null));
+    Routing routing = Team.routing(new Capabilities(crew.changes, null, null, null));
     Map<Class<?>, KnownAgent> owners = routing.owners();
     for (Class<?> kind : Request.class.getPermittedSubclasses()) {
       if (kind == DrillLeaf.class) {
@@ -62,7 +60,7 @@ class AgentWorkforceTest {
       }
     }
     assertThat(owners)
-        .containsEntry(Restart.class, KnownAgent.DEVOPS_SRE)
+        .containsEntry(ClusterAction.class, KnownAgent.DEVOPS_SRE)
         .containsEntry(Change.class, KnownAgent.SOFTWARE_ENGINEER)
         .containsEntry(Edit.class, KnownAgent.SOFTWARE_ENGINEER)
         .containsEntry(Drill.class, KnownAgent.HOMELAB_ADMIN);
@@ -73,7 +71,9 @@ class AgentWorkforceTest {
     assertThatThrownBy(
             () ->
                 FakeSubagents.ask(
-                    tree, new Restart(new Workload("deployment", "homepage", "apps"), false)))
+                    tree,
+                    new ClusterAction(
+                        "restart", new ObjectRef("deployment", "homepage", "apps"), null, false)))
         .isInstanceOf(ActionFailedException.class)
         .hasMessage("devops-sre failed: Kubernetes: not configured - set KUBECONFIG");
     assertThat(tree.spawns).containsExactly("1 devops-sre: restart deployment/homepage in apps");
@@ -175,25 +175,25 @@ class AgentWorkforceTest {
   /** Scaling to zero needs an approval: homelab-admin shows its dry run and waits. */
   @Test
   void aStepThatNeedsApprovalRunsAsADryRunAndTheRootWaitsWithItsResult() throws Exception {
-    Action<Scale> scale =
+    Action<ClusterAction> scale =
         new Action<>() {
-          public Class<Scale> handles() {
-            return Scale.class;
+          public Class<ClusterAction> handles() {
+            return ClusterAction.class;
           }
 
           public java.util.Optional<Tool> tool() {
             return java.util.Optional.of(Tool.CLUSTER_SCALE);
           }
 
-          public java.util.Optional<String> approvalNeeded(Scale r) {
+          public java.util.Optional<String> approvalNeeded(ClusterAction r) {
             return r.replicas() == 0
                 ? java.util.Optional.of("scaling to zero stops the workload")
                 : java.util.Optional.empty();
           }
 
-          public String run(Scale r, ActionContext context) {
+          public String run(ClusterAction r, ActionContext context) {
             return (r.isDryRun() ? "dry run: would scale " : "scaled ")
-                + r.workload().describe()
+                + r.target().describe()
                 + " to "
                 + r.replicas();
           }
@@ -205,7 +205,8 @@ class AgentWorkforceTest {
             dev.gitopscrew.effect.Redactor.none(),
             java.time.Clock.systemUTC());
     FakeSubagents.Shared shared = new FakeSubagents.Shared(workforce);
-    Scale toZero = new Scale(new Workload("deployment", "web", "apps"), 0, false);
+    ClusterAction toZero =
+        new ClusterAction("scale", new ObjectRef("deployment", "web", "apps"), 0, false);
 
     assertThatThrownBy(() -> FakeSubagents.ask(shared, toZero))
         .isInstanceOfSatisfying(
@@ -225,7 +226,10 @@ class AgentWorkforceTest {
                 7, 7, 0, new Task("homelab-admin", toZero).approvedBy("bob"), FakeSubagents.ORIGIN),
             new FakeSubagents(0, shared));
     assertThat(approved).isEqualTo("devops-sre: scaled deployment/web in apps to 0");
-    assertThat(FakeSubagents.ask(shared, new Scale(new Workload(null, "web", "apps"), 2, false)))
+    assertThat(
+            FakeSubagents.ask(
+                shared,
+                new ClusterAction("scale", new ObjectRef("deployment", "web", "apps"), 2, false)))
         .isEqualTo("devops-sre: scaled deployment/web in apps to 2");
   }
 
@@ -240,10 +244,12 @@ class AgentWorkforceTest {
                         5,
                         1,
                         new dev.gitopscrew.roles.work.Task(
-                            "qa-tester", new Restart(new Workload(null, "web", null), false)),
+                            "qa-tester",
+                            new ClusterAction(
+                                "restart", new ObjectRef("deployment", "web", null), null, false)),
                         FakeSubagents.ORIGIN),
                     new FakeSubagents(1, tree)))
-        .hasMessage("qa-tester does not take Restart requests; they go to devops-sre");
+        .hasMessage("qa-tester does not take ClusterAction requests; they go to devops-sre");
   }
 
   @Test

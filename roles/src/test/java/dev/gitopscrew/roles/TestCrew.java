@@ -39,8 +39,11 @@ final class TestCrew implements AutoCloseable {
             Team.routing(
                 new Capabilities(
                     changes,
-                    Capability.missing("Kubernetes", "set KUBECONFIG"),
-                    Capability.missing("model providers", "add models.providers"))),
+                    dev.gitopscrew.roles.cluster.ClusterAccess.none(
+                        dev.gitopscrew.cluster.ClusterGuard.packaged(),
+                        Capability.missing("Kubernetes", "set KUBECONFIG")),
+                    Capability.missing("model providers", "add models.providers"),
+                    Clock.systemUTC())),
             audit,
             Redactor.none(),
             Clock.systemUTC());

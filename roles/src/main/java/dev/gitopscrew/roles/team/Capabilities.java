@@ -2,9 +2,12 @@ package dev.gitopscrew.roles.team;
 
 import dev.gitopscrew.git.change.Changes;
 import dev.gitopscrew.roles.Capability;
+import dev.gitopscrew.roles.cluster.ClusterAccess;
+import java.time.Clock;
 
 /**
- * The capabilities the agents' actions are built on: the Git workflow, and whether a cluster and a
- * model are set up.
+ * The capabilities the agents' actions are built on: the Git workflow, the cluster behind its
+ * guard, whether a model is set up, and the clock.
  */
-public record Capabilities(Changes changes, Capability cluster, Capability models) {}
+public record Capabilities(
+    Changes changes, ClusterAccess cluster, Capability models, Clock clock) {}

@@ -5,8 +5,8 @@ import dev.gitopscrew.roles.RoleAgent;
 import dev.gitopscrew.roles.Routing;
 import dev.gitopscrew.roles.ask.AnswerFreeText;
 import dev.gitopscrew.roles.change.OpenChange;
-import dev.gitopscrew.roles.cluster.RestartRollout;
-import dev.gitopscrew.roles.cluster.ScaleWorkload;
+import dev.gitopscrew.roles.cluster.ReadCluster;
+import dev.gitopscrew.roles.cluster.RunClusterAction;
 import dev.gitopscrew.roles.drill.RunDrill;
 import dev.gitopscrew.roles.drill.RunDrillLeaf;
 import dev.gitopscrew.roles.drill.RunDrillShare;
@@ -38,8 +38,8 @@ public final class Team {
         new RoleAgent(
             KnownAgent.DEVOPS_SRE,
             List.of(
-                new RestartRollout(capabilities.cluster()),
-                new ScaleWorkload(capabilities.cluster()))),
+                new RunClusterAction(capabilities.cluster(), capabilities.clock()),
+                new ReadCluster(capabilities.cluster()))),
         new RoleAgent(
             KnownAgent.SOFTWARE_ENGINEER,
             List.of(

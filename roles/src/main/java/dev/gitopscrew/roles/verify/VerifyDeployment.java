@@ -4,16 +4,16 @@ import dev.gitopscrew.request.Verify;
 import dev.gitopscrew.roles.Action;
 import dev.gitopscrew.roles.ActionContext;
 import dev.gitopscrew.roles.ActionFailedException;
-import dev.gitopscrew.roles.Capability;
 import dev.gitopscrew.roles.Tool;
+import dev.gitopscrew.roles.cluster.ClusterAccess;
 import java.util.Optional;
 
 /** qa-tester: post-merge and post-rollback verification of an Argo CD application. */
 public final class VerifyDeployment implements Action<Verify> {
 
-  private final Capability cluster;
+  private final ClusterAccess cluster;
 
-  public VerifyDeployment(Capability cluster) {
+  public VerifyDeployment(ClusterAccess cluster) {
     this.cluster = cluster;
   }
 
@@ -29,7 +29,7 @@ public final class VerifyDeployment implements Action<Verify> {
 
   @Override
   public String run(Verify request, ActionContext context) {
-    cluster.require();
+    cluster.capability().require();
     throw ActionFailedException.notAvailable("verification of " + request.application());
   }
 }

@@ -30,7 +30,12 @@ class DrillTest {
       new AgentWorkforce(
           Team.routing(
               new Capabilities(
-                  null, Capability.missing("Kubernetes", "-"), Capability.missing("models", "-"))),
+                  null,
+                  dev.gitopscrew.roles.cluster.ClusterAccess.none(
+                      dev.gitopscrew.cluster.ClusterGuard.packaged(),
+                      Capability.missing("Kubernetes", "-")),
+                  Capability.missing("models", "-"),
+                  java.time.Clock.systemUTC())),
           AuditLog.NONE,
           Redactor.none(),
           java.time.Clock.systemUTC());

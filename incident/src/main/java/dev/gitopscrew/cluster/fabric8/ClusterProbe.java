@@ -1,4 +1,4 @@
-package dev.gitopscrew.cluster;
+package dev.gitopscrew.cluster.fabric8;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;

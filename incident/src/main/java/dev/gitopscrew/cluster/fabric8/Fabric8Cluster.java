@@ -1,0 +1,202 @@
+package dev.gitopscrew.cluster.fabric8;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitopscrew.cluster.ApiCall;
+import dev.gitopscrew.cluster.Cluster;
+import dev.gitopscrew.cluster.ClusterCallException;
+import dev.gitopscrew.cluster.KubeObject;
+import dev.gitopscrew.cluster.ResourceType;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The {@link Cluster} port on Fabric8's client, with generic resources so Argo CD Applications and
+ * ExternalSecrets need no typed model. Conflicts (409) and server errors (5xx) are retried a few
+ * times with backoff; everything else is the caller's to handle.
+ */
+public final class Fabric8Cluster implements Cluster, AutoCloseable {
+
+  private static final int ATTEMPTS = 3;
+
+  private final KubernetesClient client;
+
+  public Fabric8Cluster(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /**
+   * A client configured as kubectl would be: from {@code kubeconfig} when given (the crew's own
+   * KUBECONFIG), else the in-cluster account or ~/.kube/config; {@code context} picks a context.
+   */
+  public static Fabric8Cluster connect(String context, java.nio.file.Path kubeconfig) {
+    Config base;
+    if (kubeconfig != null) {
+      try {
+        base =
+            Config.fromKubeconfig(
+                context, java.nio.file.Files.readString(kubeconfig), kubeconfig.toString());
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("cannot read the kubeconfig " + kubeconfig, e);
+      }
+    } else {
+      base = Config.autoConfigure(context);
+    }
+    Config config =
+        new ConfigBuilder(base).withConnectionTimeout(5_000).withRequestTimeout(30_000).build();
+    return new Fabric8Cluster(new KubernetesClientBuilder().withConfig(config).build());
+  }
+
+  @Override
+  public Optional<KubeObject> get(ResourceType type, String namespace, String name) {
+    return Optional.ofNullable(retrying(() -> one(type, namespace, name).get()))
+        .map(r -> object(type, r));
+  }
+
+  @Override
+  public List<KubeObject> list(ResourceType type, String namespace) {
+    var resources = resources(type);
+    List<GenericKubernetesResource> items =
+        retrying(
+            () ->
+                type.namespaced() && namespace != null
+                    ? resources.inNamespace(namespace).list().getItems()
+                    : type.namespaced()
+                        ? resources.inAnyNamespace().list().getItems()
+                        : resources.list().getItems());
+    return items.stream().map(r -> object(type, r)).toList();
+  }
+
+  @Override
+  public KubeObject patch(
+      ResourceType type, String namespace, String name, JsonNode mergePatch, boolean dryRun) {
+    String json = mergePatch.toString();
+    GenericKubernetesResource patched =
+        retrying(
+            () ->
+                one(type, namespace, name)
+                    .dryRun(dryRun)
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), json));
+    return object(type, patched);
+  }
+
+  @Override
+  public void delete(ResourceType type, String namespace, String name, boolean dryRun) {
+    retrying(() -> one(type, namespace, name).dryRun(dryRun).withGracePeriod(0).delete());
+  }
+
+  @Override
+  public String log(String namespace, String pod, String container, boolean previous, int tail) {
+    return retrying(
+        () -> {
+          var p = client.pods().inNamespace(namespace).withName(pod);
+          var c = container == null ? p : p.inContainer(container);
+          return previous
+              ? c.terminated().tailingLines(tail).getLog()
+              : c.tailingLines(tail).getLog();
+        });
+  }
+
+  @Override
+  public boolean accessAllowed(ApiCall call) {
+    SelfSubjectAccessReview review =
+        new SelfSubjectAccessReviewBuilder()
+            .withNewSpec()
+            .withNewResourceAttributes()
+            .withVerb(call.verb())
+            .withGroup(call.group())
+            .withResource(call.resource())
+            .withSubresource(call.subresource())
+            .withNamespace(call.namespace())
+            .withName(call.name())
+            .endResourceAttributes()
+            .endSpec()
+            .build();
+    SelfSubjectAccessReview answer =
+        retrying(() -> client.authorization().v1().selfSubjectAccessReview().create(review));
+    return answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  private NonNamespaceOperation<
+          GenericKubernetesResource,
+          io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      scoped(ResourceType type, String namespace) {
+    var resources = resources(type);
+    return type.namespaced() ? resources.inNamespace(namespace) : resources;
+  }
+
+  private Resource<GenericKubernetesResource> one(
+      ResourceType type, String namespace, String name) {
+    return scoped(type, namespace).withName(name);
+  }
+
+  private io.fabric8.kubernetes.client.dsl.MixedOperation<
+          GenericKubernetesResource,
+          io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      resources(ResourceType type) {
+    return client.genericKubernetesResources(
+        new ResourceDefinitionContext.Builder()
+            .withGroup(type.group())
+            .withVersion(type.version())
+            .withPlural(type.resource())
+            .withKind(type.kind())
+            .withNamespaced(type.namespaced())
+            .build());
+  }
+
+  private static KubeObject object(ResourceType type, GenericKubernetesResource r) {
+    JsonNode body = Serialization.jsonMapper().valueToTree(r);
+    return new KubeObject(
+        type,
+        r.getMetadata().getNamespace(),
+        r.getMetadata().getName(),
+        r.getMetadata().getResourceVersion(),
+        body);
+  }
+
+  private static ClusterCallException failure(KubernetesClientException e) {
+    return new ClusterCallException(
+        e.getCode(), e.getStatus() == null ? null : e.getStatus().getMessage());
+  }
+
+  /** 409 conflicts and 5xx answers are tried again; the guard was passed before any attempt. */
+  private static <T> T retrying(Supplier<T> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (KubernetesClientException e) {
+        boolean transientFailure = e.getCode() == 409 || e.getCode() >= 500;
+        if (!transientFailure || attempt >= ATTEMPTS) {
+          throw failure(e);
+        }
+        try {
+          Thread.sleep(100L << attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw failure(e);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.gitopscrew.assembly;
+
+import dev.gitopscrew.cluster.ClusterGuard;
+import dev.gitopscrew.cluster.GuardedCluster;
+import dev.gitopscrew.cluster.fabric8.Fabric8Cluster;
+import dev.gitopscrew.config.ConfigException;
+import dev.gitopscrew.config.ConfigProblem;
+import dev.gitopscrew.config.CrewConfig;
+import dev.gitopscrew.roles.Capability;
+import dev.gitopscrew.roles.cluster.ClusterAccess;
+import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.runtime.Integrations;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cluster part of the crew: the guard from the packaged deploy/k8s/rbac.yaml (or the operator's
+ * {@code kubernetes.rbacFile}), and a Fabric8 client behind it when a cluster is configured (the
+ * client connects on its first call, so a command that never touches the cluster never connects).
+ */
+public final class ClusterWiring implements AutoCloseable {
+
+  static final String FIX =
+      "set KUBECONFIG, or run in a cluster with the service account of deploy/k8s/rbac.yaml"
+          + " (docs/cluster.md)";
+
+  private final ClusterAccess access;
+  private final Fabric8Cluster client;
+
+  private ClusterWiring(ClusterAccess access, Fabric8Cluster client) {
+    this.access = access;
+    this.client = client;
+  }
+
+  static ClusterWiring access(CrewContext context) {
+    CrewConfig config = context.loaded().config();
+    ClusterGuard guard = guard(context);
+    boolean disabled = Boolean.FALSE.equals(config.kubernetes().enabled());
+    Optional<String> source =
+        disabled ? Optional.empty() : Integrations.kubeconfigSource(context.env());
+    if (source.isEmpty()) {
+      return new ClusterWiring(
+          ClusterAccess.none(
+              guard,
+              Capability.missing(
+                  "Kubernetes",
+                  disabled ? "kubernetes.enabled is false in the configuration" : FIX)),
+          null);
+    }
+    String kubeconfig = context.env().get("KUBECONFIG");
+    Fabric8Cluster client =
+        Fabric8Cluster.connect(
+            config.kubernetes().context(),
+            kubeconfig == null || kubeconfig.isBlank()
+                ? null
+                // KUBECONFIG may list several files, as for kubectl: the first holds the context
+                : Path.of(kubeconfig.split(java.io.File.pathSeparator)[0]));
+    return new ClusterWiring(
+        new ClusterAccess(
+            guard,
+            Optional.of(new GuardedCluster(client, guard)),
+            Capability.configured("Kubernetes"),
+            Duration.ofSeconds(30)),
+        client);
+  }
+
+  /** The guard of the packaged rules, or of the file {@code kubernetes.rbacFile} names. */
+  static ClusterGuard guard(CrewContext context) {
+    CrewConfig config = context.loaded().config();
+    String file = config.kubernetes().rbacFile();
+    String account = config.kubernetes().serviceAccount();
+    if (file == null) {
+      return ClusterGuard.packaged(config.kubernetes().namespace());
+    }
+    Path base = context.loaded().source().map(Path::getParent).orElse(Path.of("."));
+    Path path = base.resolve(file).normalize();
+    try {
+      return ClusterGuard.parse(path.toString(), Files.readString(path), account);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException(
+          List.of(
+              new ConfigProblem(
+                  ConfigProblem.Severity.ERROR,
+                  context.loaded().source().orElse(null),
+                  "kubernetes.rbacFile",
+                  0,
+                  "cannot use " + path + ": " + e.getMessage())));
+    }
+  }
+
+  public ClusterAccess access() {
+    return access;
+  }
+
+  @Override
+  public void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+}

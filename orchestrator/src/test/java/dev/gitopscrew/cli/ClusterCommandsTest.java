@@ -1,0 +1,176 @@
+package dev.gitopscrew.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code crew kube} and {@code crew action} from the command line: refused calls name the missing
+ * rule with or without a cluster and reach no server; allowed ones reach Fabric8's mock API server
+ * through a KUBECONFIG, as an operator's would.
+ */
+@EnableKubernetesMockClient(crud = true)
+class ClusterCommandsTest {
+
+  static final String TOKEN =
+      "eyJhbGciOiJSUzI1NiIsImtpZCI6Im1vY2sifQ.c2VydmljZWFjY291bnQ.c2lnbmF0dXJl";
+
+  KubernetesMockServer server;
+  KubernetesClient client;
+  @TempDir Path dir;
+  Map<String, String> withCluster;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    server
+        .expect()
+        .post()
+        .withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
+        .andReturn(201, Map.of("status", Map.of("allowed", true)))
+        .always();
+    Path kubeconfig =
+        Files.writeString(
+            dir.resolve("kubeconfig"),
+            """
+            apiVersion: v1
+            kind: Config
+            clusters:
+              - name: mock
+                cluster: {server: "%s", insecure-skip-tls-verify: true}
+            users:
+              - name: crew
+                user: {token: "%s"}
+            contexts:
+              - name: mock
+                context: {cluster: mock, user: crew, namespace: apps}
+            current-context: mock
+            """
+                .formatted(client.getMasterUrl(), TOKEN));
+    withCluster = Map.of("KUBECONFIG", kubeconfig.toString());
+    client
+        .apps()
+        .deployments()
+        .inNamespace("monitoring")
+        .resource(
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withName("grafana")
+                .withNamespace("monitoring")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                .withNewTemplate()
+                .withNewMetadata()
+                .endMetadata()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .create();
+  }
+
+  private CliRun crew(Map<String, String> env, String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--state-dir";
+    all[args.length + 1] = dir.resolve("state").toString();
+    return CliRun.of(env, all);
+  }
+
+  @Test
+  void callsOutsideTheRulesAreRefusedWithOrWithoutACluster() {
+    for (Map<String, String> env : new Map[] {Map.of(), withCluster}) {
+      int before = server.getRequestCount();
+
+      CliRun delete = crew(env, "kube", "delete", "deployment", "grafana", "-n", "monitoring");
+      assertThat(delete.status()).as(delete.all()).isEqualTo(1);
+      assertThat(delete.out())
+          .contains(
+              "refused by the cluster guard: delete on apps/deployments grafana in namespace monitoring")
+          .contains("needs verb \"delete\" on apiGroup \"apps\" resource \"deployments\"");
+
+      CliRun secrets = crew(env, "kube", "get", "secrets", "-n", "kube-system");
+      assertThat(secrets.status()).isEqualTo(1);
+      assertThat(secrets.out())
+          .contains("refused by the cluster guard: list on secrets in namespace kube-system")
+          .contains("Role gitops-crew (namespace gitops-crew)");
+
+      assertThat(server.getRequestCount()).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void aReadWithNoClusterSaysHowToConfigureOne() {
+    CliRun run = crew(Map.of(), "kube", "get", "pods", "-n", "monitoring");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out()).contains("Kubernetes: not configured - set KUBECONFIG");
+  }
+
+  @Test
+  void readsAndARestartReachTheClusterAndTheRestartIsAudited() {
+    CliRun get = crew(withCluster, "kube", "get", "deployments", "-n", "monitoring");
+    assertThat(get.status()).as(get.all()).isZero();
+    assertThat(get.out()).contains("monitoring/grafana  0/1 ready");
+
+    CliRun restart =
+        crew(withCluster, "action", "restart", "deployment/grafana", "-n", "monitoring");
+    assertThat(restart.status()).as(restart.all()).isZero();
+    assertThat(restart.out())
+        .contains("devops-sre [succeeded] restart deployment/grafana in monitoring")
+        .containsPattern(
+            "cluster.patch apps/deployments/grafana in monitoring ok -> deployment/grafana in monitoring@\\d+");
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace("monitoring")
+                .withName("grafana")
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations())
+        .containsKey("kubectl.kubernetes.io/restartedAt");
+    assertThat(crew(withCluster, "audit").out()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void scalingToZeroWaitsForAnApprovalShowingTheServerSideDryRun() {
+    CliRun scale =
+        crew(
+            withCluster,
+            "action",
+            "scale",
+            "deployment/grafana",
+            "-n",
+            "monitoring",
+            "--replicas",
+            "0");
+
+    assertThat(scale.status()).as(scale.all()).isZero();
+    assertThat(scale.out())
+        .contains("homelab-admin [awaiting_approval]")
+        .contains("scaling deployment/grafana in monitoring to zero stops it")
+        .contains(
+            "devops-sre: dry run: the API server accepted scaling deployment/grafana in monitoring from 1 to 0")
+        .contains("crew approve ");
+    String id = scale.out().replaceAll("(?s).*Waiting for approval ([a-z0-9]{8}).*", "$1");
+
+    CliRun approve = crew(withCluster, "approve", id);
+    assertThat(approve.status()).as(approve.all()).isZero();
+    assertThat(approve.out()).contains("scaling deployment/grafana in monitoring from 1 to 0");
+    assertThat(approve.out()).contains("cluster.patch apps/deployments/grafana in monitoring ok");
+
+    CliRun again = crew(withCluster, "approve", id);
+    assertThat(again.status()).isEqualTo(1);
+    assertThat(again.err()).contains("was already approved by cli:");
+  }
+}
