@@ -162,6 +162,125 @@ public final class Mirror implements AutoCloseable {
   }
 
   /**
+   * The newest commits on the first-parent line from {@code head} whose change (against their first
+   * parent) touches {@code path} (a file or folder; empty means anything), newest first.
+   */
+  public List<CommitInfo> history(ObjectId head, String path, int max) {
+    List<CommitInfo> out = new java.util.ArrayList<>();
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.setFirstParent(true);
+      walk.markStart(walk.parseCommit(head));
+      for (RevCommit c : walk) {
+        if (out.size() >= max) {
+          break;
+        }
+        if (path.isEmpty() || touches(c, path)) {
+          List<String> parents = new java.util.ArrayList<>();
+          for (RevCommit p : c.getParents()) {
+            parents.add(p.name());
+          }
+          out.add(
+              new CommitInfo(
+                  c.name(),
+                  c.getAuthorIdent().getName(),
+                  c.getAuthorIdent().getWhenAsInstant(),
+                  c.getShortMessage(),
+                  parents));
+        }
+      }
+    } catch (IOException e) {
+      throw failure("read the history of " + spec.name(), e);
+    }
+    return out;
+  }
+
+  private boolean touches(RevCommit c, String path) throws IOException {
+    try (org.eclipse.jgit.treewalk.TreeWalk tw = new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
+      tw.setRecursive(true);
+      tw.setFilter(
+          org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(
+              org.eclipse.jgit.treewalk.filter.PathFilter.create(path),
+              org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF));
+      if (c.getParentCount() == 0) {
+        tw.addTree(new org.eclipse.jgit.treewalk.EmptyTreeIterator());
+      } else {
+        try (RevWalk w = new RevWalk(repo)) {
+          tw.addTree(w.parseCommit(c.getParent(0)).getTree());
+        }
+      }
+      tw.addTree(c.getTree());
+      return tw.next();
+    }
+  }
+
+  /** The paths {@code commit} changed against its first parent. */
+  public List<String> changedPaths(ObjectId commit) {
+    List<String> out = new java.util.ArrayList<>();
+    try (RevWalk walk = new RevWalk(repo);
+        org.eclipse.jgit.treewalk.TreeWalk tw = new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
+      RevCommit c = walk.parseCommit(commit);
+      tw.setRecursive(true);
+      tw.setFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF);
+      if (c.getParentCount() == 0) {
+        tw.addTree(new org.eclipse.jgit.treewalk.EmptyTreeIterator());
+      } else {
+        tw.addTree(walk.parseCommit(c.getParent(0)).getTree());
+      }
+      tw.addTree(c.getTree());
+      while (tw.next()) {
+        out.add(tw.getPathString());
+      }
+    } catch (IOException e) {
+      throw failure("read the changes of " + commit.name(), e);
+    }
+    return out;
+  }
+
+  /** The commit a SHA (or an unambiguous prefix) names, if the cached clone has it. */
+  public Optional<ObjectId> resolve(String sha) {
+    try {
+      return Optional.ofNullable(repo.resolve(sha + "^{commit}"));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A commit on {@code head} that reverts {@code commit} (a merge is reverted against its first
+   * parent, as {@code git revert -m 1} does): the new commit, or the files that conflict.
+   */
+  public synchronized Freshness revert(
+      ObjectId head, ObjectId commit, PersonIdent author, String message) {
+    try (ObjectInserter inserter = repo.newObjectInserter();
+        RevWalk walk = new RevWalk(repo)) {
+      RevCommit ours = walk.parseCommit(head);
+      RevCommit reverted = walk.parseCommit(commit);
+      if (reverted.getParentCount() == 0) {
+        throw new GitWorkflowException("cannot revert the first commit " + commit.name());
+      }
+      RevCommit mainline = walk.parseCommit(reverted.getParent(0));
+      ResolveMerger merger =
+          (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(inserter, repo.getConfig());
+      merger.setBase(reverted.getTree());
+      if (!merger.merge(ours, mainline)) {
+        TreeSet<String> files = new TreeSet<>(merger.getUnmergedPaths());
+        if (merger.getFailingPaths() != null) {
+          files.addAll(merger.getFailingPaths().keySet());
+        }
+        return new Freshness.Conflict(List.copyOf(files));
+      }
+      if (merger.getResultTreeId().equals(ours.getTree())) {
+        return new Freshness.UpToDate(head);
+      }
+      ObjectId created = insertCommit(inserter, merger.getResultTreeId(), author, message, ours);
+      inserter.flush();
+      return new Freshness.Merged(created);
+    } catch (IOException e) {
+      throw failure("revert " + commit.name(), e);
+    }
+  }
+
+  /**
    * Writes {@code files} on top of {@code parent} as one commit by {@code author}; empty when the
    * files already have this content there.
    */

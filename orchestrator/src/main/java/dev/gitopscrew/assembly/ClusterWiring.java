@@ -6,8 +6,12 @@ import dev.gitopscrew.cluster.fabric8.Fabric8Cluster;
 import dev.gitopscrew.config.ConfigException;
 import dev.gitopscrew.config.ConfigProblem;
 import dev.gitopscrew.config.CrewConfig;
+import dev.gitopscrew.incident.Verification;
+import dev.gitopscrew.incident.runbook.Runbook;
+import dev.gitopscrew.incident.runbook.Runbooks;
 import dev.gitopscrew.roles.Capability;
 import dev.gitopscrew.roles.cluster.ClusterAccess;
+import dev.gitopscrew.roles.cluster.IncidentSettings;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.Integrations;
 import java.io.IOException;
@@ -94,6 +98,44 @@ public final class ClusterWiring implements AutoCloseable {
 
   public ClusterAccess access() {
     return access;
+  }
+
+  /**
+   * The incident settings of the configuration: health URLs, and the configured runbooks before the
+   * built-in ones (a mistake in one is a configuration error naming it).
+   */
+  public static IncidentSettings incidentsOf(CrewContext context) {
+    return incidents(context);
+  }
+
+  static IncidentSettings incidents(CrewContext context) {
+    var incident = context.loaded().config().incident();
+    List<Runbook> runbooks = new java.util.ArrayList<>();
+    if (incident.runbooks() != null && !incident.runbooks().isNull()) {
+      Object tree =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .convertValue(incident.runbooks(), Object.class);
+      String source = context.loaded().source().map(Path::toString).orElse("configuration");
+      try {
+        runbooks.addAll(Runbooks.parse(source, tree));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(
+            List.of(
+                new ConfigProblem(
+                    ConfigProblem.Severity.ERROR,
+                    context.loaded().source().orElse(null),
+                    "incident.runbooks",
+                    0,
+                    e.getMessage())));
+      }
+    }
+    runbooks.addAll(Runbooks.builtIn());
+    return new IncidentSettings(
+        incident.healthEndpoints().stream()
+            .map(e -> new Verification.Endpoint(e.name(), e.url()))
+            .toList(),
+        runbooks,
+        Duration.ofSeconds(5));
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.roles.AgentWorkforce;
 import dev.gitopscrew.roles.Capability;
+import dev.gitopscrew.roles.cluster.IncidentSettings;
 import dev.gitopscrew.roles.team.Capabilities;
 import dev.gitopscrew.roles.team.Team;
 import dev.gitopscrew.runtime.CrewContext;
@@ -34,6 +35,7 @@ public final class Crew implements AutoCloseable {
   private final JdbcAuditLog audit;
   private final ChangeWorkflow changes;
   private final ClusterWiring cluster;
+  private final IncidentSettings incidents;
   private final AgentWorkforce workforce;
   private final SessionLimits limits;
   private final SessionEngine engine;
@@ -53,11 +55,16 @@ public final class Crew implements AutoCloseable {
             CreateOnce.withDefaultBackoff());
     Redactor redactor = Secrets.redactor(context.loaded().config(), context.env());
     this.cluster = ClusterWiring.access(context);
+    this.incidents = ClusterWiring.incidents(context);
     this.workforce =
         new AgentWorkforce(
             Team.routing(
                 new Capabilities(
-                    changes, cluster.access(), modelCapability(context), Clock.systemUTC())),
+                    changes,
+                    cluster.access(),
+                    incidents,
+                    modelCapability(context),
+                    Clock.systemUTC())),
             audit,
             redactor,
             Clock.systemUTC());
@@ -125,6 +132,11 @@ public final class Crew implements AutoCloseable {
   /** The cluster guard, and the guarded cluster when one is configured. */
   public ClusterWiring cluster() {
     return cluster;
+  }
+
+  /** The runbooks and health URLs incidents are worked with. */
+  public IncidentSettings incidents() {
+    return incidents;
   }
 
   public SessionEngine engine() {

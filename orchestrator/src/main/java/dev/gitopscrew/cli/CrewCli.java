@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
       ApproveCommand.class,
       KubeCommand.class,
       ActionCommand.class,
+      RunbookCommand.class,
+      VerifyCommand.class,
       ForgeCommand.class,
     })
 public final class CrewCli {

@@ -142,6 +142,112 @@ class ClusterCommandsTest {
     assertThat(crew(withCluster, "audit").out()).doesNotContain(TOKEN);
   }
 
+  private void application(String name, String health, String repoUrl, String path) {
+    client
+        .genericKubernetesResources(
+            new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+                .withGroup("argoproj.io")
+                .withVersion("v1alpha1")
+                .withPlural("applications")
+                .withKind("Application")
+                .withNamespaced(true)
+                .build())
+        .inNamespace("argocd")
+        .resource(
+            new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                .withApiVersion("argoproj.io/v1alpha1")
+                .withKind("Application")
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace("argocd")
+                .endMetadata()
+                .withAdditionalProperties(
+                    Map.of(
+                        "spec",
+                        Map.of(
+                            "source", Map.of("repoURL", repoUrl, "path", path),
+                            "destination", Map.of("namespace", "monitoring")),
+                        "status",
+                        Map.of(
+                            "health",
+                            Map.of("status", health),
+                            "sync",
+                            Map.of("status", "Synced"),
+                            "resources",
+                            java.util.List.of(
+                                Map.of(
+                                    "group", "apps",
+                                    "kind", "Deployment",
+                                    "namespace", "monitoring",
+                                    "name", "grafana")))))
+                .build())
+        .create();
+  }
+
+  @Test
+  void aRunbookRunsItsStepsForAnApplication() {
+    application("grafana", "Degraded", "https://example.org/x.git", "k8s/apps/grafana");
+
+    CliRun list = crew(withCluster, "runbook", "list");
+    assertThat(list.out())
+        .contains("restart-crash-loop (built-in)")
+        .contains("rollback-bad-merge (built-in)");
+
+    CliRun run = crew(withCluster, "runbook", "run", "restart-crash-loop", "--app", "grafana");
+    assertThat(run.status()).as(run.all()).isZero();
+    assertThat(run.out())
+        .contains("runbook restart-crash-loop for grafana:")
+        .contains("the rollout restart of deployment/grafana in monitoring");
+  }
+
+  @Test
+  void verificationPassesOrFailsWithEveryCheckShown() {
+    application("grafana", "Degraded", "https://example.org/x.git", "k8s/apps/grafana");
+
+    CliRun run = crew(withCluster, "verify", "--app", "grafana");
+    assertThat(run.status()).as(run.all()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("verification of grafana failed:")
+        .contains("FAIL healthy: health Degraded")
+        .contains("ok   synced: sync Synced");
+  }
+
+  @Test
+  void aRollbackRunbookWaitsForApprovalThenOpensARevertPullRequest() throws Exception {
+    crew(Map.of(), "sessions", "list"); // the crew seeds the demo repository
+    Path demo = dir.resolve("state/repositories/demo.git");
+    String deployment = "k8s/apps/whoami/deployment.yaml";
+    String good = dev.gitopscrew.git.testing.BareRepos.read(demo, "main", deployment);
+    try (var repo = dev.gitopscrew.git.testing.BareRepos.open(demo)) {
+      var update = repo.updateRef("refs/heads/bump");
+      update.setNewObjectId(repo.resolve("refs/heads/main"));
+      update.update();
+    }
+    dev.gitopscrew.git.testing.BareRepos.commit(
+        demo, "bump", Map.of(deployment, good.replace("v1.10.2", "v9.9.9")), "Bump whoami");
+    dev.gitopscrew.git.testing.BareRepos.merge(
+        demo, "main", "bump", "Merge pull request #3 from bump");
+    application("whoami", "Degraded", demo.toUri().toString(), "k8s/apps/whoami");
+
+    CliRun run = crew(withCluster, "runbook", "run", "rollback-bad-merge", "--app", "whoami");
+    assertThat(run.status()).as(run.all()).isZero();
+    assertThat(run.out())
+        .contains("[awaiting_approval]")
+        .contains("runbook rollback-bad-merge rolls back a merge by a revert pull request")
+        .contains("dry run, nothing written");
+    assertThat(crew(Map.of(), "forge", "list").out()).contains("Pull requests: (none)");
+    String id = run.out().replaceAll("(?s).*Waiting for approval ([a-z0-9]{8}).*", "$1");
+
+    CliRun approved = crew(withCluster, "approve", id);
+    assertThat(approved.status()).as(approved.all()).isZero();
+    assertThat(approved.out()).contains("rollback of ").contains("Merge pull request #3 from bump");
+    assertThat(crew(Map.of(), "forge", "list").out())
+        .contains("fix: Revert Merge pull request #3 from bump")
+        .contains("devops-sre/fix/1-revert-merge-pull-request-3-from-bump -> main");
+    String branch = "devops-sre/fix/1-revert-merge-pull-request-3-from-bump";
+    assertThat(dev.gitopscrew.git.testing.BareRepos.read(demo, branch, deployment)).isEqualTo(good);
+  }
+
   @Test
   void scalingToZeroWaitsForAnApprovalShowingTheServerSideDryRun() {
     CliRun scale =

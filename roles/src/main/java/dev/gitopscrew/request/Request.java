@@ -17,6 +17,8 @@ public sealed interface Request
         Scan,
         Validate,
         Verify,
+        Triage,
+        RunRunbook,
         ReleasePlan,
         ReleaseCut,
         Ask,

@@ -18,7 +18,8 @@ import java.util.Locale;
  *                             | limits C:cpu=…,memory=… | helm-value KEY=VALUE [dry-run]
  * scan REPO [PATH]
  * validate REPO [pr N]  |  validate REPO#N
- * verify APP [in NS]
+ * verify APP [in NS] [wait SECONDS]  |  triage APP [in NS]
+ * runbook NAME for APP [in NS] [dry-run]
  * release plan REPO [MILESTONE]  |  release cut REPO [MILESTONE]
  * drill fanout N [fail P] [timeout P] [work MS]
  * </pre>
@@ -38,6 +39,8 @@ public final class RequestParser {
           "scan",
           "validate",
           "verify",
+          "triage",
+          "runbook",
           "release",
           "drill");
 
@@ -62,6 +65,8 @@ public final class RequestParser {
       case "scan" -> scan(rest);
       case "validate" -> validate(rest);
       case "verify" -> verify(rest);
+      case "triage" -> triage(rest);
+      case "runbook" -> runbook(rest);
       case "release" -> release(rest);
       case "drill" -> drill(rest);
       case "change" ->
@@ -168,8 +173,34 @@ public final class RequestParser {
     String usage = "verify needs an Argo CD application, like: verify grafana [in argocd]";
     String app = w.next(usage);
     String ns = w.option("in", usage);
+    String wait = w.option("wait", usage);
     w.end(usage);
-    return new Verify(app, ns);
+    if (wait != null && !wait.matches("[0-9]{1,4}")) {
+      throw new BadRequestException("wait is a number of seconds, got " + wait);
+    }
+    return new Verify(app, ns, wait == null ? 0 : Integer.parseInt(wait));
+  }
+
+  private static Request runbook(Words w) {
+    String usage =
+        "runbook needs a name and an application, like: runbook restart-crash-loop for grafana";
+    String name = w.next(usage);
+    String app = w.option("for", usage);
+    String ns = w.option("in", usage);
+    boolean dryRun = w.flag("dry-run");
+    w.end(usage);
+    if (app == null) {
+      throw new BadRequestException(usage);
+    }
+    return new RunRunbook(name, app, ns, dryRun);
+  }
+
+  private static Request triage(Words w) {
+    String usage = "triage needs an Argo CD application, like: triage grafana [in argocd]";
+    String app = w.next(usage);
+    String ns = w.option("in", usage);
+    w.end(usage);
+    return new Triage(app, ns);
   }
 
   private static Request release(Words w) {

@@ -89,7 +89,9 @@ class RequestParserTest {
     assertThat(parse("scan homelab k8s/apps")).isEqualTo(new Scan("homelab", null, "k8s/apps"));
     assertThat(parse("validate homelab#7")).isEqualTo(new Validate("homelab", null, null, 7));
     assertThat(parse("validate homelab pr 7")).isEqualTo(new Validate("homelab", null, null, 7));
-    assertThat(parse("verify grafana")).isEqualTo(new Verify("grafana", "argocd"));
+    assertThat(parse("verify grafana")).isEqualTo(new Verify("grafana", "argocd", 0));
+    assertThat(parse("verify grafana wait 120")).isEqualTo(new Verify("grafana", "argocd", 120));
+    assertThat(parse("triage grafana")).isEqualTo(new Triage("grafana", "argocd"));
     assertThat(parse("release plan homelab v1.4.0"))
         .isEqualTo(new ReleasePlan("homelab", "v1.4.0"));
     assertThat(parse("release cut homelab")).isEqualTo(new ReleaseCut("homelab", null, false));

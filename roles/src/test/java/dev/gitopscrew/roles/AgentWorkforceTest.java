@@ -13,7 +13,6 @@ import dev.gitopscrew.request.EditOperation;
 import dev.gitopscrew.request.ObjectRef;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.request.RequestParser;
-import dev.gitopscrew.roles.team.Capabilities;
 import dev.gitopscrew.roles.team.Team;
 import dev.gitopscrew.roles.work.Assignment;
 import dev.gitopscrew.roles.work.AwaitingApproval;
@@ -49,7 +48,7 @@ class AgentWorkforceTest {
 
   @Test
   void everyRequestKindButTheLeafPartsHasExactlyOneOwner() {
-    Routing routing = Team.routing(new Capabilities(crew.changes, null, null, null));
+    Routing routing = Team.routing(TestCrew.capabilities(crew.changes));
     Map<Class<?>, KnownAgent> owners = routing.owners();
     for (Class<?> kind : Request.class.getPermittedSubclasses()) {
       if (kind == DrillLeaf.class) {

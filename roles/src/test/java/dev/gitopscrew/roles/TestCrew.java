@@ -19,7 +19,7 @@ import java.util.Map;
  * The real team over the seeded demo repository on the local forge, with no cluster and no model,
  * its audit records kept in memory.
  */
-final class TestCrew implements AutoCloseable {
+public final class TestCrew implements AutoCloseable {
 
   final InMemoryLocalForgeRecords forge = new InMemoryLocalForgeRecords();
   final RecordedEffects audit = new RecordedEffects("unused");
@@ -36,17 +36,22 @@ final class TestCrew implements AutoCloseable {
             new CreateOnce(java.time.Duration.ofMillis(1)));
     workforce =
         new AgentWorkforce(
-            Team.routing(
-                new Capabilities(
-                    changes,
-                    dev.gitopscrew.roles.cluster.ClusterAccess.none(
-                        dev.gitopscrew.cluster.ClusterGuard.packaged(),
-                        Capability.missing("Kubernetes", "set KUBECONFIG")),
-                    Capability.missing("model providers", "add models.providers"),
-                    Clock.systemUTC())),
-            audit,
-            Redactor.none(),
-            Clock.systemUTC());
+            Team.routing(capabilities(changes)), audit, Redactor.none(), Clock.systemUTC());
+  }
+
+  /** The capabilities of a crew with no cluster and no model. */
+  public static Capabilities capabilities(dev.gitopscrew.git.change.Changes changes) {
+    return new Capabilities(
+        changes,
+        dev.gitopscrew.roles.cluster.ClusterAccess.none(
+            dev.gitopscrew.cluster.ClusterGuard.packaged(),
+            Capability.missing("Kubernetes", "set KUBECONFIG")),
+        new dev.gitopscrew.roles.cluster.IncidentSettings(
+            java.util.List.of(),
+            dev.gitopscrew.incident.runbook.Runbooks.builtIn(),
+            java.time.Duration.ofMillis(50)),
+        Capability.missing("model providers", "add models.providers"),
+        Clock.systemUTC());
   }
 
   FakeSubagents.Shared tree() {

@@ -8,7 +8,9 @@ import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.PullRequest;
+import dev.gitopscrew.git.CommitInfo;
 import dev.gitopscrew.git.Footprint;
+import dev.gitopscrew.git.Freshness;
 import dev.gitopscrew.git.GitWorkflowException;
 import dev.gitopscrew.git.Mirror;
 import dev.gitopscrew.git.MirrorCache;
@@ -72,8 +74,94 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
     return mirror.files(mirror.fetch());
   }
 
+  /** How the change's commit is made on top of its parent: the files, or a revert. */
+  @FunctionalInterface
+  private interface CommitMaker {
+    /** The new commit, or empty when it would change nothing; a conflict names the files. */
+    Optional<ObjectId> make(Mirror mirror, ObjectId parent, PersonIdent author, String message);
+  }
+
   @Override
   public ChangeOutcome run(ChangeRequest request, SideEffects effects) {
+    return run(
+        request,
+        effects,
+        (mirror, parent, author, message) ->
+            mirror.commit(parent, request.files(), author, message));
+  }
+
+  @Override
+  public Optional<String> repositoryFor(String url) {
+    String wanted = normalise(url);
+    return repositories.values().stream()
+        .filter(r -> normalise(r.url()).equals(wanted))
+        .map(RepositorySpec::name)
+        .findFirst();
+  }
+
+  private static String normalise(String url) {
+    String u = url == null ? "" : url.strip().toLowerCase(java.util.Locale.ROOT);
+    u = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+    return u.endsWith(".git") ? u.substring(0, u.length() - 4) : u;
+  }
+
+  @Override
+  public List<CommitInfo> history(String repository, String path, int max) {
+    RepositorySpec spec = spec(repository);
+    Mirror mirror = mirrors.open(spec, forges.apply(spec).gitCredentials());
+    return mirror.history(mirror.fetch(), path == null ? "" : path, max);
+  }
+
+  @Override
+  public ChangeOutcome revert(RevertRequest revert, SideEffects effects) {
+    RepositorySpec spec = repositories.get(revert.repository());
+    if (spec == null) {
+      return new ChangeOutcome.Failed("repository", unknown(revert.repository()));
+    }
+    Mirror mirror;
+    ObjectId commit;
+    try {
+      mirror = mirrors.open(spec, forges.apply(spec).gitCredentials());
+      mirror.fetch();
+      commit =
+          mirror
+              .resolve(revert.commit())
+              .orElseThrow(
+                  () ->
+                      new GitWorkflowException(
+                          "no commit " + revert.commit() + " in " + spec.name()));
+    } catch (ForgeException | GitWorkflowException | IllegalArgumentException e) {
+      return new ChangeOutcome.Failed("revert", e.getMessage());
+    }
+    // the workflow lists the files in the plan and the pull request; the revert makes the commit
+    Map<String, byte[]> touched = new java.util.LinkedHashMap<>();
+    mirror.changedPaths(commit).forEach(path -> touched.put(path, new byte[0]));
+    ChangeRequest request =
+        new ChangeRequest(
+            revert.repository(),
+            revert.type(),
+            revert.title(),
+            revert.issue(),
+            revert.agentId(),
+            touched,
+            revert.summary(),
+            "high",
+            null);
+    return run(
+        request,
+        effects,
+        (m, parent, author, message) -> {
+          Freshness reverted = m.revert(parent, commit, author, message);
+          if (reverted instanceof Freshness.Conflict c) {
+            throw new MergeConflict("the revert of " + commit.name(), c.files());
+          }
+          return reverted instanceof Freshness.Merged merged
+              ? Optional.of(merged.head())
+              : Optional.empty();
+        });
+  }
+
+  private ChangeOutcome run(ChangeRequest request, SideEffects effects, CommitMaker maker) {
     RepositorySpec spec = repositories.get(request.repository());
     if (spec == null) {
       return new ChangeOutcome.Failed("repository", unknown(request.repository()));
@@ -84,7 +172,7 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
       Set<String> labels =
           footprint.labels(request.agentId(), request.type(), request.priority(), request.areas());
       if (effects.dryRun()) {
-        return preview(spec, forge, request, labels, effects);
+        return preview(spec, forge, request, labels, effects, maker);
       }
       step = "issue";
       AdoptOrCreateIssue.Result issue =
@@ -106,7 +194,12 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
       ObjectId parent = existingBranch.orElse(defaultTip);
       String message =
           footprint.commitMessage(request.type(), request.title(), number, request.agentId());
-      Optional<ObjectId> commit = mirror.commit(parent, request.files(), author, message);
+      Optional<ObjectId> commit;
+      try {
+        commit = maker.make(mirror, parent, author, message);
+      } catch (MergeConflict c) {
+        return new ChangeOutcome.Conflicted(issueRef, branch, c.files);
+      }
       if (commit.isEmpty() && existingBranch.isEmpty()) {
         return new ChangeOutcome.Failed(step, nothingToChange(spec));
       }
@@ -162,7 +255,7 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
         () -> {
           PushOutcome pushed = mirror.pushFresh(branch, head, author);
           if (pushed instanceof PushOutcome.Conflicted c) {
-            throw new MergeConflict(spec.defaultBranch(), c.files());
+            throw new MergeConflict("merging " + spec.defaultBranch(), c.files());
           }
           return ((PushOutcome.Pushed) pushed).head();
         },
@@ -175,7 +268,8 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
       Forge forge,
       ChangeRequest request,
       Set<String> labels,
-      SideEffects effects) {
+      SideEffects effects,
+      CommitMaker maker) {
     String repo = spec.name();
     Optional<Issue> adopt =
         request.issue() != null
@@ -209,13 +303,18 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
     Mirror mirror = mirrors.open(spec, forge.gitCredentials());
     ObjectId tip = mirror.fetch();
     Optional<ObjectId> existing = number == 0 ? Optional.empty() : mirror.remoteBranch(branch);
-    Optional<ObjectId> commit =
-        mirror.commit(
-            existing.orElse(tip),
-            request.files(),
-            footprint.author(request.agentId()),
-            footprint.commitMessage(
-                request.type(), request.title(), Math.max(number, 1), request.agentId()));
+    Optional<ObjectId> commit;
+    try {
+      commit =
+          maker.make(
+              mirror,
+              existing.orElse(tip),
+              footprint.author(request.agentId()),
+              footprint.commitMessage(
+                  request.type(), request.title(), Math.max(number, 1), request.agentId()));
+    } catch (MergeConflict c) {
+      return new ChangeOutcome.Failed("commit", c.getMessage());
+    }
     if (commit.isEmpty() && existing.isEmpty()) {
       return new ChangeOutcome.Failed("commit", nothingToChange(spec));
     }
@@ -293,8 +392,8 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
   private static final class MergeConflict extends RuntimeException {
     final List<String> files;
 
-    MergeConflict(String defaultBranch, List<String> files) {
-      super("merging " + defaultBranch + " conflicts in " + String.join(", ", files));
+    MergeConflict(String what, List<String> files) {
+      super(what + " conflicts in " + String.join(", ", files));
       this.files = List.copyOf(files);
     }
   }

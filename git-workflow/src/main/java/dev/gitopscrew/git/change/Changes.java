@@ -22,4 +22,18 @@ public interface Changes {
    * writes nothing and says what it would do.
    */
   ChangeOutcome run(ChangeRequest request, SideEffects effects);
+
+  /** The configured repository whose Git URL is {@code url} (as an Argo CD source names it). */
+  java.util.Optional<String> repositoryFor(String url);
+
+  /**
+   * The newest commits of the default branch that touch {@code path} (empty: any), newest first.
+   */
+  java.util.List<dev.gitopscrew.git.CommitInfo> history(String repository, String path, int max);
+
+  /**
+   * A rollback: {@code git revert} of {@code commit} (a merge against its first parent) on a
+   * branch, opened as a pull request through the same workflow and footprints as any change.
+   */
+  ChangeOutcome revert(RevertRequest request, SideEffects effects);
 }

@@ -84,6 +84,33 @@ public final class BareRepos {
     }
   }
 
+  /**
+   * A merge commit of {@code source} into {@code target}, as a forge's merge button makes it; the
+   * source must contain the target (its tree is the result).
+   */
+  public static ObjectId merge(Path bare, String target, String source, String message)
+      throws IOException {
+    try (Repository repo = open(bare);
+        ObjectInserter inserter = repo.newObjectInserter();
+        RevWalk walk = new RevWalk(repo)) {
+      RevCommit ours = walk.parseCommit(repo.resolve(Constants.R_HEADS + target));
+      RevCommit theirs = walk.parseCommit(repo.resolve(Constants.R_HEADS + source));
+      CommitBuilder commit = new CommitBuilder();
+      PersonIdent person = new PersonIdent("Ada Operator", "ada@example.org");
+      commit.setTreeId(theirs.getTree());
+      commit.setParentIds(ours, theirs);
+      commit.setAuthor(person);
+      commit.setCommitter(person);
+      commit.setMessage(message + "\n");
+      ObjectId id = inserter.insert(commit);
+      inserter.flush();
+      RefUpdate update = repo.updateRef(Constants.R_HEADS + target);
+      update.setNewObjectId(id);
+      update.update();
+      return id;
+    }
+  }
+
   public static RevCommit head(Path bare, String branch) throws IOException {
     try (Repository repo = open(bare);
         RevWalk walk = new RevWalk(repo)) {

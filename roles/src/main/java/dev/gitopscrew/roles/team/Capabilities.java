@@ -3,6 +3,7 @@ package dev.gitopscrew.roles.team;
 import dev.gitopscrew.git.change.Changes;
 import dev.gitopscrew.roles.Capability;
 import dev.gitopscrew.roles.cluster.ClusterAccess;
+import dev.gitopscrew.roles.cluster.IncidentSettings;
 import java.time.Clock;
 
 /**
@@ -10,4 +11,8 @@ import java.time.Clock;
  * guard, whether a model is set up, and the clock.
  */
 public record Capabilities(
-    Changes changes, ClusterAccess cluster, Capability models, Clock clock) {}
+    Changes changes,
+    ClusterAccess cluster,
+    IncidentSettings incidents,
+    Capability models,
+    Clock clock) {}

@@ -7,6 +7,7 @@ import dev.gitopscrew.roles.ask.AnswerFreeText;
 import dev.gitopscrew.roles.change.OpenChange;
 import dev.gitopscrew.roles.cluster.ReadCluster;
 import dev.gitopscrew.roles.cluster.RunClusterAction;
+import dev.gitopscrew.roles.cluster.RunRunbookAction;
 import dev.gitopscrew.roles.drill.RunDrill;
 import dev.gitopscrew.roles.drill.RunDrillLeaf;
 import dev.gitopscrew.roles.drill.RunDrillShare;
@@ -14,6 +15,7 @@ import dev.gitopscrew.roles.edit.EditManifest;
 import dev.gitopscrew.roles.release.CutRelease;
 import dev.gitopscrew.roles.release.PlanRelease;
 import dev.gitopscrew.roles.scan.ScanManifests;
+import dev.gitopscrew.roles.triage.TriageApplication;
 import dev.gitopscrew.roles.validate.ValidateChange;
 import dev.gitopscrew.roles.verify.VerifyDeployment;
 import java.util.List;
@@ -39,7 +41,12 @@ public final class Team {
             KnownAgent.DEVOPS_SRE,
             List.of(
                 new RunClusterAction(capabilities.cluster(), capabilities.clock()),
-                new ReadCluster(capabilities.cluster()))),
+                new ReadCluster(capabilities.cluster()),
+                new RunRunbookAction(
+                    capabilities.cluster(),
+                    capabilities.incidents(),
+                    capabilities.changes(),
+                    capabilities.clock()))),
         new RoleAgent(
             KnownAgent.SOFTWARE_ENGINEER,
             List.of(
@@ -49,7 +56,10 @@ public final class Team {
             KnownAgent.QA_TESTER,
             List.of(
                 new ValidateChange(),
-                new VerifyDeployment(capabilities.cluster()),
+                new VerifyDeployment(
+                    capabilities.cluster(), capabilities.incidents(), capabilities.clock()),
+                new TriageApplication(
+                    capabilities.cluster(), capabilities.changes(), capabilities.clock()),
                 new RunDrillShare())));
   }
 

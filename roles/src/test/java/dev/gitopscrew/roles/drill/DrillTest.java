@@ -9,9 +9,7 @@ import dev.gitopscrew.request.BadRequestException;
 import dev.gitopscrew.request.DrillLeaf;
 import dev.gitopscrew.request.RequestParser;
 import dev.gitopscrew.roles.AgentWorkforce;
-import dev.gitopscrew.roles.Capability;
 import dev.gitopscrew.roles.FakeSubagents;
-import dev.gitopscrew.roles.team.Capabilities;
 import dev.gitopscrew.roles.team.Team;
 import dev.gitopscrew.roles.work.Assignment;
 import dev.gitopscrew.roles.work.SessionResult;
@@ -28,14 +26,7 @@ class DrillTest {
 
   private final AgentWorkforce workforce =
       new AgentWorkforce(
-          Team.routing(
-              new Capabilities(
-                  null,
-                  dev.gitopscrew.roles.cluster.ClusterAccess.none(
-                      dev.gitopscrew.cluster.ClusterGuard.packaged(),
-                      Capability.missing("Kubernetes", "-")),
-                  Capability.missing("models", "-"),
-                  java.time.Clock.systemUTC())),
+          Team.routing(dev.gitopscrew.roles.TestCrew.capabilities(null)),
           AuditLog.NONE,
           Redactor.none(),
           java.time.Clock.systemUTC());

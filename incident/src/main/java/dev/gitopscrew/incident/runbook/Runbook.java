@@ -1,0 +1,91 @@
+package dev.gitopscrew.incident.runbook;
+
+import dev.gitopscrew.incident.AppStatus;
+import dev.gitopscrew.incident.Finding;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A declarative runbook: when it applies (a trigger) and what to do (steps from the fixed action
+ * set), so an operator can add one without code.
+ *
+ * @param source where it was defined: {@code built-in} or the configuration file
+ */
+public record Runbook(
+    String name, String description, Trigger trigger, List<Step> steps, String source) {
+
+  /** Argo CD events, triage patterns, health and sync states; empty lists match anything. */
+  public record Trigger(
+      List<String> events, List<String> findings, List<String> health, List<String> sync) {
+
+    public Trigger {
+      events = List.copyOf(events);
+      findings = List.copyOf(findings);
+      health = List.copyOf(health);
+      sync = List.copyOf(sync);
+    }
+
+    public boolean matches(String event, AppStatus app, List<Finding> found) {
+      return (events.isEmpty() || events.contains(event))
+          && (findings.isEmpty() || found.stream().anyMatch(f -> findings.contains(f.pattern())))
+          && (health.isEmpty() || health.contains(app.health()))
+          && (sync.isEmpty() || sync.contains(app.sync()));
+    }
+  }
+
+  /**
+   * One step: an action of the fixed set on a target ({@code deployment/{app}}).
+   *
+   * @param approval the operator marked it: a person approves the runbook before it runs
+   */
+  public record Step(String action, String target, Integer replicas, boolean approval) {
+
+    /** The target with {app} and {namespace} filled in. */
+    public String targetFor(String app, String namespace) {
+      return target.replace("{app}", app).replace("{namespace}", namespace);
+    }
+
+    public String describe() {
+      return action + " " + target + (replicas == null ? "" : " to " + replicas);
+    }
+  }
+
+  public Runbook {
+    steps = List.copyOf(steps);
+  }
+
+  /** Why a person must approve this runbook before it runs, or empty. */
+  public Optional<String> approvalNeeded() {
+    for (Step step : steps) {
+      if (step.approval()) {
+        return Optional.of("runbook " + name + " marks " + step.describe() + " for approval");
+      }
+      switch (step.action()) {
+        case "rollback":
+          return Optional.of("runbook " + name + " rolls back a merge by a revert pull request");
+        case "delete-pod":
+          return Optional.of("runbook " + name + " deletes a pod");
+        case "scale":
+          if (step.replicas() != null && step.replicas() == 0) {
+            return Optional.of("runbook " + name + " scales " + step.target() + " to zero");
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  public String describe() {
+    return name
+        + " ("
+        + source
+        + "): "
+        + description
+        + "\n  when "
+        + trigger
+        + "\n  steps: "
+        + String.join(", ", steps.stream().map(Step::describe).toList());
+  }
+}
