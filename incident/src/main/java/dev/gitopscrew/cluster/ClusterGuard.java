@@ -277,6 +277,34 @@ public final class ClusterGuard {
     return out;
   }
 
+  /**
+   * One call for every verb, group and resource each rule grants, in the rule's namespace: what
+   * {@code crew doctor} asks the API server to confirm, so rules the cluster does not actually
+   * grant are found before an incident needs them.
+   */
+  public List<ApiCall> grantedCalls() {
+    List<ApiCall> calls = new java.util.ArrayList<>();
+    for (GrantedRule rule : rules) {
+      String name = rule.resourceNames().stream().sorted().findFirst().orElse(null);
+      for (String group : new java.util.TreeSet<>(rule.apiGroups())) {
+        for (String resource : new java.util.TreeSet<>(rule.resources())) {
+          int slash = resource.indexOf('/');
+          for (String verb : new java.util.TreeSet<>(rule.verbs())) {
+            calls.add(
+                new ApiCall(
+                    verb,
+                    group,
+                    slash < 0 ? resource : resource.substring(0, slash),
+                    slash < 0 ? null : resource.substring(slash + 1),
+                    rule.namespace(),
+                    name));
+          }
+        }
+      }
+    }
+    return calls;
+  }
+
   /** Every rule in one line each, for {@code crew doctor}. */
   public List<String> describeRules() {
     return rules.stream().map(GrantedRule::describe).toList();

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.gitopscrew.cluster.ClusterGuard;
 import dev.gitopscrew.cluster.GuardedCluster;
 import dev.gitopscrew.cluster.fabric8.Fabric8Cluster;
+import dev.gitopscrew.incident.testing.ClusterFixture;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;

@@ -6,16 +6,16 @@ import dev.gitopscrew.cluster.fabric8.Fabric8Cluster;
 import dev.gitopscrew.config.ConfigException;
 import dev.gitopscrew.config.ConfigProblem;
 import dev.gitopscrew.config.CrewConfig;
+import dev.gitopscrew.incident.Severity;
 import dev.gitopscrew.incident.Verification;
 import dev.gitopscrew.incident.runbook.Runbook;
 import dev.gitopscrew.incident.runbook.Runbooks;
 import dev.gitopscrew.roles.Capability;
 import dev.gitopscrew.roles.cluster.ClusterAccess;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
+import dev.gitopscrew.runtime.ClusterSettings;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.Integrations;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class ClusterWiring implements AutoCloseable {
 
   static ClusterWiring access(CrewContext context) {
     CrewConfig config = context.loaded().config();
-    ClusterGuard guard = guard(context);
+    ClusterGuard guard = ClusterSettings.guard(context);
     boolean disabled = Boolean.FALSE.equals(config.kubernetes().enabled());
     Optional<String> source =
         disabled ? Optional.empty() : Integrations.kubeconfigSource(context.env());
@@ -55,14 +55,8 @@ public final class ClusterWiring implements AutoCloseable {
                   disabled ? "kubernetes.enabled is false in the configuration" : FIX)),
           null);
     }
-    String kubeconfig = context.env().get("KUBECONFIG");
     Fabric8Cluster client =
-        Fabric8Cluster.connect(
-            config.kubernetes().context(),
-            kubeconfig == null || kubeconfig.isBlank()
-                ? null
-                // KUBECONFIG may list several files, as for kubectl: the first holds the context
-                : Path.of(kubeconfig.split(java.io.File.pathSeparator)[0]));
+        Fabric8Cluster.connect(config.kubernetes().context(), ClusterSettings.kubeconfig(context));
     return new ClusterWiring(
         new ClusterAccess(
             guard,
@@ -70,30 +64,6 @@ public final class ClusterWiring implements AutoCloseable {
             Capability.configured("Kubernetes"),
             Duration.ofSeconds(30)),
         client);
-  }
-
-  /** The guard of the packaged rules, or of the file {@code kubernetes.rbacFile} names. */
-  static ClusterGuard guard(CrewContext context) {
-    CrewConfig config = context.loaded().config();
-    String file = config.kubernetes().rbacFile();
-    String account = config.kubernetes().serviceAccount();
-    if (file == null) {
-      return ClusterGuard.packaged(config.kubernetes().namespace());
-    }
-    Path base = context.loaded().source().map(Path::getParent).orElse(Path.of("."));
-    Path path = base.resolve(file).normalize();
-    try {
-      return ClusterGuard.parse(path.toString(), Files.readString(path), account);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException(
-          List.of(
-              new ConfigProblem(
-                  ConfigProblem.Severity.ERROR,
-                  context.loaded().source().orElse(null),
-                  "kubernetes.rbacFile",
-                  0,
-                  "cannot use " + path + ": " + e.getMessage())));
-    }
   }
 
   public ClusterAccess access() {
@@ -135,7 +105,12 @@ public final class ClusterWiring implements AutoCloseable {
             .map(e -> new Verification.Endpoint(e.name(), e.url()))
             .toList(),
         runbooks,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        incident.severity().stream()
+            .map(r -> new Severity.Rule(r.app(), r.health(), r.findings(), r.severity()))
+            .toList(),
+        incident.verifyWaitSecondsOrDefault(),
+        incident.repository());
   }
 
   @Override

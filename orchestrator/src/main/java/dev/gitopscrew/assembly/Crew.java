@@ -14,13 +14,21 @@ import dev.gitopscrew.roles.team.Capabilities;
 import dev.gitopscrew.roles.team.Team;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GitSettings;
+import dev.gitopscrew.runtime.Secret;
 import dev.gitopscrew.runtime.Secrets;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.session.SessionLimits;
 import dev.gitopscrew.session.SessionSettings;
+import dev.gitopscrew.store.JdbcDeliveries;
+import dev.gitopscrew.store.JdbcIncidentLog;
 import dev.gitopscrew.store.JdbcLocalForgeRecords;
 import dev.gitopscrew.store.StateStore;
+import dev.gitopscrew.webhook.ArgoEvents;
+import dev.gitopscrew.webhook.ArgoWebhook;
+import dev.gitopscrew.webhook.HealthSweep;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The composition root: the one place the crew's object graph is built from a {@link CrewContext}.
@@ -36,6 +44,8 @@ public final class Crew implements AutoCloseable {
   private final ChangeWorkflow changes;
   private final ClusterWiring cluster;
   private final IncidentSettings incidents;
+  private final JdbcIncidentLog incidentLog;
+  private final JdbcDeliveries deliveries;
   private final AgentWorkforce workforce;
   private final SessionLimits limits;
   private final SessionEngine engine;
@@ -56,6 +66,8 @@ public final class Crew implements AutoCloseable {
     Redactor redactor = Secrets.redactor(context.loaded().config(), context.env());
     this.cluster = ClusterWiring.access(context);
     this.incidents = ClusterWiring.incidents(context);
+    this.incidentLog = new JdbcIncidentLog(store.dataSource(), Clock.systemUTC());
+    this.deliveries = new JdbcDeliveries(store.dataSource(), Clock.systemUTC());
     this.workforce =
         new AgentWorkforce(
             Team.routing(
@@ -63,6 +75,7 @@ public final class Crew implements AutoCloseable {
                     changes,
                     cluster.access(),
                     incidents,
+                    incidentLog,
                     modelCapability(context),
                     Clock.systemUTC())),
             audit,
@@ -139,6 +152,41 @@ public final class Crew implements AutoCloseable {
     return incidents;
   }
 
+  public JdbcIncidentLog incidentLog() {
+    return incidentLog;
+  }
+
+  public JdbcDeliveries deliveries() {
+    return deliveries;
+  }
+
+  /**
+   * The Argo CD webhook with its worker and the health sweep; the caller starts and closes it (the
+   * gateway does, the CLI never needs it).
+   */
+  public ArgoWebhook argoWebhook() {
+    var incident = context.loaded().config().incident();
+    ArgoEvents events =
+        new ArgoEvents(
+            cluster.access().cluster(),
+            cluster.access().capability().fix(),
+            incidentLog,
+            runRequest,
+            incident.argocdNamespace(),
+            incident.verifyWaitSecondsOrDefault());
+    String token = context.env().get(ArgoWebhook.TOKEN_VARIABLE);
+    return new ArgoWebhook(
+        token == null || token.isBlank() ? Optional.empty() : Optional.of(new Secret(token)),
+        deliveries,
+        events,
+        new HealthSweep(cluster.access().cluster(), events, incidentLog, Clock.systemUTC()));
+  }
+
+  /** How often the gateway sweeps Applications ({@code incident.sweepMinutes}). */
+  public Duration sweepEvery() {
+    return Duration.ofMinutes(context.loaded().config().incident().sweepMinutesOrDefault());
+  }
+
   public SessionEngine engine() {
     return engine;
   }
@@ -154,6 +202,7 @@ public final class Crew implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
+    deliveries.close();
     changes.close();
     cluster.close();
     store.close();

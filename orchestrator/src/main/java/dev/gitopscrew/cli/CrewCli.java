@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       KubeCommand.class,
       ActionCommand.class,
       RunbookCommand.class,
+      IncidentsCommand.class,
       VerifyCommand.class,
       ForgeCommand.class,
     })

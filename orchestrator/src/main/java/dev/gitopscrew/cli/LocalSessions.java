@@ -3,6 +3,7 @@ package dev.gitopscrew.cli;
 import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.effect.AuditRecord;
+import dev.gitopscrew.incident.Incident;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.session.Approval;
@@ -74,6 +75,16 @@ final class LocalSessions implements Sessions {
   @Override
   public List<AuditRecord> latestEffects(int limit) {
     return crew.trail().latest(limit);
+  }
+
+  @Override
+  public List<Incident> incidents(int limit) {
+    return crew.incidentLog().list(limit);
+  }
+
+  @Override
+  public Optional<Incident> incident(long id) {
+    return crew.incidentLog().find(id);
   }
 
   @Override

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gitopscrew.channel.RequestAnswer;
 import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.effect.AuditRecord;
+import dev.gitopscrew.incident.Incident;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.request.RequestJson;
 import dev.gitopscrew.runtime.GatewayClient;
@@ -29,6 +30,7 @@ final class RemoteSessions implements Sessions {
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final TypeReference<List<SessionView>> VIEWS = new TypeReference<>() {};
   private static final TypeReference<List<AuditRecord>> RECORDS = new TypeReference<>() {};
+  private static final TypeReference<List<Incident>> INCIDENTS = new TypeReference<>() {};
 
   private final GatewayClient gateway;
   private final Duration runTimeout;
@@ -124,6 +126,16 @@ final class RemoteSessions implements Sessions {
   @Override
   public List<AuditRecord> latestEffects(int limit) {
     return JSON.convertValue(gateway.get("/api/audit?limit=" + limit), RECORDS);
+  }
+
+  @Override
+  public List<Incident> incidents(int limit) {
+    return JSON.convertValue(gateway.get("/api/incidents?limit=" + limit), INCIDENTS);
+  }
+
+  @Override
+  public Optional<Incident> incident(long id) {
+    return found(() -> JSON.convertValue(gateway.get("/api/incidents/" + id), Incident.class));
   }
 
   /** The answer, or empty when the gateway says there is no such session. */

@@ -2,6 +2,7 @@ package dev.gitopscrew.cli;
 
 import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.effect.AuditRecord;
+import dev.gitopscrew.incident.Incident;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.roles.work.Origin;
@@ -45,6 +46,11 @@ interface Sessions extends AutoCloseable {
 
   /** The newest effects of every session. */
   List<AuditRecord> latestEffects(int limit);
+
+  /** The newest incidents. */
+  List<Incident> incidents(int limit);
+
+  Optional<Incident> incident(long id);
 
   @Override
   void close();

@@ -17,6 +17,7 @@ final class ConfigChecks {
   private static final Set<String> DM_POLICIES = Set.of("open", "allowlist", "pairing", "disabled");
   private static final Set<String> VISIBILITIES = Set.of("self", "tree", "agent", "all");
   private static final Set<String> FORGES = Set.of("github", "azure-devops", "local");
+  private static final Set<String> SEVERITIES = Set.of("SEV-1", "SEV-2", "SEV-3", "SEV-4");
 
   private final Path file;
   private final LineIndex lines;
@@ -57,7 +58,41 @@ final class ConfigChecks {
         add(Severity.ERROR, path, "an azure-devops repository needs 'organization' and 'project'");
       }
     }
+    checkIncident(config.incident(), config.git().repositories().keySet());
     return problems;
+  }
+
+  private void checkIncident(CrewConfig.IncidentSection incident, Set<String> repositories) {
+    if (incident.repository() != null
+        && !repositories.isEmpty()
+        && !repositories.contains(incident.repository())) {
+      add(
+          Severity.ERROR,
+          "incident.repository",
+          "'"
+              + incident.repository()
+              + "' is not one of git.repositories "
+              + repositories.stream().sorted().toList());
+    }
+    positive("incident.verifyWaitSeconds", incident.verifyWaitSeconds());
+    if (incident.sweepMinutes() != null && incident.sweepMinutes() < 0) {
+      add(
+          Severity.ERROR,
+          "incident.sweepMinutes",
+          "expected 0 (no sweep) or more minutes, found " + incident.sweepMinutes());
+    }
+    for (int i = 0; i < incident.severity().size(); i++) {
+      var rule = incident.severity().get(i);
+      String path = "incident.severity[" + i + "]";
+      oneOf(path + ".severity", rule.severity(), SEVERITIES);
+      if (rule.app() != null) {
+        try {
+          java.util.regex.Pattern.compile(rule.app());
+        } catch (java.util.regex.PatternSyntaxException e) {
+          add(Severity.ERROR, path + ".app", "not a regular expression: " + e.getDescription());
+        }
+      }
+    }
   }
 
   private void checkAgents(CrewConfig config) {

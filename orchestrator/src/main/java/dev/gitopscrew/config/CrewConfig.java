@@ -32,7 +32,8 @@ public record CrewConfig(
     models = models != null ? models : new ModelsSection(null);
     git = git != null ? git : new GitSection(null, null);
     release = release != null ? release : new ReleaseSection(null);
-    incident = incident != null ? incident : new IncidentSection(null, null, null);
+    incident =
+        incident != null ? incident : new IncidentSection(null, null, null, null, null, null, null);
     kubernetes =
         kubernetes != null ? kubernetes : new KubernetesSection(null, null, null, null, null, null);
     state = state != null ? state : new StateSection(null, null, null);
@@ -243,12 +244,51 @@ public record CrewConfig(
 
   public record ReleaseSection(String repository) {}
 
+  /**
+   * @param severity the operator's severity rules, tried before the built-in ones
+   * @param repository where incident issues go when an application's own repository is not
+   *     configured
+   * @param verifyWaitSeconds how long verification after a runbook waits for the application
+   * @param sweepMinutes how often the gateway re-reads every Application (0: never)
+   */
   public record IncidentSection(
-      ArgoCdConfig argocd, List<HealthEndpoint> healthEndpoints, JsonNode runbooks) {
+      ArgoCdConfig argocd,
+      List<HealthEndpoint> healthEndpoints,
+      JsonNode runbooks,
+      List<SeverityRule> severity,
+      String repository,
+      Integer verifyWaitSeconds,
+      Integer sweepMinutes) {
     public IncidentSection {
       healthEndpoints = healthEndpoints != null ? List.copyOf(healthEndpoints) : List.of();
+      severity = severity != null ? List.copyOf(severity) : List.of();
+    }
+
+    public int verifyWaitSecondsOrDefault() {
+      return verifyWaitSeconds != null ? verifyWaitSeconds : 180;
+    }
+
+    public int sweepMinutesOrDefault() {
+      return sweepMinutes != null ? sweepMinutes : 5;
+    }
+
+    public String argocdNamespace() {
+      return argocd != null && argocd.namespace() != null ? argocd.namespace() : "argocd";
     }
   }
+
+  /**
+   * One severity rule; every condition given must hold.
+   *
+   * @param app a regular expression the application's name must match
+   * @param health Argo CD health states, any of which
+   * @param findings triage patterns ({@code crash-loop}, {@code oom-killed}…), any of which
+   */
+  public record SeverityRule(
+      String app,
+      List<String> health,
+      List<String> findings,
+      @JsonProperty(required = true) String severity) {}
 
   public record ArgoCdConfig(String namespace, String url) {}
 

@@ -3,10 +3,13 @@ package dev.gitopscrew.gateway;
 import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.audit.AuditTrail;
 import dev.gitopscrew.channel.RunRequest;
+import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GatewaySettings;
 import dev.gitopscrew.session.SessionEngine;
+import dev.gitopscrew.store.JdbcDeliveries;
 import dev.gitopscrew.store.StateStore;
+import dev.gitopscrew.webhook.ArgoWebhook;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -73,6 +76,28 @@ public class CrewBeans {
   @Singleton
   RunRequest runRequest(Crew crew) {
     return crew.runRequest();
+  }
+
+  @Produces
+  @Singleton
+  JdbcDeliveries deliveries(Crew crew) {
+    return crew.deliveries();
+  }
+
+  @Produces
+  @Singleton
+  IncidentLog incidentLog(Crew crew) {
+    return crew.incidentLog();
+  }
+
+  @Produces
+  @Singleton
+  ArgoWebhook argoWebhook(Crew crew) {
+    return crew.argoWebhook();
+  }
+
+  void stop(@Disposes ArgoWebhook webhook) {
+    webhook.close();
   }
 
   @Produces

@@ -7,6 +7,7 @@ import dev.gitopscrew.runtime.GatewaySettings;
 import dev.gitopscrew.runtime.Integration;
 import dev.gitopscrew.runtime.Integrations;
 import dev.gitopscrew.store.StoreInfo;
+import dev.gitopscrew.webhook.ArgoWebhook;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ public class GatewayLifecycle {
   // injected here so the crew (and its session engine) starts with the gateway and finalises
   // what a crash left at once
   @Inject Crew crew;
+  @Inject ArgoWebhook argo;
 
   void onStart(@Observes StartupEvent event) throws IOException {
     LOG.infof("configuration: %s", context.loaded().describeSource());
@@ -44,6 +46,13 @@ public class GatewayLifecycle {
     LOG.infof(
         "sessions: %d left running by the previous process finalised as interrupted and delivered",
         crew.engine().interruptedAtStart());
+    argo.start(crew.sweepEvery());
+    LOG.infof(
+        "argocd webhook: %s; health sweep %s",
+        context.env().get(ArgoWebhook.TOKEN_VARIABLE) == null
+            ? "off (set " + ArgoWebhook.TOKEN_VARIABLE + ")"
+            : "/webhooks/argocd",
+        crew.sweepEvery().isZero() ? "off" : "every " + crew.sweepEvery().toMinutes() + " min");
     LOG.infof(
         "gateway listening on %s:%d, /api %s",
         settings.host(),

@@ -1,5 +1,7 @@
 package dev.gitopscrew.runtime;
 
+import dev.gitopscrew.cluster.ApiCall;
+import dev.gitopscrew.cluster.ClusterGuard;
 import dev.gitopscrew.cluster.fabric8.ClusterProbe;
 import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.store.StateStore;
@@ -90,11 +92,7 @@ public final class Doctor {
       return result;
     }
     if (name.equals("Kubernetes")) {
-      ClusterProbe.Result r = ClusterProbe.probe();
-      return i.probed(
-          r.reachable(),
-          r.detail(),
-          "check the kubeconfig context or the in-cluster service account (docs/configuration.md)");
+      return probeCluster(i);
     }
     if (name.startsWith("model provider ")) {
       String provider = name.substring("model provider ".length());
@@ -110,6 +108,33 @@ public final class Doctor {
       return probeStore(i);
     }
     return i.probed(true, "nothing to probe", "");
+  }
+
+  /** The API server answers, and grants every call the guard's rules allow. */
+  private Integration probeCluster(Integration i) {
+    ClusterGuard guard = ClusterSettings.guard(context);
+    ClusterProbe.Result r =
+        ClusterProbe.probe(
+            context.loaded().config().kubernetes().context(),
+            ClusterSettings.kubeconfig(context),
+            guard.grantedCalls());
+    if (!r.reachable()) {
+      return i.probed(
+          false,
+          r.detail(),
+          "check the kubeconfig context or the in-cluster service account (docs/cluster.md)");
+    }
+    if (!r.notGranted().isEmpty()) {
+      return i.probed(
+          false,
+          r.detail() + "; not granted: " + r.notGranted().stream().map(ApiCall::describe).toList(),
+          "apply "
+              + guard.source()
+              + " (kubectl apply -f deploy/k8s/rbac.yaml) and give the pod the service account "
+              + guard.serviceAccount()
+              + " (docs/cluster.md)");
+    }
+    return i.probed(true, r.detail(), "");
   }
 
   private Integration probeStore(Integration i) {

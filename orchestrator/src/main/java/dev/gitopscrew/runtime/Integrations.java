@@ -123,7 +123,7 @@ public final class Integrations {
         ? Integration.configured("Argo CD", "webhook /webhooks/argocd accepts the bearer token")
         : Integration.notConfigured(
             "Argo CD",
-            "set CREW_ARGOCD_WEBHOOK_TOKEN and add the notification templates (docs/configuration.md)");
+            "set CREW_ARGOCD_WEBHOOK_TOKEN and add the notification templates (docs/argocd.md)");
   }
 
   private static List<Integration> models(CrewConfig config, Map<String, String> env) {

@@ -2,6 +2,7 @@ package dev.gitopscrew.session;
 
 import dev.gitopscrew.request.RequestJson;
 import dev.gitopscrew.roles.work.SessionResult;
+import dev.gitopscrew.store.GroupCommit;
 import dev.gitopscrew.store.StateStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

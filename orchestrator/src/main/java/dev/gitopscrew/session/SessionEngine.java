@@ -16,6 +16,7 @@ import dev.gitopscrew.roles.work.SpawnOutcome.Spawned;
 import dev.gitopscrew.roles.work.Task;
 import dev.gitopscrew.roles.work.Work;
 import dev.gitopscrew.roles.work.Workforce;
+import dev.gitopscrew.store.GroupCommit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -61,7 +62,7 @@ public final class SessionEngine implements AutoCloseable {
 
   private SessionEngine(
       DataSource dataSource, SessionLimits limits, SpawnPolicy policy, Workforce workforce) {
-    this.writer = new GroupCommit(dataSource);
+    this.writer = new GroupCommit(dataSource, "session");
     this.repository = new JdbcSessionRepository(dataSource, writer);
     this.approvals = new Approvals(dataSource);
     this.limits = limits;

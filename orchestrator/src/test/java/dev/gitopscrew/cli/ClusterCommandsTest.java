@@ -2,12 +2,12 @@ package dev.gitopscrew.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitopscrew.incident.testing.ClusterFixture;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,30 +32,8 @@ class ClusterCommandsTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    server
-        .expect()
-        .post()
-        .withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
-        .andReturn(201, Map.of("status", Map.of("allowed", true)))
-        .always();
-    Path kubeconfig =
-        Files.writeString(
-            dir.resolve("kubeconfig"),
-            """
-            apiVersion: v1
-            kind: Config
-            clusters:
-              - name: mock
-                cluster: {server: "%s", insecure-skip-tls-verify: true}
-            users:
-              - name: crew
-                user: {token: "%s"}
-            contexts:
-              - name: mock
-                context: {cluster: mock, user: crew, namespace: apps}
-            current-context: mock
-            """
-                .formatted(client.getMasterUrl(), TOKEN));
+    ClusterFixture.allowAccessReviews(server);
+    Path kubeconfig = ClusterFixture.kubeconfig(dir, client, TOKEN);
     withCluster = Map.of("KUBECONFIG", kubeconfig.toString());
     client
         .apps()
@@ -246,6 +224,31 @@ class ClusterCommandsTest {
         .contains("devops-sre/fix/1-revert-merge-pull-request-3-from-bump -> main");
     String branch = "devops-sre/fix/1-revert-merge-pull-request-3-from-bump";
     assertThat(dev.gitopscrew.git.testing.BareRepos.read(demo, branch, deployment)).isEqualTo(good);
+  }
+
+  @Test
+  void aPersonsIncidentReportIsTriagedAndShownWithItsReport() {
+    application("grafana", "Missing", "https://example.org/x.git", "k8s/apps/grafana");
+
+    CliRun open = crew(withCluster, "incidents", "open", "grafana");
+    assertThat(open.status()).as(open.all()).isZero();
+    assertThat(open.out())
+        .contains("homelab-admin [succeeded] incident grafana (manual)")
+        .contains("qa-tester [succeeded] triage grafana")
+        .contains("incident #1 SEV-1 grafana open")
+        .contains("no runbook matches");
+
+    CliRun list = crew(withCluster, "incidents", "list");
+    assertThat(list.out()).contains("#1 SEV-1 open grafana (manual, opened ");
+    CliRun show = crew(withCluster, "incidents", "show", "1");
+    assertThat(show.status()).isZero();
+    assertThat(show.out())
+        .contains("response: session #1")
+        .contains("## Root cause")
+        .contains("health Missing");
+    CliRun missing = crew(withCluster, "incidents", "show", "9");
+    assertThat(missing.status()).isEqualTo(1);
+    assertThat(missing.err()).contains("no incident 9");
   }
 
   @Test

@@ -58,6 +58,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void incidentRulesAreCheckedWithTheirPathAndLine() throws IOException {
+    Path file =
+        java.nio.file.Files.writeString(
+            dir.resolve("crew.yaml"),
+            """
+            git:
+              repositories:
+                homelab: {forge: local, url: /srv/git/homelab.git}
+            incident:
+              repository: homelab2
+              sweepMinutes: -1
+              severity:
+                - {app: "^(vaultwarden$", severity: SEV-1}
+                - {health: [Degraded], severity: SEV-5}
+            """);
+    assertThatThrownBy(() -> loader.loadFile(file))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::path, ConfigProblem::line)
+                    .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("incident.repository", 5),
+                        org.assertj.core.groups.Tuple.tuple("incident.sweepMinutes", 6),
+                        org.assertj.core.groups.Tuple.tuple("incident.severity[0].app", 8),
+                        org.assertj.core.groups.Tuple.tuple("incident.severity[1].severity", 9)));
+  }
+
+  @Test
   void unknownKeyWarnsWithItsPathAndLineAndLoadingGoesOn() throws IOException {
     Path file =
         write(

@@ -52,6 +52,49 @@ class GatewayIT {
   }
 
   @Test
+  void theArgoCdWebhookAnswersAtOnceOverHttpAndKeepsWhatItAccepted() throws Exception {
+    Path state = Files.createDirectories(dir.resolve("state"));
+    String hook = "argocd_hook_8d2e4f6a1c3b5d7e9f0a2c4e";
+    String body =
+        "{\"event\": \"on-deployed\", \"app\": \"whoami\", \"revision\": \"9f2c1e7a4b\","
+            + " \"finishedAt\": \"2026-11-30T18:40:09Z\"}";
+    try (GatewayProcess gw =
+        GatewayProcess.start(state, Map.of("CREW_ARGOCD_WEBHOOK_TOKEN", hook))) {
+      assertThat(gw.awaitReady()).as("ready; log:%n%s", gw.output()).isTrue();
+
+      var noToken = gw.post("/webhooks/argocd", body, null);
+      assertThat(noToken.statusCode()).isEqualTo(401);
+      assertThat(noToken.headers().firstValue("WWW-Authenticate")).isPresent();
+      var malformed = gw.post("/webhooks/argocd", "{\"app\": \"whoami\"}", hook);
+      assertThat(malformed.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(malformed.body()).path("error").asText())
+          .isEqualTo("missing required field 'event'");
+      var accepted = gw.post("/webhooks/argocd", body, hook);
+      assertThat(accepted.statusCode()).isEqualTo(202);
+      var duplicate = gw.post("/webhooks/argocd", body, hook);
+      assertThat(duplicate.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(duplicate.body()).path("duplicate").asBoolean()).isTrue();
+
+      // no cluster is configured here: the delivery is kept, and says why it could not be worked
+      JsonNode deliveries = null;
+      for (int i = 0; i < 100; i++) {
+        deliveries = JSON.readTree(gw.get("/api/webhooks", null).body());
+        if (deliveries.path("recent").path(0).path("state").asText().equals("failed")) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertThat(deliveries.path("counts").path("failed").asInt()).isEqualTo(1);
+      assertThat(deliveries.path("recent").get(0).path("note").asText())
+          .as("%s%nlog:%n%s", deliveries, gw.output())
+          .startsWith("the Application cannot be re-read: set KUBECONFIG");
+
+      gw.terminate();
+      assertThat(gw.output()).contains("argocd webhook: /webhooks/argocd").doesNotContain(hook);
+    }
+  }
+
+  @Test
   void theOpenClawTokenVariableIsAcceptedToo() throws Exception {
     Path state = Files.createDirectories(dir.resolve("state"));
     try (GatewayProcess gw = GatewayProcess.start(state, Map.of("OPENCLAW_GATEWAY_TOKEN", TOKEN))) {

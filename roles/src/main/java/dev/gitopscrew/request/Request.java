@@ -19,6 +19,7 @@ public sealed interface Request
         Verify,
         Triage,
         RunRunbook,
+        Alert,
         ReleasePlan,
         ReleaseCut,
         Ask,

@@ -19,7 +19,7 @@ import java.util.Locale;
  * scan REPO [PATH]
  * validate REPO [pr N]  |  validate REPO#N
  * verify APP [in NS] [wait SECONDS]  |  triage APP [in NS]
- * runbook NAME for APP [in NS] [dry-run]
+ * runbook NAME for APP [in NS] [dry-run]  |  incident APP [in NS]
  * release plan REPO [MILESTONE]  |  release cut REPO [MILESTONE]
  * drill fanout N [fail P] [timeout P] [work MS]
  * </pre>
@@ -41,6 +41,7 @@ public final class RequestParser {
           "verify",
           "triage",
           "runbook",
+          "incident",
           "release",
           "drill");
 
@@ -67,6 +68,7 @@ public final class RequestParser {
       case "verify" -> verify(rest);
       case "triage" -> triage(rest);
       case "runbook" -> runbook(rest);
+      case "incident" -> incident(rest);
       case "release" -> release(rest);
       case "drill" -> drill(rest);
       case "change" ->
@@ -195,12 +197,25 @@ public final class RequestParser {
     return new RunRunbook(name, app, ns, dryRun);
   }
 
+  private static Request incident(Words w) {
+    AppIn a = appIn(w, "incident");
+    return new Alert(a.app(), a.namespace(), "manual", null, null);
+  }
+
   private static Request triage(Words w) {
-    String usage = "triage needs an Argo CD application, like: triage grafana [in argocd]";
+    AppIn a = appIn(w, "triage");
+    return new Triage(a.app(), a.namespace());
+  }
+
+  private record AppIn(String app, String namespace) {}
+
+  /** {@code APP [in NS]}, all that is left of the words. */
+  private static AppIn appIn(Words w, String verb) {
+    String usage = verb + " needs an Argo CD application, like: " + verb + " grafana [in argocd]";
     String app = w.next(usage);
     String ns = w.option("in", usage);
     w.end(usage);
-    return new Triage(app, ns);
+    return new AppIn(app, ns);
   }
 
   private static Request release(Words w) {

@@ -32,6 +32,7 @@ class RequestJsonTest {
             new Verify("grafana", null, 30),
             new Triage("grafana", null),
             new RunRunbook("restart-crash-loop", "grafana", null, true),
+            new Alert("grafana", "argocd", "on-health-degraded", "9f2c1e7", "Degraded"),
             new ReleasePlan("demo", "v0.2.0"),
             new ReleaseCut("demo", null, true),
             new Ask("why is grafana degraded?"),

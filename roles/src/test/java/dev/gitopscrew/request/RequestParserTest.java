@@ -92,6 +92,8 @@ class RequestParserTest {
     assertThat(parse("verify grafana")).isEqualTo(new Verify("grafana", "argocd", 0));
     assertThat(parse("verify grafana wait 120")).isEqualTo(new Verify("grafana", "argocd", 120));
     assertThat(parse("triage grafana")).isEqualTo(new Triage("grafana", "argocd"));
+    assertThat(parse("incident grafana in argo"))
+        .isEqualTo(new Alert("grafana", "argo", "manual", null, null));
     assertThat(parse("release plan homelab v1.4.0"))
         .isEqualTo(new ReleasePlan("homelab", "v1.4.0"));
     assertThat(parse("release cut homelab")).isEqualTo(new ReleaseCut("homelab", null, false));
@@ -122,6 +124,7 @@ class RequestParserTest {
         "edit demo deployment/whoami colour blue | unknown edit 'colour'",
         "drill fanout 10 fail 60 timeout 60 | add up to more than 100",
         "change homelab raise grafana memory | a change needs files",
+        "incident | incident needs an Argo CD application",
         "please fix grafana | unknown request 'please'"
       })
   void badInputIsRefusedWithWhatWasExpected(String text, String message) {

@@ -50,6 +50,7 @@ public final class TestCrew implements AutoCloseable {
             java.util.List.of(),
             dev.gitopscrew.incident.runbook.Runbooks.builtIn(),
             java.time.Duration.ofMillis(50)),
+        null,
         Capability.missing("model providers", "add models.providers"),
         Clock.systemUTC());
   }

@@ -1,5 +1,6 @@
 package dev.gitopscrew.bench.fanout;
 
+import dev.gitopscrew.bench.Samples;
 import dev.gitopscrew.bench.Scenario;
 import dev.gitopscrew.request.Drill;
 import dev.gitopscrew.request.DrillLeaf;

@@ -2,6 +2,7 @@ package dev.gitopscrew.bench.restart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gitopscrew.bench.Scenario;
+import dev.gitopscrew.bench.gateway.GatewayProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

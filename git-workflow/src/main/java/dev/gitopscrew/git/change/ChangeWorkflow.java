@@ -161,6 +161,47 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
         });
   }
 
+  @Override
+  public ChangeOutcome.Ref openIssue(IssueRequest request, SideEffects effects) {
+    RepositorySpec spec = spec(request.repository());
+    Forge forge = new AuditedForge(forges.apply(spec), effects, spec.name());
+    String label = "agent:" + request.agentId();
+    Optional<Issue> existing = forge.findOpenIssue(request.title(), request.marker(), label);
+    if (existing.isPresent()) {
+      return new ChangeOutcome.Ref(existing.get().number(), existing.get().url());
+    }
+    Set<String> labels =
+        footprint.labels(request.agentId(), request.type(), request.priority(), request.areas());
+    if (effects.dryRun()) {
+      effects.preview(
+          EffectKind.FORGE_ISSUE_CREATE,
+          spec.name(),
+          "create issue \"" + request.title() + "\" labelled " + labels);
+      return new ChangeOutcome.Ref(0, "(dry run)");
+    }
+    String body =
+        footprint.withFooter(request.body() + "\n\n" + request.marker(), request.agentId());
+    Issue created =
+        createOnce.create(
+            () -> forge.findOpenIssue(request.title(), request.marker(), label),
+            () ->
+                forge.createIssue(
+                    new dev.gitopscrew.forge.NewIssue(request.title(), body, labels)));
+    return new ChangeOutcome.Ref(created.number(), created.url());
+  }
+
+  @Override
+  public void comment(
+      String repository, int number, String agentId, String body, SideEffects effects) {
+    RepositorySpec spec = spec(repository);
+    Forge forge = new AuditedForge(forges.apply(spec), effects, spec.name());
+    if (effects.dryRun()) {
+      effects.preview(EffectKind.FORGE_COMMENT_CREATE, spec.name() + "#" + number, "comment");
+      return;
+    }
+    forge.comment(number, footprint.withFooter(body, agentId));
+  }
+
   private ChangeOutcome run(ChangeRequest request, SideEffects effects, CommitMaker maker) {
     RepositorySpec spec = repositories.get(request.repository());
     if (spec == null) {

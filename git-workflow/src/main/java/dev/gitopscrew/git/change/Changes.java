@@ -36,4 +36,13 @@ public interface Changes {
    * branch, opened as a pull request through the same workflow and footprints as any change.
    */
   ChangeOutcome revert(RevertRequest request, SideEffects effects);
+
+  /**
+   * The open issue an agent filed under {@code marker}, or a new one with the agent's footprint
+   * (labels and footer); never a duplicate. In a dry run nothing is created and the number is 0.
+   */
+  ChangeOutcome.Ref openIssue(IssueRequest request, SideEffects effects);
+
+  /** A comment with the agent's footer on an issue or pull request. */
+  void comment(String repository, int number, String agentId, String body, SideEffects effects);
 }

@@ -44,21 +44,28 @@ public final class Fabric8Cluster implements Cluster, AutoCloseable {
    * KUBECONFIG), else the in-cluster account or ~/.kube/config; {@code context} picks a context.
    */
   public static Fabric8Cluster connect(String context, java.nio.file.Path kubeconfig) {
-    Config base;
-    if (kubeconfig != null) {
-      try {
-        base =
-            Config.fromKubeconfig(
-                context, java.nio.file.Files.readString(kubeconfig), kubeconfig.toString());
-      } catch (java.io.IOException e) {
-        throw new IllegalArgumentException("cannot read the kubeconfig " + kubeconfig, e);
-      }
-    } else {
-      base = Config.autoConfigure(context);
-    }
     Config config =
-        new ConfigBuilder(base).withConnectionTimeout(5_000).withRequestTimeout(30_000).build();
+        new ConfigBuilder(config(context, kubeconfig))
+            .withConnectionTimeout(5_000)
+            .withRequestTimeout(30_000)
+            .build();
     return new Fabric8Cluster(new KubernetesClientBuilder().withConfig(config).build());
+  }
+
+  /**
+   * The client configuration of a kubeconfig file and context, or of the environment (in-cluster
+   * service account, KUBECONFIG, ~/.kube/config) when there is no file.
+   */
+  static Config config(String context, java.nio.file.Path kubeconfig) {
+    if (kubeconfig == null) {
+      return Config.autoConfigure(context);
+    }
+    try {
+      return Config.fromKubeconfig(
+          context, java.nio.file.Files.readString(kubeconfig), kubeconfig.toString());
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot read the kubeconfig " + kubeconfig, e);
+    }
   }
 
   @Override
@@ -113,22 +120,26 @@ public final class Fabric8Cluster implements Cluster, AutoCloseable {
 
   @Override
   public boolean accessAllowed(ApiCall call) {
-    SelfSubjectAccessReview review =
-        new SelfSubjectAccessReviewBuilder()
-            .withNewSpec()
-            .withNewResourceAttributes()
-            .withVerb(call.verb())
-            .withGroup(call.group())
-            .withResource(call.resource())
-            .withSubresource(call.subresource())
-            .withNamespace(call.namespace())
-            .withName(call.name())
-            .endResourceAttributes()
-            .endSpec()
-            .build();
+    SelfSubjectAccessReview review = review(call);
     SelfSubjectAccessReview answer =
         retrying(() -> client.authorization().v1().selfSubjectAccessReview().create(review));
     return answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
+  }
+
+  /** The SelfSubjectAccessReview that asks whether this client may make {@code call}. */
+  static SelfSubjectAccessReview review(ApiCall call) {
+    return new SelfSubjectAccessReviewBuilder()
+        .withNewSpec()
+        .withNewResourceAttributes()
+        .withVerb(call.verb())
+        .withGroup(call.group())
+        .withResource(call.resource())
+        .withSubresource(call.subresource())
+        .withNamespace(call.namespace())
+        .withName(call.name())
+        .endResourceAttributes()
+        .endSpec()
+        .build();
   }
 
   @Override

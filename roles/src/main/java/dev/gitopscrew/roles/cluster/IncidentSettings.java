@@ -1,5 +1,6 @@
 package dev.gitopscrew.roles.cluster;
 
+import dev.gitopscrew.incident.Severity;
 import dev.gitopscrew.incident.Verification;
 import dev.gitopscrew.incident.runbook.Runbook;
 import java.time.Duration;
@@ -7,14 +8,27 @@ import java.util.List;
 
 /**
  * What incidents are worked with: the health URLs verification asks (by application name), the
- * runbooks (built-in and configured), and how often verification re-checks while it waits.
+ * runbooks (built-in and configured), how often verification re-checks while it waits, the declared
+ * severity rules, how long an incident's verification waits, and the repository for incident
+ * reports when an application's own is not configured.
  */
 public record IncidentSettings(
-    List<Verification.Endpoint> healthEndpoints, List<Runbook> runbooks, Duration recheckEvery) {
+    List<Verification.Endpoint> healthEndpoints,
+    List<Runbook> runbooks,
+    Duration recheckEvery,
+    List<Severity.Rule> severityRules,
+    int verifyWaitSeconds,
+    String reportRepository) {
 
   public IncidentSettings {
     healthEndpoints = List.copyOf(healthEndpoints);
     runbooks = List.copyOf(runbooks);
+    severityRules = List.copyOf(severityRules);
+  }
+
+  public IncidentSettings(
+      List<Verification.Endpoint> healthEndpoints, List<Runbook> runbooks, Duration recheckEvery) {
+    this(healthEndpoints, runbooks, recheckEvery, List.of(), 180, null);
   }
 
   /** The health URLs of one application: those named like it. */

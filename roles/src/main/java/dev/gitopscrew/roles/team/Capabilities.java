@@ -1,6 +1,7 @@
 package dev.gitopscrew.roles.team;
 
 import dev.gitopscrew.git.change.Changes;
+import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.roles.Capability;
 import dev.gitopscrew.roles.cluster.ClusterAccess;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
@@ -14,5 +15,6 @@ public record Capabilities(
     Changes changes,
     ClusterAccess cluster,
     IncidentSettings incidents,
+    IncidentLog incidentLog,
     Capability models,
     Clock clock) {}

@@ -1,5 +1,6 @@
 package dev.gitopscrew.roles.team;
 
+import dev.gitopscrew.incident.Severity;
 import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.roles.RoleAgent;
 import dev.gitopscrew.roles.Routing;
@@ -12,6 +13,7 @@ import dev.gitopscrew.roles.drill.RunDrill;
 import dev.gitopscrew.roles.drill.RunDrillLeaf;
 import dev.gitopscrew.roles.drill.RunDrillShare;
 import dev.gitopscrew.roles.edit.EditManifest;
+import dev.gitopscrew.roles.incident.RespondToIncident;
 import dev.gitopscrew.roles.release.CutRelease;
 import dev.gitopscrew.roles.release.PlanRelease;
 import dev.gitopscrew.roles.scan.ScanManifests;
@@ -36,7 +38,12 @@ public final class Team {
                 new RunDrill(),
                 new PlanRelease(),
                 new CutRelease(),
-                new AnswerFreeText(capabilities.models()))),
+                new AnswerFreeText(capabilities.models()),
+                new RespondToIncident(
+                    capabilities.incidentLog(),
+                    capabilities.incidents(),
+                    new Severity(capabilities.incidents().severityRules()),
+                    capabilities.changes()))),
         new RoleAgent(
             KnownAgent.DEVOPS_SRE,
             List.of(

@@ -1,6 +1,5 @@
-package dev.gitopscrew.session;
+package dev.gitopscrew.store;
 
-import dev.gitopscrew.store.StateStoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,11 +16,11 @@ import javax.sql.DataSource;
  * the embedded store) instead of one each. A caller returns only once its write is committed, so a
  * result is in the file before anyone is told, as with a commit of its own.
  */
-final class GroupCommit implements AutoCloseable {
+public final class GroupCommit implements AutoCloseable {
 
   /** One write, run inside the shared transaction. */
   @FunctionalInterface
-  interface Write<T> {
+  public interface Write<T> {
     T run(Connection connection) throws SQLException;
   }
 
@@ -60,6 +59,7 @@ final class GroupCommit implements AutoCloseable {
   private static final Pending<Void> STOP = new Pending<>(c -> null);
 
   private final DataSource dataSource;
+  private final String name;
   private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   // used by the writer thread only
@@ -67,19 +67,23 @@ final class GroupCommit implements AutoCloseable {
   // guarded by queue
   private boolean closed;
 
-  GroupCommit(DataSource dataSource) {
+  /**
+   * @param name what it writes, for its thread's name and its errors ({@code session})
+   */
+  public GroupCommit(DataSource dataSource, String name) {
     this.dataSource = dataSource;
-    this.writer = new Thread(this::writeLoop, "crew-session-writer");
+    this.name = name;
+    this.writer = new Thread(this::writeLoop, "crew-" + name + "-writer");
     writer.setDaemon(true);
     writer.start();
   }
 
   /** Runs {@code write} in the next group transaction and returns once that is committed. */
-  <T> T call(Write<T> write) throws SQLException {
+  public <T> T call(Write<T> write) throws SQLException {
     Pending<T> pending = new Pending<>(write);
     synchronized (queue) {
       if (closed) {
-        throw new StateStoreException("the session writer is stopped", null);
+        throw new StateStoreException("the " + name + " writer is stopped", null);
       }
       queue.add(pending);
     }
@@ -93,7 +97,7 @@ final class GroupCommit implements AutoCloseable {
       if (cause instanceof RuntimeException r) {
         throw r;
       }
-      throw new StateStoreException("the session writer failed: " + cause, cause);
+      throw new StateStoreException("the " + name + " writer failed: " + cause, cause);
     }
   }
 
@@ -117,7 +121,8 @@ final class GroupCommit implements AutoCloseable {
     queue.drainTo(batch);
     batch.remove(STOP);
     for (Pending<?> p : batch) {
-      p.done.completeExceptionally(new StateStoreException("the session writer stopped", null));
+      p.done.completeExceptionally(
+          new StateStoreException("the " + name + " writer stopped", null));
     }
   }
 

@@ -1,10 +1,8 @@
-package dev.gitopscrew.session;
+package dev.gitopscrew.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gitopscrew.store.StateStore;
-import dev.gitopscrew.store.StateStoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +31,7 @@ class GroupCommitTest {
 
   private void start() {
     store = StateStore.openEmbedded(stateDir);
-    writer = new GroupCommit(store.dataSource());
+    writer = new GroupCommit(store.dataSource(), "session");
   }
 
   private int insert(Connection c, String info) throws SQLException {

@@ -1,4 +1,4 @@
-package dev.gitopscrew.bench.fanout;
+package dev.gitopscrew.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,19 +8,19 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Latency samples in nanoseconds, by name; reports percentiles in milliseconds. */
-final class Samples {
+public final class Samples {
 
   private final Map<String, List<Long>> byName = new ConcurrentHashMap<>();
 
-  void add(String name, long nanos) {
+  public void add(String name, long nanos) {
     byName.computeIfAbsent(name, k -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
   }
 
-  void clear() {
+  public void clear() {
     byName.clear();
   }
 
-  double percentileMs(String name, int p) {
+  public double percentileMs(String name, int p) {
     long[] sorted = sorted(name);
     if (sorted.length == 0) {
       return Double.NaN;
@@ -30,7 +30,7 @@ final class Samples {
   }
 
   /** One line per name: count, p50, p99 and max. */
-  String report() {
+  public String report() {
     StringBuilder out = new StringBuilder();
     for (String name : new TreeMap<>(byName).keySet()) {
       long[] sorted = sorted(name);

@@ -1,4 +1,4 @@
-package dev.gitopscrew.bench.restart;
+package dev.gitopscrew.bench.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * The real gateway as a separate process ({@code quarkus-run.jar serve}) on a state directory and a
  * port, with its JSON API. Every wait is bounded.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
   static final Path JAR = Path.of("orchestrator/target/quarkus-app/quarkus-run.jar");
   private static final Duration READY_WITHIN = Duration.ofSeconds(60);
@@ -35,7 +35,15 @@ final class GatewayProcess implements AutoCloseable {
   }
 
   /** Starts the gateway with an empty configuration and no API token, logging to {@code log}. */
-  static GatewayProcess start(Path stateDir, Path config, int port, Path log) throws IOException {
+  public static GatewayProcess start(Path stateDir, Path config, int port, Path log)
+      throws IOException {
+    return start(stateDir, config, port, log, java.util.Map.of());
+  }
+
+  /** As above, with variables added to the gateway's environment ({@code env}). */
+  public static GatewayProcess start(
+      Path stateDir, Path config, int port, Path log, java.util.Map<String, String> env)
+      throws IOException {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(
           "no gateway jar at "
@@ -63,21 +71,22 @@ final class GatewayProcess implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().remove("CREW_GATEWAY_TOKEN");
     builder.environment().remove("OPENCLAW_GATEWAY_TOKEN");
+    builder.environment().putAll(env);
     return new GatewayProcess(builder.start(), port);
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
   /** Waits until {@code /readyz} answers 200; returns how long that took. */
-  Duration awaitReady() throws InterruptedException {
+  public Duration awaitReady() throws InterruptedException {
     long start = System.nanoTime();
     long until = start + READY_WITHIN.toNanos();
     while (System.nanoTime() < until) {
@@ -97,7 +106,7 @@ final class GatewayProcess implements AutoCloseable {
   }
 
   /** {@code POST /api/requests} without waiting; returns the root session id. */
-  long submit(String text) throws IOException, InterruptedException {
+  public long submit(String text) throws IOException, InterruptedException {
     String body = JSON.writeValueAsString(java.util.Map.of("text", text, "wait", false));
     HttpResponse<String> response =
         send(
@@ -112,7 +121,7 @@ final class GatewayProcess implements AutoCloseable {
   }
 
   /** {@code GET /api/sessions/{id}}: the session tree, root first. */
-  JsonNode tree(long rootId) throws IOException, InterruptedException {
+  public JsonNode tree(long rootId) throws IOException, InterruptedException {
     HttpResponse<String> response =
         send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + rootId)).GET());
     if (response.statusCode() != 200) {
@@ -127,8 +136,23 @@ final class GatewayProcess implements AutoCloseable {
     return JSON.readTree(response.body()).path("tree");
   }
 
+  /** {@code GET path}: the JSON answer of an endpoint that answers 200. */
+  public JsonNode getJson(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "GET " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  /** The gateway's address, for clients of its own. */
+  public String baseUrl() {
+    return base;
+  }
+
   /** SIGKILL: nothing in the gateway gets to run. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the gateway " + process.pid() + " survived SIGKILL");

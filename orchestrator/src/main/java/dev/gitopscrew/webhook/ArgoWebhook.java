@@ -1,0 +1,160 @@
+package dev.gitopscrew.webhook;
+
+import dev.gitopscrew.runtime.Secret;
+import dev.gitopscrew.store.JdbcDeliveries;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code POST /webhooks/argocd}: checks the bearer token, stores the delivery (a repeat is
+ * recognised and answered 200), answers 202 at once and works it on one worker thread. The health
+ * sweep runs on that thread too, so a sweep and a delivery never act on one application at once. A
+ * delivery accepted but not worked when the process stopped is worked at the next start.
+ */
+public final class ArgoWebhook implements AutoCloseable {
+
+  /** An HTTP answer: status and JSON body. */
+  public record Reply(int status, Map<String, Object> body) {}
+
+  public static final String SOURCE = "argocd";
+  public static final String TOKEN_VARIABLE = "CREW_ARGOCD_WEBHOOK_TOKEN";
+  private static final Logger LOG = Logger.getLogger(ArgoWebhook.class);
+
+  private final Optional<Secret> token;
+  private final JdbcDeliveries deliveries;
+  private final ArgoEvents events;
+  private final HealthSweep sweep;
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "argocd-webhook");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public ArgoWebhook(
+      Optional<Secret> token, JdbcDeliveries deliveries, ArgoEvents events, HealthSweep sweep) {
+    this.token = token;
+    this.deliveries = deliveries;
+    this.events = events;
+    this.sweep = sweep;
+  }
+
+  /**
+   * Works what an earlier process accepted and left, and sweeps every {@code sweepEvery} (zero: no
+   * sweep).
+   */
+  public void start(Duration sweepEvery) {
+    deliveries.pending().forEach(d -> worker.execute(() -> work(d.id())));
+    if (!sweepEvery.isZero()) {
+      long seconds = sweepEvery.toSeconds();
+      worker.scheduleWithFixedDelay(this::sweepLogged, seconds, seconds, TimeUnit.SECONDS);
+    }
+  }
+
+  public Reply receive(String authorization, String body) {
+    if (token.isEmpty()) {
+      return reply(503, "the Argo CD webhook is off: set " + TOKEN_VARIABLE + " (docs/argocd.md)");
+    }
+    String presented =
+        authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? authorization.substring(7).strip()
+            : null;
+    if (!token.get().matches(presented)) {
+      return reply(401, "missing or wrong bearer token (" + TOKEN_VARIABLE + ")");
+    }
+    ArgoNotification n;
+    try {
+      n = ArgoNotification.parse(body);
+    } catch (ArgoNotification.Malformed e) {
+      return reply(400, e.getMessage());
+    }
+    JdbcDeliveries.Recorded recorded =
+        deliveries.record(SOURCE, n.dedupeKey(events.argocdNamespace()), body);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("delivery", recorded.id());
+    if (recorded.duplicate()) {
+      answer.put("duplicate", true);
+      answer.put("message", "already received as delivery " + recorded.id() + "; ignored");
+      return new Reply(200, answer);
+    }
+    answer.put("state", "accepted");
+    worker.execute(() -> work(recorded.id()));
+    return new Reply(202, answer);
+  }
+
+  private void work(long id) {
+    Optional<JdbcDeliveries.Delivery> delivery = deliveries.find(id);
+    if (delivery.isEmpty() || !delivery.get().state().equals("accepted")) {
+      return;
+    }
+    ArgoEvents.Outcome outcome;
+    String what = "delivery " + id;
+    try {
+      ArgoNotification n = ArgoNotification.parse(delivery.get().payload());
+      what += " " + n.event() + " " + n.app();
+      outcome = events.handle(n);
+    } catch (ArgoNotification.Malformed e) {
+      outcome = ArgoEvents.Outcome.failed(e.getMessage());
+    } catch (InterruptedException e) {
+      // stopping: the delivery stays accepted and is worked at the next start
+      Thread.currentThread().interrupt();
+      return;
+    } catch (RuntimeException e) {
+      outcome = ArgoEvents.Outcome.failed(e.toString());
+    }
+    deliveries.finish(id, outcome.state(), outcome.sessionId(), outcome.note());
+    LOG.infof(
+        "argocd %s: %s%s%s",
+        what,
+        outcome.state(),
+        outcome.sessionId() == null ? "" : " as session " + outcome.sessionId(),
+        outcome.note() == null ? "" : ": " + outcome.note());
+  }
+
+  private void sweepLogged() {
+    try {
+      LOG.info(sweep.sweep().describe());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.warnf("sweep failed: %s", e.toString());
+    }
+  }
+
+  /** Runs one sweep on the worker thread and returns what it did. */
+  public HealthSweep.Result sweepNow(Duration within)
+      throws InterruptedException, TimeoutException {
+    try {
+      return worker.submit(sweep::sweep).get(within.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Waits until every delivery received so far is worked. */
+  public void awaitIdle(Duration within) throws InterruptedException, TimeoutException {
+    try {
+      worker.submit(() -> {}).get(within.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static Reply reply(int status, String error) {
+    return new Reply(status, Map.of("error", error));
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+  }
+}
