@@ -127,6 +127,14 @@ public final class LocalForge implements Forge {
     records.markMerged(repo, number, commit, at);
   }
 
+  /** The commit that merged a pull request, as {@link #recordMerge} recorded it. */
+  public Optional<String> mergeCommit(int number) {
+    return records.merges(repo).stream()
+        .filter(m -> m.number() == number)
+        .map(LocalForgeRecords.Merge::commit)
+        .findFirst();
+  }
+
   @Override
   public boolean keepsMilestonesAndReleases() {
     return true;
