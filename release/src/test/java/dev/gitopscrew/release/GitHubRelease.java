@@ -16,18 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.TagBuilder;
-import org.eclipse.jgit.revwalk.RevObject;
-import org.eclipse.jgit.revwalk.RevTag;
-import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * A GitHub repository to release: a bare Git repository served over smart HTTP (what the tag is
@@ -111,47 +101,16 @@ final class GitHubRelease implements AutoCloseable {
     return BareRepos.head(bare, "main").name();
   }
 
-  /** An annotated tag made on the remote by {@code tagger} (a person, or an earlier cut). */
   void tag(String name, String commit, PersonIdent tagger) throws IOException {
-    try (Repository repo = BareRepos.open(bare);
-        ObjectInserter inserter = repo.newObjectInserter()) {
-      TagBuilder tag = new TagBuilder();
-      tag.setTag(name);
-      tag.setObjectId(ObjectId.fromString(commit), Constants.OBJ_COMMIT);
-      tag.setTagger(tagger);
-      tag.setMessage("Release " + name + "\n");
-      ObjectId id = inserter.insert(tag);
-      inserter.flush();
-      RefUpdate update = repo.updateRef(Constants.R_TAGS + name);
-      update.setNewObjectId(id);
-      update.update();
-    }
+    TestTags.annotate(bare, name, commit, tagger);
   }
 
-  /** Tag name to {@code commit tagger} as the remote has them. */
   Map<String, String> tags() {
-    Map<String, String> out = new TreeMap<>();
-    try (Repository repo = BareRepos.open(bare);
-        RevWalk walk = new RevWalk(repo)) {
-      for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
-        RevObject object = walk.parseAny(ref.getObjectId());
-        String tagger = object instanceof RevTag t ? t.getTaggerIdent().getName() : "(lightweight)";
-        out.put(
-            ref.getName().substring(Constants.R_TAGS.length()),
-            walk.peel(object).name() + " " + tagger);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return out;
+    return TestTags.all(bare);
   }
 
-  /** The message of an annotated tag. */
   String tagMessage(String name) throws IOException {
-    try (Repository repo = BareRepos.open(bare);
-        RevWalk walk = new RevWalk(repo)) {
-      return walk.parseTag(repo.exactRef(Constants.R_TAGS + name).getObjectId()).getFullMessage();
-    }
+    return TestTags.message(bare, name);
   }
 
   Plan plan() {
