@@ -19,6 +19,7 @@ public sealed interface Request
         Verify,
         ReleasePlan,
         ReleaseCut,
+        Merge,
         Ask,
         Drill,
         DrillShare,

@@ -17,13 +17,15 @@ import java.util.Locale;
  * validate REPO [pr N]  |  validate REPO#N
  * verify APP [in NS]
  * release plan REPO [MILESTONE]  |  release cut REPO [MILESTONE]
+ * merge REPO PR  |  merge REPO#PR   (a pull request on the local forge)
  * drill fanout N [fail P] [timeout P] [work MS]
  * </pre>
  */
 public final class RequestParser {
 
   static final List<String> VERBS =
-      List.of("restart", "scale", "edit", "scan", "validate", "verify", "release", "drill");
+      List.of(
+          "restart", "scale", "edit", "scan", "validate", "verify", "release", "merge", "drill");
 
   /**
    * Parses {@code text}. Text that starts with no known verb is free text: an {@link Ask} when
@@ -45,6 +47,7 @@ public final class RequestParser {
       case "validate" -> validate(rest);
       case "verify" -> verify(rest);
       case "release" -> release(rest);
+      case "merge" -> merge(rest);
       case "drill" -> drill(rest);
       case "change" ->
           throw new BadRequestException(
@@ -146,6 +149,21 @@ public final class RequestParser {
       case "cut" -> new ReleaseCut(repo, milestone, dryRun);
       default -> throw new BadRequestException(usage);
     };
+  }
+
+  private static Request merge(Words w) {
+    String usage = "merge needs a repository and a pull request, like: merge demo 4";
+    String first = w.next(usage);
+    String repo = first;
+    String pr;
+    if (first.contains("#")) {
+      repo = first.substring(0, first.indexOf('#'));
+      pr = first.substring(first.indexOf('#') + 1);
+    } else {
+      pr = w.next(usage);
+    }
+    w.end(usage);
+    return new Merge(repo, prNumber(pr));
   }
 
   private static Request drill(Words w) {

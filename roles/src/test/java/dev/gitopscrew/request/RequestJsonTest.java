@@ -31,6 +31,7 @@ class RequestJsonTest {
             new Verify("grafana", null),
             new ReleasePlan("demo", "v0.2.0"),
             new ReleaseCut("demo", null, true),
+            new Merge("demo", 4),
             new Ask("why is grafana degraded?"),
             new Drill(10, 1, 1, 1),
             new DrillShare(0, 5, 1, 1, 1),

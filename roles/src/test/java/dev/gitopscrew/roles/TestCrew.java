@@ -9,6 +9,8 @@ import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.git.testing.RecordedEffects;
+import dev.gitopscrew.release.ReleasePolicy;
+import dev.gitopscrew.release.ReleaseWorkflow;
 import dev.gitopscrew.roles.team.Capabilities;
 import dev.gitopscrew.roles.team.Team;
 import java.nio.file.Path;
@@ -24,23 +26,31 @@ final class TestCrew implements AutoCloseable {
   final InMemoryLocalForgeRecords forge = new InMemoryLocalForgeRecords();
   final RecordedEffects audit = new RecordedEffects("unused");
   final ChangeWorkflow changes;
+  final ReleaseWorkflow releases;
   final AgentWorkforce workforce;
 
   TestCrew(Path state) {
+    MirrorCache mirrors = new MirrorCache(state);
+    var repositories = Map.of(DemoRepository.NAME, DemoRepository.ensure(state));
+    LocalForge local = new LocalForge(DemoRepository.NAME, forge);
     changes =
         new ChangeWorkflow(
             Footprint.defaults(),
-            new MirrorCache(state),
-            Map.of(DemoRepository.NAME, DemoRepository.ensure(state)),
-            spec -> new LocalForge(spec.name(), forge),
+            mirrors,
+            repositories,
+            spec -> local,
             new CreateOnce(java.time.Duration.ofMillis(1)));
+    releases =
+        new ReleaseWorkflow(
+            Footprint.defaults(), mirrors, repositories, spec -> local, ReleasePolicy.defaults());
     workforce =
         new AgentWorkforce(
             Team.routing(
                 new Capabilities(
                     changes,
                     Capability.missing("Kubernetes", "set KUBECONFIG"),
-                    Capability.missing("model providers", "add models.providers"))),
+                    Capability.missing("model providers", "add models.providers"),
+                    releases)),
             audit,
             Redactor.none(),
             Clock.systemUTC());

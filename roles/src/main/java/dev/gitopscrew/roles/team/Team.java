@@ -12,6 +12,7 @@ import dev.gitopscrew.roles.drill.RunDrillLeaf;
 import dev.gitopscrew.roles.drill.RunDrillShare;
 import dev.gitopscrew.roles.edit.EditManifest;
 import dev.gitopscrew.roles.release.CutRelease;
+import dev.gitopscrew.roles.release.MergePullRequest;
 import dev.gitopscrew.roles.release.PlanRelease;
 import dev.gitopscrew.roles.scan.ScanManifests;
 import dev.gitopscrew.roles.validate.ValidateChange;
@@ -32,8 +33,9 @@ public final class Team {
             KnownAgent.HOMELAB_ADMIN,
             List.of(
                 new RunDrill(),
-                new PlanRelease(),
-                new CutRelease(),
+                new PlanRelease(capabilities.releases()),
+                new CutRelease(capabilities.releases()),
+                new MergePullRequest(capabilities.releases()),
                 new AnswerFreeText(capabilities.models()))),
         new RoleAgent(
             KnownAgent.DEVOPS_SRE,

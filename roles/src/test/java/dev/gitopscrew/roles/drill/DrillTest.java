@@ -30,7 +30,10 @@ class DrillTest {
       new AgentWorkforce(
           Team.routing(
               new Capabilities(
-                  null, Capability.missing("Kubernetes", "-"), Capability.missing("models", "-"))),
+                  null,
+                  Capability.missing("Kubernetes", "-"),
+                  Capability.missing("models", "-"),
+                  null)),
           AuditLog.NONE,
           Redactor.none(),
           java.time.Clock.systemUTC());
