@@ -7,6 +7,8 @@ import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.change.ChangeWorkflow;
+import dev.gitopscrew.release.ReleasePolicy;
+import dev.gitopscrew.release.ReleaseWorkflow;
 import dev.gitopscrew.roles.AgentWorkforce;
 import dev.gitopscrew.roles.Capability;
 import dev.gitopscrew.roles.team.Capabilities;
@@ -34,6 +36,7 @@ public final class Crew implements AutoCloseable {
   private final JdbcLocalForgeRecords forgeRecords;
   private final JdbcAuditLog audit;
   private final ChangeWorkflow changes;
+  private final ReleaseWorkflow releases;
   private final AgentWorkforce workforce;
   private final SessionLimits limits;
   private final SessionEngine engine;
@@ -44,18 +47,31 @@ public final class Crew implements AutoCloseable {
     this.store = store;
     this.forgeRecords = new JdbcLocalForgeRecords(store.dataSource());
     this.audit = new JdbcAuditLog(store.dataSource());
+    MirrorCache mirrors = new MirrorCache(context.stateDir());
+    Forges forges = new Forges(context.env()::get, forgeRecords);
+    var repositories = GitSettings.repositoriesOrDemo(context);
     this.changes =
         new ChangeWorkflow(
             GitSettings.footprint(context.loaded().config()),
-            new MirrorCache(context.stateDir()),
-            GitSettings.repositoriesOrDemo(context),
-            new Forges(context.env()::get, forgeRecords),
+            mirrors,
+            repositories,
+            forges,
             CreateOnce.withDefaultBackoff());
+    var release = context.loaded().config().release();
+    this.releases =
+        new ReleaseWorkflow(
+            GitSettings.footprint(context.loaded().config()),
+            mirrors,
+            repositories,
+            forges,
+            new ReleasePolicy(
+                release.firstVersionOrDefault(), release.breakingBumpsMajorBelowOne()));
     Redactor redactor = Secrets.redactor(context.loaded().config(), context.env());
     this.workforce =
         new AgentWorkforce(
             Team.routing(
-                new Capabilities(changes, clusterCapability(context), modelCapability(context))),
+                new Capabilities(
+                    changes, clusterCapability(context), modelCapability(context), releases)),
             audit,
             redactor,
             Clock.systemUTC());
@@ -127,6 +143,10 @@ public final class Crew implements AutoCloseable {
 
   public ChangeWorkflow changes() {
     return changes;
+  }
+
+  public ReleaseWorkflow releases() {
+    return releases;
   }
 
   public SessionEngine engine() {

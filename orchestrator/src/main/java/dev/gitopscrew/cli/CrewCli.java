@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       ApproveCommand.class,
       ForgeCommand.class,
+      ReleaseCommand.class,
     })
 public final class CrewCli {
 

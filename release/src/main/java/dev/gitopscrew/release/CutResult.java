@@ -36,6 +36,6 @@ public record CutResult(Plan plan, List<String> changes, boolean dryRun) {
         + "\n- "
         + String.join("\n- ", changes)
         + "\n"
-        + plan.describe();
+        + plan.summary();
   }
 }

@@ -60,18 +60,7 @@ public record Plan(
   /** Several lines for people: headline, reason, pull requests, blockers, steps. */
   public String describe() {
     StringBuilder out = new StringBuilder(headline()).append('\n');
-    out.append("  reason: ").append(reason).append('\n');
-    if (version != null) {
-      out.append("  previous release: ")
-          .append(previous == null ? "none (first release)" : previous)
-          .append('\n');
-      out.append("  milestone: ")
-          .append(milestone == null ? "none yet (the cut creates " + version + ")" : milestone)
-          .append('\n');
-    }
-    section(out, "Blocking", blockers);
-    section(out, "Counted", counted);
-    section(out, "Ignored", ignored);
+    content(out);
     if (!steps.isEmpty()) {
       out.append("Steps:\n");
       for (Step s : steps) {
@@ -85,6 +74,29 @@ public record Plan(
       }
     }
     return out.toString().stripTrailing();
+  }
+
+  /** Why this version and the pull requests, as a cut reports them after its changes. */
+  public String summary() {
+    StringBuilder out = new StringBuilder("  reason: ").append(reason).append('\n');
+    section(out, "Counted", counted);
+    section(out, "Ignored", ignored);
+    return out.toString().stripTrailing();
+  }
+
+  private void content(StringBuilder out) {
+    out.append("  reason: ").append(reason).append('\n');
+    if (version != null) {
+      out.append("  previous release: ")
+          .append(previous == null ? "none (first release)" : previous)
+          .append('\n');
+      out.append("  milestone: ")
+          .append(milestone == null ? "none yet (the cut creates " + version + ")" : milestone)
+          .append('\n');
+    }
+    section(out, "Blocking", blockers);
+    section(out, "Counted", counted);
+    section(out, "Ignored", ignored);
   }
 
   public String headline() {
