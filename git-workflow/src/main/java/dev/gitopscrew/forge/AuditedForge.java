@@ -109,8 +109,8 @@ public final class AuditedForge implements Forge {
   }
 
   @Override
-  public List<ForgeItem> closedPullRequests(Instant since) {
-    return forge.closedPullRequests(since);
+  public List<ForgeItem> closedPullRequests(Instant since, Set<Integer> merged) {
+    return forge.closedPullRequests(since, merged);
   }
 
   @Override

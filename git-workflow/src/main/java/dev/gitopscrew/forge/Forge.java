@@ -58,8 +58,12 @@ public interface Forge {
   /**
    * Pull requests merged, or closed without merging, and updated at or after {@code since} (every
    * one when null), newest first: with labels, milestone, base branch and merge commit.
+   *
+   * @param merged when not null, the numbers of every pull request merged into the default branch
+   *     since {@code since}, as Git's history names them: the listing may stop as soon as it has
+   *     seen them all, as what follows is older
    */
-  List<ForgeItem> closedPullRequests(Instant since);
+  List<ForgeItem> closedPullRequests(Instant since, Set<Integer> merged);
 
   /** The open issues and pull requests of a milestone. */
   List<ForgeItem> openItems(Milestone milestone);

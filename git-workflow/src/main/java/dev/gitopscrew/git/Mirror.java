@@ -408,6 +408,27 @@ public final class Mirror implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The subject (first line) of each commit on the first-parent line from {@code to} back to {@code
+   * from} (excluded; the whole line when null): on a default branch, one per merge.
+   */
+  public List<String> firstParentSubjects(String from, String to) {
+    List<String> out = new ArrayList<>();
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.setFirstParent(true);
+      walk.markStart(walk.parseCommit(ObjectId.fromString(to)));
+      if (from != null) {
+        walk.markUninteresting(walk.parseCommit(ObjectId.fromString(from)));
+      }
+      for (RevCommit c : walk) {
+        out.add(c.getShortMessage());
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw failure("walk the history from " + from + " to " + to, e);
+    }
+    return out;
+  }
+
   /** Whether {@code commit} is in the history of {@code tip}; false for a commit not fetched. */
   public boolean isAncestor(String commit, String tip) {
     try (RevWalk walk = new RevWalk(repo)) {

@@ -37,6 +37,12 @@ final class ReleaseContent {
   private static final Pattern REVERTS =
       Pattern.compile("(?i)\\breverts\\s+(?:[\\w.-]+/[\\w.-]+)?#(\\d+)\\b");
   private static final Pattern REVERT_TITLE = Pattern.compile("^Revert \"(.+)\"$");
+  // what a merge leaves on the default branch: GitHub's merge commit and squash, Azure DevOps'
+  private static final List<Pattern> MERGE_SUBJECTS =
+      List.of(
+          Pattern.compile("^Merge pull request #(\\d+) from "),
+          Pattern.compile("\\(#(\\d+)\\)$"),
+          Pattern.compile("^Merged PR (\\d+): "));
 
   private ReleaseContent() {}
 
@@ -75,6 +81,29 @@ final class ReleaseContent {
       }
     }
     return new Placed(in, ignored);
+  }
+
+  /**
+   * The pull requests merged by the commits of a first-parent history, by their subjects; null when
+   * one commit names none (a direct push, a rebase merge), as the history then does not tell.
+   */
+  static Set<Integer> mergedBy(List<String> subjects) {
+    Set<Integer> out = new HashSet<>();
+    for (String subject : subjects) {
+      Integer number = null;
+      for (Pattern p : MERGE_SUBJECTS) {
+        Matcher m = p.matcher(subject);
+        if (m.find()) {
+          number = Integer.valueOf(m.group(1));
+          break;
+        }
+      }
+      if (number == null) {
+        return null;
+      }
+      out.add(number);
+    }
+    return out;
   }
 
   /** The open milestone with the lowest version title among those of {@code in}. */

@@ -89,7 +89,12 @@ final class ReleaseReader {
       }
     }
     Instant since = previous == null ? null : previous.tag().time().minus(SLACK);
-    List<ForgeItem> items = forge.closedPullRequests(since);
+    // Git names the merges since the previous tag: the listing stops once it has them all
+    Set<Integer> merged =
+        ReleaseContent.mergedBy(
+            mirror.firstParentSubjects(
+                previous == null ? null : previous.tag().commit(), snapshot.head()));
+    List<ForgeItem> items = forge.closedPullRequests(since, merged);
     if (candidate != null) {
       if (unfinished(candidate, previous, items, mirror)) {
         tagged = candidate;

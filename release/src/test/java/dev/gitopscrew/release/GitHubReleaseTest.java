@@ -430,6 +430,28 @@ class GitHubReleaseTest {
   }
 
   @Test
+  void theListingStopsOnceItHasSeenEveryMergeGitNames() throws Exception {
+    repo.released("v0.1.0");
+    int next = github.milestoneTitled("v0.1.1").number;
+    for (int n = 200; n < 300; n++) {
+      repo.closedUnmerged(n, "chore: an idea " + n, null).updatedAt =
+          java.time.Instant.now().minusSeconds(3600);
+    }
+    for (int n = 300; n < 400; n++) {
+      repo.merged(n, "fix: number " + n, next, "type:fix");
+    }
+    github.resetRequests();
+
+    Plan plan = repo.plan();
+
+    assertThat(plan.counted()).hasSize(100);
+    assertThat(github.requests())
+        .containsExactly(
+            "GET /repos/owner/homelab/releases?per_page=100",
+            "GET /repos/owner/homelab/pulls?state=closed&sort=updated&direction=desc&per_page=100");
+  }
+
+  @Test
   void aNamedMilestoneThatDoesNotExistIsSaid() throws Exception {
     repo.released("v0.1.0");
     assertThatThrownBy(() -> repo.releases.plan("homelab", "v9.9.9"))

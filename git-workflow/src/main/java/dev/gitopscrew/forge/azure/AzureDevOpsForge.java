@@ -348,8 +348,9 @@ public final class AzureDevOpsForge implements Forge {
 
   /** Completed pull requests into the default branch closed since {@code since}; newest first. */
   @Override
-  public List<ForgeItem> closedPullRequests(Instant since) {
+  public List<ForgeItem> closedPullRequests(Instant since, Set<Integer> merged) {
     List<ForgeItem> out = new ArrayList<>();
+    Set<Integer> missing = merged == null ? null : new java.util.HashSet<>(merged);
     for (int skip = 0; ; skip += PAGE) {
       int from = skip;
       JsonNode page =
@@ -368,9 +369,13 @@ public final class AzureDevOpsForge implements Forge {
                       from,
                       V));
       for (JsonNode pr : page.path("value")) {
-        out.add(completed(pr));
+        ForgeItem item = completed(pr);
+        out.add(item);
+        if (missing != null) {
+          missing.remove(item.number());
+        }
       }
-      if (page.path("value").size() < PAGE) {
+      if (page.path("value").size() < PAGE || (missing != null && missing.isEmpty())) {
         return out;
       }
     }

@@ -329,8 +329,9 @@ public final class GitHubForge implements Forge {
   }
 
   @Override
-  public List<ForgeItem> closedPullRequests(Instant since) {
+  public List<ForgeItem> closedPullRequests(Instant since, Set<Integer> merged) {
     List<ForgeItem> out = new ArrayList<>();
+    Set<Integer> missing = merged == null ? null : new java.util.HashSet<>(merged);
     rest.pages(
         "list closed pull requests",
         path() + "/pulls?state=closed&sort=updated&direction=desc&per_page=100",
@@ -341,8 +342,12 @@ public final class GitHubForge implements Forge {
               return false;
             }
             out.add(item);
+            if (missing != null) {
+              missing.remove(item.number());
+            }
           }
-          return page.size() > 0;
+          // every pull request Git says was merged is here: the next page holds older ones
+          return page.size() > 0 && (missing == null || !missing.isEmpty());
         });
     return out;
   }

@@ -141,8 +141,8 @@ public final class LocalForge implements Forge {
   }
 
   @Override
-  public List<ForgeItem> closedPullRequests(Instant since) {
-    // the records keep no change times worth filtering on: every closed pull request is returned
+  public List<ForgeItem> closedPullRequests(Instant since, Set<Integer> mergedSince) {
+    // the records are local: every closed pull request is returned, no paging to spare
     Map<Integer, LocalForgeRecords.Merge> merged =
         records.merges(repo).stream()
             .collect(Collectors.toMap(LocalForgeRecords.Merge::number, Function.identity()));
