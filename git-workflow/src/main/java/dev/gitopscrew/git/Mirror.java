@@ -2,13 +2,9 @@ package dev.gitopscrew.git;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -26,18 +22,14 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.lib.TagBuilder;
 import org.eclipse.jgit.merge.MergeStrategy;
 import org.eclipse.jgit.merge.ResolveMerger;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevObject;
-import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
-import org.eclipse.jgit.transport.TagOpt;
 
 /**
  * The cached clone of one repository: a bare repository under the state directory whose {@code
@@ -46,10 +38,10 @@ import org.eclipse.jgit.transport.TagOpt;
  */
 public final class Mirror implements AutoCloseable {
 
-  private static final String TRACKING = "refs/remotes/origin/";
+  static final String TRACKING = "refs/remotes/origin/";
   // the remote's tags, kept apart from local ones so that they follow the remote exactly
-  private static final String REMOTE_TAGS = "refs/origin-tags/";
-  private static final int PUSH_ATTEMPTS = 3;
+  static final String REMOTE_TAGS = "refs/origin-tags/";
+  static final int PUSH_ATTEMPTS = 3;
 
   private final RepositorySpec spec;
   private final Repository repo;
@@ -305,7 +297,21 @@ public final class Mirror implements AutoCloseable {
     }
   }
 
-  private RemoteRefUpdate.Status push(String refSpec, String remoteRef) {
+  /** The remote's tags and annotated tags pushed to it (releases). */
+  public Tags tags() {
+    return new Tags(this);
+  }
+
+  /** The local forge's merge button on this repository. */
+  public DefaultBranchMerge defaultBranchMerge() {
+    return new DefaultBranchMerge(this);
+  }
+
+  GitCredentials credentials() {
+    return credentials;
+  }
+
+  RemoteRefUpdate.Status push(String refSpec, String remoteRef) {
     try {
       Iterable<PushResult> results =
           Git.wrap(repo)
@@ -329,229 +335,6 @@ public final class Mirror implements AutoCloseable {
     }
   }
 
-  /**
-   * Fetches every branch and every tag (the tags into {@code refs/origin-tags/*}, deleted ones
-   * removed): the default branch's tip and the remote's tags.
-   */
-  public synchronized TagSnapshot fetchTags() {
-    try {
-      Git.wrap(repo)
-          .fetch()
-          .setRemote("origin")
-          .setRefSpecs(
-              new RefSpec("+" + Constants.R_HEADS + "*:" + TRACKING + "*"),
-              new RefSpec("+" + Constants.R_TAGS + "*:" + REMOTE_TAGS + "*"))
-          .setTagOpt(TagOpt.NO_TAGS)
-          .setRemoveDeletedRefs(true)
-          .setCredentialsProvider(credentials.provider())
-          .call();
-    } catch (GitAPIException | RuntimeException e) {
-      throw failure("fetch the tags of " + spec.url(), e);
-    }
-    ObjectId head =
-        remoteBranch(spec.defaultBranch())
-            .orElseThrow(
-                () ->
-                    new GitWorkflowException(
-                        "the default branch '"
-                            + spec.defaultBranch()
-                            + "' does not exist on "
-                            + spec.url()));
-    List<Tag> tags = new ArrayList<>();
-    try (RevWalk walk = new RevWalk(repo)) {
-      RevCommit tip = walk.parseCommit(head);
-      for (Ref ref : repo.getRefDatabase().getRefsByPrefix(REMOTE_TAGS)) {
-        tags.add(tag(walk, tip, ref.getName().substring(REMOTE_TAGS.length()), ref.getObjectId()));
-      }
-    } catch (IOException e) {
-      throw failure("read the tags of " + spec.name(), e);
-    }
-    return new TagSnapshot(head.name(), tags);
-  }
-
-  private static Tag tag(RevWalk walk, RevCommit tip, String name, ObjectId id) throws IOException {
-    RevObject object = walk.parseAny(id);
-    RevTag annotated = object instanceof RevTag t ? t : null;
-    RevObject peeled = walk.peel(object);
-    if (!(peeled instanceof RevCommit)) {
-      return new Tag(name, peeled.name(), annotated != null, null, null, false);
-    }
-    RevCommit commit = walk.parseCommit(peeled);
-    PersonIdent tagger = annotated == null ? null : annotated.getTaggerIdent();
-    Instant time =
-        tagger != null ? tagger.getWhenAsInstant() : Instant.ofEpochSecond(commit.getCommitTime());
-    boolean onDefault = walk.isMergedInto(commit, tip);
-    walk.reset();
-    return new Tag(
-        name,
-        commit.name(),
-        annotated != null,
-        tagger == null ? null : tagger.getName() + " <" + tagger.getEmailAddress() + ">",
-        time,
-        onDefault);
-  }
-
-  /** The commits in the history of {@code to} and not of {@code from} (every one when null). */
-  public Set<String> commitsBetween(String from, String to) {
-    Set<String> out = new HashSet<>();
-    try (RevWalk walk = new RevWalk(repo)) {
-      walk.markStart(walk.parseCommit(ObjectId.fromString(to)));
-      if (from != null) {
-        walk.markUninteresting(walk.parseCommit(ObjectId.fromString(from)));
-      }
-      for (RevCommit c : walk) {
-        out.add(c.name());
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      throw failure("walk the history from " + from + " to " + to, e);
-    }
-    return out;
-  }
-
-  /**
-   * The subject (first line) of each commit on the first-parent line from {@code to} back to {@code
-   * from} (excluded; the whole line when null): on a default branch, one per merge.
-   */
-  public List<String> firstParentSubjects(String from, String to) {
-    List<String> out = new ArrayList<>();
-    try (RevWalk walk = new RevWalk(repo)) {
-      walk.setFirstParent(true);
-      walk.markStart(walk.parseCommit(ObjectId.fromString(to)));
-      if (from != null) {
-        walk.markUninteresting(walk.parseCommit(ObjectId.fromString(from)));
-      }
-      for (RevCommit c : walk) {
-        out.add(c.getShortMessage());
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      throw failure("walk the history from " + from + " to " + to, e);
-    }
-    return out;
-  }
-
-  /** Whether {@code commit} is in the history of {@code tip}; false for a commit not fetched. */
-  public boolean isAncestor(String commit, String tip) {
-    try (RevWalk walk = new RevWalk(repo)) {
-      ObjectId id = ObjectId.fromString(commit);
-      if (!repo.getObjectDatabase().has(id)) {
-        return false;
-      }
-      return walk.isMergedInto(walk.parseCommit(id), walk.parseCommit(ObjectId.fromString(tip)));
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  /**
-   * Creates an annotated tag of {@code commit} by {@code agentId}'s identity and pushes it without
-   * force: a tag of that name on the remote is never replaced (one on the same commit is taken as
-   * this one, made by an earlier attempt).
-   *
-   * @return the tag as the remote has it now
-   */
-  public synchronized Tag pushAnnotatedTag(
-      String name, String commit, Footprint footprint, String agentId, String message) {
-    String ref = Constants.R_TAGS + name;
-    if (!Repository.isValidRefName(ref)) {
-      throw new GitWorkflowException("'" + name + "' is not a valid tag name");
-    }
-    ObjectId tagId;
-    try (ObjectInserter inserter = repo.newObjectInserter()) {
-      TagBuilder tag = new TagBuilder();
-      tag.setTag(name);
-      tag.setObjectId(ObjectId.fromString(commit), Constants.OBJ_COMMIT);
-      tag.setTagger(footprint.author(agentId));
-      tag.setMessage(message.endsWith("\n") ? message : message + "\n");
-      tagId = inserter.insert(tag);
-      inserter.flush();
-    } catch (IOException e) {
-      throw failure("create tag " + name, e);
-    }
-    RemoteRefUpdate.Status status = push(tagId.name() + ":" + ref, ref);
-    Optional<Tag> remote =
-        fetchTags().tags().stream().filter(t -> t.name().equals(name)).findFirst();
-    if (remote.isPresent() && remote.get().commit().equals(commit)) {
-      return remote.get();
-    }
-    throw new GitWorkflowException(
-        "tag "
-            + name
-            + " was not pushed to "
-            + spec.url()
-            + " ("
-            + status
-            + remote.map(t -> "; the remote's " + name + " is on " + t.commit()).orElse("")
-            + "); a tag is never moved");
-  }
-
-  /**
-   * The local forge's merge button: merges the remote {@code branch} into the default branch as a
-   * merge commit by {@code agentId}'s identity and pushes the default branch without force. Only
-   * the local forge, where the crew plays the forge, merges this way; a change never pushes to the
-   * default branch.
-   */
-  public synchronized LocalMerge mergeIntoDefaultBranch(
-      String branch, Footprint footprint, String agentId, String message) {
-    RefNames.requireValidBranch(branch);
-    PersonIdent author = footprint.author(agentId);
-    for (int attempt = 1; attempt <= PUSH_ATTEMPTS; attempt++) {
-      ObjectId defaultTip = fetch();
-      ObjectId branchTip =
-          remoteBranch(branch)
-              .orElseThrow(
-                  () -> new GitWorkflowException("branch " + branch + " is not on " + spec.url()));
-      try (ObjectInserter inserter = repo.newObjectInserter();
-          RevWalk walk = new RevWalk(repo)) {
-        RevCommit ours = walk.parseCommit(defaultTip);
-        RevCommit theirs = walk.parseCommit(branchTip);
-        if (walk.isMergedInto(theirs, ours)) {
-          walk.reset();
-          return new LocalMerge.AlreadyMerged(mergeOf(walk, ours, theirs).name());
-        }
-        ResolveMerger merger =
-            (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(inserter, repo.getConfig());
-        if (!merger.merge(ours, theirs)) {
-          TreeSet<String> files = new TreeSet<>(merger.getUnmergedPaths());
-          if (merger.getFailingPaths() != null) {
-            files.addAll(merger.getFailingPaths().keySet());
-          }
-          return new LocalMerge.Conflicted(List.copyOf(files));
-        }
-        ObjectId merge =
-            insertCommit(inserter, merger.getResultTreeId(), author, message, ours, theirs);
-        inserter.flush();
-        String ref = Constants.R_HEADS + spec.defaultBranch();
-        RemoteRefUpdate.Status status = push(merge.name() + ":" + ref, ref);
-        if (status == RemoteRefUpdate.Status.OK) {
-          return new LocalMerge.Merged(merge.name());
-        }
-        if (status != RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
-            && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
-          throw new GitWorkflowException(
-              "push of " + spec.defaultBranch() + " to " + spec.url() + ": " + status);
-        }
-      } catch (IOException e) {
-        throw failure("merge " + branch + " into " + spec.defaultBranch(), e);
-      }
-    }
-    throw new GitWorkflowException(
-        "merging " + branch + " was rejected " + PUSH_ATTEMPTS + " times; the branch keeps moving");
-  }
-
-  /** The first-parent commit of {@code tip} that merged {@code merged} in; else the tip. */
-  private static RevCommit mergeOf(RevWalk walk, RevCommit tip, RevCommit merged)
-      throws IOException {
-    RevCommit c = tip;
-    for (int i = 0; i < 10_000 && c != null; i++) {
-      walk.parseHeaders(c);
-      if (c.getParentCount() > 1 && c.getParent(1).equals(merged)) {
-        return c;
-      }
-      c = c.getParentCount() == 0 ? null : c.getParent(0);
-    }
-    return tip;
-  }
-
   private static ObjectId headOf(Freshness f) {
     if (f instanceof Freshness.UpToDate u) {
       return u.head();
@@ -562,7 +345,7 @@ public final class Mirror implements AutoCloseable {
     throw new IllegalStateException("a conflict has no head");
   }
 
-  private static ObjectId insertCommit(
+  static ObjectId insertCommit(
       ObjectInserter inserter,
       ObjectId tree,
       PersonIdent author,
@@ -579,7 +362,7 @@ public final class Mirror implements AutoCloseable {
   }
 
   /** Wraps a JGit failure; the secret never travels in the message or the cause chain. */
-  private GitWorkflowException failure(String step, Exception e) {
+  GitWorkflowException failure(String step, Exception e) {
     String detail = e.getMessage();
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       detail = detail + ": " + t.getMessage();

@@ -163,8 +163,8 @@ final class CutSteps {
                 EffectKind.GIT_TAG,
                 repo + ":" + version,
                 () ->
-                    s.mirror()
-                        .pushAnnotatedTag(
+                    s.tags()
+                        .push(
                             version,
                             target,
                             footprint,

@@ -5,21 +5,16 @@ import dev.gitopscrew.forge.ForgeItem;
 import dev.gitopscrew.forge.Milestone;
 import dev.gitopscrew.forge.Release;
 import dev.gitopscrew.git.Footprint;
-import dev.gitopscrew.git.Mirror;
 import dev.gitopscrew.git.RepositorySpec;
 import dev.gitopscrew.git.Tag;
-import dev.gitopscrew.git.TagSnapshot;
+import dev.gitopscrew.git.Tags;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.semver4j.Semver;
 
 /**
  * Reads what a release is made of, writing nothing: the remote's tags (one Git fetch), the forge's
@@ -39,14 +34,7 @@ final class ReleaseReader {
     this.policy = policy;
   }
 
-  /** A version tag on the default branch. */
-  private record Versioned(Tag tag, Semver version) {
-    String name() {
-      return tag.name();
-    }
-  }
-
-  Situation read(RepositorySpec spec, Forge forge, Mirror mirror, String named) {
+  Situation read(RepositorySpec spec, Forge forge, Tags tags, String named) {
     boolean keeps = forge.keepsMilestonesAndReleases();
     if (named != null && !keeps) {
       throw new ReleaseException(
@@ -56,66 +44,63 @@ final class ReleaseReader {
               + ", which has no milestones: plan and cut without a milestone; the release is the"
               + " pull requests completed since the last tag");
     }
-    TagSnapshot snapshot = mirror.fetchTags();
-    Map<String, Tag> tags =
-        snapshot.tags().stream().collect(Collectors.toMap(Tag::name, t -> t, (a, b) -> a));
-    List<Versioned> onMain =
-        snapshot.tags().stream()
-            .filter(Tag::onDefaultBranch)
-            .flatMap(t -> Versions.parse(t.name()).map(v -> new Versioned(t, v)).stream())
-            .sorted(Comparator.comparing(Versioned::version))
-            .toList();
+    TagHistory history = TagHistory.fetch(tags);
     List<Release> releases = keeps ? forge.latestReleases() : List.of();
 
-    Versioned tagged = null;
-    Versioned candidate = null;
-    Versioned previous;
-    if (named != null && tags.containsKey(named) && Versions.parse(named).isPresent()) {
-      Tag t = tags.get(named);
-      if (!t.onDefaultBranch()) {
-        return blocked(spec, forge, mirror, named, snapshot.head(), tagElsewhere(t, spec));
+    TagHistory.Versioned tagged = null;
+    TagHistory.Versioned candidate = null;
+    TagHistory.Versioned previous;
+    Optional<Tag> namedTag = named == null ? Optional.empty() : history.tag(named);
+    if (namedTag.isPresent() && Versions.parse(named).isPresent()) {
+      if (!namedTag.get().onDefaultBranch()) {
+        return blocked(spec, forge, tags, named, history.head(), elsewhere(namedTag.get(), spec));
       }
-      tagged = new Versioned(t, Versions.parse(named).orElseThrow());
-      previous = below(onMain, tagged.version());
+      tagged = new TagHistory.Versioned(namedTag.get(), Versions.parse(named).orElseThrow());
+      previous = history.below(tagged.version());
     } else {
-      Versioned last = onMain.isEmpty() ? null : onMain.get(onMain.size() - 1);
+      TagHistory.Versioned last = history.last();
       if (keeps && last != null && !published(releases, last.name())) {
         // the newest tag has no published release: a cut that stopped after tagging, or a tag
         // someone made by hand; the listing reaches back far enough to tell
         candidate = last;
-        previous = below(onMain, last.version());
+        previous = history.below(last.version());
       } else {
         previous = last;
       }
     }
     Instant since = previous == null ? null : previous.tag().time().minus(SLACK);
     // Git names the merges since the previous tag: the listing stops once it has them all
-    Set<Integer> merged =
-        ReleaseContent.mergedBy(
-            mirror.firstParentSubjects(
-                previous == null ? null : previous.tag().commit(), snapshot.head()));
-    List<ForgeItem> items = forge.closedPullRequests(since, merged);
+    List<ForgeItem> items = forge.closedPullRequests(since, history.mergedSince(previous));
     if (candidate != null) {
-      if (unfinished(candidate, previous, items, mirror)) {
+      if (unfinished(history, candidate, previous, items)) {
         tagged = candidate;
       } else {
         previous = candidate;
       }
     }
+    return plan(spec, forge, tags, named, history, releases, items, previous, tagged);
+  }
 
-    String upper = tagged != null ? tagged.tag().commit() : snapshot.head();
-    Versioned prev = previous;
-    Versioned tag = tagged;
-    Set<String> range = mirror.commitsBetween(prev == null ? null : prev.tag().commit(), upper);
-    Function<ForgeItem, ReleaseContent.Place> where =
-        item -> place(item, range, prev, tag, snapshot.head(), mirror);
+  private Situation plan(
+      RepositorySpec spec,
+      Forge forge,
+      Tags tags,
+      String named,
+      TagHistory history,
+      List<Release> releases,
+      List<ForgeItem> items,
+      TagHistory.Versioned previous,
+      TagHistory.Versioned tagged) {
+    boolean keeps = forge.keepsMilestonesAndReleases();
+    String target = tagged != null ? tagged.commit() : history.head();
+    Set<String> range = history.between(previous, target);
     ReleaseContent.Placed placed =
         ReleaseContent.place(
             items,
             spec.defaultBranch(),
-            where,
-            prev == null ? null : prev.name(),
-            tag == null ? null : tag.name());
+            item -> history.place(item, range, previous, tagged),
+            previous == null ? null : previous.name(),
+            tagged == null ? null : tagged.name());
 
     List<Milestone> all = tagged != null && keeps ? forge.milestones() : null;
     Milestone milestone = keeps ? milestone(placed.in(), named, tagged, forge, all) : null;
@@ -143,7 +128,7 @@ final class ReleaseReader {
               + " is on "
               + spec.defaultBranch()
               + " at "
-              + ReleaseContent.shortSha(tagged.tag().commit())
+              + ReleaseContent.shortSha(tagged.commit())
               + (ours(tagged.tag()) ? " (cut by " + ReleaseWorkflow.AGENT + ")" : "")
               + ": the cut continues from there";
     } else if (counted.counted().isEmpty()) {
@@ -155,7 +140,22 @@ final class ReleaseReader {
                   + " since "
                   + previous.name()
                   + (published(releases, previous.name()) || !keeps ? " (released)" : "");
-      return nothing(spec, forge, mirror, previous, snapshot.head(), none, counted, ignored);
+      Plan plan =
+          new Plan(
+              spec.name(),
+              spec.forge().configName(),
+              Plan.Status.NOTHING_TO_RELEASE,
+              null,
+              previous == null ? null : previous.name(),
+              target,
+              none,
+              null,
+              List.of(),
+              ignored,
+              List.of(),
+              List.of());
+      return new Situation(
+          spec, forge, tags, plan, plan.previous(), false, null, List.of(), null, List.of(), false);
     } else {
       ForgeItem deciding = ReleaseContent.deciding(counted.counted()).orElseThrow();
       Bump bump = Bump.of(deciding.labels());
@@ -171,13 +171,12 @@ final class ReleaseReader {
               + "\" is "
               + bump.because()
               + (next.rule().isEmpty() ? "" : "; " + next.rule());
-      if (tags.containsKey(version)) {
-        return blocked(
-            spec, forge, mirror, version, snapshot.head(), tagElsewhere(tags.get(version), spec));
+      Optional<Tag> existing = history.tag(version);
+      if (existing.isPresent()) {
+        return blocked(spec, forge, tags, version, target, elsewhere(existing.get(), spec));
       }
     }
 
-    String target = tagged != null ? tagged.tag().commit() : snapshot.head();
     Release release =
         releases.stream()
             .filter(r -> r.tag().equals(version))
@@ -189,24 +188,11 @@ final class ReleaseReader {
             ? all.stream().anyMatch(m -> m.title().equals(next))
             : items.stream()
                 .anyMatch(i -> i.milestone() != null && i.milestone().title().equals(next));
-    List<Plan.Pr> countedPrs =
-        counted.counted().stream()
-            .map(
-                p ->
-                    ReleaseContent.pr(
-                        p,
-                        Bump.of(p.labels())
-                            + ": "
-                            + Bump.of(p.labels()).because()
-                            + (p.milestone() == null
-                                ? " (no milestone: the cut puts it in " + version + ")"
-                                : "")))
-            .toList();
     Situation draft =
         new Situation(
             spec,
             forge,
-            mirror,
+            tags,
             null,
             previous == null ? null : previous.name(),
             tagged != null,
@@ -237,13 +223,26 @@ final class ReleaseReader {
               + reason
               + ")";
     }
+    List<Plan.Pr> countedPrs =
+        counted.counted().stream()
+            .map(
+                p ->
+                    ReleaseContent.pr(
+                        p,
+                        Bump.of(p.labels())
+                            + ": "
+                            + Bump.of(p.labels()).because()
+                            + (p.milestone() == null
+                                ? " (no milestone: the cut puts it in " + version + ")"
+                                : "")))
+            .toList();
     Plan plan =
         new Plan(
             spec.name(),
             spec.forge().configName(),
             status,
             version,
-            previous == null ? null : previous.name(),
+            draft.previous(),
             target,
             reason,
             milestone == null ? null : milestone.title(),
@@ -254,7 +253,7 @@ final class ReleaseReader {
     return new Situation(
         spec,
         forge,
-        mirror,
+        tags,
         plan,
         draft.previous(),
         draft.tagged(),
@@ -265,46 +264,16 @@ final class ReleaseReader {
         nextExists);
   }
 
-  private static ReleaseContent.Place place(
-      ForgeItem item,
-      Set<String> range,
-      Versioned previous,
-      Versioned tagged,
-      String head,
-      Mirror mirror) {
-    String commit = item.mergeCommit();
-    if (commit == null) {
-      // a forge that did not say which commit merged it: go by the time
-      Instant at = item.mergedAt();
-      if (previous != null && (at == null || !at.isAfter(previous.tag().time()))) {
-        return ReleaseContent.Place.SHIPPED;
-      }
-      if (tagged != null && at != null && at.isAfter(tagged.tag().time())) {
-        return ReleaseContent.Place.LATER;
-      }
-      return ReleaseContent.Place.IN;
-    }
-    if (range.contains(commit)) {
-      return ReleaseContent.Place.IN;
-    }
-    if (previous != null && mirror.isAncestor(commit, previous.tag().commit())) {
-      return ReleaseContent.Place.SHIPPED;
-    }
-    if (tagged != null && mirror.isAncestor(commit, head)) {
-      return ReleaseContent.Place.LATER;
-    }
-    return ReleaseContent.Place.ELSEWHERE;
-  }
-
   /** Whether a tag without a published release is a cut to finish rather than a past release. */
   private boolean unfinished(
-      Versioned candidate, Versioned previous, List<ForgeItem> items, Mirror mirror) {
+      TagHistory history,
+      TagHistory.Versioned candidate,
+      TagHistory.Versioned previous,
+      List<ForgeItem> items) {
     if (ours(candidate.tag())) {
       return true;
     }
-    Set<String> before =
-        mirror.commitsBetween(
-            previous == null ? null : previous.tag().commit(), candidate.tag().commit());
+    Set<String> before = history.between(previous, candidate.commit());
     return items.stream()
         .anyMatch(
             i ->
@@ -323,18 +292,23 @@ final class ReleaseReader {
             .equals(footprint.authorName(agent) + " <" + footprint.authorEmail(agent) + ">");
   }
 
-  private Milestone milestone(
-      List<ForgeItem> in, String named, Versioned tagged, Forge forge, List<Milestone> all) {
+  private static Milestone milestone(
+      List<ForgeItem> in,
+      String named,
+      TagHistory.Versioned tagged,
+      Forge forge,
+      List<Milestone> all) {
     if (named != null) {
+      List<Milestone> known = all;
       return ReleaseContent.titled(in, named)
-          .or(() -> find(all != null ? all : forge.milestones(), named))
+          .or(() -> find(known != null ? known : forge.milestones(), named))
           .orElseThrow(
               () ->
                   new ReleaseException(
                       "no milestone named "
                           + named
                           + "; open milestones: "
-                          + (all != null ? all : forge.milestones())
+                          + (known != null ? known : forge.milestones())
                               .stream()
                                   .filter(Milestone::open)
                                   .map(Milestone::title)
@@ -365,34 +339,16 @@ final class ReleaseReader {
                     .findFirst());
   }
 
-  private static Versioned below(List<Versioned> onMain, Semver version) {
-    Versioned found = null;
-    for (Versioned v : onMain) {
-      if (v.version().isLowerThan(version)) {
-        found = v;
-      }
-    }
-    return found;
-  }
-
   private static boolean published(List<Release> releases, String tag) {
     return releases.stream().anyMatch(r -> r.tag().equals(tag) && !r.draft());
   }
 
-  private static String tagElsewhere(Tag tag, RepositorySpec spec) {
-    return "the tag "
-        + tag.name()
-        + " exists on "
-        + ReleaseContent.shortSha(tag.commit())
-        + ", which is not on "
-        + spec.defaultBranch()
-        + "; a tag is never moved: delete it, or release from "
-        + spec.defaultBranch()
-        + " under another version";
+  private static String elsewhere(Tag tag, RepositorySpec spec) {
+    return TagHistory.elsewhere(tag, spec.defaultBranch());
   }
 
   private static Situation blocked(
-      RepositorySpec spec, Forge forge, Mirror mirror, String version, String head, String reason) {
+      RepositorySpec spec, Forge forge, Tags tags, String version, String head, String reason) {
     Plan plan =
         new Plan(
             spec.name(),
@@ -408,43 +364,6 @@ final class ReleaseReader {
             List.of(),
             List.of());
     return new Situation(
-        spec, forge, mirror, plan, null, false, null, List.of(), null, List.of(), false);
-  }
-
-  private static Situation nothing(
-      RepositorySpec spec,
-      Forge forge,
-      Mirror mirror,
-      Versioned previous,
-      String head,
-      String reason,
-      ReleaseContent.Counted counted,
-      List<Plan.Pr> ignored) {
-    Plan plan =
-        new Plan(
-            spec.name(),
-            spec.forge().configName(),
-            Plan.Status.NOTHING_TO_RELEASE,
-            null,
-            previous == null ? null : previous.name(),
-            head,
-            reason,
-            null,
-            List.of(),
-            ignored,
-            List.of(),
-            List.of());
-    return new Situation(
-        spec,
-        forge,
-        mirror,
-        plan,
-        previous == null ? null : previous.name(),
-        false,
-        null,
-        counted.orphans(),
-        null,
-        List.of(),
-        false);
+        spec, forge, tags, plan, null, false, null, List.of(), null, List.of(), false);
   }
 }

@@ -137,7 +137,7 @@ public final class ReleaseWorkflow implements Releases {
               target,
               () -> {
                 LocalMerge merge =
-                    mirror.mergeIntoDefaultBranch(pr.branch(), footprint, AGENT, message);
+                    mirror.defaultBranchMerge().merge(pr.branch(), footprint, AGENT, message);
                 if (merge instanceof LocalMerge.Conflicted c) {
                   throw new ReleaseException(
                       "merging "
@@ -168,7 +168,7 @@ public final class ReleaseWorkflow implements Releases {
     try {
       Forge forge = forges.apply(spec);
       Mirror mirror = mirrors.open(spec, forge.gitCredentials());
-      return reader.read(spec, forge, mirror, milestone);
+      return reader.read(spec, forge, mirror.tags(), milestone);
     } catch (ForgeException | GitWorkflowException | IllegalArgumentException e) {
       throw new ReleaseException(
           "cannot read the release of " + repository + ": " + e.getMessage());

@@ -4,8 +4,8 @@ import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeItem;
 import dev.gitopscrew.forge.Milestone;
 import dev.gitopscrew.forge.Release;
-import dev.gitopscrew.git.Mirror;
 import dev.gitopscrew.git.RepositorySpec;
+import dev.gitopscrew.git.Tags;
 import java.util.List;
 
 /**
@@ -20,7 +20,7 @@ import java.util.List;
 record Situation(
     RepositorySpec spec,
     Forge forge,
-    Mirror mirror,
+    Tags tags,
     Plan plan,
     String previous,
     boolean tagged,
