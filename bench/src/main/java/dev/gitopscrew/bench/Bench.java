@@ -2,6 +2,7 @@ package dev.gitopscrew.bench;
 
 import dev.gitopscrew.bench.fanout.FanoutScenario;
 import dev.gitopscrew.bench.gitflow.GitflowScenario;
+import dev.gitopscrew.bench.release.ReleaseScenario;
 import dev.gitopscrew.bench.restart.RestartScenario;
 import dev.gitopscrew.bench.webhooks.WebhooksScenario;
 import java.util.Arrays;
@@ -13,7 +14,11 @@ public final class Bench {
   /** Every scenario, registered here. */
   static List<Scenario> scenarios() {
     return List.of(
-        new FanoutScenario(), new RestartScenario(), new GitflowScenario(), new WebhooksScenario());
+        new FanoutScenario(),
+        new RestartScenario(),
+        new GitflowScenario(),
+        new ReleaseScenario(),
+        new WebhooksScenario());
   }
 
   public static void main(String[] args) throws Exception {

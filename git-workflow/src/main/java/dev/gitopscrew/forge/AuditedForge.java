@@ -3,13 +3,15 @@ package dev.gitopscrew.forge;
 import dev.gitopscrew.effect.EffectKind;
 import dev.gitopscrew.effect.SideEffects;
 import dev.gitopscrew.git.GitCredentials;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A forge whose writes go through a session's {@link SideEffects}: each create, label, comment and
- * pull-request update is one audit record, and a dry run writes nothing. Reads pass straight
- * through.
+ * A forge whose writes go through a session's {@link SideEffects}: each create, label, comment,
+ * pull-request update, milestone and release write is one audit record, and a dry run writes
+ * nothing. Reads (and GitHub's notes generator, which writes nothing) pass straight through.
  */
 public final class AuditedForge implements Forge {
 
@@ -99,5 +101,90 @@ public final class AuditedForge implements Forge {
   @Override
   public GitCredentials gitCredentials() {
     return forge.gitCredentials();
+  }
+
+  @Override
+  public boolean keepsMilestonesAndReleases() {
+    return forge.keepsMilestonesAndReleases();
+  }
+
+  @Override
+  public List<ForgeItem> closedPullRequests(Instant since, Set<Integer> merged) {
+    return forge.closedPullRequests(since, merged);
+  }
+
+  @Override
+  public List<ForgeItem> openItems(Milestone milestone) {
+    return forge.openItems(milestone);
+  }
+
+  @Override
+  public List<Milestone> milestones() {
+    return forge.milestones();
+  }
+
+  @Override
+  public Milestone createMilestone(String title, String description) {
+    return effects.perform(
+        EffectKind.FORGE_MILESTONE,
+        repository + " milestone " + title + " (create)",
+        () -> forge.createMilestone(title, description),
+        Milestone::url);
+  }
+
+  @Override
+  public Milestone updateMilestone(
+      Milestone milestone, String title, String description, boolean open) {
+    String change =
+        (milestone.title().equals(title) ? "" : "rename to " + title + ", ")
+            + (open ? "open" : "close");
+    return effects.perform(
+        EffectKind.FORGE_MILESTONE,
+        repository + " milestone " + milestone.title() + " (" + change + ")",
+        () -> forge.updateMilestone(milestone, title, description, open),
+        Milestone::url);
+  }
+
+  @Override
+  public void setMilestone(int number, Milestone milestone) {
+    effects.perform(
+        EffectKind.FORGE_MILESTONE,
+        repository + "#" + number + " into milestone " + milestone.title(),
+        () -> {
+          forge.setMilestone(number, milestone);
+          return number;
+        },
+        n -> "#" + n);
+  }
+
+  @Override
+  public List<Release> latestReleases() {
+    return forge.latestReleases();
+  }
+
+  @Override
+  public Release createRelease(NewRelease release) {
+    return effects.perform(
+        EffectKind.FORGE_RELEASE,
+        repository + " release " + release.tag() + " (publish)",
+        () -> forge.createRelease(release),
+        Release::url);
+  }
+
+  @Override
+  public Release updateRelease(Release existing, NewRelease release) {
+    return effects.perform(
+        EffectKind.FORGE_RELEASE,
+        repository
+            + " release "
+            + existing.tag()
+            + (existing.draft() ? " (publish draft)" : " (update)"),
+        () -> forge.updateRelease(existing, release),
+        Release::url);
+  }
+
+  @Override
+  public Optional<ReleaseNotes> generateNotes(String tag, String target, String previousTag) {
+    return forge.generateNotes(tag, target, previousTag);
   }
 }

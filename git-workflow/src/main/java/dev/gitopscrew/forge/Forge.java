@@ -1,6 +1,8 @@
 package dev.gitopscrew.forge;
 
 import dev.gitopscrew.git.GitCredentials;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,4 +45,59 @@ public interface Forge {
 
   /** How Git authenticates its pushes to this forge. */
   GitCredentials gitCredentials();
+
+  // Releases (homelab-admin): merged pull requests, milestones and releases. Azure DevOps keeps
+  // neither milestones nor releases; a release there is its annotated tag.
+
+  /**
+   * Whether this forge keeps milestones and releases (GitHub, local) or a release is only its
+   * annotated tag (Azure DevOps, whose milestone and release methods are not to be called).
+   */
+  boolean keepsMilestonesAndReleases();
+
+  /**
+   * Pull requests merged, or closed without merging, and updated at or after {@code since} (every
+   * one when null), newest first: with labels, milestone, base branch and merge commit.
+   *
+   * @param merged when not null, the numbers of every pull request merged into the default branch
+   *     since {@code since}, as Git's history names them: the listing may stop as soon as it has
+   *     seen them all, as what follows is older
+   */
+  List<ForgeItem> closedPullRequests(Instant since, Set<Integer> merged);
+
+  /** The open issues and pull requests of a milestone. */
+  List<ForgeItem> openItems(Milestone milestone);
+
+  /** Every milestone, open and closed. */
+  List<Milestone> milestones();
+
+  /** Creates an open milestone; when one of that title exists already it is returned instead. */
+  Milestone createMilestone(String title, String description);
+
+  /** Sets a milestone's title, description and state in one write. */
+  Milestone updateMilestone(Milestone milestone, String title, String description, boolean open);
+
+  /** Puts an issue or pull request in a milestone. */
+  void setMilestone(int number, Milestone milestone);
+
+  /** The newest releases (at least the 100 newest), drafts included, newest first. */
+  List<Release> latestReleases();
+
+  /**
+   * Publishes a release, marked latest when asked; when the forge already has one for the tag (a
+   * 422 {@code already_exists} on GitHub), that one is found and updated instead.
+   */
+  Release createRelease(NewRelease release);
+
+  /** Replaces a release's name and notes and publishes it: a draft stops being one. */
+  Release updateRelease(Release existing, NewRelease release);
+
+  /**
+   * Notes the forge writes for a tag (GitHub's {@code releases/generate-notes}, which writes
+   * nothing); empty when the forge writes none.
+   *
+   * @param target the commit, needed while the tag does not exist yet
+   * @param previousTag the tag the notes start from; null for the first release
+   */
+  Optional<ReleaseNotes> generateNotes(String tag, String target, String previousTag);
 }

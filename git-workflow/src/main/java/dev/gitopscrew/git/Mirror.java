@@ -38,8 +38,10 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
  */
 public final class Mirror implements AutoCloseable {
 
-  private static final String TRACKING = "refs/remotes/origin/";
-  private static final int PUSH_ATTEMPTS = 3;
+  static final String TRACKING = "refs/remotes/origin/";
+  // the remote's tags, kept apart from local ones so that they follow the remote exactly
+  static final String REMOTE_TAGS = "refs/origin-tags/";
+  static final int PUSH_ATTEMPTS = 3;
 
   private final RepositorySpec spec;
   private final Repository repo;
@@ -386,7 +388,8 @@ public final class Mirror implements AutoCloseable {
       if (remote.isPresent() && remote.get().equals(tip)) {
         return new PushOutcome.Pushed(branch, tip);
       }
-      RemoteRefUpdate.Status status = push(tip.name() + ":" + Constants.R_HEADS + branch, branch);
+      RemoteRefUpdate.Status status =
+          push(tip.name() + ":" + Constants.R_HEADS + branch, Constants.R_HEADS + branch);
       switch (status) {
         case OK, UP_TO_DATE:
           return new PushOutcome.Pushed(branch, tip);
@@ -405,14 +408,29 @@ public final class Mirror implements AutoCloseable {
     if (RefNames.requireValidBranch(branch).equals(spec.defaultBranch())) {
       throw new GitWorkflowException("refusing to delete the default branch " + branch);
     }
-    RemoteRefUpdate.Status status = push(":" + Constants.R_HEADS + branch, branch);
+    RemoteRefUpdate.Status status =
+        push(":" + Constants.R_HEADS + branch, Constants.R_HEADS + branch);
     if (status != RemoteRefUpdate.Status.OK && status != RemoteRefUpdate.Status.NON_EXISTING) {
       throw new GitWorkflowException(
           "deleting branch " + branch + " on " + spec.url() + ": " + status);
     }
   }
 
-  private RemoteRefUpdate.Status push(String refSpec, String branch) {
+  /** The remote's tags and annotated tags pushed to it (releases). */
+  public Tags tags() {
+    return new Tags(this);
+  }
+
+  /** The local forge's merge button on this repository. */
+  public DefaultBranchMerge defaultBranchMerge() {
+    return new DefaultBranchMerge(this);
+  }
+
+  GitCredentials credentials() {
+    return credentials;
+  }
+
+  RemoteRefUpdate.Status push(String refSpec, String remoteRef) {
     try {
       Iterable<PushResult> results =
           Git.wrap(repo)
@@ -422,17 +440,17 @@ public final class Mirror implements AutoCloseable {
               .setCredentialsProvider(credentials.provider())
               .call();
       for (PushResult result : results) {
-        RemoteRefUpdate update = result.getRemoteUpdate(Constants.R_HEADS + branch);
+        RemoteRefUpdate update = result.getRemoteUpdate(remoteRef);
         if (update != null) {
           return update.getStatus();
         }
       }
-      throw new GitWorkflowException("push of " + branch + " returned no result");
+      throw new GitWorkflowException("push of " + remoteRef + " returned no result");
     } catch (GitAPIException | RuntimeException e) {
       if (e instanceof GitWorkflowException g) {
         throw g;
       }
-      throw failure("push " + branch + " to " + spec.url(), e);
+      throw failure("push " + remoteRef + " to " + spec.url(), e);
     }
   }
 
@@ -446,7 +464,7 @@ public final class Mirror implements AutoCloseable {
     throw new IllegalStateException("a conflict has no head");
   }
 
-  private static ObjectId insertCommit(
+  static ObjectId insertCommit(
       ObjectInserter inserter,
       ObjectId tree,
       PersonIdent author,
@@ -463,7 +481,7 @@ public final class Mirror implements AutoCloseable {
   }
 
   /** Wraps a JGit failure; the secret never travels in the message or the cause chain. */
-  private GitWorkflowException failure(String step, Exception e) {
+  GitWorkflowException failure(String step, Exception e) {
     String detail = e.getMessage();
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       detail = detail + ": " + t.getMessage();

@@ -7,6 +7,8 @@ import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.change.ChangeWorkflow;
+import dev.gitopscrew.release.ReleasePolicy;
+import dev.gitopscrew.release.ReleaseWorkflow;
 import dev.gitopscrew.roles.AgentWorkforce;
 import dev.gitopscrew.roles.Capability;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
@@ -46,6 +48,7 @@ public final class Crew implements AutoCloseable {
   private final IncidentSettings incidents;
   private final JdbcIncidentLog incidentLog;
   private final JdbcDeliveries deliveries;
+  private final ReleaseWorkflow releases;
   private final AgentWorkforce workforce;
   private final SessionLimits limits;
   private final SessionEngine engine;
@@ -56,13 +59,25 @@ public final class Crew implements AutoCloseable {
     this.store = store;
     this.forgeRecords = new JdbcLocalForgeRecords(store.dataSource());
     this.audit = new JdbcAuditLog(store.dataSource());
+    MirrorCache mirrors = new MirrorCache(context.stateDir());
+    Forges forges = new Forges(context.env()::get, forgeRecords);
+    var repositories = GitSettings.repositoriesOrDemo(context);
     this.changes =
         new ChangeWorkflow(
             GitSettings.footprint(context.loaded().config()),
-            new MirrorCache(context.stateDir()),
-            GitSettings.repositoriesOrDemo(context),
-            new Forges(context.env()::get, forgeRecords),
+            mirrors,
+            repositories,
+            forges,
             CreateOnce.withDefaultBackoff());
+    var release = context.loaded().config().release();
+    this.releases =
+        new ReleaseWorkflow(
+            GitSettings.footprint(context.loaded().config()),
+            mirrors,
+            repositories,
+            forges,
+            new ReleasePolicy(
+                release.firstVersionOrDefault(), release.breakingBumpsMajorBelowOne()));
     Redactor redactor = Secrets.redactor(context.loaded().config(), context.env());
     this.cluster = ClusterWiring.access(context);
     this.incidents = ClusterWiring.incidents(context);
@@ -77,6 +92,7 @@ public final class Crew implements AutoCloseable {
                     incidents,
                     incidentLog,
                     modelCapability(context),
+                    releases,
                     Clock.systemUTC())),
             audit,
             redactor,
@@ -185,6 +201,10 @@ public final class Crew implements AutoCloseable {
   /** How often the gateway sweeps Applications ({@code incident.sweepMinutes}). */
   public Duration sweepEvery() {
     return Duration.ofMinutes(context.loaded().config().incident().sweepMinutesOrDefault());
+  }
+
+  public ReleaseWorkflow releases() {
+    return releases;
   }
 
   public SessionEngine engine() {

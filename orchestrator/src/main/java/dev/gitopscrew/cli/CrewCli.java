@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       IncidentsCommand.class,
       VerifyCommand.class,
       ForgeCommand.class,
+      ReleaseCommand.class,
     })
 public final class CrewCli {
 

@@ -3,6 +3,7 @@ package dev.gitopscrew.cli;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.PullRequest;
 import dev.gitopscrew.git.DemoRepository;
+import dev.gitopscrew.request.Merge;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GatewayClient;
 import dev.gitopscrew.runtime.GitSettings;
@@ -10,17 +11,52 @@ import dev.gitopscrew.store.ForgeListing;
 import dev.gitopscrew.store.JdbcLocalForgeRecords;
 import dev.gitopscrew.store.StateStore;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code crew forge list}: what the local forge recorded (issues, PRs, milestones, releases). */
+/**
+ * {@code crew forge list}: what the local forge recorded (issues, PRs, milestones, releases);
+ * {@code crew forge merge PR}: its merge button.
+ */
 @Command(
     name = "forge",
     mixinStandardHelpOptions = true,
     description = "The local forge: issues, pull requests, milestones and releases it recorded.",
-    subcommands = ForgeCommand.ListRecords.class)
+    subcommands = {ForgeCommand.ListRecords.class, ForgeCommand.MergePull.class})
 final class ForgeCommand {
+
+  @Command(
+      name = "merge",
+      mixinStandardHelpOptions = true,
+      description =
+          "Merge a pull request on the local forge: a merge commit by homelab-admin on the"
+              + " default branch, the pull request marked merged.")
+  static final class MergePull extends RequestCommand {
+
+    @Parameters(index = "0", paramLabel = "PR", description = "the pull request number")
+    int pullRequest;
+
+    @Option(
+        names = "--repo",
+        paramLabel = "NAME",
+        description = "repository name (default: demo, or the only configured one)")
+    String repo;
+
+    @Override
+    public Integer call() throws Exception {
+      Merge merge;
+      try {
+        merge = new Merge(ReleaseCommand.repository(context.load(env), repo, false), pullRequest);
+      } catch (IllegalArgumentException e) {
+        err().println("error: " + e.getMessage());
+        return CrewCli.USAGE;
+      }
+      return submit(s -> s.run(merge, Optional.empty(), yes));
+    }
+  }
 
   @Command(
       name = "list",

@@ -18,6 +18,7 @@ final class ConfigChecks {
   private static final Set<String> VISIBILITIES = Set.of("self", "tree", "agent", "all");
   private static final Set<String> FORGES = Set.of("github", "azure-devops", "local");
   private static final Set<String> SEVERITIES = Set.of("SEV-1", "SEV-2", "SEV-3", "SEV-4");
+  private static final Set<String> BREAKING_BELOW_ONE = Set.of("minor", "major");
 
   private final Path file;
   private final LineIndex lines;
@@ -49,6 +50,20 @@ final class ConfigChecks {
           "state.url",
           "a shared (PostgreSQL) state store is not supported yet; remove state.url to use the"
               + " embedded store under the state directory");
+    }
+    var release = config.release();
+    oneOf("release.breakingBelowOne", release.breakingBelowOne(), BREAKING_BELOW_ONE);
+    if (release.firstVersion() != null
+        && !release.firstVersion().matches("v(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2}")) {
+      add(Severity.ERROR, "release.firstVersion", "expected a version like v0.1.0");
+    }
+    if (release.repository() != null
+        && !config.git().repositories().isEmpty()
+        && !config.git().repositories().containsKey(release.repository())) {
+      add(
+          Severity.ERROR,
+          "release.repository",
+          "no repository '" + release.repository() + "' in git.repositories");
     }
     for (var repo : config.git().repositories().entrySet()) {
       String path = "git.repositories." + repo.getKey();

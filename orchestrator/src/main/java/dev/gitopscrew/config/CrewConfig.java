@@ -31,7 +31,7 @@ public record CrewConfig(
     gateway = gateway != null ? gateway : new GatewaySection(null, null, null);
     models = models != null ? models : new ModelsSection(null);
     git = git != null ? git : new GitSection(null, null);
-    release = release != null ? release : new ReleaseSection(null);
+    release = release != null ? release : new ReleaseSection(null, null, null);
     incident =
         incident != null ? incident : new IncidentSection(null, null, null, null, null, null, null);
     kubernetes =
@@ -242,7 +242,21 @@ public record CrewConfig(
       String project,
       String defaultBranch) {}
 
-  public record ReleaseSection(String repository) {}
+  /**
+   * @param repository the repository {@code crew release} uses when {@code --repo} is not given
+   * @param firstVersion the least version of a repository's first release ({@code v0.1.0})
+   * @param breakingBelowOne what a breaking change does below 1.0.0: {@code minor} (the default) or
+   *     {@code major}
+   */
+  public record ReleaseSection(String repository, String firstVersion, String breakingBelowOne) {
+    public String firstVersionOrDefault() {
+      return firstVersion != null ? firstVersion : "v0.1.0";
+    }
+
+    public boolean breakingBumpsMajorBelowOne() {
+      return "major".equals(breakingBelowOne);
+    }
+  }
 
   /**
    * @param severity the operator's severity rules, tried before the built-in ones

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
-/** The local forge's records in the state store (migration V3). */
+/** The local forge's records in the state store (migrations V3 and V7). */
 public final class JdbcLocalForgeRecords implements LocalForgeRecords {
 
   private static final String ITEM_COLUMNS =
@@ -181,12 +181,13 @@ public final class JdbcLocalForgeRecords implements LocalForgeRecords {
         c -> {
           try (PreparedStatement s =
               c.prepareStatement(
-                  "SELECT title, is_open FROM local_forge_milestone WHERE repo = ? ORDER BY title")) {
+                  "SELECT title, is_open, description FROM local_forge_milestone WHERE repo = ?"
+                      + " ORDER BY title")) {
             s.setString(1, repo);
             List<Milestone> all = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
               while (r.next()) {
-                all.add(new Milestone(r.getString(1), r.getBoolean(2)));
+                all.add(new Milestone(r.getString(1), r.getBoolean(2), r.getString(3)));
               }
             }
             return all;
@@ -249,6 +250,116 @@ public final class JdbcLocalForgeRecords implements LocalForgeRecords {
             }
             return all;
           }
+        });
+  }
+
+  @Override
+  public void markMerged(String repo, int number, String commit, Instant at) {
+    inTransaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE local_forge_item SET state = 'MERGED', merge_commit = ?, merged_at = ?,"
+                      + " updated_at = ? WHERE repo = ? AND number = ? AND kind = 'PULL'")) {
+            s.setString(1, commit);
+            s.setTimestamp(2, Timestamp.from(at));
+            s.setTimestamp(3, now());
+            s.setString(4, repo);
+            s.setInt(5, number);
+            if (s.executeUpdate() == 0) {
+              throw new IllegalArgumentException("no pull request #" + number + " in " + repo);
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<Merge> merges(String repo) {
+    return inTransaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT number, merge_commit, merged_at FROM local_forge_item WHERE repo = ?"
+                      + " AND kind = 'PULL' AND merge_commit IS NOT NULL ORDER BY number")) {
+            s.setString(1, repo);
+            List<Merge> all = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                all.add(new Merge(r.getInt(1), r.getString(2), r.getTimestamp(3).toInstant()));
+              }
+            }
+            return all;
+          }
+        });
+  }
+
+  @Override
+  public void createMilestone(String repo, String title, String description) {
+    inTransaction(
+        c -> {
+          ensureMilestone(c, repo, title);
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE local_forge_milestone SET description = ? WHERE repo = ? AND title = ?"
+                      + " AND description = ''")) {
+            s.setString(1, description == null ? "" : description);
+            s.setString(2, repo);
+            s.setString(3, title);
+            s.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void updateMilestone(
+      String repo, String title, String newTitle, String description, boolean open) {
+    inTransaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE local_forge_milestone SET title = ?, description = ?, is_open = ?"
+                      + " WHERE repo = ? AND title = ?")) {
+            s.setString(1, newTitle);
+            s.setString(2, description == null ? "" : description);
+            s.setBoolean(3, open);
+            s.setString(4, repo);
+            s.setString(5, title);
+            if (s.executeUpdate() == 0) {
+              throw new IllegalArgumentException("no milestone " + title + " in " + repo);
+            }
+          }
+          if (!title.equals(newTitle)) {
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "UPDATE local_forge_item SET milestone = ?, updated_at = ? WHERE repo = ?"
+                        + " AND milestone = ?")) {
+              s.setString(1, newTitle);
+              s.setTimestamp(2, now());
+              s.setString(3, repo);
+              s.setString(4, title);
+              s.executeUpdate();
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void updateRelease(String repo, Release release) {
+    inTransaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE local_forge_release SET title = ?, notes = ? WHERE repo = ? AND tag = ?")) {
+            s.setString(1, release.title());
+            s.setString(2, release.notes());
+            s.setString(3, repo);
+            s.setString(4, release.tag());
+            s.executeUpdate();
+          }
+          return null;
         });
   }
 

@@ -231,6 +231,39 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theReleaseKeysAreTypedAndChecked() throws IOException {
+    Path good =
+        write(
+            "good.json",
+            "{\"git\": {\"repositories\": {\"homelab\": {\"forge\": \"local\", \"url\":"
+                + " \"file:///srv/git/homelab.git\"}}},\n \"release\": {\"repository\": \"homelab\","
+                + " \"firstVersion\": \"v1.0.0\", \"breakingBelowOne\": \"major\"}}");
+    CrewConfig.ReleaseSection release = loader.loadFile(good).config().release();
+    assertThat(release.firstVersionOrDefault()).isEqualTo("v1.0.0");
+    assertThat(release.breakingBumpsMajorBelowOne()).isTrue();
+    assertThat(CrewConfig.defaults().release().firstVersionOrDefault()).isEqualTo("v0.1.0");
+    assertThat(CrewConfig.defaults().release().breakingBumpsMajorBelowOne()).isFalse();
+
+    Path bad =
+        write(
+            "bad.json",
+            """
+            {
+              "git": {"repositories": {"homelab": {"forge": "local", "url": "file:///srv/h.git"}}},
+              "release": {
+                "repository": "prod",
+                "firstVersion": "1.0",
+                "breakingBelowOne": "always"
+              }
+            }
+            """);
+    assertThatThrownBy(() -> loader.loadFile(bad))
+        .hasMessageContaining(":6: release.breakingBelowOne: expected one of [major, minor]")
+        .hasMessageContaining(":5: release.firstVersion: expected a version like v0.1.0")
+        .hasMessageContaining(":4: release.repository: no repository 'prod' in git.repositories");
+  }
+
+  @Test
   void aSharedStoreUrlIsRefusedUntilItIsSupported() throws IOException {
     Path file = write("crew.json", "{\n  \"state\": {\"url\": \"jdbc:postgresql://db/crew\"}\n}");
     assertThatThrownBy(() -> loader.loadFile(file))

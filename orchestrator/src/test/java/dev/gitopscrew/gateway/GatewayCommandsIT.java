@@ -81,6 +81,16 @@ class GatewayCommandsIT {
       assertThat(change[1]).contains("branch software-engineer/chore/3-add-a").contains("(opened)");
       assertThat(gw.get("/api/forge/demo", TOKEN).body()).contains("\"title\":\"Add a\"");
 
+      // merge and release through the gateway's API: the store keeps one owner
+      String[] merge = crew(env, state, "forge", "merge", "2");
+      assertThat(merge[0]).as(merge[1]).isEqualTo("0");
+      String[] cut = crew(env, state, "release", "cut", "--yes", "--json");
+      assertThat(cut[0]).as(cut[1]).isEqualTo("0");
+      assertThat(cut[1]).contains("\"version\" : \"v0.1.0\"").contains("\"kind\" : \"git.tag\"");
+      assertThat(gw.get("/api/forge/demo", TOKEN).body())
+          .contains("\"tag\":\"v0.1.0\"")
+          .contains("{\"title\":\"v0.1.1\",\"open\":true");
+
       String[] list = crew(env, state, "sessions", "list");
       assertThat(list[1])
           .contains("#3 homelab-admin [succeeded]")

@@ -79,4 +79,50 @@ class JdbcLocalForgeRecordsTest {
       assertThatThrownBy(() -> records.insertComment("demo", 9, "x")).hasMessageContaining("#9");
     }
   }
+
+  @Test
+  void mergesRenamedMilestonesAndUpdatedReleasesAreKeptAcrossRestarts() {
+    java.time.Instant at = java.time.Instant.parse("2026-11-30T10:15:30.123Z");
+    try (StateStore store = StateStore.openEmbedded(state)) {
+      JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
+      records.insertPullRequest(
+          "demo",
+          new NewPullRequest(
+              "feat: probes",
+              "Closes #9",
+              "software-engineer/feat/9-probes",
+              "main",
+              Set.of(),
+              9,
+              null));
+      records.markMerged("demo", 1, "2a275715bb57f5713c3ddd9257f9e0fbbd631d35", at);
+      records.createMilestone("demo", "v0.1.1", "The release after v0.1.0.");
+      records.createMilestone("demo", "v0.1.1", "a second create changes nothing");
+      records.setMilestone("demo", 1, "v0.1.1");
+      records.updateMilestone(
+          "demo", "v0.1.1", "v0.2.0", "Renamed from v0.1.1 when v0.2.0 was cut.", false);
+      records.insertRelease("demo", new Release("v0.2.0", "v0.2.0", "first notes"));
+      records.updateRelease("demo", new Release("v0.2.0", "v0.2.0", "better notes"));
+      assertThatThrownBy(() -> records.updateMilestone("demo", "v9.9.9", "v9.9.10", "", true))
+          .hasMessage("no milestone v9.9.9 in demo");
+      assertThatThrownBy(() -> records.markMerged("demo", 7, "abc", at))
+          .hasMessage("no pull request #7 in demo");
+    }
+
+    try (StateStore store = StateStore.openEmbedded(state)) {
+      JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
+      assertThat(records.pullRequest("demo", 1).orElseThrow().state())
+          .isEqualTo(PullRequest.State.MERGED);
+      assertThat(records.pullRequest("demo", 1).orElseThrow().milestone()).isEqualTo("v0.2.0");
+      assertThat(records.merges("demo"))
+          .containsExactly(
+              new dev.gitopscrew.forge.local.LocalForgeRecords.Merge(
+                  1, "2a275715bb57f5713c3ddd9257f9e0fbbd631d35", at));
+      assertThat(records.milestones("demo"))
+          .containsExactly(
+              new Milestone("v0.2.0", false, "Renamed from v0.1.1 when v0.2.0 was cut."));
+      assertThat(records.releases("demo"))
+          .containsExactly(new Release("v0.2.0", "v0.2.0", "better notes"));
+    }
+  }
 }

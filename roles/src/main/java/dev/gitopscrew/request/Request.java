@@ -22,6 +22,7 @@ public sealed interface Request
         Alert,
         ReleasePlan,
         ReleaseCut,
+        Merge,
         Ask,
         Drill,
         DrillShare,

@@ -21,6 +21,7 @@ import java.util.Locale;
  * verify APP [in NS] [wait SECONDS]  |  triage APP [in NS]
  * runbook NAME for APP [in NS] [dry-run]  |  incident APP [in NS]
  * release plan REPO [MILESTONE]  |  release cut REPO [MILESTONE]
+ * merge REPO PR  |  merge REPO#PR   (a pull request on the local forge)
  * drill fanout N [fail P] [timeout P] [work MS]
  * </pre>
  */
@@ -43,6 +44,7 @@ public final class RequestParser {
           "runbook",
           "incident",
           "release",
+          "merge",
           "drill");
 
   /**
@@ -70,6 +72,7 @@ public final class RequestParser {
       case "runbook" -> runbook(rest);
       case "incident" -> incident(rest);
       case "release" -> release(rest);
+      case "merge" -> merge(rest);
       case "drill" -> drill(rest);
       case "change" ->
           throw new BadRequestException(
@@ -230,6 +233,21 @@ public final class RequestParser {
       case "cut" -> new ReleaseCut(repo, milestone, dryRun);
       default -> throw new BadRequestException(usage);
     };
+  }
+
+  private static Request merge(Words w) {
+    String usage = "merge needs a repository and a pull request, like: merge demo 4";
+    String first = w.next(usage);
+    String repo = first;
+    String pr;
+    if (first.contains("#")) {
+      repo = first.substring(0, first.indexOf('#'));
+      pr = first.substring(first.indexOf('#') + 1);
+    } else {
+      pr = w.next(usage);
+    }
+    w.end(usage);
+    return new Merge(repo, prNumber(pr));
   }
 
   private static Request drill(Words w) {

@@ -15,6 +15,7 @@ public enum Tool {
   FORGE_READ("forge.read", "read repositories, issues and pull requests"),
   RELEASE_PLAN("release.plan", "compute the next release from a milestone without writing"),
   RELEASE_CUT("release.cut", "tag, release and roll the milestone (homelab-admin only)"),
+  FORGE_MERGE("forge.merge", "merge a pull request on the local forge"),
   CLUSTER_READ("cluster.read", "get, list and watch cluster resources through the guard"),
   CLUSTER_RESTART("cluster.restart", "rollout restart of a deployment or statefulset"),
   CLUSTER_SCALE("cluster.scale", "scale a deployment or statefulset"),

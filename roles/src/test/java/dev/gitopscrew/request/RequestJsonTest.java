@@ -35,6 +35,7 @@ class RequestJsonTest {
             new Alert("grafana", "argocd", "on-health-degraded", "9f2c1e7", "Degraded"),
             new ReleasePlan("demo", "v0.2.0"),
             new ReleaseCut("demo", null, true),
+            new Merge("demo", 4),
             new Ask("why is grafana degraded?"),
             new Drill(10, 1, 1, 1),
             new DrillShare(0, 5, 1, 1, 1),

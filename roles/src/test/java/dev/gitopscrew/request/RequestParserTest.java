@@ -97,6 +97,8 @@ class RequestParserTest {
     assertThat(parse("release plan homelab v1.4.0"))
         .isEqualTo(new ReleasePlan("homelab", "v1.4.0"));
     assertThat(parse("release cut homelab")).isEqualTo(new ReleaseCut("homelab", null, false));
+    assertThat(parse("merge demo 4")).isEqualTo(new Merge("demo", 4));
+    assertThat(parse("merge demo#4")).isEqualTo(new Merge("demo", 4));
     assertThat(parse("drill fanout 1000 fail 10 timeout 5 work 50"))
         .isEqualTo(new Drill(1000, 10, 5, 50));
     assertThat(parse("drill fanout")).isEqualTo(new Drill(100, 10, 5, 20));

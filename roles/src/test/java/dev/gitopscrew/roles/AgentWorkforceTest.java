@@ -10,7 +10,10 @@ import dev.gitopscrew.request.Drill;
 import dev.gitopscrew.request.DrillLeaf;
 import dev.gitopscrew.request.Edit;
 import dev.gitopscrew.request.EditOperation;
+import dev.gitopscrew.request.Merge;
 import dev.gitopscrew.request.ObjectRef;
+import dev.gitopscrew.request.ReleaseCut;
+import dev.gitopscrew.request.ReleasePlan;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.request.RequestParser;
 import dev.gitopscrew.roles.team.Team;
@@ -48,7 +51,7 @@ class AgentWorkforceTest {
 
   @Test
   void everyRequestKindButTheLeafPartsHasExactlyOneOwner() {
-    Routing routing = Team.routing(TestCrew.capabilities(crew.changes));
+    Routing routing = Team.routing(TestCrew.capabilities(crew.changes, crew.releases));
     Map<Class<?>, KnownAgent> owners = routing.owners();
     for (Class<?> kind : Request.class.getPermittedSubclasses()) {
       if (kind == DrillLeaf.class) {
@@ -62,7 +65,10 @@ class AgentWorkforceTest {
         .containsEntry(ClusterAction.class, KnownAgent.DEVOPS_SRE)
         .containsEntry(Change.class, KnownAgent.SOFTWARE_ENGINEER)
         .containsEntry(Edit.class, KnownAgent.SOFTWARE_ENGINEER)
-        .containsEntry(Drill.class, KnownAgent.HOMELAB_ADMIN);
+        .containsEntry(Drill.class, KnownAgent.HOMELAB_ADMIN)
+        .containsEntry(ReleasePlan.class, KnownAgent.HOMELAB_ADMIN)
+        .containsEntry(ReleaseCut.class, KnownAgent.HOMELAB_ADMIN)
+        .containsEntry(Merge.class, KnownAgent.HOMELAB_ADMIN);
   }
 
   @Test
@@ -81,12 +87,76 @@ class AgentWorkforceTest {
 
   @Test
   void requestsOfALaterVersionFailSayingSoNeverSucceed() {
-    for (String text :
-        new String[] {"scan demo", "validate demo pr 2", "release plan demo", "release cut demo"}) {
+    for (String text : new String[] {"scan demo", "validate demo pr 2"}) {
       assertThatThrownBy(() -> FakeSubagents.ask(tree, new RequestParser().parse(text, false)))
           .as(text)
           .hasMessageContaining("not available in this version; nothing was done");
     }
+  }
+
+  @Test
+  void aReleasePlanOfARepositoryWithNothingMergedSaysSoAndSucceeds() throws Exception {
+    String plan = FakeSubagents.ask(tree, new RequestParser().parse("release plan demo", false));
+
+    assertThat(plan)
+        .isEqualTo(
+            "nothing to release in demo\n"
+                + "  reason: no pull request has been merged into main yet");
+    assertThat(crew.audit.records()).isEmpty();
+  }
+
+  @Test
+  void aReleaseCutWaitsForAnApprovalShowingItsPlanThenTagsAsHomelabAdmin() throws Exception {
+    String change =
+        FakeSubagents.ask(
+            tree,
+            new Change(
+                "demo",
+                ChangeType.FEAT,
+                "Add a whoami probe",
+                null,
+                Map.of(
+                    "k8s/apps/whoami/probe.yaml", "probe: http\n".getBytes(StandardCharsets.UTF_8)),
+                null,
+                false));
+    assertThat(change).contains("pull request #2 local://demo/pulls/2 (opened)");
+    assertThat(FakeSubagents.ask(tree, new RequestParser().parse("merge demo#2", false)))
+        .startsWith(
+            "pull request #2 of demo merged: software-engineer/feat/1-add-a-whoami-probe -> main"
+                + " by merge commit ");
+    assertThat(FakeSubagents.ask(tree, new Merge("demo", 2)))
+        .startsWith("pull request #2 of demo was merged already (");
+    ReleaseCut cut = new ReleaseCut("demo", null, false);
+
+    assertThatThrownBy(() -> FakeSubagents.ask(tree, cut))
+        .isInstanceOfSatisfying(
+            AwaitingApproval.class,
+            wait -> {
+              assertThat(wait.reason())
+                  .isEqualTo(
+                      "a release cut tags the default branch of demo, publishes the release and"
+                          + " closes its milestone");
+              assertThat(wait.preview())
+                  .startsWith(
+                      "dry run, nothing written; the cut would do the steps marked todo:\n"
+                          + "release v0.1.0 of demo is ready to cut\n"
+                          + "  reason: MINOR: #2 \"feat: Add a whoami probe\" is labelled type:feat");
+            });
+    assertThat(crew.forge.releases("demo")).isEmpty();
+
+    Work admin = crew.workforce.workFor("homelab-admin", 0).orElseThrow();
+    String done =
+        admin.perform(
+            new Assignment(
+                8, 8, 0, new Task("homelab-admin", cut).approvedBy("bob"), FakeSubagents.ORIGIN),
+            new FakeSubagents(0, tree));
+
+    assertThat(done).startsWith("release v0.1.0 of demo cut:\n- milestone v0.1.0 created");
+    assertThat(crew.forge.releases("demo")).extracting(r -> r.tag()).containsExactly("v0.1.0");
+    assertThat(crew.audit.records())
+        .filteredOn(r -> r.kind().equals("git.tag"))
+        .extracting(r -> r.outcome() + " " + r.agent() + " dry run " + r.dryRun())
+        .containsExactly("previewed homelab-admin dry run true", "ok homelab-admin dry run false");
   }
 
   @Test

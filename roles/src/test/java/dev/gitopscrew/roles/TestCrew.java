@@ -9,6 +9,8 @@ import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.git.testing.RecordedEffects;
+import dev.gitopscrew.release.ReleasePolicy;
+import dev.gitopscrew.release.ReleaseWorkflow;
 import dev.gitopscrew.roles.team.Capabilities;
 import dev.gitopscrew.roles.team.Team;
 import java.nio.file.Path;
@@ -24,23 +26,34 @@ public final class TestCrew implements AutoCloseable {
   final InMemoryLocalForgeRecords forge = new InMemoryLocalForgeRecords();
   final RecordedEffects audit = new RecordedEffects("unused");
   final ChangeWorkflow changes;
+  final ReleaseWorkflow releases;
   final AgentWorkforce workforce;
 
   TestCrew(Path state) {
+    MirrorCache mirrors = new MirrorCache(state);
+    var repositories = Map.of(DemoRepository.NAME, DemoRepository.ensure(state));
+    LocalForge local = new LocalForge(DemoRepository.NAME, forge);
     changes =
         new ChangeWorkflow(
             Footprint.defaults(),
-            new MirrorCache(state),
-            Map.of(DemoRepository.NAME, DemoRepository.ensure(state)),
-            spec -> new LocalForge(spec.name(), forge),
+            mirrors,
+            repositories,
+            spec -> local,
             new CreateOnce(java.time.Duration.ofMillis(1)));
+    releases =
+        new ReleaseWorkflow(
+            Footprint.defaults(), mirrors, repositories, spec -> local, ReleasePolicy.defaults());
     workforce =
         new AgentWorkforce(
-            Team.routing(capabilities(changes)), audit, Redactor.none(), Clock.systemUTC());
+            Team.routing(capabilities(changes, releases)),
+            audit,
+            Redactor.none(),
+            Clock.systemUTC());
   }
 
   /** The capabilities of a crew with no cluster and no model. */
-  public static Capabilities capabilities(dev.gitopscrew.git.change.Changes changes) {
+  public static Capabilities capabilities(
+      dev.gitopscrew.git.change.Changes changes, dev.gitopscrew.release.Releases releases) {
     return new Capabilities(
         changes,
         dev.gitopscrew.roles.cluster.ClusterAccess.none(
@@ -52,6 +65,7 @@ public final class TestCrew implements AutoCloseable {
             java.time.Duration.ofMillis(50)),
         null,
         Capability.missing("model providers", "add models.providers"),
+        releases,
         Clock.systemUTC());
   }
 

@@ -136,4 +136,28 @@ public interface AzureDevOpsApi {
       @PathParam("project") String project,
       @QueryParam("api-version") String version,
       JsonNode query);
+
+  /** Completed (merged) pull requests into a branch, closed since {@code minTime}, a page. */
+  @GET
+  @Path("/git/repositories/{repository}/pullrequests")
+  JsonNode completedPullRequests(
+      @PathParam("organization") String organization,
+      @PathParam("project") String project,
+      @PathParam("repository") String repository,
+      @QueryParam("searchCriteria.status") String status,
+      @QueryParam("searchCriteria.targetRefName") String targetRefName,
+      @QueryParam("searchCriteria.minTime") String minTime,
+      @QueryParam("searchCriteria.queryTimeRangeType") String queryTimeRangeType,
+      @QueryParam("$top") int top,
+      @QueryParam("$skip") int skip,
+      @QueryParam("api-version") String version);
+
+  @GET
+  @Path("/git/repositories/{repository}/pullrequests/{id}/labels")
+  JsonNode pullRequestLabels(
+      @PathParam("organization") String organization,
+      @PathParam("project") String project,
+      @PathParam("repository") String repository,
+      @PathParam("id") int id,
+      @QueryParam("api-version") String version);
 }

@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gitopscrew.forge.Comment;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
+import dev.gitopscrew.forge.ForgeItem;
 import dev.gitopscrew.forge.Issue;
+import dev.gitopscrew.forge.Milestone;
 import dev.gitopscrew.forge.NewIssue;
 import dev.gitopscrew.forge.NewPullRequest;
+import dev.gitopscrew.forge.NewRelease;
 import dev.gitopscrew.forge.PullRequest;
+import dev.gitopscrew.forge.Release;
+import dev.gitopscrew.forge.ReleaseNotes;
 import dev.gitopscrew.git.GitCredentials;
 import dev.gitopscrew.git.RepositorySpec;
 import jakarta.ws.rs.ProcessingException;
@@ -18,8 +23,11 @@ import jakarta.ws.rs.WebApplicationException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -28,7 +36,8 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * The {@link Forge} on Azure DevOps (REST API 7.1): issues are work items (labels as tags, comments
- * as history), pull requests carry labels and link their work item with an ArtifactLink.
+ * as history), pull requests carry labels and link their work item with an ArtifactLink. It keeps
+ * no milestones or releases: a release there is an annotated tag whose message holds the notes.
  */
 public final class AzureDevOpsForge implements Forge {
 
@@ -328,5 +337,132 @@ public final class AzureDevOpsForge implements Forge {
 
   private String failure(String what, String detail) {
     return ("Azure DevOps " + spec.name() + ": cannot " + what + ": " + detail).replace(pat, "***");
+  }
+
+  private static final int PAGE = 100;
+
+  @Override
+  public boolean keepsMilestonesAndReleases() {
+    return false;
+  }
+
+  /** Completed pull requests into the default branch closed since {@code since}; newest first. */
+  @Override
+  public List<ForgeItem> closedPullRequests(Instant since, Set<Integer> merged) {
+    List<ForgeItem> out = new ArrayList<>();
+    Set<Integer> missing = merged == null ? null : new java.util.HashSet<>(merged);
+    for (int skip = 0; ; skip += PAGE) {
+      int from = skip;
+      JsonNode page =
+          call(
+              "list completed pull requests",
+              () ->
+                  api.completedPullRequests(
+                      org,
+                      project,
+                      repo,
+                      "completed",
+                      "refs/heads/" + spec.defaultBranch(),
+                      since == null ? null : since.toString(),
+                      since == null ? null : "closed",
+                      PAGE,
+                      from,
+                      V));
+      for (JsonNode pr : page.path("value")) {
+        ForgeItem item = completed(pr);
+        out.add(item);
+        if (missing != null) {
+          missing.remove(item.number());
+        }
+      }
+      if (page.path("value").size() < PAGE || (missing != null && missing.isEmpty())) {
+        return out;
+      }
+    }
+  }
+
+  private ForgeItem completed(JsonNode pr) {
+    int id = pr.path("pullRequestId").asInt();
+    Set<String> labels =
+        pr.has("labels")
+            ? labels(pr)
+            : labels(
+                NODES
+                    .objectNode()
+                    .set(
+                        "labels",
+                        call(
+                                "read the labels of pull request " + id,
+                                () -> api.pullRequestLabels(org, project, repo, id, V))
+                            .path("value")));
+    JsonNode closed = pr.path("closedDate");
+    Instant closedAt = closed.isTextual() ? Instant.parse(closed.asText()) : null;
+    PullRequest base = toPullRequest(pr);
+    return new ForgeItem(
+        id,
+        true,
+        base.title(),
+        base.body(),
+        base.url(),
+        base.state(),
+        labels,
+        null,
+        base.baseBranch(),
+        closedAt,
+        pr.path("lastMergeCommit").path("commitId").asText(null),
+        closedAt);
+  }
+
+  @Override
+  public List<ForgeItem> openItems(Milestone milestone) {
+    throw noMilestones();
+  }
+
+  @Override
+  public List<Milestone> milestones() {
+    throw noMilestones();
+  }
+
+  @Override
+  public Milestone createMilestone(String title, String description) {
+    throw noMilestones();
+  }
+
+  @Override
+  public Milestone updateMilestone(
+      Milestone milestone, String title, String description, boolean open) {
+    throw noMilestones();
+  }
+
+  @Override
+  public void setMilestone(int number, Milestone milestone) {
+    throw noMilestones();
+  }
+
+  @Override
+  public List<Release> latestReleases() {
+    return List.of();
+  }
+
+  @Override
+  public Release createRelease(NewRelease release) {
+    throw noMilestones();
+  }
+
+  @Override
+  public Release updateRelease(Release existing, NewRelease release) {
+    throw noMilestones();
+  }
+
+  @Override
+  public Optional<ReleaseNotes> generateNotes(String tag, String target, String previousTag) {
+    return Optional.empty();
+  }
+
+  private UnsupportedOperationException noMilestones() {
+    return new UnsupportedOperationException(
+        "Azure DevOps keeps no milestones or releases; a release of "
+            + spec.name()
+            + " is its annotated tag");
   }
 }

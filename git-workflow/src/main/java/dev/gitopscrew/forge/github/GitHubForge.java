@@ -3,16 +3,23 @@ package dev.gitopscrew.forge.github;
 import dev.gitopscrew.forge.Comment;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
+import dev.gitopscrew.forge.ForgeItem;
 import dev.gitopscrew.forge.Issue;
+import dev.gitopscrew.forge.Milestone;
 import dev.gitopscrew.forge.NewIssue;
 import dev.gitopscrew.forge.NewPullRequest;
+import dev.gitopscrew.forge.NewRelease;
 import dev.gitopscrew.forge.PullRequest;
+import dev.gitopscrew.forge.Release;
+import dev.gitopscrew.forge.ReleaseNotes;
 import dev.gitopscrew.git.GitCredentials;
 import dev.gitopscrew.git.RepositorySpec;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +36,10 @@ import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.HttpException;
 import org.kohsuke.github.extras.HttpClientGitHubConnector;
 
-/** The {@link Forge} on GitHub (or GitHub Enterprise) through hub4j github-api. */
+/**
+ * The {@link Forge} on GitHub (or GitHub Enterprise) through hub4j github-api; the release calls
+ * are plain REST requests ({@link GitHubRest}), each exactly one HTTP request.
+ */
 public final class GitHubForge implements Forge {
 
   public static final String DEFAULT_API_URL = "https://api.github.com";
@@ -40,11 +50,20 @@ public final class GitHubForge implements Forge {
   private volatile GHRepository repository;
   // objects this adapter already holds, so a follow-up write does not re-read them first
   private final Map<Integer, GHIssue> known = new ConcurrentHashMap<>();
+  private final GitHubReleases releases;
 
   public GitHubForge(RepositorySpec spec, GitHubAuth auth, Duration maxLimitWait) {
     this.spec = spec;
     this.auth = auth;
     WaitOutLimits limits = new WaitOutLimits(maxLimitWait, Clock.systemUTC());
+    GitHubRest rest =
+        new GitHubRest(
+            spec.apiUrl() == null ? DEFAULT_API_URL : spec.apiUrl(),
+            auth.token(),
+            spec.name(),
+            limits,
+            Duration.ofMillis(500));
+    this.releases = new GitHubReleases(spec, rest);
     // PATs and installation tokens use the same header; a plain provider spares hub4j's GET /user
     String header = "token " + auth.token();
     GitHubBuilder builder =
@@ -289,5 +308,63 @@ public final class GitHubForge implements Forge {
   private String failure(String what, String detail) {
     String text = "GitHub " + spec.name() + ": cannot " + what + ": " + detail;
     return text.replace(auth.token(), "***");
+  }
+
+  // Releases: plain REST requests, one HTTP request each (GitHubReleases).
+
+  @Override
+  public boolean keepsMilestonesAndReleases() {
+    return true;
+  }
+
+  @Override
+  public List<ForgeItem> closedPullRequests(Instant since, Set<Integer> merged) {
+    return releases.closedPullRequests(since, merged);
+  }
+
+  @Override
+  public List<ForgeItem> openItems(Milestone milestone) {
+    return releases.openItems(milestone);
+  }
+
+  @Override
+  public List<Milestone> milestones() {
+    return releases.milestones();
+  }
+
+  @Override
+  public Milestone createMilestone(String title, String description) {
+    return releases.createMilestone(title, description);
+  }
+
+  @Override
+  public Milestone updateMilestone(
+      Milestone milestone, String title, String description, boolean open) {
+    return releases.updateMilestone(milestone, title, description, open);
+  }
+
+  @Override
+  public void setMilestone(int number, Milestone milestone) {
+    releases.setMilestone(number, milestone);
+  }
+
+  @Override
+  public List<Release> latestReleases() {
+    return releases.latestReleases();
+  }
+
+  @Override
+  public Release createRelease(NewRelease release) {
+    return releases.createRelease(release);
+  }
+
+  @Override
+  public Release updateRelease(Release existing, NewRelease release) {
+    return releases.updateRelease(existing, release);
+  }
+
+  @Override
+  public Optional<ReleaseNotes> generateNotes(String tag, String target, String previousTag) {
+    return releases.generateNotes(tag, target, previousTag);
   }
 }

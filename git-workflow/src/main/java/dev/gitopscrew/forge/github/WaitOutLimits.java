@@ -3,6 +3,7 @@ package dev.gitopscrew.forge.github;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.HttpException;
@@ -47,17 +48,30 @@ final class WaitOutLimits {
     Duration wait = waitFor(response);
     if (wait.compareTo(maxWait) > 0) {
       throw new HttpException(
-          "GitHub "
-              + which
-              + ": asked to wait "
-              + wait.toSeconds()
-              + " s, more than the "
-              + maxWait.toSeconds()
-              + " s allowed",
+          tooLong(which, wait),
           response.statusCode(),
           "rate limited",
           response.request().url().toString());
     }
+    sleep(wait, which);
+  }
+
+  /** Whether {@code wait} is within the bound; the message to fail with when it is not. */
+  boolean allows(Duration wait) {
+    return wait.compareTo(maxWait) <= 0;
+  }
+
+  String tooLong(String which, Duration wait) {
+    return "GitHub "
+        + which
+        + ": asked to wait "
+        + wait.toSeconds()
+        + " s, more than the "
+        + maxWait.toSeconds()
+        + " s allowed";
+  }
+
+  void sleep(Duration wait, String which) throws IOException {
     try {
       Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
@@ -67,11 +81,16 @@ final class WaitOutLimits {
   }
 
   Duration waitFor(GitHubConnectorResponse response) {
-    String retryAfter = response.header("Retry-After");
+    return waitFor(response::header);
+  }
+
+  /** The wait a limited answer asks for, from its headers (looked up by name). */
+  Duration waitFor(Function<String, String> header) {
+    String retryAfter = header.apply("Retry-After");
     if (retryAfter != null && retryAfter.trim().matches("\\d+")) {
       return Duration.ofSeconds(Long.parseLong(retryAfter.trim()));
     }
-    String reset = response.header("X-RateLimit-Reset");
+    String reset = header.apply("X-RateLimit-Reset");
     if (reset != null && reset.trim().matches("\\d+")) {
       long seconds = Long.parseLong(reset.trim()) - clock.instant().getEpochSecond();
       return Duration.ofSeconds(Math.max(1, seconds));

@@ -5,6 +5,7 @@ import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.NewIssue;
 import dev.gitopscrew.forge.NewPullRequest;
 import dev.gitopscrew.forge.PullRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
   private final Map<String, List<Comment>> comments = new HashMap<>();
   private final Map<String, Map<String, Milestone>> milestones = new HashMap<>();
   private final Map<String, List<Release>> releases = new HashMap<>();
+  private final Map<String, Map<Integer, Merge>> merges = new HashMap<>();
   private long commentIds;
 
   @Override
@@ -128,7 +130,7 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
 
   @Override
   public synchronized void closeMilestone(String repo, String title) {
-    milestonesOf(repo).computeIfPresent(title, (t, m) -> new Milestone(t, false));
+    milestonesOf(repo).computeIfPresent(title, (t, m) -> new Milestone(t, false, m.description()));
   }
 
   @Override
@@ -191,5 +193,49 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
     Set<String> all = new LinkedHashSet<>(a);
     all.addAll(b);
     return all;
+  }
+
+  @Override
+  public synchronized void markMerged(String repo, int number, String commit, Instant at) {
+    change(repo, number, null, p -> p.withState(PullRequest.State.MERGED));
+    merges
+        .computeIfAbsent(repo, r -> new LinkedHashMap<>())
+        .put(number, new Merge(number, commit, at));
+  }
+
+  @Override
+  public synchronized List<Merge> merges(String repo) {
+    return List.copyOf(merges.getOrDefault(repo, Map.of()).values());
+  }
+
+  @Override
+  public synchronized void createMilestone(String repo, String title, String description) {
+    milestonesOf(repo).putIfAbsent(title, new Milestone(title, true, description));
+  }
+
+  @Override
+  public synchronized void updateMilestone(
+      String repo, String title, String newTitle, String description, boolean open) {
+    Map<String, Milestone> all = milestonesOf(repo);
+    if (!all.containsKey(title)) {
+      throw new IllegalArgumentException("no milestone " + title + " in " + repo);
+    }
+    if (!title.equals(newTitle) && all.containsKey(newTitle)) {
+      throw new IllegalArgumentException("milestone " + newTitle + " exists in " + repo);
+    }
+    all.remove(title);
+    all.put(newTitle, new Milestone(newTitle, open, description));
+    if (!title.equals(newTitle)) {
+      issuesOf(repo)
+          .replaceAll((n, i) -> title.equals(i.milestone()) ? i.withMilestone(newTitle) : i);
+      pullsOf(repo)
+          .replaceAll((n, p) -> title.equals(p.milestone()) ? p.withMilestone(newTitle) : p);
+    }
+  }
+
+  @Override
+  public synchronized void updateRelease(String repo, Release release) {
+    List<Release> list = releases.computeIfAbsent(repo, r -> new ArrayList<>());
+    list.replaceAll(r -> r.tag().equals(release.tag()) ? release : r);
   }
 }

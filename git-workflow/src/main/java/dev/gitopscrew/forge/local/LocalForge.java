@@ -3,17 +3,30 @@ package dev.gitopscrew.forge.local;
 import dev.gitopscrew.forge.Comment;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
+import dev.gitopscrew.forge.ForgeItem;
 import dev.gitopscrew.forge.Issue;
+import dev.gitopscrew.forge.Milestone;
 import dev.gitopscrew.forge.NewIssue;
 import dev.gitopscrew.forge.NewPullRequest;
+import dev.gitopscrew.forge.NewRelease;
 import dev.gitopscrew.forge.PullRequest;
+import dev.gitopscrew.forge.Release;
+import dev.gitopscrew.forge.ReleaseNotes;
 import dev.gitopscrew.git.GitCredentials;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The embedded forge: Git goes to a plain remote (a bare repository), and what a hosted forge would
- * hold is recorded in the state store, a dry run anyone can inspect with the CLI.
+ * hold is recorded in the state store, a dry run anyone can inspect with the CLI. Its merges are
+ * real merge commits on the bare repository ({@link #recordMerge} records them).
  */
 public final class LocalForge implements Forge {
 
@@ -107,5 +120,177 @@ public final class LocalForge implements Forge {
   @Override
   public GitCredentials gitCredentials() {
     return credentials;
+  }
+
+  /** Marks a pull request merged by {@code commit}: the local forge's merge button. */
+  public void recordMerge(int number, String commit, Instant at) {
+    records.markMerged(repo, number, commit, at);
+  }
+
+  /** The commit that merged a pull request, as {@link #recordMerge} recorded it. */
+  public Optional<String> mergeCommit(int number) {
+    return records.merges(repo).stream()
+        .filter(m -> m.number() == number)
+        .map(LocalForgeRecords.Merge::commit)
+        .findFirst();
+  }
+
+  @Override
+  public boolean keepsMilestonesAndReleases() {
+    return true;
+  }
+
+  @Override
+  public List<ForgeItem> closedPullRequests(Instant since, Set<Integer> mergedSince) {
+    // the records are local: every closed pull request is returned, no paging to spare
+    Map<Integer, LocalForgeRecords.Merge> merged =
+        records.merges(repo).stream()
+            .collect(Collectors.toMap(LocalForgeRecords.Merge::number, Function.identity()));
+    Map<String, Milestone> milestones = milestonesByTitle();
+    List<ForgeItem> out = new ArrayList<>();
+    for (PullRequest p : records.pullRequests(repo)) {
+      if (p.state() != PullRequest.State.OPEN) {
+        LocalForgeRecords.Merge m = merged.get(p.number());
+        out.add(item(p, milestones, m == null ? null : m.at(), m == null ? null : m.commit()));
+      }
+    }
+    out.sort((a, b) -> Integer.compare(b.number(), a.number()));
+    return out;
+  }
+
+  @Override
+  public List<ForgeItem> openItems(Milestone milestone) {
+    Map<String, Milestone> milestones = milestonesByTitle();
+    List<ForgeItem> out = new ArrayList<>();
+    for (Issue i : records.issues(repo)) {
+      if (i.open() && milestone.title().equals(i.milestone())) {
+        out.add(
+            new ForgeItem(
+                i.number(),
+                false,
+                i.title(),
+                i.body(),
+                i.url(),
+                PullRequest.State.OPEN,
+                i.labels(),
+                milestones.get(i.milestone()),
+                null,
+                null,
+                null,
+                null));
+      }
+    }
+    for (PullRequest p : records.pullRequests(repo)) {
+      if (p.state() == PullRequest.State.OPEN && milestone.title().equals(p.milestone())) {
+        out.add(item(p, milestones, null, null));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Milestone> milestones() {
+    return List.copyOf(milestonesByTitle().values());
+  }
+
+  @Override
+  public Milestone createMilestone(String title, String description) {
+    records.createMilestone(repo, title, description);
+    return milestonesByTitle().get(title);
+  }
+
+  @Override
+  public Milestone updateMilestone(
+      Milestone milestone, String title, String description, boolean open) {
+    try {
+      records.updateMilestone(repo, milestone.title(), title, description, open);
+    } catch (IllegalArgumentException e) {
+      throw new ForgeException(e.getMessage(), 422);
+    }
+    return milestonesByTitle().get(title);
+  }
+
+  @Override
+  public void setMilestone(int number, Milestone milestone) {
+    records.setMilestone(repo, number, milestone.title());
+  }
+
+  @Override
+  public List<Release> latestReleases() {
+    List<Release> out = new ArrayList<>();
+    for (LocalForgeRecords.Release r : records.releases(repo)) {
+      out.add(0, release(r));
+    }
+    return out;
+  }
+
+  @Override
+  public Release createRelease(NewRelease release) {
+    LocalForgeRecords.Release wanted =
+        new LocalForgeRecords.Release(release.tag(), release.name(), release.body());
+    LocalForgeRecords.Release kept = records.insertRelease(repo, wanted);
+    if (!kept.equals(wanted)) {
+      records.updateRelease(repo, wanted);
+    }
+    return release(wanted);
+  }
+
+  @Override
+  public Release updateRelease(Release existing, NewRelease release) {
+    LocalForgeRecords.Release wanted =
+        new LocalForgeRecords.Release(existing.tag(), release.name(), release.body());
+    records.updateRelease(repo, wanted);
+    return release(wanted);
+  }
+
+  @Override
+  public Optional<ReleaseNotes> generateNotes(String tag, String target, String previousTag) {
+    return Optional.empty();
+  }
+
+  private Release release(LocalForgeRecords.Release r) {
+    return new Release(
+        0, r.tag(), r.title(), r.notes(), false, "local://" + repo + "/releases/" + r.tag());
+  }
+
+  /** The milestones with their open issues and pull requests counted, as GitHub counts them. */
+  private Map<String, Milestone> milestonesByTitle() {
+    Map<String, Integer> open = new HashMap<>();
+    records.issues(repo).stream()
+        .filter(i -> i.open() && i.milestone() != null)
+        .forEach(i -> open.merge(i.milestone(), 1, Integer::sum));
+    records.pullRequests(repo).stream()
+        .filter(p -> p.state() == PullRequest.State.OPEN && p.milestone() != null)
+        .forEach(p -> open.merge(p.milestone(), 1, Integer::sum));
+    Map<String, Milestone> out = new java.util.LinkedHashMap<>();
+    for (LocalForgeRecords.Milestone m : records.milestones(repo)) {
+      out.put(
+          m.title(),
+          new Milestone(
+              0,
+              m.title(),
+              m.open(),
+              open.getOrDefault(m.title(), 0),
+              m.description(),
+              "local://" + repo + "/milestones/" + m.title()));
+    }
+    return out;
+  }
+
+  private static ForgeItem item(
+      PullRequest p, Map<String, Milestone> milestones, Instant mergedAt, String mergeCommit) {
+    return new ForgeItem(
+        p.number(),
+        true,
+        p.title(),
+        p.body(),
+        p.url(),
+        p.state(),
+        p.labels(),
+        p.milestone() == null ? null : milestones.get(p.milestone()),
+        p.baseBranch(),
+        mergedAt,
+        mergeCommit,
+        null);
   }
 }

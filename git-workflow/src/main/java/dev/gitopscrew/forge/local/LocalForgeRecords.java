@@ -5,6 +5,7 @@ import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.NewIssue;
 import dev.gitopscrew.forge.NewPullRequest;
 import dev.gitopscrew.forge.PullRequest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,8 +52,41 @@ public interface LocalForgeRecords {
   List<Release> releases(String repo);
 
   /** A milestone: a version's worth of issues. */
-  record Milestone(String title, boolean open) {}
+  record Milestone(String title, boolean open, String description) {
+    public Milestone {
+      description = description == null ? "" : description;
+    }
+
+    public Milestone(String title, boolean open) {
+      this(title, open, "");
+    }
+  }
 
   /** A release: a tag, its title and notes. */
   record Release(String tag, String title, String notes) {}
+
+  // What releases need: merges, milestone changes, release updates.
+
+  /** Marks a pull request merged by {@code commit} (on its base branch) at {@code at}. */
+  void markMerged(String repo, int number, String commit, Instant at);
+
+  /** The merge of every pull request {@link #markMerged} recorded. */
+  List<Merge> merges(String repo);
+
+  /** Creates an open milestone, unless one of that title exists (which is left as it is). */
+  void createMilestone(String repo, String title, String description);
+
+  /**
+   * Renames (its issues and pull requests move along), describes, opens or closes a milestone.
+   *
+   * @throws IllegalArgumentException when there is no milestone {@code title}
+   */
+  void updateMilestone(
+      String repo, String title, String newTitle, String description, boolean open);
+
+  /** Replaces the title and notes of the release of {@code release.tag()}. */
+  void updateRelease(String repo, Release release);
+
+  /** How a pull request was merged. */
+  record Merge(int number, String commit, Instant at) {}
 }

@@ -1,5 +1,8 @@
 package dev.gitopscrew.roles.release;
 
+import dev.gitopscrew.release.CutResult;
+import dev.gitopscrew.release.ReleaseException;
+import dev.gitopscrew.release.Releases;
 import dev.gitopscrew.request.ReleaseCut;
 import dev.gitopscrew.roles.Action;
 import dev.gitopscrew.roles.ActionContext;
@@ -7,8 +10,17 @@ import dev.gitopscrew.roles.ActionFailedException;
 import dev.gitopscrew.roles.Tool;
 import java.util.Optional;
 
-/** homelab-admin: tags, releases and rolls the milestone over. */
+/**
+ * homelab-admin: tags the default branch, publishes the release and rolls the milestone over, after
+ * a person approves; its dry run is the plan. A cut that stopped is finished by running it again.
+ */
 public final class CutRelease implements Action<ReleaseCut> {
+
+  private final Releases releases;
+
+  public CutRelease(Releases releases) {
+    this.releases = releases;
+  }
 
   @Override
   public Class<ReleaseCut> handles() {
@@ -21,7 +33,22 @@ public final class CutRelease implements Action<ReleaseCut> {
   }
 
   @Override
+  public Optional<String> approvalNeeded(ReleaseCut request) {
+    return Optional.of(
+        "a release cut tags the default branch of "
+            + request.repository()
+            + ", publishes the release and closes its milestone");
+  }
+
+  @Override
   public String run(ReleaseCut request, ActionContext context) {
-    throw ActionFailedException.notAvailable("cutting a release");
+    CutResult result;
+    try {
+      result = releases.cut(request.repository(), request.milestone(), context.effects());
+    } catch (ReleaseException e) {
+      throw new ActionFailedException(e.getMessage());
+    }
+    context.data(result);
+    return result.describe();
   }
 }

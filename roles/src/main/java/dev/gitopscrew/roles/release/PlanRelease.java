@@ -1,5 +1,8 @@
 package dev.gitopscrew.roles.release;
 
+import dev.gitopscrew.release.Plan;
+import dev.gitopscrew.release.ReleaseException;
+import dev.gitopscrew.release.Releases;
 import dev.gitopscrew.request.ReleasePlan;
 import dev.gitopscrew.roles.Action;
 import dev.gitopscrew.roles.ActionContext;
@@ -7,8 +10,17 @@ import dev.gitopscrew.roles.ActionFailedException;
 import dev.gitopscrew.roles.Tool;
 import java.util.Optional;
 
-/** homelab-admin: the next release of a repository, computed without writing. */
+/**
+ * homelab-admin: the next release of a repository, computed without writing: version and why, the
+ * pull requests counted and ignored, what blocks it, the steps a cut would take (also as data).
+ */
 public final class PlanRelease implements Action<ReleasePlan> {
+
+  private final Releases releases;
+
+  public PlanRelease(Releases releases) {
+    this.releases = releases;
+  }
 
   @Override
   public Class<ReleasePlan> handles() {
@@ -22,6 +34,13 @@ public final class PlanRelease implements Action<ReleasePlan> {
 
   @Override
   public String run(ReleasePlan request, ActionContext context) {
-    throw ActionFailedException.notAvailable("release planning");
+    Plan plan;
+    try {
+      plan = releases.plan(request.repository(), request.milestone());
+    } catch (ReleaseException e) {
+      throw new ActionFailedException(e.getMessage());
+    }
+    context.data(plan);
+    return plan.describe();
   }
 }

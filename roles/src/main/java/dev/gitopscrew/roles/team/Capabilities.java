@@ -2,6 +2,7 @@ package dev.gitopscrew.roles.team;
 
 import dev.gitopscrew.git.change.Changes;
 import dev.gitopscrew.incident.IncidentLog;
+import dev.gitopscrew.release.Releases;
 import dev.gitopscrew.roles.Capability;
 import dev.gitopscrew.roles.cluster.ClusterAccess;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
@@ -9,7 +10,7 @@ import java.time.Clock;
 
 /**
  * The capabilities the agents' actions are built on: the Git workflow, the cluster behind its
- * guard, whether a model is set up, and the clock.
+ * guard, incidents, whether a model is set up, releases, and the clock.
  */
 public record Capabilities(
     Changes changes,
@@ -17,4 +18,5 @@ public record Capabilities(
     IncidentSettings incidents,
     IncidentLog incidentLog,
     Capability models,
+    Releases releases,
     Clock clock) {}

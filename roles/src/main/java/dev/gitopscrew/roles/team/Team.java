@@ -15,6 +15,7 @@ import dev.gitopscrew.roles.drill.RunDrillShare;
 import dev.gitopscrew.roles.edit.EditManifest;
 import dev.gitopscrew.roles.incident.RespondToIncident;
 import dev.gitopscrew.roles.release.CutRelease;
+import dev.gitopscrew.roles.release.MergePullRequest;
 import dev.gitopscrew.roles.release.PlanRelease;
 import dev.gitopscrew.roles.scan.ScanManifests;
 import dev.gitopscrew.roles.triage.TriageApplication;
@@ -36,8 +37,9 @@ public final class Team {
             KnownAgent.HOMELAB_ADMIN,
             List.of(
                 new RunDrill(),
-                new PlanRelease(),
-                new CutRelease(),
+                new PlanRelease(capabilities.releases()),
+                new CutRelease(capabilities.releases()),
+                new MergePullRequest(capabilities.releases()),
                 new AnswerFreeText(capabilities.models()),
                 new RespondToIncident(
                     capabilities.incidentLog(),

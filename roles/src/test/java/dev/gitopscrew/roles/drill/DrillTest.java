@@ -26,7 +26,7 @@ class DrillTest {
 
   private final AgentWorkforce workforce =
       new AgentWorkforce(
-          Team.routing(dev.gitopscrew.roles.TestCrew.capabilities(null)),
+          Team.routing(dev.gitopscrew.roles.TestCrew.capabilities(null, null)),
           AuditLog.NONE,
           Redactor.none(),
           java.time.Clock.systemUTC());

@@ -1,0 +1,369 @@
+package dev.gitopscrew.release;
+
+import dev.gitopscrew.forge.Forge;
+import dev.gitopscrew.forge.ForgeItem;
+import dev.gitopscrew.forge.Milestone;
+import dev.gitopscrew.forge.Release;
+import dev.gitopscrew.git.Footprint;
+import dev.gitopscrew.git.RepositorySpec;
+import dev.gitopscrew.git.Tag;
+import dev.gitopscrew.git.Tags;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads what a release is made of, writing nothing: the remote's tags (one Git fetch), the forge's
+ * newest releases (one request on GitHub) and the pull requests closed since the previous release
+ * (a request per 100), then works out the version and each step of the cut with whether it is done.
+ */
+final class ReleaseReader {
+
+  /** How far before the previous tag the pull-request listing reaches (clock skew, timing). */
+  private static final Duration SLACK = Duration.ofDays(1);
+
+  private final Footprint footprint;
+  private final ReleasePolicy policy;
+
+  ReleaseReader(Footprint footprint, ReleasePolicy policy) {
+    this.footprint = footprint;
+    this.policy = policy;
+  }
+
+  Situation read(RepositorySpec spec, Forge forge, Tags tags, String named) {
+    boolean keeps = forge.keepsMilestonesAndReleases();
+    if (named != null && !keeps) {
+      throw new ReleaseException(
+          spec.name()
+              + " is on "
+              + spec.forge().configName()
+              + ", which has no milestones: plan and cut without a milestone; the release is the"
+              + " pull requests completed since the last tag");
+    }
+    TagHistory history = TagHistory.fetch(tags);
+    List<Release> releases = keeps ? forge.latestReleases() : List.of();
+
+    TagHistory.Versioned tagged = null;
+    TagHistory.Versioned candidate = null;
+    TagHistory.Versioned previous;
+    Optional<Tag> namedTag = named == null ? Optional.empty() : history.tag(named);
+    if (namedTag.isPresent() && Versions.parse(named).isPresent()) {
+      if (!namedTag.get().onDefaultBranch()) {
+        return blocked(spec, forge, tags, named, history.head(), elsewhere(namedTag.get(), spec));
+      }
+      tagged = new TagHistory.Versioned(namedTag.get(), Versions.parse(named).orElseThrow());
+      previous = history.below(tagged.version());
+    } else {
+      TagHistory.Versioned last = history.last();
+      if (keeps && last != null && !published(releases, last.name())) {
+        // the newest tag has no published release: a cut that stopped after tagging, or a tag
+        // someone made by hand; the listing reaches back far enough to tell
+        candidate = last;
+        previous = history.below(last.version());
+      } else {
+        previous = last;
+      }
+    }
+    Instant since = previous == null ? null : previous.tag().time().minus(SLACK);
+    // Git names the merges since the previous tag: the listing stops once it has them all
+    List<ForgeItem> items = forge.closedPullRequests(since, history.mergedSince(previous));
+    if (candidate != null) {
+      if (unfinished(history, candidate, previous, items)) {
+        tagged = candidate;
+      } else {
+        previous = candidate;
+      }
+    }
+    return plan(spec, forge, tags, named, history, releases, items, previous, tagged);
+  }
+
+  private Situation plan(
+      RepositorySpec spec,
+      Forge forge,
+      Tags tags,
+      String named,
+      TagHistory history,
+      List<Release> releases,
+      List<ForgeItem> items,
+      TagHistory.Versioned previous,
+      TagHistory.Versioned tagged) {
+    boolean keeps = forge.keepsMilestonesAndReleases();
+    String target = tagged != null ? tagged.commit() : history.head();
+    Set<String> range = history.between(previous, target);
+    ReleaseContent.Placed placed =
+        ReleaseContent.place(
+            items,
+            spec.defaultBranch(),
+            item -> history.place(item, range, previous, tagged),
+            previous == null ? null : previous.name(),
+            tagged == null ? null : tagged.name());
+
+    List<Milestone> all = tagged != null && keeps ? forge.milestones() : null;
+    Milestone milestone = keeps ? milestone(placed.in(), named, tagged, forge, all) : null;
+    ReleaseContent.Counted counted = ReleaseContent.count(placed.in(), milestone);
+    List<Plan.Pr> ignored = new ArrayList<>(counted.ignored());
+    ignored.addAll(placed.ignored());
+    List<Plan.Pr> blockers = new ArrayList<>();
+    if (tagged == null && milestone != null && milestone.open() && milestone.openIssues() > 0) {
+      for (ForgeItem open : ReleaseContent.byNumber(forge.openItems(milestone))) {
+        if (open.pullRequest()) {
+          ignored.add(ReleaseContent.pr(open, "still open"));
+        } else {
+          blockers.add(ReleaseContent.pr(open, "open issue in milestone " + milestone.title()));
+        }
+      }
+    }
+
+    String version;
+    String reason;
+    if (tagged != null) {
+      version = tagged.name();
+      reason =
+          "the tag "
+              + version
+              + " is on "
+              + spec.defaultBranch()
+              + " at "
+              + ReleaseContent.shortSha(tagged.commit())
+              + (ours(tagged.tag()) ? " (cut by " + ReleaseWorkflow.AGENT + ")" : "")
+              + ": the cut continues from there";
+    } else if (counted.counted().isEmpty()) {
+      String none =
+          previous == null
+              ? "no pull request has been merged into " + spec.defaultBranch() + " yet"
+              : "no pull request merged into "
+                  + spec.defaultBranch()
+                  + " since "
+                  + previous.name()
+                  + (published(releases, previous.name()) || !keeps ? " (released)" : "");
+      Plan plan =
+          new Plan(
+              spec.name(),
+              spec.forge().configName(),
+              Plan.Status.NOTHING_TO_RELEASE,
+              null,
+              previous == null ? null : previous.name(),
+              target,
+              none,
+              null,
+              List.of(),
+              ignored,
+              List.of(),
+              List.of());
+      return new Situation(
+          spec, forge, tags, plan, plan.previous(), false, null, List.of(), null, List.of(), false);
+    } else {
+      ForgeItem deciding = ReleaseContent.deciding(counted.counted()).orElseThrow();
+      Bump bump = Bump.of(deciding.labels());
+      Versions.Next next =
+          Versions.next(previous == null ? null : previous.version(), bump, policy);
+      version = Versions.tag(next.version());
+      reason =
+          next.applied()
+              + ": #"
+              + deciding.number()
+              + " \""
+              + deciding.title()
+              + "\" is "
+              + bump.because()
+              + (next.rule().isEmpty() ? "" : "; " + next.rule());
+      Optional<Tag> existing = history.tag(version);
+      if (existing.isPresent()) {
+        return blocked(spec, forge, tags, version, target, elsewhere(existing.get(), spec));
+      }
+    }
+
+    Release release =
+        releases.stream()
+            .filter(r -> r.tag().equals(version))
+            .min(Comparator.comparing(Release::draft))
+            .orElse(null);
+    String next = Versions.tag(Versions.parse(version).orElseThrow().nextPatch());
+    boolean nextExists =
+        all != null
+            ? all.stream().anyMatch(m -> m.title().equals(next))
+            : items.stream()
+                .anyMatch(i -> i.milestone() != null && i.milestone().title().equals(next));
+    Situation draft =
+        new Situation(
+            spec,
+            forge,
+            tags,
+            null,
+            previous == null ? null : previous.name(),
+            tagged != null,
+            milestone,
+            counted.orphans(),
+            release,
+            counted.counted(),
+            nextExists);
+    List<Plan.Step> steps = CutSteps.describe(draft, version, target, footprint);
+    Plan.Status status =
+        !blockers.isEmpty()
+            ? Plan.Status.BLOCKED
+            : tagged == null
+                ? Plan.Status.READY
+                : steps.stream().allMatch(Plan.Step::done)
+                    ? Plan.Status.RELEASED
+                    : Plan.Status.CONTINUING;
+    if (status == Plan.Status.BLOCKED) {
+      reason =
+          blockers.size()
+              + " open issue"
+              + (blockers.size() == 1 ? "" : "s")
+              + " in milestone "
+              + milestone.title()
+              + ": close them or move them to another milestone (the version would be "
+              + version
+              + ": "
+              + reason
+              + ")";
+    }
+    List<Plan.Pr> countedPrs =
+        counted.counted().stream()
+            .map(
+                p ->
+                    ReleaseContent.pr(
+                        p,
+                        Bump.of(p.labels())
+                            + ": "
+                            + Bump.of(p.labels()).because()
+                            + (p.milestone() == null
+                                ? " (no milestone: the cut puts it in " + version + ")"
+                                : "")))
+            .toList();
+    Plan plan =
+        new Plan(
+            spec.name(),
+            spec.forge().configName(),
+            status,
+            version,
+            draft.previous(),
+            target,
+            reason,
+            milestone == null ? null : milestone.title(),
+            countedPrs,
+            ignored,
+            blockers,
+            steps);
+    return new Situation(
+        spec,
+        forge,
+        tags,
+        plan,
+        draft.previous(),
+        draft.tagged(),
+        milestone,
+        counted.orphans(),
+        release,
+        counted.counted(),
+        nextExists);
+  }
+
+  /** Whether a tag without a published release is a cut to finish rather than a past release. */
+  private boolean unfinished(
+      TagHistory history,
+      TagHistory.Versioned candidate,
+      TagHistory.Versioned previous,
+      List<ForgeItem> items) {
+    if (ours(candidate.tag())) {
+      return true;
+    }
+    Set<String> before = history.between(previous, candidate.commit());
+    return items.stream()
+        .anyMatch(
+            i ->
+                i.merged()
+                    && i.mergeCommit() != null
+                    && before.contains(i.mergeCommit())
+                    && i.milestone() != null
+                    && i.milestone().open()
+                    && i.milestone().title().equals(candidate.name()));
+  }
+
+  private boolean ours(Tag tag) {
+    String agent = ReleaseWorkflow.AGENT;
+    return tag.tagger() != null
+        && tag.tagger()
+            .equals(footprint.authorName(agent) + " <" + footprint.authorEmail(agent) + ">");
+  }
+
+  private static Milestone milestone(
+      List<ForgeItem> in,
+      String named,
+      TagHistory.Versioned tagged,
+      Forge forge,
+      List<Milestone> all) {
+    if (named != null) {
+      List<Milestone> known = all;
+      return ReleaseContent.titled(in, named)
+          .or(() -> find(known != null ? known : forge.milestones(), named))
+          .orElseThrow(
+              () ->
+                  new ReleaseException(
+                      "no milestone named "
+                          + named
+                          + "; open milestones: "
+                          + (known != null ? known : forge.milestones())
+                              .stream()
+                                  .filter(Milestone::open)
+                                  .map(Milestone::title)
+                                  .sorted()
+                                  .toList()));
+    }
+    if (tagged != null) {
+      return ReleaseContent.titled(in, tagged.name())
+          .or(() -> ReleaseContent.lowestOpenVersion(in))
+          .or(() -> find(all, tagged.name()))
+          .orElse(null);
+    }
+    return ReleaseContent.lowestOpenVersion(in).orElse(null);
+  }
+
+  /** The milestone titled {@code title}, or renamed from it by an earlier cut. */
+  private static Optional<Milestone> find(List<Milestone> milestones, String title) {
+    if (milestones == null) {
+      return Optional.empty();
+    }
+    return milestones.stream()
+        .filter(m -> m.title().equals(title))
+        .findFirst()
+        .or(
+            () ->
+                milestones.stream()
+                    .filter(m -> m.description().contains(CutSteps.renamedFrom(title)))
+                    .findFirst());
+  }
+
+  private static boolean published(List<Release> releases, String tag) {
+    return releases.stream().anyMatch(r -> r.tag().equals(tag) && !r.draft());
+  }
+
+  private static String elsewhere(Tag tag, RepositorySpec spec) {
+    return TagHistory.elsewhere(tag, spec.defaultBranch());
+  }
+
+  private static Situation blocked(
+      RepositorySpec spec, Forge forge, Tags tags, String version, String head, String reason) {
+    Plan plan =
+        new Plan(
+            spec.name(),
+            spec.forge().configName(),
+            Plan.Status.BLOCKED,
+            version,
+            null,
+            head,
+            reason,
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+    return new Situation(
+        spec, forge, tags, plan, null, false, null, List.of(), null, List.of(), false);
+  }
+}
