@@ -1,4 +1,4 @@
-package dev.gitopscrew.roles.edit;
+package dev.gitopscrew.roles.yaml;
 
 import java.io.StringReader;
 import java.util.ArrayDeque;
@@ -23,19 +23,19 @@ import org.yaml.snakeyaml.events.SequenceEndEvent;
  * Parses a (multi-document) YAML text into {@link YamlNode} trees that know their positions, from
  * SnakeYAML's event stream.
  */
-final class YamlDocuments {
+public final class YamlDocuments {
 
   private YamlDocuments() {}
 
   /** Thrown for text that is not YAML; says where. */
-  static final class Invalid extends RuntimeException {
+  public static final class Invalid extends RuntimeException {
     Invalid(String message) {
       super(message);
     }
   }
 
   /** Every document's root node; an empty document is a null scalar. */
-  static List<YamlNode> parse(String text) {
+  public static List<YamlNode> parse(String text) {
     Positions at = new Positions(text);
     List<YamlNode> documents = new ArrayList<>();
     Deque<Builder> open = new ArrayDeque<>();
@@ -188,7 +188,7 @@ final class YamlDocuments {
     }
   }
 
-  static int columnOf(String text, int offset) {
+  public static int columnOf(String text, int offset) {
     return offset - (text.lastIndexOf('\n', offset - 1) + 1);
   }
 }

@@ -1,4 +1,4 @@
-package dev.gitopscrew.roles.edit;
+package dev.gitopscrew.roles.yaml;
 
 import java.util.List;
 import java.util.Map;
@@ -10,10 +10,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Writes a value as a YAML scalar that reads back as intended: plain where that is safe, quoted
  * where a plain scalar would change type ({@code 1.10} would be the number 1.1) or break the line.
  */
-final class Scalars {
+public final class Scalars {
 
   /** What a value must read back as. */
-  enum Type {
+  public enum Type {
     /** a string: {@code "8080"} stays a string */
     STRING,
     /** a whole number */
@@ -32,7 +32,7 @@ final class Scalars {
    * The scalar text for {@code value}: in the quoting {@code style} of the value it replaces when
    * that was quoted, otherwise plain when plain reads back as intended, otherwise double-quoted.
    */
-  static String render(String value, Type type, char style, boolean flow) {
+  public static String render(String value, Type type, char style, boolean flow) {
     if (style == '"') {
       return doubleQuoted(value);
     }
@@ -45,7 +45,7 @@ final class Scalars {
     return doubleQuoted(value);
   }
 
-  static String doubleQuoted(String value) {
+  public static String doubleQuoted(String value) {
     StringBuilder out = new StringBuilder("\"");
     for (char c : value.toCharArray()) {
       switch (c) {
@@ -94,7 +94,7 @@ final class Scalars {
   }
 
   /** The type a replaced value keeps: a string stays a string, anything else reads as written. */
-  static Type typeOf(YamlNode.Scalar scalar) {
+  public static Type typeOf(YamlNode.Scalar scalar) {
     if (scalar.style() != YamlNode.Scalar.PLAIN) {
       return Type.STRING;
     }
