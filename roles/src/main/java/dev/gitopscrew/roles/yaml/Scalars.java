@@ -23,7 +23,9 @@ public final class Scalars {
     /**
      * whatever the text says in YAML, as long as it reads back as written ({@code true}, {@code 2})
      */
-    AS_WRITTEN
+    AS_WRITTEN,
+    /** a flow collection such as {@code [ALL]}, inserted as written */
+    FLOW
   }
 
   private Scalars() {}
@@ -33,6 +35,9 @@ public final class Scalars {
    * that was quoted, otherwise plain when plain reads back as intended, otherwise double-quoted.
    */
   public static String render(String value, Type type, char style, boolean flow) {
+    if (type == Type.FLOW) {
+      return value;
+    }
     if (style == '"') {
       return doubleQuoted(value);
     }
@@ -86,7 +91,7 @@ public final class Scalars {
     return switch (type) {
       case STRING -> value.equals(read);
       case INTEGER -> read instanceof Integer || read instanceof Long;
-      case QUANTITY, AS_WRITTEN ->
+      case QUANTITY, AS_WRITTEN, FLOW ->
           read != null
               && (read instanceof String || read instanceof Number || read instanceof Boolean)
               && value.equals(String.valueOf(read));
