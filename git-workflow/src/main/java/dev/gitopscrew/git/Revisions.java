@@ -1,0 +1,152 @@
+package dev.gitopscrew.git;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/** Commits of a JGit repository as files, and what one commit changed against another. */
+final class Revisions {
+
+  private Revisions() {}
+
+  /** The files of {@code commit}, listed now and read when asked for. */
+  static RepositoryFiles files(Repository repo, ObjectId commit) {
+    Map<String, ObjectId> blobs = new TreeMap<>();
+    try (RevWalk walk = new RevWalk(repo);
+        TreeWalk tree = new TreeWalk(repo)) {
+      tree.addTree(walk.parseCommit(commit).getTree());
+      tree.setRecursive(true);
+      while (tree.next()) {
+        if (tree.getFileMode(0).getObjectType() == Constants.OBJ_BLOB) {
+          blobs.put(tree.getPathString(), tree.getObjectId(0));
+        }
+      }
+    } catch (IOException e) {
+      throw new GitWorkflowException("cannot list the files of " + commit.name(), e);
+    }
+    List<String> paths = List.copyOf(blobs.keySet());
+    return new RepositoryFiles() {
+      @Override
+      public String commit() {
+        return commit.name();
+      }
+
+      @Override
+      public List<String> paths() {
+        return paths;
+      }
+
+      @Override
+      public Optional<byte[]> read(String path) {
+        ObjectId blob = blobs.get(path);
+        if (blob == null) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(repo.open(blob, Constants.OBJ_BLOB).getBytes());
+        } catch (IOException e) {
+          throw new GitWorkflowException("cannot read " + path, e);
+        }
+      }
+    };
+  }
+
+  /**
+   * What {@code head} changed since its merge base with {@code base}.
+   *
+   * @param baseName how the user named the base (a branch, tag or SHA)
+   */
+  static ChangedFiles between(
+      Repository repo,
+      ObjectId base,
+      String baseName,
+      ObjectId head,
+      String headName,
+      Set<String> urls) {
+    try (RevWalk walk = new RevWalk(repo)) {
+      RevCommit headCommit = walk.parseCommit(head);
+      RevCommit baseCommit = walk.parseCommit(base);
+      walk.setRevFilter(RevFilter.MERGE_BASE);
+      walk.markStart(headCommit);
+      walk.markStart(baseCommit);
+      RevCommit mergeBase = walk.next();
+      RevCommit from = mergeBase == null ? baseCommit : mergeBase;
+      List<ChangedFiles.FileChange> changes = new ArrayList<>();
+      try (TreeWalk tree = new TreeWalk(repo)) {
+        tree.addTree(from.getTree());
+        tree.addTree(headCommit.getTree());
+        tree.setRecursive(true);
+        tree.setFilter(TreeFilter.ANY_DIFF);
+        for (DiffEntry d : DiffEntry.scan(tree)) {
+          switch (d.getChangeType()) {
+            case ADD, COPY ->
+                changes.add(
+                    new ChangedFiles.FileChange(
+                        d.getNewPath(), ChangedFiles.FileChange.Kind.ADDED));
+            case DELETE ->
+                changes.add(
+                    new ChangedFiles.FileChange(
+                        d.getOldPath(), ChangedFiles.FileChange.Kind.DELETED));
+            default ->
+                changes.add(
+                    new ChangedFiles.FileChange(
+                        d.getNewPath(), ChangedFiles.FileChange.Kind.MODIFIED));
+          }
+        }
+      }
+      return new ChangedFiles(
+          baseName + " (" + from.name().substring(0, 12) + ")",
+          headName + " (" + head.name().substring(0, 12) + ")",
+          files(repo, from),
+          files(repo, head),
+          changes,
+          urls);
+    } catch (IOException e) {
+      throw new GitWorkflowException("cannot compare " + headName + " with " + baseName, e);
+    }
+  }
+
+  /** A branch, tag or commit of {@code repo}; remote-tracking branches first. */
+  static Optional<ObjectId> resolve(Repository repo, String name, String... remotePrefixes) {
+    try {
+      for (String prefix : remotePrefixes) {
+        ObjectId id = repo.resolve(prefix + name + "^{commit}");
+        if (id != null) {
+          return Optional.of(id);
+        }
+      }
+      for (String candidate : List.of(Constants.R_TAGS + name, name)) {
+        ObjectId id = repo.resolve(candidate + "^{commit}");
+        if (id != null) {
+          return Optional.of(id);
+        }
+      }
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The first parent of {@code commit}, if it has one. */
+  static Optional<ObjectId> parent(Repository repo, ObjectId commit) {
+    try (RevWalk walk = new RevWalk(repo)) {
+      RevCommit c = walk.parseCommit(commit);
+      return c.getParentCount() == 0 ? Optional.empty() : Optional.of(c.getParent(0).getId());
+    } catch (IOException e) {
+      throw new GitWorkflowException("cannot read " + commit.name(), e);
+    }
+  }
+}
