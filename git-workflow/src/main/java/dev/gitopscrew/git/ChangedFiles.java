@@ -27,12 +27,25 @@ public record ChangedFiles(
     urls = Set.copyOf(urls);
   }
 
-  /** One path the change touches. */
-  public record FileChange(String path, Kind kind) {
+  /**
+   * One path the change touches.
+   *
+   * @param addedLines the 1-based lines of the new version that the change added or rewrote (none
+   *     for a deleted or binary file)
+   */
+  public record FileChange(String path, Kind kind, List<Integer> addedLines) {
     public enum Kind {
       ADDED,
       MODIFIED,
       DELETED
+    }
+
+    public FileChange {
+      addedLines = List.copyOf(addedLines);
+    }
+
+    public FileChange(String path, Kind kind) {
+      this(path, kind, List.of());
     }
   }
 }

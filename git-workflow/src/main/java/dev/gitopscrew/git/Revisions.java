@@ -8,6 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.HistogramDiff;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -95,7 +99,9 @@ final class Revisions {
             case ADD, COPY ->
                 changes.add(
                     new ChangedFiles.FileChange(
-                        d.getNewPath(), ChangedFiles.FileChange.Kind.ADDED));
+                        d.getNewPath(),
+                        ChangedFiles.FileChange.Kind.ADDED,
+                        addedLines(repo, null, d.getNewId().toObjectId())));
             case DELETE ->
                 changes.add(
                     new ChangedFiles.FileChange(
@@ -103,7 +109,9 @@ final class Revisions {
             default ->
                 changes.add(
                     new ChangedFiles.FileChange(
-                        d.getNewPath(), ChangedFiles.FileChange.Kind.MODIFIED));
+                        d.getNewPath(),
+                        ChangedFiles.FileChange.Kind.MODIFIED,
+                        addedLines(repo, d.getOldId().toObjectId(), d.getNewId().toObjectId())));
           }
         }
       }
@@ -117,6 +125,26 @@ final class Revisions {
     } catch (IOException e) {
       throw new GitWorkflowException("cannot compare " + headName + " with " + baseName, e);
     }
+  }
+
+  /** The 1-based lines of {@code after} that are not in {@code before} (a histogram diff). */
+  private static List<Integer> addedLines(Repository repo, ObjectId before, ObjectId after)
+      throws IOException {
+    RawText b = new RawText(repo.open(after, Constants.OBJ_BLOB).getBytes());
+    if (RawText.isBinary(b.getRawContent())) {
+      return List.of();
+    }
+    RawText a =
+        before == null
+            ? RawText.EMPTY_TEXT
+            : new RawText(repo.open(before, Constants.OBJ_BLOB).getBytes());
+    List<Integer> lines = new ArrayList<>();
+    for (Edit edit : new HistogramDiff().diff(RawTextComparator.DEFAULT, a, b)) {
+      for (int line = edit.getBeginB(); line < edit.getEndB(); line++) {
+        lines.add(line + 1);
+      }
+    }
+    return lines;
   }
 
   /** A branch, tag or commit of {@code repo}; remote-tracking branches first. */

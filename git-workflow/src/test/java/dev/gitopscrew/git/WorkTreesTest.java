@@ -42,6 +42,7 @@ class WorkTreesTest {
     assertThat(changes.changes())
         .extracting(c -> c.path() + " " + c.kind())
         .containsExactly("k8s/app/deployment.yaml MODIFIED", "k8s/app/service.yaml DELETED");
+    assertThat(changes.changes().get(0).addedLines()).containsExactly(2);
     assertThat(changes.base()).startsWith("main (");
     assertThat(changes.head()).startsWith("feature (");
     assertThat(changes.after().readText("k8s/app/deployment.yaml").orElseThrow())

@@ -33,6 +33,10 @@ public record Validate(String repository, String directory, String base, Integer
         throw new BadRequestException(
             "a pull request is validated on a configured repository, not a directory");
       }
+      if (base != null) {
+        throw new BadRequestException(
+            "a pull request is compared with its own base branch; leave out the base");
+      }
     }
     if (directory != null && directory.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       throw new BadRequestException("not a directory: " + directory);

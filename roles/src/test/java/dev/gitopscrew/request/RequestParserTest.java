@@ -99,6 +99,7 @@ class RequestParserTest {
         "scan homelab ../../etc | path must stay inside the repository",
         "validate homelab pr 0 | pull request number must be a positive number",
         "validate homelab base ../main | not a Git ref",
+        "validate homelab pr 3 base main | compared with its own base branch",
         "scan homelab severity urgent | one of critical, high, medium, low",
         "scan homelab severity | needs a value",
         "edit demo whoami image whoami=x | name the object as KIND/NAME",

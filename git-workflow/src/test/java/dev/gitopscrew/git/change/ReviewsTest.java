@@ -143,7 +143,7 @@ class ReviewsTest {
     assertThat(changes.changes())
         .containsExactly(
             new ChangedFiles.FileChange(
-                "k8s/apps/whoami/config.yaml", ChangedFiles.FileChange.Kind.ADDED));
+                "k8s/apps/whoami/config.yaml", ChangedFiles.FileChange.Kind.ADDED, List.of(1)));
     assertThat(changes.after().commit()).isEqualTo(change.commit());
     assertThat(changes.before().readText("k8s/apps/whoami/config.yaml")).isEmpty();
     assertThat(changes.head()).startsWith(change.branch() + " (");

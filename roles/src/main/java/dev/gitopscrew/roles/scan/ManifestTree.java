@@ -87,8 +87,13 @@ public final class ManifestTree {
     }
   }
 
-  /** A YAML file that does not parse, and why. */
-  public record Unreadable(String path, String reason) {}
+  /** A YAML file that does not parse, where (1-based; 0 when unknown) and why. */
+  public record Unreadable(String path, int line, String reason) {
+
+    public String describe() {
+      return path + (line > 0 ? ":" + line : "") + " " + reason;
+    }
+  }
 
   private final RepositoryFiles files;
   private final List<Manifest> manifests = new ArrayList<>();
@@ -172,7 +177,7 @@ public final class ManifestTree {
       try {
         documents = YamlDocuments.parse(file.getValue());
       } catch (YamlDocuments.Invalid e) {
-        unreadable.add(new Unreadable(path, e.getMessage()));
+        unreadable.add(new Unreadable(path, e.line(), e.getMessage()));
         continue;
       }
       if (isKustomization(path)) {

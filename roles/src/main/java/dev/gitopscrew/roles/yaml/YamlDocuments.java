@@ -8,6 +8,7 @@ import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
@@ -29,8 +30,20 @@ public final class YamlDocuments {
 
   /** Thrown for text that is not YAML; says where. */
   public static final class Invalid extends RuntimeException {
+    private final int line;
+
     Invalid(String message) {
+      this(message, 0);
+    }
+
+    Invalid(String message, int line) {
       super(message);
+      this.line = line;
+    }
+
+    /** The 1-based line of the problem, or 0 when unknown. */
+    public int line() {
+      return line;
     }
   }
 
@@ -88,6 +101,14 @@ public final class YamlDocuments {
                       at.line(a.getStartMark())));
         }
       }
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+      throw new Invalid(
+          (problem + (e.getContext() == null ? "" : " (" + e.getContext() + ")"))
+              .replaceAll("\\s+", " ")
+              .strip(),
+          mark == null ? 0 : mark.getLine() + 1);
     } catch (YAMLException e) {
       throw new Invalid(e.getMessage().replaceAll("\\s+", " ").strip());
     }
