@@ -27,7 +27,7 @@ public record ReportOutcome(Action action, ChangeOutcome.Ref ref, String detail)
   public String describe(String what) {
     return switch (action) {
       case NOTHING -> "no " + what + " open and nothing to report";
-      case PREVIEWED -> "dry run: " + detail;
+      case PREVIEWED -> what + ": dry run: " + detail;
       case FAILED -> what + " not kept current: " + detail;
       default ->
           what

@@ -116,7 +116,7 @@ class ReviewsTest {
 
     assertThat(outcome.action()).isEqualTo(ReportOutcome.Action.PREVIEWED);
     assertThat(outcome.describe("issue"))
-        .isEqualTo("dry run: would open issue \"Security scan findings\"");
+        .isEqualTo("issue: dry run: would open issue \"Security scan findings\"");
     assertThat(records.issues("demo")).isEmpty();
     assertThat(dry.kinds()).containsExactly("forge.issue.create previewed");
   }
