@@ -116,8 +116,8 @@ final class Revisions {
         }
       }
       return new ChangedFiles(
-          baseName + " (" + from.name().substring(0, 12) + ")",
-          headName + " (" + head.name().substring(0, 12) + ")",
+          label(baseName, from),
+          label(headName, head),
           files(repo, from),
           files(repo, head),
           changes,
@@ -125,6 +125,12 @@ final class Revisions {
     } catch (IOException e) {
       throw new GitWorkflowException("cannot compare " + headName + " with " + baseName, e);
     }
+  }
+
+  /** {@code main (1a2b3c4d5e6f)}, or just the short SHA when the name is one. */
+  private static String label(String name, ObjectId id) {
+    String shortId = id.name().substring(0, 12);
+    return name.matches("[0-9a-f]{7,40}") ? shortId : name + " (" + shortId + ")";
   }
 
   /** The 1-based lines of {@code after} that are not in {@code before} (a histogram diff). */

@@ -100,6 +100,7 @@ public final class ManifestTree {
   private final List<Kustomization> kustomizations = new ArrayList<>();
   private final List<Unreadable> unreadable = new ArrayList<>();
   private final Map<String, List<Kustomization>> listedBy = new HashMap<>();
+  private final Set<String> charts = new HashSet<>();
   private int yamlFiles;
 
   private ManifestTree(RepositoryFiles files) {
@@ -134,6 +135,11 @@ public final class ManifestTree {
     return yamlFiles;
   }
 
+  /** Whether {@code path} is inside a Helm chart, whose files are templates, not manifests. */
+  public boolean inChart(String path) {
+    return insideChart(path, charts);
+  }
+
   /** The kustomizations that list {@code path}, directly or through a listed folder. */
   public List<Kustomization> listing(String path) {
     return listedBy.getOrDefault(path, List.of());
@@ -151,7 +157,6 @@ public final class ManifestTree {
   }
 
   private void load() {
-    Set<String> charts = new HashSet<>();
     for (String path : files.paths()) {
       if (path.equals("Chart.yaml") || path.endsWith("/Chart.yaml")) {
         charts.add(folderOf(path));

@@ -77,6 +77,11 @@ public final class Scanner {
         warnings.stream().distinct().toList());
   }
 
+  /** Whether the object runs pods: a Deployment, StatefulSet, CronJob, Pod... */
+  public static boolean isWorkload(ManifestTree.Manifest m) {
+    return PodChecks.isWorkload(m);
+  }
+
   static boolean inside(String path, String under) {
     return under == null || path.equals(under) || path.startsWith(under + "/");
   }

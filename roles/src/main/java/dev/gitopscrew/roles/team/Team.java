@@ -49,7 +49,7 @@ public final class Team {
         new RoleAgent(
             KnownAgent.QA_TESTER,
             List.of(
-                new ValidateChange(),
+                new ValidateChange(capabilities.changes()),
                 new VerifyDeployment(capabilities.cluster()),
                 new RunDrillShare())));
   }

@@ -23,13 +23,10 @@ import dev.gitopscrew.roles.ActionFailedException;
 import dev.gitopscrew.roles.work.Assignment;
 import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.roles.work.Task;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,8 +78,8 @@ class ScanManifestsTest {
   void start() throws Exception {
     mirrors = new MirrorCache(tmp.resolve("state"));
     Map<String, RepositorySpec> specs = new TreeMap<>();
-    specs.put("homelab", seed("homelab", Homelab.dir()));
-    specs.put("tiny", bare("tiny", Map.of("k8s/web.yaml", TINY)));
+    specs.put("homelab", TestRepos.seed(tmp, "homelab", Homelab.dir()));
+    specs.put("tiny", TestRepos.bare(tmp, "tiny", Map.of("k8s/web.yaml", TINY)));
     changes =
         new ChangeWorkflow(
             Footprint.defaults(),
@@ -95,23 +92,6 @@ class ScanManifestsTest {
   @AfterEach
   void stop() {
     mirrors.close();
-  }
-
-  private RepositorySpec seed(String name, Path dir) throws Exception {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-      }
-    }
-    return bare(name, files);
-  }
-
-  private RepositorySpec bare(String name, Map<String, String> files) throws Exception {
-    Path bare = tmp.resolve("remote/" + name + ".git");
-    Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
-    BareRepos.commit(bare, "main", files, "Seed " + name);
-    return RepositorySpec.local(name, bare.toUri().toString());
   }
 
   private String scan(Scan request, RecordedEffects effects) {
