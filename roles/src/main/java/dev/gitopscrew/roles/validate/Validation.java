@@ -88,7 +88,8 @@ public final class Validation {
         change.head(),
         change.changes().stream().map(FileChange::path).toList(),
         problems,
-        notes);
+        notes,
+        settings.requiredLabels().isEmpty() ? Set.of(Check.LABELS.id()) : Set.of());
   }
 
   /** The objects of changed files that are new or differ from the base, by file, kind and name. */

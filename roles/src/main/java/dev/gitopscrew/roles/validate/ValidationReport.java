@@ -10,9 +10,15 @@ import java.util.Map;
  *
  * @param files the paths the change touches
  * @param notes what a check could not judge and why (no required labels configured...)
+ * @param skipped the ids of the checks that had nothing to check against
  */
 public record ValidationReport(
-    String base, String head, List<String> files, List<Problem> problems, List<String> notes) {
+    String base,
+    String head,
+    List<String> files,
+    List<Problem> problems,
+    List<String> notes,
+    java.util.Set<String> skipped) {
 
   public boolean failed() {
     return problems.stream().anyMatch(Problem::error);
@@ -33,9 +39,11 @@ public record ValidationReport(
       List<Problem> mine = problems.stream().filter(p -> p.check().equals(check.id())).toList();
       out.put(
           check.id(),
-          mine.stream().anyMatch(Problem::error)
-              ? "failed"
-              : mine.isEmpty() ? "passed" : "passed with warnings");
+          skipped.contains(check.id())
+              ? "skipped"
+              : mine.stream().anyMatch(Problem::error)
+                  ? "failed"
+                  : mine.isEmpty() ? "passed" : "passed with warnings");
     }
     return out;
   }
@@ -43,7 +51,7 @@ public record ValidationReport(
   /** {@code 2 errors, 1 warning} or {@code 7 checks passed}. */
   public String summary() {
     if (problems.isEmpty()) {
-      return Check.values().length + " checks passed";
+      return (Check.values().length - skipped.size()) + " checks passed";
     }
     List<String> parts = new ArrayList<>();
     if (errors() > 0) {
