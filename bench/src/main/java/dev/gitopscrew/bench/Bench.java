@@ -3,6 +3,7 @@ package dev.gitopscrew.bench;
 import dev.gitopscrew.bench.fanout.FanoutScenario;
 import dev.gitopscrew.bench.gitflow.GitflowScenario;
 import dev.gitopscrew.bench.restart.RestartScenario;
+import dev.gitopscrew.bench.scan.ScanScenario;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,7 +12,8 @@ public final class Bench {
 
   /** Every scenario, registered here. */
   static List<Scenario> scenarios() {
-    return List.of(new FanoutScenario(), new RestartScenario(), new GitflowScenario());
+    return List.of(
+        new FanoutScenario(), new RestartScenario(), new GitflowScenario(), new ScanScenario());
   }
 
   public static void main(String[] args) throws Exception {

@@ -7,7 +7,6 @@ import dev.gitopscrew.roles.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,29 +161,23 @@ public final class ManifestTree {
         charts.add(folderOf(path));
       }
     }
-    Map<String, String> documentsText = new LinkedHashMap<>();
+    List<String> yaml = new ArrayList<>();
     for (String path : files.paths()) {
-      if (!(isYaml(path) || isKustomization(path)) || insideChart(path, charts)) {
-        continue;
+      if ((isYaml(path) || isKustomization(path)) && !insideChart(path, charts)) {
+        yaml.add(path);
       }
-      yamlFiles++;
-      String text = files.readText(path).orElse("");
-      // most YAML files that are no manifest say so without being parsed
-      if (!isKustomization(path) && !text.contains("kind")) {
-        continue;
-      }
-      documentsText.put(path, text);
     }
+    yamlFiles = yaml.size();
+    // reading and parsing are independent per file: spread them over the cores, keep the order
+    List<Parsed> parsed = yaml.parallelStream().map(this::parse).toList();
     List<Pending> pending = new ArrayList<>();
-    for (Map.Entry<String, String> file : documentsText.entrySet()) {
-      String path = file.getKey();
-      List<YamlNode> documents;
-      try {
-        documents = YamlDocuments.parse(file.getValue());
-      } catch (YamlDocuments.Invalid e) {
-        unreadable.add(new Unreadable(path, e.line(), e.getMessage()));
+    for (Parsed file : parsed) {
+      String path = file.path();
+      if (file.problem() != null) {
+        unreadable.add(new Unreadable(path, file.problem().line(), file.problem().getMessage()));
         continue;
       }
+      List<YamlNode> documents = file.documents();
       if (isKustomization(path)) {
         if (!documents.isEmpty() && documents.get(0) instanceof YamlNode.Mapping root) {
           kustomizations.add(
@@ -221,6 +214,22 @@ public final class ManifestTree {
       manifests.add(
           new Manifest(
               p.path, p.document, p.root, p.apiVersion, p.kind, name, namespace, namespaceKey));
+    }
+  }
+
+  /** A file's documents, or why it does not parse. */
+  private record Parsed(String path, List<YamlNode> documents, YamlDocuments.Invalid problem) {}
+
+  private Parsed parse(String path) {
+    String text = files.readText(path).orElse("");
+    // most YAML files that are no manifest say so without being parsed
+    if (!isKustomization(path) && !text.contains("kind")) {
+      return new Parsed(path, List.of(), null);
+    }
+    try {
+      return new Parsed(path, YamlDocuments.parse(text), null);
+    } catch (YamlDocuments.Invalid e) {
+      return new Parsed(path, List.of(), e);
     }
   }
 

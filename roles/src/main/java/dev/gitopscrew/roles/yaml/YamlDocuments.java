@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -19,6 +18,9 @@ import org.yaml.snakeyaml.events.MappingEndEvent;
 import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.events.SequenceEndEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Parses a (multi-document) YAML text into {@link YamlNode} trees that know their positions, from
@@ -55,7 +57,10 @@ public final class YamlDocuments {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(16 * 1024 * 1024);
     try {
-      for (Event event : new Yaml(options).parse(new StringReader(text))) {
+      // the parser alone: a Yaml instance per file costs more than parsing a small manifest
+      Parser parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
+      while (!parser.checkEvent(Event.ID.StreamEnd)) {
+        Event event = parser.getEvent();
         if (event instanceof DocumentStartEvent) {
           open.push(new Builder(null, false, 0, 0, false));
         } else if (event instanceof DocumentEndEvent) {
