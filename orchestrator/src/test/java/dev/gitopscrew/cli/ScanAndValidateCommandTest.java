@@ -87,7 +87,11 @@ class ScanAndValidateCommandTest {
       git.checkout().setCreateBranch(true).setName("broken").call();
       Files.writeString(
           work.resolve("k8s/web/kustomization.yaml"),
-          "namespace: kube-system\nresources:\n  - web.yaml\n  - ingress.yaml\n");
+          "namespace: kube-system\nresources:\n  - web.yaml\n  - ingress.yaml\n  - secret.yaml\n");
+      Files.writeString(
+          work.resolve("k8s/web/secret.yaml"),
+          "apiVersion: v1\nkind: Secret\nmetadata:\n  name: web-db\nstringData:\n"
+              + "  password: hunter2-hunter2\n");
       git.add().addFilepattern(".").call();
       git.commit().setMessage("ingress").setSign(false).call();
       git.checkout().setName("main").call();
@@ -116,6 +120,10 @@ class ScanAndValidateCommandTest {
     assertThat(broken.out())
         .contains(
             "error kustomize k8s/web/kustomization.yaml:4 resources entry 'ingress.yaml' does not"
-                + " exist (k8s/web/ingress.yaml)");
+                + " exist (k8s/web/ingress.yaml)")
+        .contains(
+            "error secrets k8s/web/secret.yaml:5 high secret-in-git Secret web-db: the Secret's"
+                + " stringData (1 key) is committed in plain text")
+        .doesNotContain("hunter2");
   }
 }
