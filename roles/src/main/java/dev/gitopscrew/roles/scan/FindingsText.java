@@ -84,7 +84,7 @@ final class FindingsText {
     }
     body.append(
         "\nEvery scan of the whole repository updates this issue, and closes it when nothing is"
-            + " left. Rules and suppressions: docs/scanning.md.");
+            + " left. Rules and how to suppress one: docs/scanning.md in GitOps Crew.");
     return body.toString();
   }
 

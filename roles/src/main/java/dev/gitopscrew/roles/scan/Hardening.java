@@ -60,7 +60,10 @@ final class Hardening {
             try {
               text = apply(text, hit.fix());
               applied.add(hit);
-            } catch (YamlEditor.Refused | IllegalStateException e) {
+            } catch (YamlEditor.Refused
+                | YamlDocuments.Invalid
+                | IllegalStateException
+                | IndexOutOfBoundsException e) {
               skipped.add(
                   hit.finding().where() + " " + hit.fix().describe() + ": " + e.getMessage());
             }

@@ -83,4 +83,34 @@ class HardeningTest {
             """
                 .strip());
   }
+
+  @Test
+  void aContainerSharedThroughAnAnchorIsLeftAloneAndSaysWhy() {
+    String text =
+        """
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: once
+          namespace: jobs
+        spec:
+          template:
+            spec:
+              containers:
+                - &worker
+                  name: worker
+                  image: busybox:1.37
+              initContainers:
+                - *worker
+        """;
+    TreeFiles files = TreeFiles.of("job.yaml", text);
+
+    Hardening.Result result =
+        Hardening.of(files, Scanner.scan(ManifestTree.read(files), null).fixable());
+
+    assertThat(result.files()).isEmpty();
+    assertThat(result.skipped())
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s).startsWith("job.yaml:10 securityContext."));
+  }
 }
