@@ -4,6 +4,7 @@ import dev.gitopscrew.bench.fanout.FanoutScenario;
 import dev.gitopscrew.bench.gitflow.GitflowScenario;
 import dev.gitopscrew.bench.release.ReleaseScenario;
 import dev.gitopscrew.bench.restart.RestartScenario;
+import dev.gitopscrew.bench.scan.ScanScenario;
 import dev.gitopscrew.bench.webhooks.WebhooksScenario;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class Bench {
         new RestartScenario(),
         new GitflowScenario(),
         new ReleaseScenario(),
+        new ScanScenario(),
         new WebhooksScenario());
   }
 

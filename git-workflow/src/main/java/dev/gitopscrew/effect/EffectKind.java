@@ -7,6 +7,7 @@ public enum EffectKind {
   GIT_TAG("git.tag"),
   FORGE_ISSUE_CREATE("forge.issue.create"),
   FORGE_ISSUE_UPDATE("forge.issue.update"),
+  FORGE_ISSUE_CLOSE("forge.issue.close"),
   FORGE_LABELS_ADD("forge.labels.add"),
   FORGE_COMMENT_CREATE("forge.comment.create"),
   FORGE_COMMENT_UPDATE("forge.comment.update"),

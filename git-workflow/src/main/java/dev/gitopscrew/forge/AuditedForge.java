@@ -71,6 +71,62 @@ public final class AuditedForge implements Forge {
   }
 
   @Override
+  public Issue updateIssue(int number, String body) {
+    return effects.perform(
+        EffectKind.FORGE_ISSUE_UPDATE,
+        repository + "#" + number,
+        () -> forge.updateIssue(number, body),
+        Issue::url);
+  }
+
+  @Override
+  public void closeIssue(int number) {
+    effects.perform(
+        EffectKind.FORGE_ISSUE_CLOSE,
+        repository + "#" + number,
+        () -> {
+          forge.closeIssue(number);
+          return number;
+        },
+        n -> "#" + n + " closed");
+  }
+
+  @Override
+  public Optional<Comment> findPullRequestComment(int number, String marker) {
+    return forge.findPullRequestComment(number, marker);
+  }
+
+  @Override
+  public Comment commentOnPullRequest(int number, String body) {
+    return effects.perform(
+        EffectKind.FORGE_COMMENT_CREATE,
+        repository + " pull request #" + number,
+        () -> forge.commentOnPullRequest(number, body),
+        Comment::url);
+  }
+
+  @Override
+  public Comment updatePullRequestComment(int number, long commentId, String body) {
+    return effects.perform(
+        EffectKind.FORGE_COMMENT_UPDATE,
+        repository + " pull request #" + number,
+        () -> forge.updatePullRequestComment(number, commentId, body),
+        Comment::url);
+  }
+
+  @Override
+  public void setCommitStatus(CommitStatus status) {
+    effects.perform(
+        EffectKind.FORGE_STATUS,
+        repository + "@" + status.commit().substring(0, 12) + " " + status.context(),
+        () -> {
+          forge.setCommitStatus(status);
+          return status;
+        },
+        s -> s.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + s.description());
+  }
+
+  @Override
   public Optional<PullRequest> findOpenPullRequest(String branch) {
     return forge.findOpenPullRequest(branch);
   }

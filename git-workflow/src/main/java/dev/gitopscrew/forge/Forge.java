@@ -33,6 +33,24 @@ public interface Forge {
   /** A comment on {@code issue} whose body carries {@code marker}. */
   Optional<Comment> findComment(int issue, String marker);
 
+  /** Replaces the body of an issue (a report kept current); title and labels stay. */
+  Issue updateIssue(int number, String body);
+
+  /** Closes an issue as done. */
+  void closeIssue(int number);
+
+  /** A comment on pull request {@code number} whose body carries {@code marker}. */
+  Optional<Comment> findPullRequestComment(int number, String marker);
+
+  /** Comments on a pull request (a new thread on Azure DevOps). */
+  Comment commentOnPullRequest(int number, String body);
+
+  /** Replaces the body of a comment found with {@link #findPullRequestComment}. */
+  Comment updatePullRequestComment(int number, long commentId, String body);
+
+  /** Sets the status of a commit for one context, replacing the one set before. */
+  void setCommitStatus(CommitStatus status);
+
   /** The open pull request whose source branch is {@code branch}. */
   Optional<PullRequest> findOpenPullRequest(String branch);
 

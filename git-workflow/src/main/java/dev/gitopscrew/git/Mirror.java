@@ -123,44 +123,31 @@ public final class Mirror implements AutoCloseable {
 
   /** The files of {@code commit}, listed now and read when asked for. */
   public RepositoryFiles files(ObjectId commit) {
-    java.util.Map<String, ObjectId> blobs = new java.util.TreeMap<>();
-    try (RevWalk walk = new RevWalk(repo);
-        org.eclipse.jgit.treewalk.TreeWalk tree = new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
-      tree.addTree(walk.parseCommit(commit).getTree());
-      tree.setRecursive(true);
-      while (tree.next()) {
-        if (tree.getFileMode(0).getObjectType() == Constants.OBJ_BLOB) {
-          blobs.put(tree.getPathString(), tree.getObjectId(0));
-        }
-      }
-    } catch (IOException e) {
-      throw failure("list the files of " + commit.name(), e);
+    return Revisions.files(repo, commit);
+  }
+
+  /**
+   * What {@code head} (named {@code headName}) changed since {@code base}: a branch of the remote,
+   * a tag or a commit; null means the head's first parent. Fetch first.
+   */
+  public ChangedFiles changes(String base, ObjectId head, String headName) {
+    ObjectId from;
+    String baseName = base;
+    if (base == null) {
+      from =
+          Revisions.parent(repo, head)
+              .orElseThrow(
+                  () -> new GitWorkflowException(headName + " has a single commit; name a base"));
+      baseName = headName + "~1";
+    } else {
+      from =
+          Revisions.resolve(repo, base, TRACKING)
+              .orElseThrow(
+                  () ->
+                      new GitWorkflowException(
+                          "no branch, tag or commit '" + base + "' in " + spec.name()));
     }
-    List<String> paths = List.copyOf(blobs.keySet());
-    return new RepositoryFiles() {
-      @Override
-      public String commit() {
-        return commit.name();
-      }
-
-      @Override
-      public List<String> paths() {
-        return paths;
-      }
-
-      @Override
-      public Optional<byte[]> read(String path) {
-        ObjectId blob = blobs.get(path);
-        if (blob == null) {
-          return Optional.empty();
-        }
-        try {
-          return Optional.of(repo.open(blob, Constants.OBJ_BLOB).getBytes());
-        } catch (IOException e) {
-          throw failure("read " + path, e);
-        }
-      }
-    };
+    return Revisions.between(repo, from, baseName, head, headName, java.util.Set.of(spec.url()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.gitopscrew.cli;
 
 import dev.gitopscrew.request.Scan;
+import dev.gitopscrew.request.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -8,7 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code crew scan <path|repo>}: security-analyst's findings for a directory or a repository. */
+/**
+ * {@code crew scan <path|repo>}: security-analyst's findings for a directory or a repository; on a
+ * whole repository it also keeps the findings issue and the hardening pull request current.
+ */
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
@@ -25,14 +29,31 @@ final class ScanCommand extends RequestCommand {
   @Option(names = "--path", paramLabel = "DIR", description = "only this folder of the repository")
   String path;
 
+  @Option(
+      names = "--severity",
+      paramLabel = "LEVEL",
+      description = "list findings at this level and above: critical, high, medium, low (default)")
+  String severity;
+
+  @Option(
+      names = "--show-suppressed",
+      description = "list the findings suppressed by annotations or .gitops-crew.yaml too")
+  boolean showSuppressed;
+
+  @Option(
+      names = "--dry-run",
+      description = "say what the findings issue and the hardening pull request would get")
+  boolean dryRun;
+
   @Override
   public Integer call() throws Exception {
     Scan scan;
     try {
+      Severity level = severity == null ? null : Severity.parse(severity);
       scan =
           Target.isDirectory(target)
-              ? new Scan(null, Target.absolute(target), path)
-              : new Scan(target, null, path);
+              ? new Scan(null, Target.absolute(target), path, level, showSuppressed, dryRun)
+              : new Scan(target, null, path, level, showSuppressed, dryRun);
     } catch (IllegalArgumentException e) {
       err().println("error: " + e.getMessage());
       return CrewCli.USAGE;

@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code crew validate <path|repo>}: qa-tester's pre-merge checks of what changed. */
+/**
+ * {@code crew validate <path|repo>}: qa-tester's pre-merge checks of what changed; exit 1 when a
+ * check fails.
+ */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
@@ -19,13 +22,16 @@ final class ValidateCommand extends RequestCommand {
   @Option(
       names = "--base",
       paramLabel = "REF",
-      description = "compare with this ref (default: the default branch)")
+      description =
+          "compare with this branch, tag or commit (default: a work tree's upstream or main;"
+              + " a repository's previous commit)")
   String base;
 
   @Option(
       names = "--pr",
       paramLabel = "N",
-      description = "validate this pull request of the repository")
+      description =
+          "validate this pull request of the repository: one comment on it and a commit status")
   Integer pullRequest;
 
   @Override

@@ -1,6 +1,7 @@
 package dev.gitopscrew.store;
 
 import dev.gitopscrew.forge.Comment;
+import dev.gitopscrew.forge.CommitStatus;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.NewIssue;
 import dev.gitopscrew.forge.NewPullRequest;
@@ -21,7 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
-/** The local forge's records in the state store (migrations V3 and V7). */
+/** The local forge's records in the state store (migrations V3, V7 and V8). */
 public final class JdbcLocalForgeRecords implements LocalForgeRecords {
 
   private static final String ITEM_COLUMNS =
@@ -104,6 +105,96 @@ public final class JdbcLocalForgeRecords implements LocalForgeRecords {
               }
             }
             return comments;
+          }
+        });
+  }
+
+  @Override
+  public void updateIssueBody(String repo, int number, String body) {
+    update(
+        "UPDATE local_forge_item SET body = ?, updated_at = ? WHERE repo = ? AND number = ?"
+            + " AND kind = 'ISSUE'",
+        repo,
+        number,
+        body);
+  }
+
+  @Override
+  public void closeIssue(String repo, int number) {
+    update(
+        "UPDATE local_forge_item SET state = ?, updated_at = ? WHERE repo = ? AND number = ?"
+            + " AND kind = 'ISSUE'",
+        repo,
+        number,
+        "CLOSED");
+  }
+
+  @Override
+  public Comment updateComment(String repo, int number, long id, String body) {
+    return inTransaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE local_forge_comment SET body = ? WHERE id = ? AND repo = ? AND number = ?")) {
+            s.setString(1, body);
+            s.setLong(2, id);
+            s.setString(3, repo);
+            s.setInt(4, number);
+            if (s.executeUpdate() == 0) {
+              throw new IllegalArgumentException(
+                  "no comment " + id + " on #" + number + " in " + repo);
+            }
+          }
+          touch(c, repo, number);
+          return new Comment(id, body, url(repo, "issues", number) + "#comment-" + id);
+        });
+  }
+
+  @Override
+  public void setCommitStatus(String repo, CommitStatus status) {
+    inTransaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "MERGE INTO local_forge_status (repo, sha, context, state, description,"
+                      + " target_url, updated_at) KEY (repo, sha, context)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, repo);
+            s.setString(2, status.commit());
+            s.setString(3, status.context());
+            s.setString(4, status.state().name());
+            s.setString(5, status.description());
+            s.setString(6, status.targetUrl());
+            s.setTimestamp(7, now());
+            s.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<CommitStatus> commitStatuses(String repo, String commit) {
+    return inTransaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT context, state, description, target_url FROM local_forge_status"
+                      + " WHERE repo = ? AND sha = ? ORDER BY context")) {
+            s.setString(1, repo);
+            s.setString(2, commit);
+            List<CommitStatus> all = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                all.add(
+                    new CommitStatus(
+                        commit,
+                        CommitStatus.State.valueOf(r.getString(2)),
+                        r.getString(1),
+                        r.getString(3),
+                        r.getString(4)));
+              }
+            }
+            return all;
           }
         });
   }

@@ -186,13 +186,78 @@ class CrewSessionsTest {
   }
 
   @Test
-  void aScanOfThisVersionSaysItIsNotAvailableRatherThanPretending() throws Exception {
+  void aScanUnderAFolderRunsAsSecurityAnalystWritesNothingAndAnswersWithItsFindingsAsData()
+      throws Exception {
     start(null);
-    RequestOutcome.Ran ran = ask("scan demo k8s");
-    assertThat(ran.root().instruction()).isEqualTo("scan demo under k8s");
+    RequestOutcome.Ran ran = ask("scan demo k8s severity critical");
+
+    assertThat(ran.succeeded()).as(ran.root().detail()).isTrue();
+    assertThat(ran.root().instruction()).isEqualTo("scan demo under k8s (critical and above)");
+    assertThat(ran.tree())
+        .extracting(v -> v.depth() + " " + v.agent() + " " + v.state())
+        .containsExactly("0 homelab-admin succeeded", "1 security-analyst succeeded");
     assertThat(ran.root().detail())
-        .isEqualTo(
-            "security-analyst failed: the manifest scan is not available in this version;"
-                + " nothing was done");
+        .startsWith("security-analyst: Scanned demo under k8s at ")
+        .contains(
+            "\ncritical docker-socket k8s/apps/uptime-kuma/deployment.yaml:43 Deployment"
+                + " uptime-kuma: volume docker mounts /var/run/docker.sock from the node")
+        .contains(" below critical not shown\n")
+        .endsWith("leaves it as it is");
+    assertThat(ran.root().data().path("findings")).hasSize(1);
+    assertThat(ran.root().data().path("findings").get(0).path("rule").asText())
+        .isEqualTo("docker-socket");
+    assertThat(crew.audit().latest(10)).isEmpty();
+  }
+
+  @Test
+  void aScanOfTheWholeDemoOpensTheFindingsIssueAndTheHardeningPullRequestOnce() throws Exception {
+    start(null);
+    RequestOutcome.Ran first = ask("scan demo");
+    RequestOutcome.Ran second = ask("scan demo");
+
+    assertThat(first.succeeded()).as(first.root().detail()).isTrue();
+    assertThat(first.root().detail())
+        .contains(
+            "\nhigh credentials-in-helm-values apps/grafana.yaml:17 Application grafana: Helm"
+                + " value adminPassword is a literal credential")
+        .contains("findings issue #1 local://demo/issues/1 (opened)")
+        .contains("pull request #2 local://demo/pulls/2 (opened)")
+        .doesNotContain("grafana-homelab-2024");
+    assertThat(second.root().detail())
+        .contains("findings issue #1 local://demo/issues/1 (unchanged)")
+        .contains("pull request #2 local://demo/pulls/2 (updated)");
+    assertThat(crew.forgeRecords().issues("demo")).hasSize(1);
+    assertThat(crew.forgeRecords().pullRequests("demo")).hasSize(1);
+    assertThat(first.root().data().path("issue").path("ref").path("number").asInt()).isEqualTo(1);
+    assertThat(crew.trail().ofSession(first.rootId()).orElseThrow())
+        .extracting(r -> r.kind() + " " + r.agent())
+        .containsExactly(
+            "forge.issue.create security-analyst",
+            "forge.comment.create security-analyst",
+            "git.push security-analyst",
+            "forge.pr.create security-analyst");
+  }
+
+  @Test
+  void aValidationOfTheEditsPullRequestFailsOnTheDeploymentsOwnFindingsAndSaysSo()
+      throws Exception {
+    start(null);
+    ask("edit demo deployment/whoami image whoami=traefik/whoami:v1.10.4");
+
+    RequestOutcome.Ran ran = ask("validate demo pr 2");
+
+    assertThat(ran.succeeded()).isFalse();
+    assertThat(ran.tree())
+        .extracting(v -> v.depth() + " " + v.agent() + " " + v.state())
+        .containsExactly("0 homelab-admin failed", "1 qa-tester failed");
+    assertThat(ran.root().detail())
+        .contains("; FAILED, 1 error, ")
+        .contains(
+            "\nerror scan k8s/apps/whoami/deployment.yaml:17 high privilege-escalation Deployment"
+                + " whoami:")
+        .endsWith("pull request #2 local://demo/pulls/2 (opened); comment opened, status failure");
+    assertThat(crew.forgeRecords().comments("demo", 2))
+        .singleElement()
+        .satisfies(c -> assertThat(c.body()).startsWith("### Pre-merge validation: failed"));
   }
 }

@@ -119,6 +119,23 @@ class GatewayCommandsIT {
       assertThat(typed.statusCode()).isEqualTo(400);
       assertThat(typed.body()).contains("String");
 
+      var scan =
+          gw.post(
+              "/api/requests",
+              "{\"request\": {\"kind\": \"scan\", \"repository\": \"demo\", \"path\": \"k8s\","
+                  + " \"severity\": \"critical\"}}",
+              TOKEN);
+      assertThat(scan.statusCode()).as(scan.body()).isEqualTo(200);
+      assertThat(scan.body())
+          .contains("\"agent\":\"security-analyst\"")
+          .contains("\"rule\":\"docker-socket\"")
+          .contains("\"path\":\"k8s/apps/uptime-kuma/deployment.yaml\"");
+      String[] cliScan =
+          crew(env, state, "scan", "demo", "--path", "k8s", "--severity", "critical");
+      assertThat(cliScan[0]).as(cliScan[1]).isEqualTo("0");
+      assertThat(cliScan[1])
+          .contains("critical docker-socket k8s/apps/uptime-kuma/deployment.yaml:43");
+
       gw.terminate();
       assertThat(gw.output()).doesNotContain(TOKEN).contains("repositories: demo");
     }

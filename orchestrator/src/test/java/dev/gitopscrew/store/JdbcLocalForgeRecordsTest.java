@@ -3,6 +3,7 @@ package dev.gitopscrew.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gitopscrew.forge.CommitStatus;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.NewIssue;
 import dev.gitopscrew.forge.NewPullRequest;
@@ -123,6 +124,56 @@ class JdbcLocalForgeRecordsTest {
               new Milestone("v0.2.0", false, "Renamed from v0.1.1 when v0.2.0 was cut."));
       assertThat(records.releases("demo"))
           .containsExactly(new Release("v0.2.0", "v0.2.0", "better notes"));
+    }
+  }
+
+  @Test
+  void aReportIssueIsRewrittenAndClosedAndCommitStatusesKeepTheLastPerContext() {
+    String sha = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+    try (StateStore store = StateStore.openEmbedded(state)) {
+      JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
+      records.insertIssue("demo", new NewIssue("Security scan findings", "3 findings", Set.of()));
+      records.insertPullRequest(
+          "demo",
+          new NewPullRequest("fix: x", "Closes #1", "qa/fix/1-x", "main", Set.of(), 1, null));
+      records.updateIssueBody("demo", 1, "2 findings");
+      records.closeIssue("demo", 1);
+      long id = records.insertComment("demo", 2, "Validation: running").id();
+      records.updateComment("demo", 2, id, "Validation: 1 check failed");
+      records.setCommitStatus(
+          "demo",
+          new CommitStatus(
+              sha, CommitStatus.State.PENDING, "gitops-crew/validate", "running", null));
+      records.setCommitStatus(
+          "demo",
+          new CommitStatus(
+              sha,
+              CommitStatus.State.FAILURE,
+              "gitops-crew/validate",
+              "1 check failed",
+              "local://x"));
+      assertThatThrownBy(() -> records.updateIssueBody("demo", 2, "not an issue"))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    try (StateStore store = StateStore.openEmbedded(state)) {
+      JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
+      assertThat(records.issue("demo", 1).orElseThrow())
+          .satisfies(
+              i -> {
+                assertThat(i.body()).isEqualTo("2 findings");
+                assertThat(i.open()).isFalse();
+              });
+      assertThat(records.comments("demo", 2))
+          .singleElement()
+          .satisfies(c -> assertThat(c.body()).isEqualTo("Validation: 1 check failed"));
+      assertThat(records.commitStatuses("demo", sha))
+          .containsExactly(
+              new CommitStatus(
+                  sha,
+                  CommitStatus.State.FAILURE,
+                  "gitops-crew/validate",
+                  "1 check failed",
+                  "local://x"));
     }
   }
 }

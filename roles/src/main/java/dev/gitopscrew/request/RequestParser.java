@@ -16,8 +16,8 @@ import java.util.Locale;
  * kube get|logs|delete RESOURCE [NAME] [in NS]
  * edit REPO KIND/NAME [in NS] image C=IMAGE | replicas N | env C:VAR=VALUE
  *                             | limits C:cpu=…,memory=… | helm-value KEY=VALUE [dry-run]
- * scan REPO [PATH]
- * validate REPO [pr N]  |  validate REPO#N
+ * scan REPO [PATH] [severity LEVEL] [show-suppressed] [dry-run]
+ * validate REPO [pr N] [base REF]  |  validate REPO#N
  * verify APP [in NS] [wait SECONDS]  |  triage APP [in NS]
  * runbook NAME for APP [in NS] [dry-run]  |  incident APP [in NS]
  * release plan REPO [MILESTONE]  |  release cut REPO [MILESTONE]
@@ -151,27 +151,39 @@ public final class RequestParser {
   }
 
   private static Request scan(Words w) {
-    String usage = "scan needs a repository, like: scan homelab [k8s/apps]";
+    String usage =
+        "scan needs a repository, like: scan homelab [k8s/apps] [severity high] [show-suppressed]"
+            + " [dry-run]";
     String repo = w.next(usage);
+    String severity = w.option("severity", usage);
+    boolean showSuppressed = w.flag("show-suppressed");
+    boolean dryRun = w.flag("dry-run");
     String path = w.more() ? w.next(usage) : null;
     w.end(usage);
-    return new Scan(repo, null, path);
+    return new Scan(
+        repo,
+        null,
+        path,
+        severity == null ? null : Severity.parse(severity),
+        showSuppressed,
+        dryRun);
   }
 
   private static Request validate(Words w) {
-    String usage = "validate needs a repository, like: validate homelab [pr 42]";
+    String usage = "validate needs a repository, like: validate homelab [pr 42] [base v1.2.0]";
     String first = w.next(usage);
+    String base = w.option("base", usage);
     if (first.contains("#")) {
       w.end(usage);
       return new Validate(
           first.substring(0, first.indexOf('#')),
           null,
-          null,
+          base,
           prNumber(first.substring(first.indexOf('#') + 1)));
     }
     String pr = w.option("pr", usage);
     w.end(usage);
-    return new Validate(first, null, null, pr == null ? null : prNumber(pr));
+    return new Validate(first, null, base, pr == null ? null : prNumber(pr));
   }
 
   private static Request verify(Words w) {

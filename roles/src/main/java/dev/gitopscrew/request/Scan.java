@@ -1,16 +1,29 @@
 package dev.gitopscrew.request;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.Optional;
 
 /**
- * A security scan of manifests (security-analyst): a configured repository, or a local directory.
+ * A security scan of manifests (security-analyst): a configured repository, or a local directory. A
+ * scan of a whole repository keeps one findings issue and one hardening pull request current; a dry
+ * run says what it would write instead.
  *
  * @param repository a configured repository name, or null
  * @param directory a local directory, or null (exactly one of the two is set)
- * @param path a sub-directory of the repository to limit the scan to, or null
+ * @param path a sub-directory to limit the scan to, or null
+ * @param severity the least severe findings to report; null means every finding ({@code low})
+ * @param showSuppressed list suppressed findings too (they are always counted)
+ * @param dryRun write nothing to the forge or Git; say what would be written
  */
 @JsonTypeName("scan")
-public record Scan(String repository, String directory, String path) implements Request {
+public record Scan(
+    String repository,
+    String directory,
+    String path,
+    Severity severity,
+    boolean showSuppressed,
+    boolean dryRun)
+    implements Request {
 
   public Scan {
     if ((repository == null) == (directory == null)) {
@@ -19,13 +32,34 @@ public record Scan(String repository, String directory, String path) implements 
     if (repository != null) {
       Names.repository(repository);
     }
+    if (directory != null && directory.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new BadRequestException("not a directory: " + directory);
+    }
     Names.repoPath(path);
+    severity = severity == null ? Severity.LOW : severity;
+  }
+
+  /** A scan of a whole repository or directory, reporting every finding. */
+  public Scan(String repository, String directory, String path) {
+    this(repository, directory, path, null, false, false);
   }
 
   @Override
   public String describe() {
     return "scan "
         + (repository != null ? repository : directory)
-        + (path == null ? "" : " under " + path);
+        + (path == null ? "" : " under " + path)
+        + (severity == Severity.LOW ? "" : " (" + severity.id() + " and above)")
+        + (dryRun ? " (dry run)" : "");
+  }
+
+  @Override
+  public boolean isDryRun() {
+    return dryRun;
+  }
+
+  @Override
+  public Optional<Request> asDryRun() {
+    return Optional.of(new Scan(repository, directory, path, severity, showSuppressed, true));
   }
 }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  *
  * @param repository a configured repository name, or null
  * @param directory a local directory (a Git work tree), or null; exactly one of the two is set
- * @param base the ref to compare with; null means the default branch
+ * @param base the ref to compare with; null means the pull request's base, the default branch of a
+ *     work tree's remote, or (for a repository's default branch) its previous commit
  * @param pullRequest a pull request whose head is validated, or null
  */
 @JsonTypeName("validate")
@@ -22,11 +23,23 @@ public record Validate(String repository, String directory, String base, Integer
     if (repository != null) {
       Names.repository(repository);
     }
-    if (base != null && !base.matches("[A-Za-z0-9][A-Za-z0-9._/-]{0,200}")) {
+    if (base != null
+        && (!base.matches("[A-Za-z0-9][A-Za-z0-9._/-]{0,200}") || base.contains(".."))) {
       throw new BadRequestException("not a Git ref: " + base);
     }
     if (pullRequest != null) {
       Names.number("pull request", pullRequest, 1, Integer.MAX_VALUE);
+      if (repository == null) {
+        throw new BadRequestException(
+            "a pull request is validated on a configured repository, not a directory");
+      }
+      if (base != null) {
+        throw new BadRequestException(
+            "a pull request is compared with its own base branch; leave out the base");
+      }
+    }
+    if (directory != null && directory.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new BadRequestException("not a directory: " + directory);
     }
   }
 

@@ -27,8 +27,9 @@ class RequestJsonTest {
                 4,
                 ChangeType.FIX,
                 true),
-            new Scan("demo", null, "k8s"),
+            new Scan("demo", null, "k8s", Severity.HIGH, true, true),
             new Validate(null, "/srv/repo", "main", null),
+            new Validate("demo", null, null, 3),
             new Verify("grafana", null, 30),
             new Triage("grafana", null),
             new RunRunbook("restart-crash-loop", "grafana", null, true),
@@ -45,6 +46,14 @@ class RequestJsonTest {
     for (Request request : all) {
       assertThat(RequestJson.read(RequestJson.write(request))).isEqualTo(request);
     }
+  }
+
+  @Test
+  void aScanSeverityIsItsLowerCaseName() {
+    assertThat(RequestJson.write(new Scan("demo", null, null, Severity.HIGH, false, false)))
+        .contains("\"severity\":\"high\"");
+    assertThat(RequestJson.read("{\"kind\":\"scan\",\"repository\":\"demo\"}").describe())
+        .isEqualTo("scan demo");
   }
 
   @Test

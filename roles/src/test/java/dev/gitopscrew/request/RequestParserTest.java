@@ -89,6 +89,8 @@ class RequestParserTest {
     assertThat(parse("scan homelab k8s/apps")).isEqualTo(new Scan("homelab", null, "k8s/apps"));
     assertThat(parse("validate homelab#7")).isEqualTo(new Validate("homelab", null, null, 7));
     assertThat(parse("validate homelab pr 7")).isEqualTo(new Validate("homelab", null, null, 7));
+    assertThat(parse("validate homelab base v1.2.0"))
+        .isEqualTo(new Validate("homelab", null, "v1.2.0", null));
     assertThat(parse("verify grafana")).isEqualTo(new Verify("grafana", "argocd", 0));
     assertThat(parse("verify grafana wait 120")).isEqualTo(new Verify("grafana", "argocd", 120));
     assertThat(parse("triage grafana")).isEqualTo(new Triage("grafana", "argocd"));
@@ -102,6 +104,17 @@ class RequestParserTest {
     assertThat(parse("drill fanout 1000 fail 10 timeout 5 work 50"))
         .isEqualTo(new Drill(1000, 10, 5, 50));
     assertThat(parse("drill fanout")).isEqualTo(new Drill(100, 10, 5, 20));
+  }
+
+  @Test
+  void aScanTakesASeverityShowSuppressedAndDryRunInAnyOrder() {
+    assertThat(parse("scan homelab severity HIGH k8s/apps show-suppressed"))
+        .isEqualTo(new Scan("homelab", null, "k8s/apps", Severity.HIGH, true, false));
+    assertThat(parse("scan homelab dry-run"))
+        .isEqualTo(new Scan("homelab", null, null, Severity.LOW, false, true));
+    assertThat(parse("scan homelab").describe()).isEqualTo("scan homelab");
+    assertThat(parse("scan homelab k8s severity medium dry-run").describe())
+        .isEqualTo("scan homelab under k8s (medium and above) (dry run)");
   }
 
   @ParameterizedTest
@@ -120,6 +133,10 @@ class RequestParserTest {
         "scan ../etc | not a repository name",
         "scan homelab ../../etc | path must stay inside the repository",
         "validate homelab pr 0 | pull request number must be a positive number",
+        "validate homelab base ../main | not a Git ref",
+        "validate homelab pr 3 base main | compared with its own base branch",
+        "scan homelab severity urgent | one of critical, high, medium, low",
+        "scan homelab severity | needs a value",
         "edit demo whoami image whoami=x | name the object as KIND/NAME",
         "edit demo deployment/whoami image whoami | image takes CONTAINER=IMAGE",
         "edit demo deployment/whoami image whoami=Not An Image | not an image reference",

@@ -86,15 +86,6 @@ class AgentWorkforceTest {
   }
 
   @Test
-  void requestsOfALaterVersionFailSayingSoNeverSucceed() {
-    for (String text : new String[] {"scan demo", "validate demo pr 2"}) {
-      assertThatThrownBy(() -> FakeSubagents.ask(tree, new RequestParser().parse(text, false)))
-          .as(text)
-          .hasMessageContaining("not available in this version; nothing was done");
-    }
-  }
-
-  @Test
   void aReleasePlanOfARepositoryWithNothingMergedSaysSoAndSucceeds() throws Exception {
     String plan = FakeSubagents.ask(tree, new RequestParser().parse("release plan demo", false));
 
@@ -102,6 +93,36 @@ class AgentWorkforceTest {
         .isEqualTo(
             "nothing to release in demo\n"
                 + "  reason: no pull request has been merged into main yet");
+    assertThat(crew.audit.records()).isEmpty();
+  }
+
+  @Test
+  void aScanOfTheDemoIsSecurityAnalystsWorkAndKeepsOneIssueAndOneHardeningPullRequest()
+      throws Exception {
+    String result = FakeSubagents.ask(tree, new RequestParser().parse("scan demo", false));
+
+    assertThat(result)
+        .startsWith("security-analyst: Scanned demo at ")
+        .contains("\ncritical docker-socket k8s/apps/uptime-kuma/deployment.yaml:")
+        .contains("\nfindings issue #1 local://demo/issues/1 (opened)\n")
+        .contains("branch security-analyst/security/1-harden-pod-security-contexts\n");
+    assertThat(tree.spawns).containsExactly("1 security-analyst: scan demo");
+    assertThat(crew.forge.issues("demo")).hasSize(1);
+    assertThat(crew.forge.pullRequests("demo"))
+        .singleElement()
+        .satisfies(pr -> assertThat(pr.labels()).contains("type:security", "area:security"));
+    assertThat(crew.audit.records())
+        .extracting(r -> r.kind() + " " + r.agent())
+        .contains("forge.issue.create security-analyst", "forge.pr.create security-analyst");
+  }
+
+  @Test
+  void aValidationOfAPullRequestThatDoesNotExistFailsAndWritesNothing() {
+    assertThatThrownBy(
+            () -> FakeSubagents.ask(tree, new RequestParser().parse("validate demo pr 2", false)))
+        .isInstanceOf(ActionFailedException.class)
+        .hasMessage(
+            "qa-tester failed: pull request #2 does not exist in demo; nothing was validated");
     assertThat(crew.audit.records()).isEmpty();
   }
 

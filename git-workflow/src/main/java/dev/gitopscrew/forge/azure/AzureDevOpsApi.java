@@ -94,6 +94,47 @@ public interface AzureDevOpsApi {
       JsonNode tag);
 
   @GET
+  @Path("/git/repositories/{repository}/pullrequests/{id}/threads")
+  JsonNode pullRequestThreads(
+      @PathParam("organization") String organization,
+      @PathParam("project") String project,
+      @PathParam("repository") String repository,
+      @PathParam("id") int id,
+      @QueryParam("api-version") String version);
+
+  @POST
+  @Path("/git/repositories/{repository}/pullrequests/{id}/threads")
+  JsonNode createPullRequestThread(
+      @PathParam("organization") String organization,
+      @PathParam("project") String project,
+      @PathParam("repository") String repository,
+      @PathParam("id") int id,
+      @QueryParam("api-version") String version,
+      JsonNode thread);
+
+  @PATCH
+  @Path("/git/repositories/{repository}/pullrequests/{id}/threads/{thread}/comments/{comment}")
+  JsonNode updatePullRequestComment(
+      @PathParam("organization") String organization,
+      @PathParam("project") String project,
+      @PathParam("repository") String repository,
+      @PathParam("id") int id,
+      @PathParam("thread") long thread,
+      @PathParam("comment") int comment,
+      @QueryParam("api-version") String version,
+      JsonNode content);
+
+  @POST
+  @Path("/git/repositories/{repository}/commits/{commit}/statuses")
+  JsonNode createCommitStatus(
+      @PathParam("organization") String organization,
+      @PathParam("project") String project,
+      @PathParam("repository") String repository,
+      @PathParam("commit") String commit,
+      @QueryParam("api-version") String version,
+      JsonNode status);
+
+  @GET
   @Path("/wit/workitems/{id}")
   JsonNode workItem(
       @PathParam("organization") String organization,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gitopscrew.forge.Comment;
+import dev.gitopscrew.forge.CommitStatus;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.ForgeItem;
@@ -158,6 +159,135 @@ public final class AzureDevOpsForge implements Forge {
       }
     }
     return Optional.empty();
+  }
+
+  @Override
+  public Issue updateIssue(int number, String body) {
+    ArrayNode patch = NODES.arrayNode().add(add("/fields/System.Description", body));
+    return toIssue(
+        call(
+            "update work item " + number,
+            () -> api.updateWorkItem(org, project, number, V, patch)));
+  }
+
+  /**
+   * Closes a work item: {@code Closed} in the Agile and CMMI processes, {@code Done} in Scrum and
+   * Basic, whose Task has no Closed state.
+   */
+  @Override
+  public void closeIssue(int number) {
+    try {
+      setState(number, "Closed");
+    } catch (ForgeException e) {
+      if (e.status() != 400) {
+        throw e;
+      }
+      setState(number, "Done");
+    }
+  }
+
+  private void setState(int number, String state) {
+    ArrayNode patch = NODES.arrayNode().add(add("/fields/System.State", state));
+    call(
+        "close work item " + number + " (" + state + ")",
+        () -> api.updateWorkItem(org, project, number, V, patch));
+  }
+
+  /**
+   * A pull request comment is the first comment of a thread; its id here is the thread's, since
+   * Azure DevOps numbers comments within a thread (the first is 1).
+   */
+  @Override
+  public Optional<Comment> findPullRequestComment(int number, String marker) {
+    JsonNode threads =
+        call(
+            "read the threads of pull request " + number,
+            () -> api.pullRequestThreads(org, project, repo, number, V));
+    for (JsonNode thread : threads.path("value")) {
+      String content = thread.path("comments").path(0).path("content").asText("");
+      if (content.contains(marker)) {
+        return Optional.of(
+            new Comment(thread.path("id").asLong(), content, threadUrl(number, thread)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Comment commentOnPullRequest(int number, String body) {
+    ObjectNode thread = NODES.objectNode();
+    thread
+        .putArray("comments")
+        .addObject()
+        .put("parentCommentId", 0)
+        .put("content", body)
+        .put("commentType", 1);
+    JsonNode made =
+        call(
+            "comment on pull request " + number,
+            () -> api.createPullRequestThread(org, project, repo, number, V, thread));
+    return new Comment(made.path("id").asLong(), body, threadUrl(number, made));
+  }
+
+  @Override
+  public Comment updatePullRequestComment(int number, long commentId, String body) {
+    call(
+        "update the comment of pull request " + number,
+        () ->
+            api.updatePullRequestComment(
+                org,
+                project,
+                repo,
+                number,
+                commentId,
+                1,
+                V,
+                NODES.objectNode().put("content", body)));
+    return new Comment(commentId, body, threadUrl(number, commentId));
+  }
+
+  private String threadUrl(int number, JsonNode thread) {
+    return threadUrl(number, thread.path("id").asLong());
+  }
+
+  private String threadUrl(int number, long thread) {
+    return web
+        + "/"
+        + enc(org)
+        + "/"
+        + enc(project)
+        + "/_git/"
+        + enc(repo)
+        + "/pullrequest/"
+        + number
+        + "?discussionId="
+        + thread;
+  }
+
+  @Override
+  public void setCommitStatus(CommitStatus status) {
+    ObjectNode body = NODES.objectNode();
+    body.put(
+        "state",
+        switch (status.state()) {
+          case PENDING -> "pending";
+          case SUCCESS -> "succeeded";
+          case FAILURE -> "failed";
+          case ERROR -> "error";
+        });
+    body.put("description", status.description());
+    if (status.targetUrl() != null) {
+      body.put("targetUrl", status.targetUrl());
+    }
+    int slash = status.context().lastIndexOf('/');
+    ObjectNode context = body.putObject("context");
+    context.put("name", slash < 0 ? status.context() : status.context().substring(slash + 1));
+    if (slash > 0) {
+      context.put("genre", status.context().substring(0, slash));
+    }
+    call(
+        "set the status of " + status.commit(),
+        () -> api.createCommitStatus(org, project, repo, status.commit(), V, body));
   }
 
   @Override

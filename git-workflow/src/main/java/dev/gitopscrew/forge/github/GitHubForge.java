@@ -1,6 +1,7 @@
 package dev.gitopscrew.forge.github;
 
 import dev.gitopscrew.forge.Comment;
+import dev.gitopscrew.forge.CommitStatus;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.ForgeItem;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.kohsuke.github.GHCommitState;
 import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHIssueState;
@@ -51,6 +53,7 @@ public final class GitHubForge implements Forge {
   // objects this adapter already holds, so a follow-up write does not re-read them first
   private final Map<Integer, GHIssue> known = new ConcurrentHashMap<>();
   private final GitHubReleases releases;
+  private final Map<Long, GHIssueComment> knownComments = new ConcurrentHashMap<>();
 
   public GitHubForge(RepositorySpec spec, GitHubAuth auth, Duration maxLimitWait) {
     this.spec = spec;
@@ -140,12 +143,97 @@ public final class GitHubForge implements Forge {
         () -> {
           for (GHIssueComment c : target.listComments()) {
             if (c.getBody() != null && c.getBody().contains(marker)) {
+              knownComments.put(c.getId(), c);
               return Optional.of(
                   new Comment(c.getId(), c.getBody(), String.valueOf(c.getHtmlUrl())));
             }
           }
           return Optional.empty();
         });
+  }
+
+  @Override
+  public Issue updateIssue(int number, String body) {
+    GHIssue target = held(number);
+    call(
+        "update issue #" + number,
+        () -> {
+          target.setBody(body);
+          return null;
+        });
+    Issue before = toIssue(target);
+    return new Issue(
+        number,
+        before.title(),
+        body,
+        before.url(),
+        before.open(),
+        before.labels(),
+        before.milestone());
+  }
+
+  @Override
+  public void closeIssue(int number) {
+    GHIssue target = held(number);
+    call(
+        "close issue #" + number,
+        () -> {
+          target.close();
+          return null;
+        });
+  }
+
+  /** Pull requests are issues to GitHub's comment API. */
+  @Override
+  public Optional<Comment> findPullRequestComment(int number, String marker) {
+    return findComment(number, marker);
+  }
+
+  @Override
+  public Comment commentOnPullRequest(int number, String body) {
+    GHIssueComment c = call("comment on #" + number, () -> held(number).comment(body));
+    knownComments.put(c.getId(), c);
+    return new Comment(c.getId(), c.getBody(), String.valueOf(c.getHtmlUrl()));
+  }
+
+  @Override
+  public Comment updatePullRequestComment(int number, long commentId, String body) {
+    GHIssueComment c = knownComments.get(commentId);
+    if (c == null) {
+      c =
+          call(
+              "read comments of #" + number,
+              () -> {
+                for (GHIssueComment each : held(number).listComments()) {
+                  if (each.getId() == commentId) {
+                    return each;
+                  }
+                }
+                throw new java.io.FileNotFoundException("comment " + commentId);
+              });
+    }
+    GHIssueComment target = c;
+    call(
+        "update comment " + commentId + " on #" + number,
+        () -> {
+          target.update(body);
+          return null;
+        });
+    return new Comment(commentId, body, String.valueOf(target.getHtmlUrl()));
+  }
+
+  @Override
+  public void setCommitStatus(CommitStatus status) {
+    call(
+        "set the status of " + status.commit(),
+        () ->
+            repo()
+                .createCommitStatus(
+                    status.commit(),
+                    GHCommitState.valueOf(status.state().name()),
+                    status.targetUrl(),
+                    status.description(),
+                    status.context()));
   }
 
   @Override

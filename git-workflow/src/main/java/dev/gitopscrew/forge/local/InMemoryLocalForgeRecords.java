@@ -1,6 +1,7 @@
 package dev.gitopscrew.forge.local;
 
 import dev.gitopscrew.forge.Comment;
+import dev.gitopscrew.forge.CommitStatus;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.NewIssue;
 import dev.gitopscrew.forge.NewPullRequest;
@@ -25,6 +26,7 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
   private final Map<String, Map<String, Milestone>> milestones = new HashMap<>();
   private final Map<String, List<Release>> releases = new HashMap<>();
   private final Map<String, Map<Integer, Merge>> merges = new HashMap<>();
+  private final Map<String, Map<String, CommitStatus>> statuses = new HashMap<>();
   private long commentIds;
 
   @Override
@@ -74,6 +76,49 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
   @Override
   public synchronized List<Comment> comments(String repo, int number) {
     return List.copyOf(comments.getOrDefault(repo + "#" + number, List.of()));
+  }
+
+  @Override
+  public synchronized void updateIssueBody(String repo, int number, String body) {
+    change(
+        repo,
+        number,
+        i -> new Issue(i.number(), i.title(), body, i.url(), i.open(), i.labels(), i.milestone()),
+        null);
+  }
+
+  @Override
+  public synchronized void closeIssue(String repo, int number) {
+    change(
+        repo,
+        number,
+        i -> new Issue(i.number(), i.title(), i.body(), i.url(), false, i.labels(), i.milestone()),
+        null);
+  }
+
+  @Override
+  public synchronized Comment updateComment(String repo, int number, long id, String body) {
+    List<Comment> list = comments.getOrDefault(repo + "#" + number, new ArrayList<>());
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i).id() == id) {
+        Comment updated = new Comment(id, body, list.get(i).url());
+        list.set(i, updated);
+        return updated;
+      }
+    }
+    throw new IllegalArgumentException("no comment " + id + " on #" + number + " in " + repo);
+  }
+
+  @Override
+  public synchronized void setCommitStatus(String repo, CommitStatus status) {
+    statuses
+        .computeIfAbsent(repo + "@" + status.commit(), k -> new LinkedHashMap<>())
+        .put(status.context(), status);
+  }
+
+  @Override
+  public synchronized List<CommitStatus> commitStatuses(String repo, String commit) {
+    return List.copyOf(statuses.getOrDefault(repo + "@" + commit, Map.of()).values());
   }
 
   @Override
@@ -161,10 +206,12 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
       return;
     }
     PullRequest pull = pullsOf(repo).get(number);
-    if (pull == null) {
+    if (pull == null || onPull == null) {
       throw new IllegalArgumentException(
           "no "
-              + (onIssue == null ? "pull request" : "issue or pull request")
+              + (onIssue == null
+                  ? "pull request"
+                  : onPull == null ? "issue" : "issue or pull request")
               + " #"
               + number
               + " in "

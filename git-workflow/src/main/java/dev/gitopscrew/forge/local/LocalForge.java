@@ -1,6 +1,7 @@
 package dev.gitopscrew.forge.local;
 
 import dev.gitopscrew.forge.Comment;
+import dev.gitopscrew.forge.CommitStatus;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.ForgeItem;
@@ -87,6 +88,41 @@ public final class LocalForge implements Forge {
     return records.comments(repo, issue).stream()
         .filter(c -> c.body().contains(marker))
         .findFirst();
+  }
+
+  @Override
+  public Issue updateIssue(int number, String body) {
+    issue(number);
+    records.updateIssueBody(repo, number, body);
+    return issue(number);
+  }
+
+  @Override
+  public void closeIssue(int number) {
+    issue(number);
+    records.closeIssue(repo, number);
+  }
+
+  @Override
+  public Optional<Comment> findPullRequestComment(int number, String marker) {
+    return findComment(number, marker);
+  }
+
+  @Override
+  public Comment commentOnPullRequest(int number, String body) {
+    pullRequest(number);
+    return records.insertComment(repo, number, body);
+  }
+
+  @Override
+  public Comment updatePullRequestComment(int number, long commentId, String body) {
+    pullRequest(number);
+    return records.updateComment(repo, number, commentId, body);
+  }
+
+  @Override
+  public void setCommitStatus(CommitStatus status) {
+    records.setCommitStatus(repo, status);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.gitopscrew.forge.local;
 
 import dev.gitopscrew.forge.Comment;
+import dev.gitopscrew.forge.CommitStatus;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.NewIssue;
 import dev.gitopscrew.forge.NewPullRequest;
@@ -29,6 +30,20 @@ public interface LocalForgeRecords {
   Comment insertComment(String repo, int number, String body);
 
   List<Comment> comments(String repo, int number);
+
+  /** Replaces an issue's body. */
+  void updateIssueBody(String repo, int number, String body);
+
+  void closeIssue(String repo, int number);
+
+  /** Replaces the body of comment {@code id} on issue or pull request {@code number}. */
+  Comment updateComment(String repo, int number, long id, String body);
+
+  /** Sets the status of a commit for its context, replacing the one before. */
+  void setCommitStatus(String repo, CommitStatus status);
+
+  /** The statuses of a commit, one per context. */
+  List<CommitStatus> commitStatuses(String repo, String commit);
 
   PullRequest insertPullRequest(String repo, NewPullRequest pullRequest);
 

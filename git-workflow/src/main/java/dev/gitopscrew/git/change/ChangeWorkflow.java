@@ -3,11 +3,13 @@ package dev.gitopscrew.git.change;
 import dev.gitopscrew.effect.EffectKind;
 import dev.gitopscrew.effect.SideEffects;
 import dev.gitopscrew.forge.AuditedForge;
+import dev.gitopscrew.forge.CommitStatus;
 import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.PullRequest;
+import dev.gitopscrew.git.ChangedFiles;
 import dev.gitopscrew.git.CommitInfo;
 import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.Freshness;
@@ -380,6 +382,62 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
     effects.preview(EffectKind.FORGE_PR_CREATE, repo + " " + branch, pr);
     return new ChangeOutcome.Previewed(
         issueText, branch, files, List.of(issueText, "post the plan comment", push, pr));
+  }
+
+  @Override
+  public ChangedFiles pullRequestChanges(String repository, int number) {
+    RepositorySpec spec = spec(repository);
+    Forge forge = forges.apply(spec);
+    PullRequest pr = forge.pullRequest(number);
+    Mirror mirror = mirrors.open(spec, forge.gitCredentials());
+    mirror.fetch();
+    ObjectId head =
+        mirror
+            .remoteBranch(pr.branch())
+            .orElseThrow(
+                () ->
+                    new GitWorkflowException(
+                        "the branch "
+                            + pr.branch()
+                            + " of pull request #"
+                            + number
+                            + " is not in "
+                            + spec.name()
+                            + " (deleted, or in a fork)"));
+    return mirror.changes(pr.baseBranch(), head, pr.branch());
+  }
+
+  @Override
+  public ChangedFiles defaultBranchChanges(String repository, String base) {
+    RepositorySpec spec = spec(repository);
+    Mirror mirror = mirrors.open(spec, forges.apply(spec).gitCredentials());
+    return mirror.changes(base, mirror.fetch(), spec.defaultBranch());
+  }
+
+  @Override
+  public ReportOutcome report(String repository, Report report, SideEffects effects) {
+    RepositorySpec spec = spec(repository);
+    try {
+      Forge forge = new AuditedForge(forges.apply(spec), effects, spec.name());
+      return new KeepReport(forge, footprint, createOnce, effects, spec.name()).issue(report);
+    } catch (ForgeException | SideEffects.EffectFailedException e) {
+      LOG.warnf("report on %s failed: %s", spec.name(), e.getMessage());
+      return new ReportOutcome(ReportOutcome.Action.FAILED, null, e.getMessage());
+    }
+  }
+
+  @Override
+  public ReportOutcome reportOnPullRequest(
+      String repository, int number, Report report, CommitStatus status, SideEffects effects) {
+    RepositorySpec spec = spec(repository);
+    try {
+      Forge forge = new AuditedForge(forges.apply(spec), effects, spec.name());
+      return new KeepReport(forge, footprint, createOnce, effects, spec.name())
+          .pullRequest(forge.pullRequest(number), report, status);
+    } catch (ForgeException | SideEffects.EffectFailedException e) {
+      LOG.warnf("report on %s#%d failed: %s", spec.name(), number, e.getMessage());
+      return new ReportOutcome(ReportOutcome.Action.FAILED, null, e.getMessage());
+    }
   }
 
   /** Step 6: deletes the pull request's branch, only once the forge says it was merged. */

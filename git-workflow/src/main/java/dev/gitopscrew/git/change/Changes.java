@@ -9,7 +9,7 @@ import java.util.Set;
  * change into an issue, a branch, a commit and a pull request, every write through the session's
  * {@link SideEffects}.
  */
-public interface Changes {
+public interface Changes extends Reviews {
 
   /** The repository names a change may name. */
   Set<String> repositories();

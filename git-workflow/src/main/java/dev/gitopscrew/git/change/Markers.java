@@ -13,6 +13,11 @@ final class Markers {
     return "<!-- gitops-crew:plan " + branch + " -->";
   }
 
+  /** A report an agent keeps current, in an issue or a pull request comment. */
+  static String report(String agentId, String key) {
+    return "<!-- gitops-crew:report " + agentId + " " + key + " -->";
+  }
+
   static String pullRequest(String branch) {
     return "<!-- gitops-crew:pr " + branch + " -->";
   }

@@ -10,6 +10,8 @@ import dev.gitopscrew.roles.ActionContext;
 import dev.gitopscrew.roles.ActionFailedException;
 import dev.gitopscrew.roles.Tool;
 import dev.gitopscrew.roles.change.OpenChange;
+import dev.gitopscrew.roles.yaml.LineDiff;
+import dev.gitopscrew.roles.yaml.YamlEditor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

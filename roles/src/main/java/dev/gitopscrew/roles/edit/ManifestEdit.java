@@ -1,6 +1,9 @@
 package dev.gitopscrew.roles.edit;
 
 import dev.gitopscrew.request.EditOperation;
+import dev.gitopscrew.roles.yaml.Scalars;
+import dev.gitopscrew.roles.yaml.YamlEditor;
+import dev.gitopscrew.roles.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.gitopscrew.roles.edit;
 
 import dev.gitopscrew.git.RepositoryFiles;
 import dev.gitopscrew.request.ObjectRef;
+import dev.gitopscrew.roles.yaml.YamlDocuments;
+import dev.gitopscrew.roles.yaml.YamlNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,14 +1,44 @@
 package dev.gitopscrew.roles.scan;
 
+import dev.gitopscrew.git.ChangeType;
+import dev.gitopscrew.git.DirectoryFiles;
+import dev.gitopscrew.git.RepositoryFiles;
+import dev.gitopscrew.git.change.ChangeOutcome;
+import dev.gitopscrew.git.change.ChangeRequest;
+import dev.gitopscrew.git.change.Changes;
+import dev.gitopscrew.git.change.Report;
+import dev.gitopscrew.git.change.ReportOutcome;
 import dev.gitopscrew.request.Scan;
+import dev.gitopscrew.request.Severity;
 import dev.gitopscrew.roles.Action;
 import dev.gitopscrew.roles.ActionContext;
 import dev.gitopscrew.roles.ActionFailedException;
 import dev.gitopscrew.roles.Tool;
+import dev.gitopscrew.roles.change.OpenChange;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** security-analyst: a security scan of a repository's manifests. */
+/**
+ * security-analyst: scans every manifest of a directory or of a repository's default branch. On a
+ * whole repository it also keeps one findings issue current (opened, updated, closed when nothing
+ * is left) and one hardening pull request for what it can fix mechanically, through the Git
+ * workflow.
+ */
 public final class ScanManifests implements Action<Scan> {
+
+  static final String ISSUE_TITLE = "Security scan findings";
+  static final String HARDENING_TITLE = "Harden pod security contexts";
+
+  private final Changes changes;
+
+  public ScanManifests(Changes changes) {
+    this.changes = changes;
+  }
 
   @Override
   public Class<Scan> handles() {
@@ -22,6 +52,183 @@ public final class ScanManifests implements Action<Scan> {
 
   @Override
   public String run(Scan request, ActionContext context) {
-    throw ActionFailedException.notAvailable("the manifest scan");
+    RepositoryFiles files;
+    String target;
+    if (request.directory() != null) {
+      try {
+        files = DirectoryFiles.of(Path.of(request.directory()));
+      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        throw new ActionFailedException(e.getMessage() + "; nothing was scanned");
+      }
+      target = request.directory();
+    } else {
+      OpenChange.requireRepository(changes, request.repository());
+      files = changes.defaultBranch(request.repository());
+      target = request.repository();
+    }
+    if (request.path() != null
+        && files.paths().stream().noneMatch(p -> Scanner.inside(p, request.path()))) {
+      throw new ActionFailedException(
+          "no files under " + request.path() + " in " + target + "; nothing was scanned");
+    }
+    ScanReport report = Scanner.scan(ManifestTree.read(files), request.path());
+
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "Scanned "
+            + target
+            + (request.path() == null ? "" : " under " + request.path())
+            + (files.commit().equals(DirectoryFiles.ON_DISK)
+                ? ""
+                : " at " + files.commit().substring(0, 12))
+            + ": "
+            + report.files()
+            + " YAML files, "
+            + report.objects()
+            + " objects; "
+            + FindingsText.counts(report)
+            + (report.suppressed().isEmpty()
+                ? ""
+                : ", " + report.suppressed().size() + " suppressed"));
+    List<Finding> shown =
+        report.findings().stream().filter(f -> f.severity().atLeast(request.severity())).toList();
+    shown.forEach(f -> lines.add(f.describe()));
+    int hidden = report.findings().size() - shown.size();
+    if (hidden > 0) {
+      lines.add(hidden + " below " + request.severity().id() + " not shown");
+    }
+    if (request.showSuppressed()) {
+      report.suppressed().forEach(s -> lines.add(FindingsText.suppressed(s)));
+    }
+    report.unreadable().forEach(u -> lines.add("not YAML, skipped: " + u.describe()));
+    report.warnings().forEach(w -> lines.add("warning: " + w));
+
+    ReportOutcome issue = null;
+    ChangeOutcome hardening = null;
+    List<String> fixed = List.of();
+    if (request.repository() != null && request.path() == null) {
+      Hardening.Result fixes = Hardening.of(files, report.fixable());
+      fixes.skipped().forEach(s -> lines.add("not fixed mechanically: " + s));
+      issue =
+          changes.report(
+              request.repository(),
+              findingsReport(request.repository(), report, fixes, context),
+              context.effects());
+      lines.add(issue.describe("findings issue"));
+      if (issue.action() == ReportOutcome.Action.FAILED) {
+        throw new ActionFailedException(String.join("\n", lines));
+      }
+      if (!fixes.isEmpty() && issue.ref() == null) {
+        // a dry run before the first issue: the real run would adopt the issue it opens
+        lines.add(
+            "hardening pull request: dry run: would open one with "
+                + fixes.fixed().size()
+                + " fixes in "
+                + fixes.files().keySet());
+      } else if (!fixes.isEmpty() && issue.action() != ReportOutcome.Action.CLOSED) {
+        hardening =
+            changes.run(hardening(request.repository(), fixes, issue, context), context.effects());
+        fixed = fixes.fixed().stream().map(f -> f.rule() + " " + f.where()).toList();
+        lines.add(
+            "hardening pull request ("
+                + fixes.fixed().size()
+                + " fixes): "
+                + OpenChange.describe(hardening));
+        if (hardening instanceof ChangeOutcome.Failed) {
+          throw new ActionFailedException(String.join("\n", lines));
+        }
+      }
+    } else if (request.repository() != null) {
+      lines.add(
+          "the findings issue follows scans of the whole repository; this one, under "
+              + request.path()
+              + ", leaves it as it is");
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    report.counts().forEach((s, n) -> counts.put(s.id(), n));
+    context.data(
+        new ScanData(
+            target,
+            files.commit(),
+            report.files(),
+            report.objects(),
+            counts,
+            shown,
+            request.showSuppressed() ? report.suppressed() : List.of(),
+            report.suppressed().size(),
+            report.unreadable(),
+            report.warnings(),
+            issue,
+            hardening,
+            fixed));
+    return String.join("\n", lines);
+  }
+
+  private static Report findingsReport(
+      String repository, ScanReport report, Hardening.Result fixes, ActionContext context) {
+    String agent = context.agent().id();
+    boolean severe = report.findings().stream().anyMatch(f -> f.severity().atLeast(Severity.HIGH));
+    Report open =
+        new Report(
+            agent,
+            "findings",
+            ISSUE_TITLE,
+            FindingsText.issue(repository, report, fixes.fixed().size(), agent),
+            null,
+            ChangeType.SECURITY,
+            severe ? "high" : "medium",
+            List.of("security"));
+    return report.findings().isEmpty()
+        ? open.resolved(
+            "The security scan at `"
+                + report.commit().substring(0, Math.min(12, report.commit().length()))
+                + "` found nothing left"
+                + (report.suppressed().isEmpty()
+                    ? ""
+                    : " (" + report.suppressed().size() + " suppressed)")
+                + "; closing.")
+        : open;
+  }
+
+  private static ChangeRequest hardening(
+      String repository, Hardening.Result fixes, ReportOutcome issue, ActionContext context) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    fixes.files().forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
+    StringBuilder summary =
+        new StringBuilder(
+            "Adds the `securityContext` settings the security scan found missing, as new lines"
+                + " only; no other byte of the files changes.\n\n");
+    fixes
+        .fixed()
+        .forEach(
+            f ->
+                summary
+                    .append("- `")
+                    .append(f.where())
+                    .append("` ")
+                    .append(f.object())
+                    .append(": ")
+                    .append(f.rule())
+                    .append('\n'));
+    summary.append(
+        "\nBefore merging: an image that runs as root does not start with `runAsNonRoot: true`"
+            + " (set `runAsUser` to its non-root UID), and an app that writes outside its volumes"
+            + " fails with `readOnlyRootFilesystem: true` (mount an `emptyDir` where it writes).\n");
+    String diff = fixes.diff();
+    if (diff.length() > 20_000) {
+      diff = diff.substring(0, diff.lastIndexOf('\n', 20_000)) + "\n... (the commit has the rest)";
+    }
+    summary.append("\n```diff\n").append(diff).append("\n```");
+    Integer number = issue.ref() == null ? null : issue.ref().number();
+    return new ChangeRequest(
+        repository,
+        ChangeType.SECURITY,
+        HARDENING_TITLE,
+        number,
+        context.agent().id(),
+        files,
+        summary.toString(),
+        "high",
+        List.of("security"));
   }
 }

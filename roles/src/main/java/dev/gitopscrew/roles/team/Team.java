@@ -60,11 +60,12 @@ public final class Team {
             KnownAgent.SOFTWARE_ENGINEER,
             List.of(
                 new OpenChange(capabilities.changes()), new EditManifest(capabilities.changes()))),
-        new RoleAgent(KnownAgent.SECURITY_ANALYST, List.of(new ScanManifests())),
+        new RoleAgent(
+            KnownAgent.SECURITY_ANALYST, List.of(new ScanManifests(capabilities.changes()))),
         new RoleAgent(
             KnownAgent.QA_TESTER,
             List.of(
-                new ValidateChange(),
+                new ValidateChange(capabilities.changes()),
                 new VerifyDeployment(
                     capabilities.cluster(), capabilities.incidents(), capabilities.clock()),
                 new TriageApplication(

@@ -1,4 +1,4 @@
-package dev.gitopscrew.roles.edit;
+package dev.gitopscrew.roles.yaml;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * exactly one value and leave every other byte alone. Aliases stay aliases: an edit that would go
  * through one is refused rather than guessed.
  */
-sealed interface YamlNode {
+public sealed interface YamlNode {
 
   /** Where the node's text starts (after any anchor or tag) and ends. */
   int start();
@@ -27,9 +27,9 @@ sealed interface YamlNode {
    */
   record Scalar(String value, char style, String anchor, boolean flow, int start, int end, int line)
       implements YamlNode {
-    static final char PLAIN = 0;
+    public static final char PLAIN = 0;
 
-    boolean isNull() {
+    public boolean isNull() {
       return style == PLAIN && (value.isEmpty() || value.equals("~") || value.equals("null"));
     }
   }
@@ -42,11 +42,11 @@ sealed interface YamlNode {
       List<Entry> entries, boolean flow, String anchor, int start, int end, int line, int column)
       implements YamlNode {
 
-    Optional<Entry> entry(String key) {
+    public Optional<Entry> entry(String key) {
       return entries.stream().filter(e -> e.key().value().equals(key)).findFirst();
     }
 
-    Optional<YamlNode> get(String key) {
+    public Optional<YamlNode> get(String key) {
       return entry(key).map(Entry::value);
     }
   }

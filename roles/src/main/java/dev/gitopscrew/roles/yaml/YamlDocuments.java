@@ -1,4 +1,4 @@
-package dev.gitopscrew.roles.edit;
+package dev.gitopscrew.roles.yaml;
 
 import java.io.StringReader;
 import java.util.ArrayDeque;
@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
@@ -18,31 +18,49 @@ import org.yaml.snakeyaml.events.MappingEndEvent;
 import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.events.SequenceEndEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Parses a (multi-document) YAML text into {@link YamlNode} trees that know their positions, from
  * SnakeYAML's event stream.
  */
-final class YamlDocuments {
+public final class YamlDocuments {
 
   private YamlDocuments() {}
 
   /** Thrown for text that is not YAML; says where. */
-  static final class Invalid extends RuntimeException {
+  public static final class Invalid extends RuntimeException {
+    private final int line;
+
     Invalid(String message) {
+      this(message, 0);
+    }
+
+    Invalid(String message, int line) {
       super(message);
+      this.line = line;
+    }
+
+    /** The 1-based line of the problem, or 0 when unknown. */
+    public int line() {
+      return line;
     }
   }
 
   /** Every document's root node; an empty document is a null scalar. */
-  static List<YamlNode> parse(String text) {
+  public static List<YamlNode> parse(String text) {
     Positions at = new Positions(text);
     List<YamlNode> documents = new ArrayList<>();
     Deque<Builder> open = new ArrayDeque<>();
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(16 * 1024 * 1024);
     try {
-      for (Event event : new Yaml(options).parse(new StringReader(text))) {
+      // the parser alone: a Yaml instance per file costs more than parsing a small manifest
+      Parser parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
+      while (!parser.checkEvent(Event.ID.StreamEnd)) {
+        Event event = parser.getEvent();
         if (event instanceof DocumentStartEvent) {
           open.push(new Builder(null, false, 0, 0, false));
         } else if (event instanceof DocumentEndEvent) {
@@ -88,6 +106,14 @@ final class YamlDocuments {
                       at.line(a.getStartMark())));
         }
       }
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+      throw new Invalid(
+          (problem + (e.getContext() == null ? "" : " (" + e.getContext() + ")"))
+              .replaceAll("\\s+", " ")
+              .strip(),
+          mark == null ? 0 : mark.getLine() + 1);
     } catch (YAMLException e) {
       throw new Invalid(e.getMessage().replaceAll("\\s+", " ").strip());
     }
@@ -188,7 +214,7 @@ final class YamlDocuments {
     }
   }
 
-  static int columnOf(String text, int offset) {
+  public static int columnOf(String text, int offset) {
     return offset - (text.lastIndexOf('\n', offset - 1) + 1);
   }
 }

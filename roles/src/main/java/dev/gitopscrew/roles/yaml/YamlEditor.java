@@ -1,4 +1,4 @@
-package dev.gitopscrew.roles.edit;
+package dev.gitopscrew.roles.yaml;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,11 +10,11 @@ import java.util.Map;
  * as new lines at the indentation around it. Everything else (comments, key order, quoting, other
  * documents) stays byte for byte; the caller parses the result again before using it.
  */
-final class YamlEditor {
+public final class YamlEditor {
 
   /** An edit the file's shape does not allow; the message says why. */
-  static final class Refused extends RuntimeException {
-    Refused(String message) {
+  public static final class Refused extends RuntimeException {
+    public Refused(String message) {
       super(message);
     }
   }
@@ -25,13 +25,13 @@ final class YamlEditor {
   private final int indentStep;
   private final List<Splice> splices = new ArrayList<>();
 
-  YamlEditor(String text) {
+  public YamlEditor(String text) {
     this.text = text;
     this.indentStep = indentStep(text);
   }
 
   /** Replaces a scalar's value, keeping its quoting style where it was quoted. */
-  void set(YamlNode node, String what, String value, Scalars.Type type) {
+  public void set(YamlNode node, String what, String value, Scalars.Type type) {
     YamlNode.Scalar scalar = scalar(node, what);
     if (scalar.value().equals(value)) {
       return;
@@ -45,7 +45,7 @@ final class YamlEditor {
    * Sets {@code path} (keys, outermost first) under {@code map} to {@code value}: replaces the
    * scalar when the whole path exists, otherwise inserts the missing keys as new lines.
    */
-  void put(YamlNode.Mapping map, List<String> path, String value, Scalars.Type type) {
+  public void put(YamlNode.Mapping map, List<String> path, String value, Scalars.Type type) {
     YamlNode.Mapping at = map;
     for (int i = 0; i < path.size(); i++) {
       String key = path.get(i);
@@ -84,7 +84,7 @@ final class YamlEditor {
   }
 
   /** Appends a mapping item ({@code key: value} pairs, in order) to a sequence. */
-  void append(
+  public void append(
       YamlNode.Sequence sequence, Map<String, String> item, Map<String, Scalars.Type> types) {
     if (sequence.anchor() != null) {
       throw new Refused(
@@ -107,7 +107,7 @@ final class YamlEditor {
   }
 
   /** Adds {@code key} to a mapping, holding a list with one mapping item. */
-  void insertList(
+  public void insertList(
       YamlNode.Mapping at, String key, Map<String, String> item, Map<String, Scalars.Type> types) {
     if (at.anchor() != null) {
       throw new Refused(
@@ -133,7 +133,7 @@ final class YamlEditor {
   }
 
   /** The edited text. */
-  String result() {
+  public String result() {
     List<Splice> ordered = new ArrayList<>(splices);
     ordered.sort(Comparator.comparingInt(Splice::start));
     StringBuilder out = new StringBuilder();
@@ -148,7 +148,7 @@ final class YamlEditor {
     return out.append(text.substring(from)).toString();
   }
 
-  int indentStep() {
+  public int indentStep() {
     return indentStep;
   }
 

@@ -1,13 +1,13 @@
-package dev.gitopscrew.roles.edit;
+package dev.gitopscrew.roles.yaml;
 
 import java.util.List;
 
 /** A unified diff of two versions of one file, as one hunk around what changed. */
-final class LineDiff {
+public final class LineDiff {
 
   private LineDiff() {}
 
-  static String unified(String path, String before, String after) {
+  public static String unified(String path, String before, String after) {
     List<String> a = List.of(before.split("\n", -1));
     List<String> b = List.of(after.split("\n", -1));
     int prefix = 0;

@@ -1,4 +1,4 @@
-package dev.gitopscrew.roles.edit;
+package dev.gitopscrew.roles.yaml;
 
 import java.util.List;
 import java.util.Map;
@@ -10,10 +10,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Writes a value as a YAML scalar that reads back as intended: plain where that is safe, quoted
  * where a plain scalar would change type ({@code 1.10} would be the number 1.1) or break the line.
  */
-final class Scalars {
+public final class Scalars {
 
   /** What a value must read back as. */
-  enum Type {
+  public enum Type {
     /** a string: {@code "8080"} stays a string */
     STRING,
     /** a whole number */
@@ -23,7 +23,9 @@ final class Scalars {
     /**
      * whatever the text says in YAML, as long as it reads back as written ({@code true}, {@code 2})
      */
-    AS_WRITTEN
+    AS_WRITTEN,
+    /** a flow collection such as {@code [ALL]}, inserted as written */
+    FLOW
   }
 
   private Scalars() {}
@@ -32,7 +34,10 @@ final class Scalars {
    * The scalar text for {@code value}: in the quoting {@code style} of the value it replaces when
    * that was quoted, otherwise plain when plain reads back as intended, otherwise double-quoted.
    */
-  static String render(String value, Type type, char style, boolean flow) {
+  public static String render(String value, Type type, char style, boolean flow) {
+    if (type == Type.FLOW) {
+      return value;
+    }
     if (style == '"') {
       return doubleQuoted(value);
     }
@@ -45,7 +50,7 @@ final class Scalars {
     return doubleQuoted(value);
   }
 
-  static String doubleQuoted(String value) {
+  public static String doubleQuoted(String value) {
     StringBuilder out = new StringBuilder("\"");
     for (char c : value.toCharArray()) {
       switch (c) {
@@ -86,7 +91,7 @@ final class Scalars {
     return switch (type) {
       case STRING -> value.equals(read);
       case INTEGER -> read instanceof Integer || read instanceof Long;
-      case QUANTITY, AS_WRITTEN ->
+      case QUANTITY, AS_WRITTEN, FLOW ->
           read != null
               && (read instanceof String || read instanceof Number || read instanceof Boolean)
               && value.equals(String.valueOf(read));
@@ -94,7 +99,7 @@ final class Scalars {
   }
 
   /** The type a replaced value keeps: a string stays a string, anything else reads as written. */
-  static Type typeOf(YamlNode.Scalar scalar) {
+  public static Type typeOf(YamlNode.Scalar scalar) {
     if (scalar.style() != YamlNode.Scalar.PLAIN) {
       return Type.STRING;
     }
