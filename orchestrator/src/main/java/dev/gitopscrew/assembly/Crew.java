@@ -18,6 +18,7 @@ import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GitSettings;
 import dev.gitopscrew.runtime.Secret;
 import dev.gitopscrew.runtime.Secrets;
+import dev.gitopscrew.runtime.StoreSettings;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.session.SessionLimits;
 import dev.gitopscrew.session.SessionSettings;
@@ -113,9 +114,14 @@ public final class Crew implements AutoCloseable {
             !context.loaded().config().models().providers().isEmpty());
   }
 
-  /** The crew on the state directory's embedded store. */
+  /** The crew on the configured store (the state directory's embedded one by default). */
   public static Crew open(CrewContext context) {
-    StateStore store = StateStore.openEmbedded(context.stateDir());
+    return open(context, () -> {});
+  }
+
+  /** As above; {@code waiting} runs once if another process holds the embedded store. */
+  public static Crew open(CrewContext context, Runnable waiting) {
+    StateStore store = StoreSettings.open(context, waiting);
     try {
       return new Crew(context, store);
     } catch (RuntimeException e) {

@@ -36,7 +36,7 @@ final class ApproveCommand extends RequestCommand {
   @Override
   public Integer call() throws Exception {
     if (id == null) {
-      try (Sessions sessions = SessionCommands.open(context.load(env))) {
+      try (Sessions sessions = SessionCommands.open(context.load(env), err())) {
         List<Approval> pending = sessions.pendingApprovals();
         if (json) {
           SessionPrinter.json(out(), pending);

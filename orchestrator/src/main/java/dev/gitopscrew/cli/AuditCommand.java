@@ -30,7 +30,7 @@ final class AuditCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    try (Sessions sessions = SessionCommands.open(context.load(env))) {
+    try (Sessions sessions = SessionCommands.open(context.load(env), err())) {
       Optional<List<AuditRecord>> records =
           session == null
               ? Optional.of(sessions.latestEffects(Math.max(1, limit)))

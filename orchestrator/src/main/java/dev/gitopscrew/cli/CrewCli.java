@@ -43,6 +43,17 @@ public final class CrewCli {
   public static final int FAILED = 1;
   public static final int USAGE = 2;
 
+  /** What a command says once when it waits for the embedded store another command holds. */
+  static Runnable waitingForStore(PrintWriter err) {
+    return () -> {
+      err.println(
+          "waiting for the state store: another crew command is using it (up to "
+              + dev.gitopscrew.runtime.StoreSettings.EMBEDDED_WAIT.toSeconds()
+              + " s)...");
+      err.flush();
+    };
+  }
+
   /** Runs one command line; the environment and streams are parameters so tests can drive it. */
   public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
     CommandLine cli =

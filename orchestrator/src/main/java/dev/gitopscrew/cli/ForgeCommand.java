@@ -98,7 +98,9 @@ final class ForgeCommand {
                           g.get("/api/forge/" + name), ForgeListing.class))
               .orElseGet(
                   () -> {
-                    try (StateStore store = StateStore.openEmbedded(ctx.stateDir())) {
+                    try (StateStore store =
+                        dev.gitopscrew.runtime.StoreSettings.open(
+                            ctx, CrewCli.waitingForStore(err()))) {
                       return ForgeListing.of(new JdbcLocalForgeRecords(store.dataSource()), name);
                     }
                   });

@@ -33,7 +33,7 @@ final class IncidentsCommand {
 
     @Override
     public Integer call() {
-      try (Sessions sessions = SessionCommands.open(context.load(env))) {
+      try (Sessions sessions = SessionCommands.open(context.load(env), err())) {
         List<Incident> incidents = sessions.incidents(Math.max(1, limit));
         if (json) {
           SessionPrinter.json(out(), incidents);
@@ -60,7 +60,7 @@ final class IncidentsCommand {
 
     @Override
     public Integer call() {
-      try (Sessions sessions = SessionCommands.open(context.load(env))) {
+      try (Sessions sessions = SessionCommands.open(context.load(env), err())) {
         Optional<Incident> incident = sessions.incident(id);
         if (incident.isEmpty()) {
           err().println("error: no incident " + id + " (crew incidents list shows them)");

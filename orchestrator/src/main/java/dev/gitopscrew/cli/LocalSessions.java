@@ -16,8 +16,8 @@ final class LocalSessions implements Sessions {
 
   private final Crew crew;
 
-  LocalSessions(CrewContext context) {
-    this.crew = Crew.open(context);
+  LocalSessions(CrewContext context, java.io.PrintWriter err) {
+    this.crew = Crew.open(context, CrewCli.waitingForStore(err));
   }
 
   @Override

@@ -36,7 +36,7 @@ abstract class RequestCommand extends BaseCommand {
   }
 
   Integer submit(Submit submit) throws Exception {
-    try (Sessions sessions = SessionCommands.open(context.load(env))) {
+    try (Sessions sessions = SessionCommands.open(context.load(env), err())) {
       RequestOutcome outcome = submit.to(sessions);
       if (outcome instanceof RequestOutcome.Invalid invalid) {
         err().println("error: " + invalid.reason());

@@ -9,12 +9,12 @@ final class SessionCommands {
 
   private SessionCommands() {}
 
-  static Sessions open(CrewContext context) {
+  static Sessions open(CrewContext context, java.io.PrintWriter err) {
     return GatewayClient.forRunningGateway(context)
         .<Sessions>map(
             g ->
                 new RemoteSessions(
                     g, SessionSettings.limits(context.loaded().config()).runTimeout()))
-        .orElseGet(() -> new LocalSessions(context));
+        .orElseGet(() -> new LocalSessions(context, err));
   }
 }

@@ -33,7 +33,7 @@ final class SessionsCommand {
 
     @Override
     public Integer call() {
-      try (Sessions sessions = SessionCommands.open(context.load(env))) {
+      try (Sessions sessions = SessionCommands.open(context.load(env), err())) {
         List<SessionView> list = sessions.list(all);
         if (json) {
           SessionPrinter.json(out(), list);
@@ -58,7 +58,7 @@ final class SessionsCommand {
 
     @Override
     public Integer call() {
-      try (Sessions sessions = SessionCommands.open(context.load(env))) {
+      try (Sessions sessions = SessionCommands.open(context.load(env), err())) {
         List<SessionView> tree = sessions.tree(id);
         if (tree.isEmpty()) {
           err().println("error: no session " + id);
@@ -90,7 +90,7 @@ final class SessionsCommand {
 
     @Override
     public Integer call() {
-      try (Sessions sessions = SessionCommands.open(context.load(env))) {
+      try (Sessions sessions = SessionCommands.open(context.load(env), err())) {
         Optional<Integer> ended = sessions.cancel(id);
         if (ended.isEmpty()) {
           err().println("error: no session " + id);

@@ -44,12 +44,12 @@ final class ConfigChecks {
         && (config.gateway().port() < 1 || config.gateway().port() > 65535)) {
       add(Severity.ERROR, "gateway.port", "expected a port from 1 to 65535");
     }
-    if (config.state().url() != null) {
+    if (config.state().url() != null && !config.state().url().startsWith("jdbc:postgresql://")) {
       add(
           Severity.ERROR,
           "state.url",
-          "a shared (PostgreSQL) state store is not supported yet; remove state.url to use the"
-              + " embedded store under the state directory");
+          "expected a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/crew (the password"
+              + " goes in CREW_STATE_PASSWORD), or no state.url for the embedded store");
     }
     var release = config.release();
     oneOf("release.breakingBelowOne", release.breakingBelowOne(), BREAKING_BELOW_ONE);

@@ -142,10 +142,15 @@ public final class Doctor {
     if (gateway.isPresent()) {
       return i.probed(true, "held by the running gateway " + gateway.get().url(), "");
     }
-    try (StateStore store = StateStore.openEmbedded(context.stateDir())) {
+    try (StateStore store = StoreSettings.open(context, () -> {})) {
       return i.probed(store.isHealthy(), "opens and migrates", "check the state directory");
     } catch (StateStoreException e) {
-      return i.probed(false, e.getMessage(), "check permissions on " + context.stateDir());
+      return i.probed(
+          false,
+          e.getMessage(),
+          StoreSettings.sharedUrl(context).isPresent()
+              ? "check state.url, CREW_STATE_USER and CREW_STATE_PASSWORD (docs/replicas.md)"
+              : "check permissions on " + context.stateDir());
     }
   }
 

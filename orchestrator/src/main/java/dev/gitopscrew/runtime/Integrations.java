@@ -24,8 +24,7 @@ public final class Integrations {
     all.add(kubernetes(config, env));
     all.add(argoCd(env));
     all.addAll(models(config, env));
-    all.add(
-        Integration.configured("state store", "embedded, " + context.stateDir().resolve("state")));
+    all.add(Integration.configured("state store", StoreSettings.describe(context)));
     return all;
   }
 

@@ -2,6 +2,7 @@ package dev.gitopscrew.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
 
 /**
- * One thread writes sessions for everyone: writes queued while a commit is under way go into the
- * next transaction together, so a burst of spawns and ends costs one commit (one chunk written by
- * the embedded store) instead of one each. A caller returns only once its write is committed, so a
- * result is in the file before anyone is told, as with a commit of its own.
+ * One thread writes for everyone (sessions, webhook deliveries): writes queued while a commit is
+ * under way go into the next transaction together, so a burst of spawns and ends costs one commit
+ * (one chunk written by the embedded store) instead of one each. A caller returns only once its
+ * write is committed, so a result is in the file before anyone is told, as with a commit of its
+ * own.
  */
 public final class GroupCommit implements AutoCloseable {
 
@@ -35,11 +37,17 @@ public final class GroupCommit implements AutoCloseable {
       this.write = write;
     }
 
-    void runIn(Connection c) {
+    /**
+     * Runs the write in its own savepoint: a failed write is undone whole and the others still
+     * commit (PostgreSQL would otherwise abort the whole transaction at the first error).
+     */
+    void runIn(Connection c) throws SQLException {
+      Savepoint before = c.setSavepoint();
       try {
         result = write.run(c);
+        c.releaseSavepoint(before);
       } catch (SQLException | RuntimeException | Error e) {
-        // the failed statement alone is rolled back; the others still commit
+        c.rollback(before);
         failure = e;
       }
     }
@@ -130,7 +138,9 @@ public final class GroupCommit implements AutoCloseable {
     try {
       Connection c = connection();
       try {
-        batch.forEach(p -> p.runIn(c));
+        for (Pending<?> p : batch) {
+          p.runIn(c);
+        }
         c.commit();
         batch.forEach(Pending::committed);
       } catch (SQLException | RuntimeException e) {

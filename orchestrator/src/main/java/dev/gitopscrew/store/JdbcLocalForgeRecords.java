@@ -156,9 +156,16 @@ public final class JdbcLocalForgeRecords implements LocalForgeRecords {
         c -> {
           try (PreparedStatement s =
               c.prepareStatement(
-                  "MERGE INTO local_forge_status (repo, sha, context, state, description,"
-                      + " target_url, updated_at) KEY (repo, sha, context)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                  // standard MERGE: H2 and PostgreSQL (15 and later) both take it
+                  "MERGE INTO local_forge_status t USING (VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMP)))"
+                      + " AS s"
+                      + " (repo, sha, context, state, description, target_url, updated_at)"
+                      + " ON t.repo = s.repo AND t.sha = s.sha AND t.context = s.context"
+                      + " WHEN MATCHED THEN UPDATE SET state = s.state, description ="
+                      + " s.description, target_url = s.target_url, updated_at = s.updated_at"
+                      + " WHEN NOT MATCHED THEN INSERT (repo, sha, context, state, description,"
+                      + " target_url, updated_at) VALUES (s.repo, s.sha, s.context, s.state,"
+                      + " s.description, s.target_url, s.updated_at)")) {
             s.setString(1, repo);
             s.setString(2, status.commit());
             s.setString(3, status.context());

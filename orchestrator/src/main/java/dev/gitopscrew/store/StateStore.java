@@ -3,19 +3,27 @@ package dev.gitopscrew.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The state store: an embedded H2 database under the state directory (or any JDBC URL, such as
  * PostgreSQL), its schema migrated when opened. Repositories take its {@link DataSource}.
  */
 public final class StateStore implements AutoCloseable {
+
+  private static final String POSTGRES = "jdbc:postgresql:";
+  private static final int H2_IN_USE = 90020;
+  private static final String TYPES_SCHEMA = "crew_types";
 
   private final HikariDataSource pool;
   private final String url;
@@ -27,6 +35,15 @@ public final class StateStore implements AutoCloseable {
 
   /** Opens the embedded store under {@code stateDir}, creating and migrating it if needed. */
   public static StateStore openEmbedded(Path stateDir) {
+    return openEmbedded(stateDir, Duration.ZERO, () -> {});
+  }
+
+  /**
+   * Opens the embedded store, waiting up to {@code wait} while another process holds it (a CLI
+   * command running a request): the embedded store has one user at a time, so commands take turns
+   * instead of failing. {@code waiting} runs once, when the wait begins.
+   */
+  public static StateStore openEmbedded(Path stateDir, Duration wait, Runnable waiting) {
     Path dir = stateDir.resolve("state");
     try {
       Files.createDirectories(dir);
@@ -35,19 +52,47 @@ public final class StateStore implements AutoCloseable {
     }
     // WRITE_DELAY=0: a commit reaches the file before it returns, so a kill -9 loses no result.
     String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("crew") + ";WRITE_DELAY=0";
-    return open(url, "sa", "");
+    if (wait.isZero()) {
+      return open(url, "sa", "");
+    }
+    java.util.concurrent.atomic.AtomicBoolean told =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    RetryPolicy<StateStore> whileLocked =
+        RetryPolicy.<StateStore>builder()
+            .handleIf(StateStore::inUse)
+            .withBackoff(Duration.ofMillis(50), Duration.ofSeconds(1))
+            .withMaxDuration(wait)
+            .withMaxRetries(-1)
+            .onRetry(
+                e -> {
+                  if (told.compareAndSet(false, true)) {
+                    waiting.run();
+                  }
+                })
+            .build();
+    try {
+      return Failsafe.with(whileLocked).get(() -> open(url, "sa", ""));
+    } catch (StateStoreException e) {
+      throw inUse(e)
+          ? new StateStoreException(
+              e.getMessage() + " (waited " + wait.toSeconds() + " s for it)", e.getCause())
+          : e;
+    }
   }
 
-  /** Opens a store at any JDBC URL and migrates it. */
+  private static boolean inUse(Throwable e) {
+    return e instanceof StateStoreException s
+        && s.getCause() instanceof SQLException sql
+        && sql.getErrorCode() == H2_IN_USE;
+  }
+
+  /**
+   * Opens a store at a JDBC URL and migrates it: the embedded H2 one, or PostgreSQL ({@code
+   * jdbc:postgresql://host:5432/db}, from {@code state.url}).
+   */
   public static StateStore open(String url, String user, String password) {
-    // H2's data source rather than a driver looked up by URL, as before: DriverManager may refuse
-    // a driver registered by another class loader
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(url);
-    h2.setUser(user);
-    h2.setPassword(password);
     HikariConfig config = new HikariConfig();
-    config.setDataSource(h2);
+    config.setDataSource(dataSource(url, user, password));
     config.setMaximumPoolSize(16);
     config.setMinimumIdle(2);
     config.setPoolName("crew-state");
@@ -60,17 +105,74 @@ public final class StateStore implements AutoCloseable {
           e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
       throw new StateStoreException(describe(cause, url), cause);
     }
-    Flyway.configure(StateStore.class.getClassLoader())
-        .dataSource(pool)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    try {
+      if (url.startsWith(POSTGRES)) {
+        clobDomain(pool);
+      }
+      Flyway.configure(StateStore.class.getClassLoader())
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (RuntimeException | SQLException e) {
+      pool.close();
+      throw new StateStoreException(
+          "cannot migrate the state store " + safe(url) + ": " + e.getMessage(), e);
+    }
     return new StateStore(pool, url);
   }
 
+  private static DataSource dataSource(String url, String user, String password) {
+    // a data source rather than a driver looked up by URL: DriverManager may refuse a driver
+    // registered by another class loader
+    if (url.startsWith("jdbc:h2:")) {
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL(url);
+      h2.setUser(user);
+      h2.setPassword(password);
+      return h2;
+    }
+    if (url.startsWith(POSTGRES)) {
+      PGSimpleDataSource pg = new PGSimpleDataSource();
+      pg.setURL(url);
+      pg.setUser(user);
+      pg.setPassword(password);
+      pg.setApplicationName("gitops-crew");
+      // the crew's tables in the URL's schema (public by default), the clob type beside them
+      String schema = pg.getCurrentSchema();
+      pg.setCurrentSchema((schema == null ? "public" : schema) + "," + TYPES_SCHEMA);
+      return pg;
+    }
+    throw new StateStoreException(
+        "state.url must be a PostgreSQL URL (jdbc:postgresql://HOST:5432/DATABASE), found "
+            + safe(url),
+        null);
+  }
+
+  /**
+   * The migrations were written for H2, whose CLOB PostgreSQL lacks: there, {@code clob} is a
+   * domain over {@code text}, so one set of migrations serves both (and their checksums stay). It
+   * lives in a schema of its own on the search path, as Flyway wants the tables' schema empty
+   * before its first migration.
+   */
+  private static void clobDomain(DataSource pool) throws SQLException {
+    try (Connection c = pool.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA IF NOT EXISTS " + TYPES_SCHEMA);
+      s.execute(
+          "DO $$ BEGIN CREATE DOMAIN "
+              + TYPES_SCHEMA
+              + ".clob AS text; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    }
+  }
+
+  private static String safe(String url) {
+    return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+  }
+
   private static String describe(SQLException e, String url) {
-    String safeUrl = url.replaceAll("(?i)(password=)[^;&]*", "$1***");
-    if (e.getErrorCode() == 90020) {
+    String safeUrl = safe(url);
+    if (e.getErrorCode() == H2_IN_USE) {
       return "the state store "
           + safeUrl
           + " is in use by another process; stop it, or run the command against its gateway";
@@ -84,6 +186,11 @@ public final class StateStore implements AutoCloseable {
 
   public String url() {
     return url;
+  }
+
+  /** Whether this is a shared PostgreSQL store (rather than the embedded one). */
+  public boolean shared() {
+    return url.startsWith(POSTGRES);
   }
 
   /** True when the store answers a trivial query; used by readiness. */

@@ -66,7 +66,12 @@ public class StoreInfo {
   private static void put(Connection c, String key, String value, Instant at) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "MERGE INTO store_info (info_key, info_value, updated_at) KEY (info_key) VALUES (?, ?, ?)")) {
+            // standard MERGE: H2 and PostgreSQL (15 and later) both take it
+            "MERGE INTO store_info t USING (VALUES (?, ?, CAST(? AS TIMESTAMP))) AS s (k, v, at)"
+                + " ON t.info_key = s.k"
+                + " WHEN MATCHED THEN UPDATE SET info_value = s.v, updated_at = s.at"
+                + " WHEN NOT MATCHED THEN INSERT (info_key, info_value, updated_at)"
+                + " VALUES (s.k, s.v, s.at)")) {
       ps.setString(1, key);
       ps.setString(2, value);
       ps.setTimestamp(3, Timestamp.from(at));

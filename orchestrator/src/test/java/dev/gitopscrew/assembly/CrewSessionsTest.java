@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The crew as the composition root builds it: requests become stored, audited session trees. */
+@org.junit.jupiter.api.Tag("store")
 class CrewSessionsTest {
 
   private static final ChannelScope CLI = ChannelScope.unrestricted("the command line");
@@ -48,7 +49,12 @@ class CrewSessionsTest {
     if (config != null) {
       file = Optional.of(Files.writeString(dir.resolve("crew.json"), config));
     }
-    crew = Crew.open(CrewContext.load(file, Optional.of(dir.resolve("state")), Map.of()));
+    crew =
+        Crew.open(
+            CrewContext.load(
+                file,
+                Optional.of(dir.resolve("state")),
+                dev.gitopscrew.store.TestStores.env(dir.resolve("state"))));
     return crew;
   }
 

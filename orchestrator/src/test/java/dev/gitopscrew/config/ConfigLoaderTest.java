@@ -264,11 +264,12 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void aSharedStoreUrlIsRefusedUntilItIsSupported() throws IOException {
-    Path file = write("crew.json", "{\n  \"state\": {\"url\": \"jdbc:postgresql://db/crew\"}\n}");
-    assertThatThrownBy(() -> loader.loadFile(file))
-        .hasMessageContaining(
-            ":2: state.url: a shared (PostgreSQL) state store is not supported yet");
+  void aSharedStoreMustBePostgresql() throws IOException {
+    Path good = write("crew.json", "{\n  \"state\": {\"url\": \"jdbc:postgresql://db/crew\"}\n}");
+    assertThat(loader.loadFile(good).config().state().url()).isEqualTo("jdbc:postgresql://db/crew");
+    Path bad = write("bad.json", "{\n  \"state\": {\"url\": \"jdbc:mysql://db/crew\"}\n}");
+    assertThatThrownBy(() -> loader.loadFile(bad))
+        .hasMessageContaining(":2: state.url: expected a PostgreSQL JDBC URL");
   }
 
   @Test

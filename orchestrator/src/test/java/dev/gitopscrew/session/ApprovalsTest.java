@@ -10,6 +10,7 @@ import dev.gitopscrew.roles.work.SpawnOutcome;
 import dev.gitopscrew.roles.work.Task;
 import dev.gitopscrew.roles.work.Work;
 import dev.gitopscrew.store.StateStore;
+import dev.gitopscrew.store.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A request's root parks for a person's approval: it holds no worker, survives a restart, runs
  * approved once somebody approves, ends cancelled when denied and timed out when nobody decides.
  */
+@org.junit.jupiter.api.Tag("store")
 class ApprovalsTest {
 
   private static final Origin ORIGIN = new Origin("cli", "alice");
@@ -54,7 +56,7 @@ class ApprovalsTest {
   }
 
   private SessionEngine start(Duration approvalTimeout) {
-    store = StateStore.openEmbedded(stateDir);
+    store = TestStores.open(stateDir);
     engine =
         SessionEngine.start(
             store.dataSource(),

@@ -17,6 +17,7 @@ import dev.gitopscrew.roles.work.SpawnOutcome.Spawned;
 import dev.gitopscrew.roles.work.Task;
 import dev.gitopscrew.roles.work.Work;
 import dev.gitopscrew.store.StateStore;
+import dev.gitopscrew.store.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.Tag("store")
 class SessionEngineTest {
 
   private static final Duration LONG = Duration.ofSeconds(30);
@@ -55,7 +57,7 @@ class SessionEngineTest {
   }
 
   private SessionEngine start(SessionLimits limits, SpawnPolicy policy) {
-    store = StateStore.openEmbedded(stateDir);
+    store = TestStores.open(stateDir);
     engine =
         SessionEngine.start(
             store.dataSource(),

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.Tag("store")
 class GroupCommitTest {
 
   @TempDir Path stateDir;
@@ -30,7 +31,7 @@ class GroupCommitTest {
   }
 
   private void start() {
-    store = StateStore.openEmbedded(stateDir);
+    store = TestStores.open(stateDir);
     writer = new GroupCommit(store.dataSource(), "session");
   }
 

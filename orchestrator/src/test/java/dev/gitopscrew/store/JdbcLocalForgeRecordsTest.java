@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local forge's records survive a restart of the state store. */
+@org.junit.jupiter.api.Tag("store")
 class JdbcLocalForgeRecordsTest {
 
   @TempDir Path state;
 
   @Test
   void issuesPullRequestsAndReleasesAreKeptAcrossRestarts() {
-    try (StateStore store = StateStore.openEmbedded(state)) {
+    try (StateStore store = TestStores.open(state)) {
       JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
       Issue issue =
           records.insertIssue(
@@ -57,7 +58,7 @@ class JdbcLocalForgeRecordsTest {
           .isEqualTo(1);
     }
 
-    try (StateStore store = StateStore.openEmbedded(state)) {
+    try (StateStore store = TestStores.open(state)) {
       JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
       Issue issue = records.issue("demo", 1).orElseThrow();
       assertThat(issue.labels())
@@ -84,7 +85,7 @@ class JdbcLocalForgeRecordsTest {
   @Test
   void mergesRenamedMilestonesAndUpdatedReleasesAreKeptAcrossRestarts() {
     java.time.Instant at = java.time.Instant.parse("2026-11-30T10:15:30.123Z");
-    try (StateStore store = StateStore.openEmbedded(state)) {
+    try (StateStore store = TestStores.open(state)) {
       JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
       records.insertPullRequest(
           "demo",
@@ -110,7 +111,7 @@ class JdbcLocalForgeRecordsTest {
           .hasMessage("no pull request #7 in demo");
     }
 
-    try (StateStore store = StateStore.openEmbedded(state)) {
+    try (StateStore store = TestStores.open(state)) {
       JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
       assertThat(records.pullRequest("demo", 1).orElseThrow().state())
           .isEqualTo(PullRequest.State.MERGED);
@@ -130,7 +131,7 @@ class JdbcLocalForgeRecordsTest {
   @Test
   void aReportIssueIsRewrittenAndClosedAndCommitStatusesKeepTheLastPerContext() {
     String sha = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
-    try (StateStore store = StateStore.openEmbedded(state)) {
+    try (StateStore store = TestStores.open(state)) {
       JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
       records.insertIssue("demo", new NewIssue("Security scan findings", "3 findings", Set.of()));
       records.insertPullRequest(
@@ -155,7 +156,7 @@ class JdbcLocalForgeRecordsTest {
       assertThatThrownBy(() -> records.updateIssueBody("demo", 2, "not an issue"))
           .isInstanceOf(IllegalArgumentException.class);
     }
-    try (StateStore store = StateStore.openEmbedded(state)) {
+    try (StateStore store = TestStores.open(state)) {
       JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
       assertThat(records.issue("demo", 1).orElseThrow())
           .satisfies(

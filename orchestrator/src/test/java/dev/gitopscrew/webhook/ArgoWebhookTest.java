@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bodies, deduplication, the re-read before acting, the incident it opens, and the sweep.
  */
 @EnableKubernetesMockClient(crud = true)
+@org.junit.jupiter.api.Tag("store")
 class ArgoWebhookTest {
 
   static final String TOKEN = "b3f1c2d4e5a6978812ab34cd56ef7890-argocd-webhook";
@@ -56,11 +57,17 @@ class ArgoWebhookTest {
     crew =
         Crew.open(
             CrewContext.load(
-                Optional.of(config),
-                Optional.of(dir.resolve("state")),
-                Map.of("KUBECONFIG", kubeconfig.toString(), ArgoWebhook.TOKEN_VARIABLE, TOKEN)));
+                Optional.of(config), Optional.of(dir.resolve("state")), env(kubeconfig)));
     webhook = crew.argoWebhook();
     webhook.start(Duration.ZERO);
+  }
+
+  private Map<String, String> env(Path kubeconfig) {
+    Map<String, String> env =
+        new java.util.HashMap<>(dev.gitopscrew.store.TestStores.env(dir.resolve("state")));
+    env.put("KUBECONFIG", kubeconfig.toString());
+    env.put(ArgoWebhook.TOKEN_VARIABLE, TOKEN);
+    return env;
   }
 
   @AfterEach
