@@ -55,7 +55,7 @@ public final class Crew implements AutoCloseable {
   private final SessionEngine engine;
   private final RunRequest runRequest;
 
-  private Crew(CrewContext context, StateStore store) {
+  private Crew(CrewContext context, StateStore store, boolean client) {
     this.context = context;
     this.store = store;
     this.forgeRecords = new JdbcLocalForgeRecords(store.dataSource());
@@ -99,12 +99,7 @@ public final class Crew implements AutoCloseable {
             redactor,
             Clock.systemUTC());
     this.limits = SessionSettings.limits(context.loaded().config());
-    this.engine =
-        SessionEngine.start(
-            store.dataSource(),
-            limits,
-            SessionSettings.policy(context.loaded().config()),
-            workforce);
+    this.engine = engine(store, client);
     this.runRequest =
         new RunRequest(
             engine,
@@ -114,20 +109,43 @@ public final class Crew implements AutoCloseable {
             !context.loaded().config().models().providers().isEmpty());
   }
 
-  /** The crew on the configured store (the state directory's embedded one by default). */
+  /**
+   * The crew on the configured store (the state directory's embedded one by default), running its
+   * sessions here — unless it shares a store under leader election, where it runs them once it
+   * leads (the gateway's lifecycle decides).
+   */
   public static Crew open(CrewContext context) {
-    return open(context, () -> {});
+    return open(context, () -> {}, false);
   }
 
-  /** As above; {@code waiting} runs once if another process holds the embedded store. */
-  public static Crew open(CrewContext context, Runnable waiting) {
+  /**
+   * The crew for a command of the CLI: on a shared store it never runs sessions; the requests it
+   * stores are run by the leading gateway, and it reads their results from the store.
+   */
+  public static Crew openClient(CrewContext context, Runnable waiting) {
+    return open(context, waiting, true);
+  }
+
+  private static Crew open(CrewContext context, Runnable waiting, boolean client) {
     StateStore store = StoreSettings.open(context, waiting);
     try {
-      return new Crew(context, store);
+      return new Crew(context, store, client);
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
+  }
+
+  private SessionEngine engine(StateStore store, boolean client) {
+    var policy = SessionSettings.policy(context.loaded().config());
+    if (!store.shared()) {
+      return SessionEngine.start(store.dataSource(), limits, policy, workforce);
+    }
+    SessionEngine standby = SessionEngine.standby(store.dataSource(), limits, policy, workforce);
+    if (!client && cluster.leadership().isEmpty()) {
+      standby.lead(); // one replica on a shared store: it leads from the start
+    }
+    return standby;
   }
 
   private static Capability modelCapability(CrewContext context) {
