@@ -7,6 +7,7 @@ import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.change.ChangeWorkflow;
+import dev.gitopscrew.metrics.CrewMetrics;
 import dev.gitopscrew.release.ReleasePolicy;
 import dev.gitopscrew.release.ReleaseWorkflow;
 import dev.gitopscrew.roles.AgentWorkforce;
@@ -54,14 +55,16 @@ public final class Crew implements AutoCloseable {
   private final SessionLimits limits;
   private final SessionEngine engine;
   private final RunRequest runRequest;
+  private final CrewMetrics metrics;
 
-  private Crew(CrewContext context, StateStore store, boolean client) {
+  private Crew(CrewContext context, StateStore store, boolean client, CrewMetrics metrics) {
     this.context = context;
     this.store = store;
+    this.metrics = metrics;
     this.forgeRecords = new JdbcLocalForgeRecords(store.dataSource());
     this.audit = new JdbcAuditLog(store.dataSource());
     MirrorCache mirrors = new MirrorCache(context.stateDir());
-    Forges forges = new Forges(context.env()::get, forgeRecords);
+    Forges forges = new Forges(context.env()::get, forgeRecords, metrics);
     var repositories = GitSettings.repositoriesOrDemo(context);
     this.changes =
         new ChangeWorkflow(
@@ -95,11 +98,12 @@ public final class Crew implements AutoCloseable {
                     modelCapability(context),
                     releases,
                     Clock.systemUTC())),
-            audit,
+            metrics.counting(audit),
             redactor,
             Clock.systemUTC());
     this.limits = SessionSettings.limits(context.loaded().config());
     this.engine = engine(store, client);
+    engine.observe(metrics::sessionEnded);
     this.runRequest =
         new RunRequest(
             engine,
@@ -115,7 +119,12 @@ public final class Crew implements AutoCloseable {
    * leads (the gateway's lifecycle decides).
    */
   public static Crew open(CrewContext context) {
-    return open(context, () -> {}, false);
+    return open(context, CrewMetrics.none());
+  }
+
+  /** As above, counting sessions, side effects and forge calls in {@code metrics}. */
+  public static Crew open(CrewContext context, CrewMetrics metrics) {
+    return open(context, () -> {}, false, metrics);
   }
 
   /**
@@ -123,13 +132,14 @@ public final class Crew implements AutoCloseable {
    * stores are run by the leading gateway, and it reads their results from the store.
    */
   public static Crew openClient(CrewContext context, Runnable waiting) {
-    return open(context, waiting, true);
+    return open(context, waiting, true, CrewMetrics.none());
   }
 
-  private static Crew open(CrewContext context, Runnable waiting, boolean client) {
+  private static Crew open(
+      CrewContext context, Runnable waiting, boolean client, CrewMetrics metrics) {
     StateStore store = StoreSettings.open(context, waiting);
     try {
-      return new Crew(context, store, client);
+      return new Crew(context, store, client, metrics);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -159,6 +169,10 @@ public final class Crew implements AutoCloseable {
 
   public CrewContext context() {
     return context;
+  }
+
+  public CrewMetrics metrics() {
+    return metrics;
   }
 
   public StateStore store() {

@@ -60,6 +60,7 @@ public final class SessionEngine implements AutoCloseable {
   private final boolean shared;
   private final Object roots = new Object();
   private volatile int interruptedAtStart;
+  private volatile Observer observer = (agent, state, ran) -> {};
   private volatile boolean leading;
   private final AtomicInteger sweeps = new AtomicInteger();
   private volatile boolean stopped;
@@ -130,6 +131,15 @@ public final class SessionEngine implements AutoCloseable {
       long poll = POLL_EVERY.toMillis();
       supervisor.scheduleWithFixedDelay(this::poll, 0, poll, TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** Hears of every session this engine ends, for metrics. */
+  public interface Observer {
+    void ended(String agent, String state, Duration ran);
+  }
+
+  public void observe(Observer observer) {
+    this.observer = observer;
   }
 
   /** Whether this engine runs sessions (always, on a store of its own). */
@@ -691,6 +701,10 @@ public final class SessionEngine implements AutoCloseable {
     live.remove(s.id);
     if (s.parent() != null) {
       s.parent().removeChild(s);
+    }
+    if (ended) {
+      Instant started = s.deadline().minus(s.timeout());
+      observer.ended(s.task().agent(), result.state(), Duration.between(started, Instant.now()));
     }
     s.ended.complete(result);
     s.settled.complete(null);
