@@ -31,6 +31,7 @@ import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHLabel;
+import org.kohsuke.github.GHPermissionType;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
@@ -220,6 +221,35 @@ public final class GitHubForge implements Forge {
           return null;
         });
     return new Comment(commentId, body, String.valueOf(target.getHtmlUrl()));
+  }
+
+  @Override
+  public void addPullRequestLabel(int number, String label) {
+    GHIssue target = held(number);
+    call("label #" + number, () -> target.addLabels(label));
+  }
+
+  @Override
+  public void removePullRequestLabel(int number, String label) {
+    GHIssue target = held(number);
+    try {
+      call("remove label " + label + " from #" + number, () -> target.removeLabel(label));
+    } catch (ForgeException e) {
+      // GitHub answers 404 for a label the pull request does not carry
+      if (e.status() != 404) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * {@code GET /repos/{owner}/{repo}/collaborators/{login}/permission}: write, maintain or admin.
+   */
+  @Override
+  public boolean canPush(String login) {
+    GHPermissionType permission =
+        call("read the permission of " + login, () -> repo().getPermission(login));
+    return permission == GHPermissionType.ADMIN || permission == GHPermissionType.WRITE;
   }
 
   @Override
