@@ -25,10 +25,12 @@ import dev.gitopscrew.session.SessionSettings;
 import dev.gitopscrew.store.JdbcDeliveries;
 import dev.gitopscrew.store.JdbcIncidentLog;
 import dev.gitopscrew.store.JdbcLocalForgeRecords;
+import dev.gitopscrew.store.JdbcPullRequestMerges;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.webhook.ArgoEvents;
 import dev.gitopscrew.webhook.ArgoWebhook;
 import dev.gitopscrew.webhook.HealthSweep;
+import dev.gitopscrew.webhook.PullRequestWebhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -54,6 +56,8 @@ public final class Crew implements AutoCloseable {
   private final SessionLimits limits;
   private final SessionEngine engine;
   private final RunRequest runRequest;
+  private final Forges forges;
+  private final JdbcPullRequestMerges merges;
 
   private Crew(CrewContext context, StateStore store) {
     this.context = context;
@@ -61,7 +65,8 @@ public final class Crew implements AutoCloseable {
     this.forgeRecords = new JdbcLocalForgeRecords(store.dataSource());
     this.audit = new JdbcAuditLog(store.dataSource());
     MirrorCache mirrors = new MirrorCache(context.stateDir());
-    Forges forges = new Forges(context.env()::get, forgeRecords);
+    this.forges = new Forges(context.env()::get, forgeRecords);
+    this.merges = new JdbcPullRequestMerges(store.dataSource(), Clock.systemUTC());
     var repositories = GitSettings.repositoriesOrDemo(context);
     this.changes =
         new ChangeWorkflow(
@@ -202,6 +207,18 @@ public final class Crew implements AutoCloseable {
         deliveries,
         events,
         new HealthSweep(cluster.access().cluster(), events, incidentLog, Clock.systemUTC()));
+  }
+
+  /**
+   * The GitHub and Azure DevOps webhooks with their worker (docs/pull-requests.md); the caller
+   * starts and closes it.
+   */
+  public PullRequestWebhooks pullRequestWebhooks() {
+    return PullRequestWiring.build(context, changes, forges, deliveries, merges, runRequest, audit);
+  }
+
+  public JdbcPullRequestMerges merges() {
+    return merges;
   }
 
   /** How often the gateway sweeps Applications ({@code incident.sweepMinutes}). */

@@ -10,6 +10,7 @@ import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.store.JdbcDeliveries;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.webhook.ArgoWebhook;
+import dev.gitopscrew.webhook.PullRequestWebhooks;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -98,6 +99,16 @@ public class CrewBeans {
 
   void stop(@Disposes ArgoWebhook webhook) {
     webhook.close();
+  }
+
+  @Produces
+  @Singleton
+  PullRequestWebhooks pullRequestWebhooks(Crew crew) {
+    return crew.pullRequestWebhooks();
+  }
+
+  void stop(@Disposes PullRequestWebhooks webhooks) {
+    webhooks.close();
   }
 
   @Produces

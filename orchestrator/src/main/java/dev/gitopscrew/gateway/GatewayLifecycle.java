@@ -8,6 +8,9 @@ import dev.gitopscrew.runtime.Integration;
 import dev.gitopscrew.runtime.Integrations;
 import dev.gitopscrew.store.StoreInfo;
 import dev.gitopscrew.webhook.ArgoWebhook;
+import dev.gitopscrew.webhook.AzureDevOpsWebhook;
+import dev.gitopscrew.webhook.GitHubWebhook;
+import dev.gitopscrew.webhook.PullRequestWebhooks;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +24,8 @@ import org.jboss.logging.Logger;
 public class GatewayLifecycle {
 
   private static final Logger LOG = Logger.getLogger(GatewayLifecycle.class);
+  // how often the leader looks for pull request deliveries another replica accepted
+  private static final java.time.Duration PULL_REQUEST_POLL = java.time.Duration.ofSeconds(5);
 
   @Inject CrewContext context;
   @Inject GatewaySettings settings;
@@ -29,6 +34,7 @@ public class GatewayLifecycle {
   // what a crash left at once
   @Inject Crew crew;
   @Inject ArgoWebhook argo;
+  @Inject PullRequestWebhooks pullRequests;
 
   void onStart(@Observes StartupEvent event) throws IOException {
     LOG.infof("configuration: %s", context.loaded().describeSource());
@@ -53,6 +59,15 @@ public class GatewayLifecycle {
             ? "off (set " + ArgoWebhook.TOKEN_VARIABLE + ")"
             : "/webhooks/argocd",
         crew.sweepEvery().isZero() ? "off" : "every " + crew.sweepEvery().toMinutes() + " min");
+    pullRequests.worker().start(PULL_REQUEST_POLL);
+    LOG.infof(
+        "pull request webhooks: github %s, azure-devops %s",
+        context.env().get(GitHubWebhook.SECRET_VARIABLE) == null
+            ? "off (set " + GitHubWebhook.SECRET_VARIABLE + ")"
+            : "/webhooks/github",
+        context.env().get(AzureDevOpsWebhook.SECRET_VARIABLE) == null
+            ? "off (set " + AzureDevOpsWebhook.SECRET_VARIABLE + ")"
+            : "/webhooks/azure-devops");
     LOG.infof(
         "gateway listening on %s:%d, /api %s",
         settings.host(),

@@ -53,7 +53,9 @@ public final class ArgoWebhook implements AutoCloseable {
    * sweep).
    */
   public void start(Duration sweepEvery) {
-    deliveries.pending().forEach(d -> worker.execute(() -> work(d.id())));
+    deliveries.pending().stream()
+        .filter(d -> d.source().equals(SOURCE))
+        .forEach(d -> worker.execute(() -> work(d.id())));
     if (!sweepEvery.isZero()) {
       long seconds = sweepEvery.toSeconds();
       worker.scheduleWithFixedDelay(this::sweepLogged, seconds, seconds, TimeUnit.SECONDS);
