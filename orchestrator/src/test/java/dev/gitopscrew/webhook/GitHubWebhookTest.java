@@ -304,8 +304,19 @@ class GitHubWebhookTest {
     assertThat(green).doesNotContain(KUSTOMIZATION + ":12").contains(MARKER);
     JsonNode success = body(requests("POST", REPO + "/statuses/" + fixed.name()).get(0));
     assertThat(success.path("state").asText()).isEqualTo("success");
-    // the audit trail carries the writes, never the token
-    assertThat(crew.audit().toString()).doesNotContain(TOKEN);
+    // the audit trail carries the writes, by qa-tester for the pull request's author, never the
+    // token
+    List<dev.gitopscrew.effect.AuditRecord> audit = crew.audit().latest(50);
+    assertThat(audit)
+        .filteredOn(r -> r.kind().equals("forge.status"))
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.agent()).isEqualTo("qa-tester");
+              assertThat(r.channel()).isEqualTo("github");
+              assertThat(r.requester()).isEqualTo("ada");
+            });
+    assertThat(audit.toString()).doesNotContain(TOKEN).doesNotContain(SECRET);
   }
 
   @Test
@@ -421,7 +432,14 @@ class GitHubWebhookTest {
             "`/crew release plan`",
             "I do not know this command")
         .endsWith("Agent: homelab-admin | GitOps Crew");
-    assertThat(crew.audit().toString()).isNotNull();
+    assertThat(crew.audit().latest(20))
+        .anySatisfy(
+            r -> {
+              assertThat(r.kind()).isEqualTo("forge.labels.add");
+              assertThat(r.target()).contains("do-not-merge/hold");
+              assertThat(r.requester()).isEqualTo("ada");
+              assertThat(r.channel()).isEqualTo("github");
+            });
 
     worked(
         deliver(
