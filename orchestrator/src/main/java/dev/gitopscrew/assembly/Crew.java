@@ -200,7 +200,8 @@ public final class Crew implements AutoCloseable {
             incidentLog,
             runRequest,
             incident.argocdNamespace(),
-            incident.verifyWaitSecondsOrDefault());
+            incident.verifyWaitSecondsOrDefault(),
+            PullRequestWiring.followMerges(context, changes, forges, merges, audit));
     String token = context.env().get(ArgoWebhook.TOKEN_VARIABLE);
     return new ArgoWebhook(
         token == null || token.isBlank() ? Optional.empty() : Optional.of(new Secret(token)),
@@ -219,6 +220,11 @@ public final class Crew implements AutoCloseable {
 
   public JdbcPullRequestMerges merges() {
     return merges;
+  }
+
+  /** The forge adapter of each configured repository. */
+  public Forges forges() {
+    return forges;
   }
 
   /** How often the gateway sweeps Applications ({@code incident.sweepMinutes}). */

@@ -3,6 +3,7 @@ package dev.gitopscrew.assembly;
 import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.channel.pr.PullRequestChannel;
 import dev.gitopscrew.channel.pr.RefreshBranch;
+import dev.gitopscrew.channel.pr.ReportDeployment;
 import dev.gitopscrew.channel.pr.WriteAccess;
 import dev.gitopscrew.effect.AuditLog;
 import dev.gitopscrew.forge.Forge;
@@ -60,6 +61,24 @@ final class PullRequestWiring {
         new AzureDevOpsWebhook(
             secret(context, AzureDevOpsWebhook.SECRET_VARIABLE), changes.specs().values(), worker),
         worker);
+  }
+
+  /** Merged pull requests whose deployment Argo CD reports get the verification's result. */
+  static ReportDeployment followMerges(
+      CrewContext context,
+      ChangeWorkflow changes,
+      Function<RepositorySpec, Forge> forges,
+      JdbcPullRequestMerges merges,
+      AuditLog audit) {
+    var config = context.loaded().config();
+    return new ReportDeployment(
+        merges,
+        changes.specs(),
+        forges,
+        GitSettings.footprint(config),
+        audit,
+        Secrets.redactor(config, context.env()),
+        Clock.systemUTC());
   }
 
   private static Optional<Secret> secret(CrewContext context, String variable) {

@@ -73,13 +73,14 @@ public final class JdbcPullRequestMerges {
                 .map(
                     (rs, ctx) -> {
                       long v = rs.getLong("verified_by");
+                      Long verifiedBy = rs.wasNull() ? null : v;
                       return new Merge(
                           rs.getString("forge"),
                           rs.getString("repository"),
                           rs.getInt("number"),
                           rs.getString("merge_commit"),
                           rs.getString("merged_by"),
-                          rs.wasNull() ? null : v);
+                          verifiedBy);
                     })
                 .findFirst());
   }

@@ -461,6 +461,50 @@ class GitHubWebhookTest {
     assertThat(worked(merged).state()).isEqualTo("processed");
     assertThat(crew.merges().byCommit(merge)).get().extracting(m -> m.number()).isEqualTo(12);
 
+    // Argo CD reports the merge deployed: the verification's result goes to the pull request once
+    dev.gitopscrew.channel.pr.ReportDeployment report =
+        new dev.gitopscrew.channel.pr.ReportDeployment(
+            crew.merges(),
+            crew.changes().specs(),
+            crew.forges(),
+            dev.gitopscrew.git.Footprint.defaults(),
+            crew.audit(),
+            dev.gitopscrew.effect.Redactor.none(),
+            java.time.Clock.systemUTC());
+    assertThat(report.follows(merge)).isTrue();
+    assertThat(report.follows("0123456789abcdef0123456789abcdef01234567")).isFalse();
+    java.time.Instant now = java.time.Instant.now();
+    var verified =
+        new dev.gitopscrew.channel.RequestOutcome.Ran(
+            41,
+            "qa-tester",
+            List.of(
+                new dev.gitopscrew.session.SessionView(
+                    41,
+                    null,
+                    41,
+                    "homelab-admin",
+                    0,
+                    "verify whoami",
+                    "succeeded",
+                    "whoami: Synced and Healthy; rollout complete; 1/1 pods ready",
+                    now,
+                    now.plusSeconds(60),
+                    now,
+                    null,
+                    "argocd",
+                    "argocd-notifications",
+                    null)));
+    report.verified(merge, "whoami", verified);
+    assertThat(report.follows(merge)).as("told once").isFalse();
+    List<LoggedRequest> told = requests("POST", REPO + "/issues/12/comments");
+    assertThat(told).hasSize(1);
+    assertThat(body(told.get(0)).path("body").asText())
+        .contains("Argo CD deployed this merge (e5bd3914e2e5) to `whoami`")
+        .contains("post-merge verification passed (session 41)")
+        .contains("Synced and Healthy")
+        .endsWith("Agent: qa-tester | GitOps Crew");
+
     PullRequestDeliveries.Reply ping = deliver("ping", GitHubHooks.ping());
     assertThat(ping.status()).isEqualTo(200);
     assertThat(ping.body()).containsEntry("message", "pong");
