@@ -157,6 +157,8 @@ class GitHubWebhookTest {
         post(urlPathEqualTo(REPO + "/issues/12/labels"))
             .willReturn(okJson(GitHubPayloads.labels("do-not-merge/hold"))));
     github.stubFor(delete(urlPathMatching(REPO + "/issues/12/labels/.*")).willReturn(okJson("[]")));
+    // the open issues an agent looks through for its report (none yet)
+    github.stubFor(get(urlPathEqualTo(REPO + "/issues")).willReturn(okJson("[]")));
     permission("mallory", "read");
     permission("ada", "write");
   }
@@ -419,7 +421,7 @@ class GitHubWebhookTest {
                 "User",
                 "Waiting for the backup window.\r\n/crew hold\r\n  /crew help\r\n/crew dance"));
     JdbcDeliveries.Delivery delivery = worked(reply);
-    assertThat(delivery.state()).isEqualTo("failed");
+    assertThat(delivery.state()).isEqualTo("processed");
     assertThat(delivery.note()).contains("hold held", "help answered", "unknown");
     JsonNode label = body(requests("POST", REPO + "/issues/12/labels").get(0));
     assertThat(label.toString()).contains("do-not-merge/hold");
@@ -448,6 +450,54 @@ class GitHubWebhookTest {
     assertThat(requests("DELETE", REPO + "/issues/12/labels/")).hasSize(1);
     github.verify(
         0, getRequestedFor(urlPathEqualTo(REPO + "/collaborators/trusted-friend/permission")));
+  }
+
+  @Test
+  void validateScanAndRefreshFromSomeoneWhoMayPushRunAsSessionsAndAreAnswered() throws Exception {
+    ObjectId head = branch(Map.of("k8s/apps/whoami/servicemonitor.yaml", SERVICE_MONITOR));
+    // main moves on after the branch was cut: the refresh merges it in
+    BareRepos.commit(
+        remote, "main", Map.of("docs/backup.md", "# Backups\n\nNightly at 02:00.\n"), "Docs");
+    JdbcDeliveries.Delivery delivery =
+        worked(
+            deliver(
+                "issue_comment",
+                GitHubHooks.comment(
+                    12, 1700030, "ada", "User", "/crew validate\n/crew scan\n/crew refresh")));
+    assertThat(delivery.state()).as(delivery.note()).isEqualTo("processed");
+    assertThat(delivery.sessionId()).isNotNull();
+
+    // the validation keeps its own comment and status; the answer is one more comment
+    assertThat(requests("POST", REPO + "/statuses/" + head.name())).hasSize(1);
+    List<LoggedRequest> comments = requests("POST", REPO + "/issues/12/comments");
+    assertThat(comments).hasSize(2);
+    String answer =
+        comments.stream()
+            .map(r -> r.getBodyAsString())
+            .filter(b -> b.contains("@ada"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(JSON.readTree(answer).path("body").asText())
+        .contains("**`/crew validate`**: qa-tester answered (session ")
+        .contains("**`/crew scan`**: security-analyst answered (session ")
+        .contains("**`/crew refresh`**: merged the default branch into `" + BRANCH + "`");
+    try (Repository repo = BareRepos.open(remote)) {
+      var tip =
+          new org.eclipse.jgit.revwalk.RevWalk(repo)
+              .parseCommit(repo.resolve(Constants.R_HEADS + BRANCH));
+      assertThat(tip.getParentCount()).isEqualTo(2);
+      assertThat(tip.getParent(0).getId()).isEqualTo(head);
+      assertThat(tip.getAuthorIdent().getName()).isEqualTo("homelab-admin[bot]");
+    }
+    // the sessions carry the channel and the commenter
+    assertThat(crew.engine().repository().list(true, 20))
+        .filteredOn(r -> r.depth() == 0)
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.channel()).isEqualTo("github");
+              assertThat(r.requester()).isEqualTo("ada");
+            });
   }
 
   @Test

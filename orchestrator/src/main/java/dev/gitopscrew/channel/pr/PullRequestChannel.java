@@ -189,8 +189,7 @@ public final class PullRequestChannel {
     return switch (command.kind()) {
       case HELP -> Answer.done("\n\n" + CrewCommand.helpText(), "answered");
       case UNKNOWN ->
-          Answer.failed(
-              "I do not know this command.\n\n" + CrewCommand.helpText(), "unknown command");
+          Answer.done("I do not know this command.\n\n" + CrewCommand.helpText(), "unknown");
       case VALIDATE -> session("validate " + repo + "#" + c.number(), origin);
       case SCAN -> session("scan " + repo + " dry-run", origin);
       case RELEASE_PLAN -> session("release plan " + repo, origin);
@@ -214,7 +213,8 @@ public final class PullRequestChannel {
               + ran.rootId()
               + ")"
               + (detail.isEmpty() ? "" : "\n\n```\n" + detail.replace("```", "'''") + "\n```");
-      return new Answer(text2, ran.rootId(), ran.agent(), !ok, ran.root().state());
+      // the request ran: its own outcome (a failed validation) is the answer, not a fault
+      return new Answer(text2, ran.rootId(), ran.agent(), false, ran.root().state());
     }
     String reason =
         outcome instanceof RequestOutcome.Refused r
