@@ -39,6 +39,7 @@ public final class PullRequestChannel {
   public static final String HOLD_LABEL = "do-not-merge/hold";
 
   private static final ChannelScope SCOPE = ChannelScope.unrestricted("pull-request");
+  private static final int MAX_ANSWER = 60_000;
 
   private final RunRequest run;
   private final Map<String, RepositorySpec> repositories;
@@ -255,8 +256,17 @@ public final class PullRequestChannel {
       String text) {
     Forge audited =
         new AuditedForge(forge, effects(c, sessionId == null ? 0L : sessionId, agent), spec.name());
+    String body = text;
+    if (body.length() > MAX_ANSWER) {
+      // GitHub refuses comments over 65,536 characters; the session keeps the whole answer
+      body =
+          body.substring(0, MAX_ANSWER)
+              + "\n```\n\n(cut here; `crew sessions show "
+              + (sessionId == null ? "ID" : sessionId)
+              + "` has the whole answer)";
+    }
     audited.commentOnPullRequest(
-        c.number(), footprint.withFooter("@" + c.sender() + " " + text, agent));
+        c.number(), footprint.withFooter("@" + c.sender() + " " + body, agent));
   }
 
   private SideEffects effects(PullRequestEvent.Commented c, long sessionId, String agent) {
