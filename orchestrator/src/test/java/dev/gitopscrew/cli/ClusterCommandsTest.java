@@ -192,7 +192,8 @@ class ClusterCommandsTest {
 
   @Test
   void aRollbackRunbookWaitsForApprovalThenOpensARevertPullRequest() throws Exception {
-    crew(Map.of(), "sessions", "list"); // the crew seeds the demo repository
+    // the demo repository as its first use seeds it
+    dev.gitopscrew.git.DemoRepository.ensure(dir.resolve("state"));
     Path demo = dir.resolve("state/repositories/demo.git");
     String deployment = "k8s/apps/whoami/deployment.yaml";
     String good = dev.gitopscrew.git.testing.BareRepos.read(demo, "main", deployment);
