@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,7 +52,12 @@ public final class TestStores {
   /** A database named after the state directory, created on first use. */
   static synchronized String databaseFor(String admin, Path stateDir) {
     String name = "t_" + hash(stateDir.toAbsolutePath().normalize().toString());
-    try (Connection c = DriverManager.getConnection(admin, "crew", "")) {
+    // a data source, not DriverManager: after a Quarkus test registered the driver from its own
+    // class loader, DriverManager finds "no suitable driver" for this one
+    org.postgresql.ds.PGSimpleDataSource source = new org.postgresql.ds.PGSimpleDataSource();
+    source.setURL(admin);
+    source.setUser("crew");
+    try (Connection c = source.getConnection()) {
       try (PreparedStatement exists =
           c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
         exists.setString(1, name);
