@@ -54,6 +54,7 @@ public final class Crew implements AutoCloseable {
   private final SessionLimits limits;
   private final SessionEngine engine;
   private final RunRequest runRequest;
+  private final ChatWiring chat;
 
   private Crew(CrewContext context, StateStore store) {
     this.context = context;
@@ -112,6 +113,15 @@ public final class Crew implements AutoCloseable {
             context.permissions(),
             limits,
             !context.loaded().config().models().providers().isEmpty());
+    this.chat =
+        new ChatWiring(
+            context.loaded().config().channels().discord(),
+            context.env(),
+            store.dataSource(),
+            runRequest,
+            engine,
+            audit,
+            redactor);
   }
 
   /** The crew on the configured store (the state directory's embedded one by default). */
@@ -225,8 +235,17 @@ public final class Crew implements AutoCloseable {
     return runRequest;
   }
 
+  /**
+   * The chat side: the Discord bot's connection, which only the gateway starts (from one place, so
+   * only a leader replica holds it), and the webhook notifications.
+   */
+  public ChatWiring chat() {
+    return chat;
+  }
+
   @Override
   public void close() {
+    chat.close();
     engine.close();
     deliveries.close();
     changes.close();
