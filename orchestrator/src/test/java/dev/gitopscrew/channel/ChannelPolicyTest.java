@@ -133,11 +133,20 @@ class ChannelPolicyTest {
     assertThat(admitted).isEqualTo(40);
     assertThat(requests.open("discord")).isEmpty();
     assertThat(chat.posts).hasSize(admitted);
+    // the channel whose skills are [homelab-admin] refuses a cluster read before anything runs;
+    // elsewhere the read runs and fails honestly for want of a cluster
     assertThat(chat.posts)
         .allSatisfy(
             p -> {
-              assertThat(p.reply().embed().title()).contains("failed: kube get pods");
-              assertThat(p.reply().embed().description()).contains("Kubernetes: not configured");
+              if (p.target().channelId().equals(NO_MENTION)) {
+                assertThat(p.reply().embed()).isNull();
+                assertThat(p.reply().text())
+                    .startsWith("Refused: discord channel " + NO_MENTION + " (guild homelab)")
+                    .contains("does not allow the skill");
+              } else {
+                assertThat(p.reply().embed().title()).contains("failed: kube get pods");
+                assertThat(p.reply().embed().description()).contains("Kubernetes: not configured");
+              }
             });
   }
 
@@ -235,9 +244,16 @@ class ChannelPolicyTest {
             });
   }
 
+  private DeliverChatReplies deliver;
+
+  /** One delivery for the connection, as the crew wires it. */
   private DeliverChatReplies deliver() {
-    return new DeliverChatReplies(
-        chat, requests, crew.engine(), crew.audit(), Redactor.none(), Clock.systemUTC());
+    if (deliver == null) {
+      deliver =
+          new DeliverChatReplies(
+              chat, requests, crew.engine(), crew.audit(), Redactor.none(), Clock.systemUTC());
+    }
+    return deliver;
   }
 
   private AcceptChatRequest accept(DiscordSection discord, ExecutorService waiters) {
