@@ -53,6 +53,7 @@ public class GatewayLifecycle {
             ? "off (set " + ArgoWebhook.TOKEN_VARIABLE + ")"
             : "/webhooks/argocd",
         crew.sweepEvery().isZero() ? "off" : "every " + crew.sweepEvery().toMinutes() + " min");
+    startChat();
     LOG.infof(
         "gateway listening on %s:%d, /api %s",
         settings.host(),
@@ -63,7 +64,17 @@ public class GatewayLifecycle {
         new GatewayFile.Entry(settings.baseUrl(), ProcessHandle.current().pid()));
   }
 
+  /**
+   * The Discord connection starts here and only here (a replica that is not the leader should not
+   * call it); it connects in the background, so a Discord outage never holds the gateway up.
+   */
+  void startChat() {
+    crew.chat().connection().start();
+    LOG.infof("discord: %s", crew.chat().connection().state().detail());
+  }
+
   void onStop(@Observes ShutdownEvent event) {
+    crew.chat().connection().close();
     GatewayFile.remove(context.stateDir());
     LOG.info("gateway stopped");
   }

@@ -20,6 +20,7 @@ public class StatusResource {
 
   @Inject CrewContext context;
   @Inject StoreInfo storeInfo;
+  @Inject dev.gitopscrew.assembly.Crew crew;
 
   public record AgentView(
       String id, String name, List<String> skills, List<String> tools, List<String> subagents) {}
@@ -29,7 +30,14 @@ public class StatusResource {
   @GET
   @Path("status")
   public Map<String, Object> status() {
+    var discord = crew.chat().connection().state();
     return Map.of(
+        "discord",
+            Map.of(
+                "status", discord.status(),
+                "detail", discord.detail(),
+                "since", discord.since().toString(),
+                "reconnects", discord.reconnects()),
         "config", context.loaded().describeSource(),
         "stateDir", context.stateDir().toString(),
         "store", storeInfo.facts(),
