@@ -51,7 +51,7 @@ public final class RenderOutcome {
     SessionView root = ran.root();
     String title = clip("#" + ran.rootId() + " " + root.state() + ": " + root.instruction(), 256);
     String detail = root.detail() == null ? "" : root.detail();
-    List<ChatReply.Field> fields = List.of(new ChatReply.Field("Agents", clip(agents(ran), 1024)));
+    List<ChatReply.Field> fields = List.of(new ChatReply.Field("Agents", fieldValue(agents(ran))));
     return embed(title, detail, colour(root.state()), fields, List.of(), ran.rootId());
   }
 
@@ -122,6 +122,10 @@ public final class RenderOutcome {
       case "awaiting_approval" -> AMBER;
       default -> GREY;
     };
+  }
+
+  private static String fieldValue(String s) {
+    return s.length() <= 1024 ? s : s.substring(0, 1023) + "…";
   }
 
   private static String clip(String s, int max) {

@@ -177,7 +177,10 @@ final class DiscordDouble implements AutoCloseable {
     m.putArray("mentions");
     m.putArray("mention_roles");
     m.putArray("attachments");
-    m.set("embeds", sent.has("embeds") ? sent.get("embeds") : JSON.createArrayNode());
+    ArrayNode embeds = m.putArray("embeds");
+    for (JsonNode e : sent.path("embeds")) {
+      embeds.add(((ObjectNode) e.deepCopy()).put("type", "rich"));
+    }
     m.set("components", sent.has("components") ? sent.get("components") : JSON.createArrayNode());
     m.put("pinned", false);
     m.put("flags", sent.path("flags").asInt(0));
@@ -352,7 +355,18 @@ final class DiscordDouble implements AutoCloseable {
     g.put("unavailable", false);
     g.put("member_count", 3);
     g.putArray("voice_states");
-    g.putArray("members");
+    ObjectNode self = g.putArray("members").addObject();
+    self.set("user", botUser());
+    self.putArray("roles");
+    self.putNull("nick");
+    self.putNull("avatar");
+    self.put("joined_at", "2026-11-01T10:00:00.000000+00:00");
+    self.putNull("premium_since");
+    self.put("deaf", false);
+    self.put("mute", false);
+    self.put("flags", 0);
+    self.put("pending", false);
+    self.putNull("communication_disabled_until");
     ArrayNode channels = g.putArray("channels");
     int position = 0;
     for (String[] c :
@@ -471,6 +485,10 @@ final class DiscordDouble implements AutoCloseable {
     i.put("application_id", APP_ID);
     i.put("type", type);
     i.put("guild_id", GUILD);
+    ObjectNode guild = i.putObject("guild");
+    guild.put("id", GUILD);
+    guild.put("locale", "en-US");
+    guild.putArray("features");
     i.put("channel_id", channel);
     ObjectNode ch = i.putObject("channel");
     ch.put("id", channel);
