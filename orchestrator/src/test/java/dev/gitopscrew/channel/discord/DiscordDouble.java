@@ -45,7 +45,23 @@ final class DiscordDouble implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One REST call as the double received it. */
-  record Call(String method, String path, String authorization, String contentType, String body) {
+  record Call(
+      String method,
+      String path,
+      String authorization,
+      String contentType,
+      String body,
+      String response) {
+
+    /** What the double answered (a message object for a create or an edit). */
+    JsonNode answer() {
+      try {
+        return JSON.readTree(response == null || response.isEmpty() ? "{}" : response);
+      } catch (IOException e) {
+        throw new IllegalStateException(response, e);
+      }
+    }
+
     JsonNode json() {
       try {
         if (contentType != null && contentType.startsWith("multipart/")) {
@@ -68,7 +84,7 @@ final class DiscordDouble implements AutoCloseable {
   private final List<String> history = new CopyOnWriteArrayList<>();
   private final AtomicReference<GatewaySocket> current = new AtomicReference<>();
   private final AtomicInteger sequence = new AtomicInteger();
-  private final AtomicLong ids = new AtomicLong(1190000000000000000L);
+  private final AtomicLong increment = new AtomicLong();
   private final AtomicInteger connections = new AtomicInteger();
   private volatile CountDownLatch hold = new CountDownLatch(0);
   private volatile boolean ackHeartbeats = true;
@@ -89,6 +105,16 @@ final class DiscordDouble implements AutoCloseable {
     acceptor.start();
   }
 
+  /** A snowflake of now, as Discord makes them (JDA reads an interaction's age from its id). */
+  private final class Ids {
+    long incrementAndGet() {
+      long millis = System.currentTimeMillis() - 1420070400000L;
+      return (millis << 22) | (1L << 17) | (increment.incrementAndGet() & 0xFFF);
+    }
+  }
+
+  private final Ids ids = new Ids();
+
   String apiBaseUrl() {
     return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/v10";
   }
@@ -104,32 +130,45 @@ final class DiscordDouble implements AutoCloseable {
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String method = ex.getRequestMethod();
     String auth = ex.getRequestHeaders().getFirst("Authorization");
-    calls.add(new Call(method, path, auth, ex.getRequestHeaders().getFirst("Content-Type"), body));
-    boolean interaction = path.startsWith("/interactions/") || path.startsWith("/webhooks/");
-    if (!interaction && !("Bot " + token).equals(auth)) {
-      respond(ex, 401, "{\"message\": \"401: Unauthorized\", \"code\": 0}");
-      return;
-    }
-    String[] p = path.split("/");
-    if (method.equals("GET") && path.equals("/gateway/bot")) {
-      respond(
-          ex,
-          200,
-          "{\"url\": \""
-              + gatewayUrl()
-              + "\", \"shards\": 1, \"session_start_limit\": {\"total\": 1000, \"remaining\": 999,"
-              + " \"reset_after\": 14400000, \"max_concurrency\": 1}}");
-    } else if (method.equals("GET") && path.equals("/users/@me")) {
-      respond(ex, 200, botUser().toString());
-    } else if (method.equals("POST") && p.length == 4 && p[1].equals("channels")) {
-      respond(ex, 200, message(p[2], null, json(body, ex)).toString());
-    } else if (method.equals("PATCH") && p.length == 5 && p[1].equals("channels")) {
-      respond(ex, 200, message(p[2], p[4], json(body, ex)).toString());
-    } else if (method.equals("POST") && path.endsWith("/callback")) {
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    Object[] answer = answer(method, path, auth, body, type);
+    int status = (Integer) answer[0];
+    String response = (String) answer[1];
+    calls.add(new Call(method, path, auth, type, body, response));
+    if (status == 204) {
       ex.sendResponseHeaders(204, -1);
       ex.close();
+    } else {
+      respond(ex, status, response);
+    }
+  }
+
+  private Object[] answer(String method, String path, String auth, String body, String type)
+      throws IOException {
+    boolean interaction = path.startsWith("/interactions/") || path.startsWith("/webhooks/");
+    if (!interaction && !("Bot " + token).equals(auth)) {
+      return new Object[] {401, "{\"message\": \"401: Unauthorized\", \"code\": 0}"};
+    }
+    String[] p = path.split("/");
+    JsonNode sent = new Call("", "", "", type, body, "").json();
+    if (method.equals("GET") && path.equals("/gateway/bot")) {
+      return new Object[] {
+        200,
+        "{\"url\": \""
+            + gatewayUrl()
+            + "\", \"shards\": 1, \"session_start_limit\": {\"total\": 1000, \"remaining\": 999,"
+            + " \"reset_after\": 14400000, \"max_concurrency\": 1}}"
+      };
+    } else if (method.equals("GET") && path.equals("/users/@me")) {
+      return new Object[] {200, botUser().toString()};
+    } else if (method.equals("POST") && p.length == 4 && p[1].equals("channels")) {
+      return new Object[] {200, message(p[2], null, sent).toString()};
+    } else if (method.equals("PATCH") && p.length == 5 && p[1].equals("channels")) {
+      return new Object[] {200, message(p[2], p[4], sent).toString()};
+    } else if (method.equals("POST") && path.endsWith("/callback")) {
+      return new Object[] {204, ""};
     } else if (p.length >= 4 && p[1].equals("webhooks")) {
-      respond(ex, 200, message(GENERAL, p.length == 6 ? null : null, json(body, ex)).toString());
+      return new Object[] {200, message(GENERAL, null, sent).toString()};
     } else if (method.equals("PUT") && path.endsWith("/commands")) {
       ArrayNode out = JSON.createArrayNode();
       for (JsonNode c : JSON.readTree(body)) {
@@ -139,19 +178,13 @@ final class DiscordDouble implements AutoCloseable {
         registered.put("guild_id", p[4]);
         registered.put("version", String.valueOf(ids.incrementAndGet()));
         registered.put("type", 1);
-        registered.put("default_member_permissions", (String) null);
+        registered.putNull("default_member_permissions");
         registered.put("nsfw", false);
         out.add(registered);
       }
-      respond(ex, 200, out.toString());
-    } else {
-      respond(ex, 404, "{\"message\": \"404: Not Found\", \"code\": 0}");
+      return new Object[] {200, out.toString()};
     }
-  }
-
-  private static JsonNode json(String body, HttpExchange ex) throws IOException {
-    String type = ex.getRequestHeaders().getFirst("Content-Type");
-    return new Call("", "", "", type, body).json();
+    return new Object[] {404, "{\"message\": \"404: Not Found\", \"code\": 0}"};
   }
 
   private static void respond(HttpExchange ex, int status, String body) throws IOException {
