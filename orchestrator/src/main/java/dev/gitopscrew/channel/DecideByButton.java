@@ -103,14 +103,16 @@ public final class DecideByButton {
       return new Clicked.NoOp(already(approval.get()));
     }
     String by = "discord:" + userName;
+    // due again before the decision, so a delivery racing the resumed request never mistakes
+    // this decision for one made elsewhere
+    Optional<ChatRequests.Entry> entry = requests.byApproval(approvalId);
+    entry.ifPresent(e -> requests.resumed(e.id()));
     RequestOutcome outcome =
         runRequest.decide(approvalId, approve, by, approve ? null : "denied in Discord", false);
     if (outcome instanceof RequestOutcome.Refused refused) {
       return new Clicked.NoOp(refused.reason());
     }
     long session = approval.get().sessionId();
-    Optional<ChatRequests.Entry> entry = requests.byApproval(approvalId);
-    entry.ifPresent(e -> requests.resumed(e.id()));
     ChatReply decided =
         RenderOutcome.decided(approval.get(), approve ? "Approved" : "Denied", userName);
     Optional<String> message = messageId.or(() -> entry.map(ChatRequests.Entry::approvalMessageId));

@@ -133,8 +133,14 @@ class DiscordAdapterTest {
     assertThat(discord.calls).noneMatch(c -> c.path().contains(RANDOM));
     ChatRequests requests = new ChatRequests(crew.store().dataSource(), Clock.systemUTC());
     assertThat(requests.bySource("discord", outside.path("id").asText())).isEmpty();
-    assertThat(requests.bySource("discord", inside.path("id").asText()).orElseThrow().state())
-        .isEqualTo(ChatRequests.ANSWERED);
+    // marked answered once Discord took the reply
+    discord.awaitCondition(
+        "the request marked answered",
+        () ->
+            requests
+                .bySource("discord", inside.path("id").asText())
+                .filter(e -> e.state().equals(ChatRequests.ANSWERED))
+                .orElse(null));
     assertThat(crew.audit().latest(20))
         .anySatisfy(
             r -> {
