@@ -8,20 +8,26 @@ import dev.gitopscrew.channel.ChatConnection;
 import dev.gitopscrew.channel.ChatRequests;
 import dev.gitopscrew.channel.DecideByButton;
 import dev.gitopscrew.channel.DeliverChatReplies;
+import dev.gitopscrew.channel.FollowAlert;
 import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.channel.discord.DiscordConnection;
 import dev.gitopscrew.channel.discord.JdaChatChannel;
+import dev.gitopscrew.channel.webhook.FollowAlertByWebhook;
 import dev.gitopscrew.channel.webhook.PostWebhookNotification;
 import dev.gitopscrew.config.CrewConfig.DiscordSection;
 import dev.gitopscrew.effect.Redactor;
+import dev.gitopscrew.incident.Incident;
+import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.runtime.Secret;
 import dev.gitopscrew.session.SessionEngine;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
 import javax.sql.DataSource;
 
 /**
@@ -37,6 +43,7 @@ public final class ChatWiring implements AutoCloseable {
   private final ChatConnection connection;
   private final PostWebhookNotification webhooks;
   private final ExecutorService work;
+  private final FollowAlert alerts;
 
   ChatWiring(
       DiscordSection discord,
@@ -45,18 +52,15 @@ public final class ChatWiring implements AutoCloseable {
       RunRequest runRequest,
       SessionEngine engine,
       JdbcAuditLog audit,
-      Redactor redactor) {
+      Redactor redactor,
+      IncidentLog incidents) {
     this.webhooks = PostWebhookNotification.of(env);
-    String token = env.get(TOKEN_VARIABLE);
-    if (!discord.isEnabled() || token == null || token.isBlank()) {
-      this.work = null;
-      this.connection =
-          ChatConnection.off(
-              discord.isEnabled()
-                  ? "channels.discord.enabled is set but " + TOKEN_VARIABLE + " is not"
-                  : "the bot is not configured (channels.discord.enabled)");
-      return;
-    }
+    LongFunction<Optional<String>> severityOf =
+        root ->
+            incidents.list(100).stream()
+                .filter(i -> i.requestId() != null && i.requestId() == root)
+                .findFirst()
+                .map(Incident::severity);
     AtomicInteger n = new AtomicInteger();
     this.work =
         Executors.newCachedThreadPool(
@@ -65,14 +69,34 @@ public final class ChatWiring implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    String token = env.get(TOKEN_VARIABLE);
+    if (!discord.isEnabled() || token == null || token.isBlank()) {
+      this.alerts =
+          webhooks.has("alerts")
+              ? new FollowAlertByWebhook(
+                  webhooks, runRequest, engine, severityOf, work, audit, redactor)
+              : FollowAlert.NONE;
+      this.connection =
+          ChatConnection.off(
+              discord.isEnabled()
+                  ? "channels.discord.enabled is set but " + TOKEN_VARIABLE + " is not"
+                  : "the bot is not configured (channels.discord.enabled)");
+      return;
+    }
     Clock clock = Clock.systemUTC();
     ChannelPolicy policy = new ChannelPolicy(discord);
     JdaChatChannel chat = new JdaChatChannel();
     ChatRequests requests = new ChatRequests(dataSource, clock);
     DeliverChatReplies deliver =
         new DeliverChatReplies(chat, requests, engine, audit, redactor, clock);
+    deliver.severities(severityOf);
     AcceptChatRequest accept =
         new AcceptChatRequest(chat.name(), policy, requests, runRequest, deliver, work);
+    String alertsChannel = discord.alertsChannel();
+    this.alerts =
+        alertsChannel == null
+            ? FollowAlert.NONE
+            : root -> accept.follow(root, guildOf(discord, alertsChannel), alertsChannel, "argocd");
     DecideByButton decide =
         new DecideByButton(policy, runRequest, engine.approvals(), requests, accept, deliver);
     this.connection =
@@ -89,6 +113,22 @@ public final class ChatWiring implements AutoCloseable {
             work);
   }
 
+  private static String guildOf(DiscordSection discord, String channelId) {
+    return discord.guilds().entrySet().stream()
+        .filter(g -> g.getValue().channels().containsKey(channelId))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * Where incident responses are followed: the bot's {@code channels.discord.alertsChannel}, else
+   * {@code DISCORD_WEBHOOK_ALERTS}, else nowhere.
+   */
+  public FollowAlert alerts() {
+    return alerts;
+  }
+
   /** The bot's connection (an "off" one when the bot is not configured). */
   public ChatConnection connection() {
     return connection;
@@ -102,8 +142,6 @@ public final class ChatWiring implements AutoCloseable {
   @Override
   public void close() {
     connection.close();
-    if (work != null) {
-      work.shutdownNow();
-    }
+    work.shutdownNow();
   }
 }

@@ -121,7 +121,8 @@ public final class Crew implements AutoCloseable {
             runRequest,
             engine,
             audit,
-            redactor);
+            redactor,
+            incidentLog);
   }
 
   /** The crew on the configured store (the state directory's embedded one by default). */
@@ -205,7 +206,8 @@ public final class Crew implements AutoCloseable {
             incidentLog,
             runRequest,
             incident.argocdNamespace(),
-            incident.verifyWaitSecondsOrDefault());
+            incident.verifyWaitSecondsOrDefault(),
+            chat.alerts());
     String token = context.env().get(ArgoWebhook.TOKEN_VARIABLE);
     return new ArgoWebhook(
         token == null || token.isBlank() ? Optional.empty() : Optional.of(new Secret(token)),

@@ -67,6 +67,20 @@ public final class AcceptChatRequest {
   }
 
   /**
+   * Follows a request started elsewhere (an incident) into {@code channelId}: stored like a chat
+   * request, so its approval and its result are delivered there, durably.
+   */
+  public void follow(long rootId, String guildId, String channelId, String requester) {
+    requests
+        .receive(channel, "request-" + rootId, guildId, channelId, requester, "(incident response)")
+        .ifPresent(
+            entry -> {
+              requests.running(entry.id(), rootId);
+              awaitAndDeliver(rootId);
+            });
+  }
+
+  /**
    * After a start or a reconnect: starts what a stop left stored but not started, and waits again
    * for what was running, so every accepted request gets its reply.
    */

@@ -30,6 +30,8 @@ public final class DeliverChatReplies {
   private final AuditLog audit;
   private final Redactor redactor;
   private final Clock clock;
+  private volatile java.util.function.LongFunction<Optional<String>> severityOf =
+      id -> Optional.empty();
 
   public DeliverChatReplies(
       ChatChannel chat,
@@ -44,6 +46,11 @@ public final class DeliverChatReplies {
     this.audit = audit;
     this.redactor = redactor;
     this.clock = clock;
+  }
+
+  /** How to find the severity of the incident a request responds to (alerts are coloured by it). */
+  public void severities(java.util.function.LongFunction<Optional<String>> severityOf) {
+    this.severityOf = severityOf;
   }
 
   /** Delivers what is due; returns how many replies went out. Stops at the first failed post. */
@@ -80,7 +87,8 @@ public final class DeliverChatReplies {
           || !approval.get().pending()) {
         return false;
       }
-      ChatReply reply = RenderOutcome.render(ran(id), approval.get());
+      ChatReply reply =
+          RenderOutcome.render(ran(id), approval.get(), severityOf.apply(id).orElse(null));
       String message = post(entry, reply);
       requests.parked(entry.id(), approval.get().id(), message);
       return true;
@@ -91,7 +99,8 @@ public final class DeliverChatReplies {
     if (entry.state().equals(ChatRequests.PARKED) && entry.approvalMessageId() != null) {
       closeApproval(entry);
     }
-    String message = post(entry, RenderOutcome.render(ran(id), null));
+    String message =
+        post(entry, RenderOutcome.render(ran(id), null, severityOf.apply(id).orElse(null)));
     return requests.answered(entry.id(), message);
   }
 

@@ -22,6 +22,31 @@ public final class RenderOutcome {
 
   private RenderOutcome() {}
 
+  /** As {@link #render(RequestOutcome, Approval)}, coloured by an incident's severity. */
+  public static ChatReply render(RequestOutcome outcome, Approval approval, String severity) {
+    ChatReply reply = render(outcome, approval);
+    if (severity == null || reply.embed() == null) {
+      return reply;
+    }
+    ChatReply.Embed e = reply.embed();
+    return new ChatReply(
+        reply.text(),
+        new ChatReply.Embed(
+            severity + " " + e.title(), e.description(), severityColour(severity), e.fields()),
+        reply.buttons(),
+        reply.attachment());
+  }
+
+  /** SEV-1 red, SEV-2 orange, SEV-3 yellow, SEV-4 blue. */
+  public static int severityColour(String severity) {
+    return switch (severity) {
+      case "SEV-1" -> 0xE74C3C;
+      case "SEV-2" -> 0xE67E22;
+      case "SEV-3" -> 0xF1C40F;
+      default -> 0x3498DB;
+    };
+  }
+
   public static ChatReply render(RequestOutcome outcome, Approval approval) {
     if (outcome instanceof RequestOutcome.Invalid invalid) {
       return text("Not a request I understand: " + invalid.reason());

@@ -1,5 +1,6 @@
 package dev.gitopscrew.webhook;
 
+import dev.gitopscrew.channel.FollowAlert;
 import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.cluster.Cluster;
@@ -44,6 +45,7 @@ public final class ArgoEvents {
   private final RunRequest run;
   private final String argocdNamespace;
   private final int verifyWaitSeconds;
+  private final FollowAlert alerts;
 
   /**
    * @param cluster the guarded cluster the Application is re-read from
@@ -56,6 +58,28 @@ public final class ArgoEvents {
       RunRequest run,
       String argocdNamespace,
       int verifyWaitSeconds) {
+    this(
+        cluster,
+        missingCluster,
+        incidents,
+        run,
+        argocdNamespace,
+        verifyWaitSeconds,
+        FollowAlert.NONE);
+  }
+
+  /**
+   * @param alerts where an incident's response is followed in chat (#alerts, or a webhook)
+   */
+  public ArgoEvents(
+      Optional<? extends Cluster> cluster,
+      String missingCluster,
+      IncidentLog incidents,
+      RunRequest run,
+      String argocdNamespace,
+      int verifyWaitSeconds,
+      FollowAlert alerts) {
+    this.alerts = alerts;
     this.cluster = cluster;
     this.missingCluster = missingCluster;
     this.incidents = incidents;
@@ -114,7 +138,11 @@ public final class ArgoEvents {
               + " for "
               + now.name());
     }
-    return start(new Alert(now.name(), now.namespace(), event, revision, message));
+    Outcome outcome = start(new Alert(now.name(), now.namespace(), event, revision, message));
+    if (outcome.sessionId() != null) {
+      alerts.follow(outcome.sessionId());
+    }
+    return outcome;
   }
 
   /** Degraded or Missing, or the last sync failed. */
