@@ -53,7 +53,10 @@ public final class DeliverChatReplies {
     this.severityOf = severityOf;
   }
 
-  /** Delivers what is due; returns how many replies went out. Stops at the first failed post. */
+  /**
+   * Delivers what is due; returns how many replies went out. Stops while the channel is
+   * disconnected; a reply the platform refuses is skipped and tried again on the next run.
+   */
   public synchronized int run() {
     int sent = 0;
     for (ChatRequests.Entry entry : requests.open(chat.name())) {
@@ -68,11 +71,16 @@ public final class DeliverChatReplies {
         if (deliver(entry, root.get())) {
           sent++;
         }
-      } catch (RuntimeException e) {
+      } catch (ChatChannel.ChatUnavailableException e) {
         LOG.infof(
+            "replies kept for after the reconnect: %s",
+            redactor.redact(String.valueOf(e.getMessage())));
+        break;
+      } catch (RuntimeException e) {
+        // this one reply failed (the platform refused it): the others still go, it is tried again
+        LOG.warnf(
             "reply to request #%d kept for later: %s",
             entry.sessionId(), redactor.redact(String.valueOf(e.getMessage())));
-        break;
       }
     }
     return sent;

@@ -71,7 +71,7 @@ public final class JdaChatChannel implements ChatChannel {
     }
     MessageCreateAction action =
         channel(current, target.channelId()).sendMessage(JdaMessages.create(reply));
-    if (target.replyTo() != null && hook == null && !hooks.containsKey(target.replyTo())) {
+    if (target.replyTo() != null && hook == null && target.replyTo().matches("\\d{15,21}")) {
       action = action.setMessageReference(target.replyTo()).failOnInvalidReply(false);
     }
     return action.complete().getId();

@@ -48,7 +48,7 @@ class DiscordAdapterTest {
 
   @BeforeEach
   void start() throws Exception {
-    discord = new DiscordDouble(TOKEN, 41250);
+    discord = new DiscordDouble(TOKEN, 1000); // heartbeats flow during every test
     String config =
         """
         {"channels": {"discord": {
@@ -56,6 +56,7 @@ class DiscordAdapterTest {
           "groupPolicy": "allowlist",
           "dmPolicy": "disabled",
           "apiBaseUrl": "%s",
+          "alertsChannel": "%s",
           "guilds": {"%s": {
             "slug": "homelab",
             "users": ["%s"],
@@ -66,7 +67,7 @@ class DiscordAdapterTest {
           }}
         }}}
         """
-            .formatted(discord.apiBaseUrl(), GUILD, ALICE, GENERAL, ALERTS);
+            .formatted(discord.apiBaseUrl(), ALERTS, GUILD, ALICE, GENERAL, ALERTS);
     Path file = Files.writeString(dir.resolve("crew.json"), config);
     Path state = dir.resolve("state");
     Map<String, String> env = new HashMap<>(TestStores.env(state));
@@ -317,5 +318,45 @@ class DiscordAdapterTest {
         .contains("release v0.1.0 of demo cut");
     assertThat(discord.connections()).isEqualTo(2);
     assertThat(crew.chat().connection().state().reconnects()).isEqualTo(1);
+  }
+
+  @Test
+  void aConnectionWhoseHeartbeatsAreNoLongerAcknowledgedIsReplacedAndResumed() throws Exception {
+    discord.awaitFrame("a heartbeat", f -> f.path("op").asInt() == 1);
+
+    discord.ackHeartbeats(false);
+    discord.awaitCondition("a second connection", () -> discord.connections() >= 2 ? true : null);
+    discord.ackHeartbeats(true);
+    discord.awaitFrame("RESUME", f -> f.path("op").asInt() == 6);
+    discord.awaitCondition(
+        "the connection back", () -> crew.chat().connection().state().connected() ? true : null);
+
+    JsonNode message = discord.messageCreate(GENERAL, ALICE, "alice", "kube get pods", false);
+    discord.dispatch("MESSAGE_CREATE", message);
+    discord.await(
+        "a reply on the new connection",
+        c -> c.method().equals("POST") && c.body().contains(message.path("id").asText()));
+  }
+
+  @Test
+  void anIncidentResponseStartedByArgoCdIsFollowedIntoTheAlertsChannel() throws Exception {
+    RequestOutcome.Ran ran =
+        (RequestOutcome.Ran)
+            crew.runRequest()
+                .runText(
+                    "kube get pods in monitoring",
+                    Optional.empty(),
+                    ChannelScope.unrestricted("argocd"),
+                    new Origin("argocd", "argocd-notifications"),
+                    false);
+
+    crew.chat().alerts().follow(ran.rootId());
+
+    DiscordDouble.Call alert =
+        discord.await(
+            "the alert in #alerts",
+            c -> c.method().equals("POST") && c.path().equals("/channels/" + ALERTS + "/messages"));
+    assertThat(alert.json().path("embeds").get(0).path("title").asText())
+        .startsWith("#" + ran.rootId() + " failed");
   }
 }
