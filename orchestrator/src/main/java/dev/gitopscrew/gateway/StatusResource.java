@@ -1,5 +1,6 @@
 package dev.gitopscrew.gateway;
 
+import dev.gitopscrew.cluster.Leadership;
 import dev.gitopscrew.permission.AgentProfile;
 import dev.gitopscrew.roles.Tool;
 import dev.gitopscrew.runtime.CrewContext;
@@ -31,6 +32,7 @@ public class StatusResource {
   @Path("status")
   public Map<String, Object> status() {
     var discord = crew.chat().connection().state();
+    var election = crew.cluster().leadership();
     return Map.of(
         "discord",
             Map.of(
@@ -41,6 +43,12 @@ public class StatusResource {
         "config", context.loaded().describeSource(),
         "stateDir", context.stateDir().toString(),
         "store", storeInfo.facts(),
+        "leadership",
+            Map.of(
+                "leading", crew.engine().leading(),
+                "election", election.isPresent(),
+                "identity", election.map(Leadership::identity).orElse("single"),
+                "leader", election.flatMap(Leadership::leader).orElse("")),
         "integrations",
             Integrations.describe(context).stream()
                 .map(
