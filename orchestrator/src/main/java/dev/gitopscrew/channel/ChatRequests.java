@@ -62,7 +62,7 @@ public final class ChatRequests {
       inserted = insert(channel, sourceId, guildId, channelId, requester, clipped);
     } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
       if (bySource(channel, sourceId).isPresent()) {
-        return Optional.empty(); // the same message, stored by another thread a moment ago
+        return Optional.empty(); // the same message, stored already (the unique key refused it)
       }
       throw e;
     }
@@ -80,13 +80,11 @@ public final class ChatRequests {
         h ->
             h.createUpdate(
                     "INSERT INTO chat_requests (channel, source_id, guild_id, channel_id,"
-                        + " requester, text, state, received_at) SELECT :channel, :source,"
-                        + " :guild, :channelId, :requester, :text, 'received', :at"
-                        + " FROM (VALUES (1)) t WHERE NOT EXISTS (SELECT 1 FROM chat_requests"
-                        + " WHERE channel = :channel AND source_id = :source)")
+                        + " requester, text, state, received_at) VALUES (:channel, :source,"
+                        + " :guild, :channelId, :requester, :text, 'received', :at)")
                 .bind("channel", channel)
                 .bind("source", sourceId)
-                .bind("guild", guildId)
+                .bindBySqlType("guild", guildId, java.sql.Types.VARCHAR)
                 .bind("channelId", channelId)
                 .bind("requester", requester)
                 .bind("text", clipped)
