@@ -57,6 +57,7 @@ public final class Crew implements AutoCloseable {
   private final SessionLimits limits;
   private final SessionEngine engine;
   private final RunRequest runRequest;
+  private final ChatWiring chat;
   private final CrewMetrics metrics;
   private final Forges forges;
   private final JdbcPullRequestMerges merges;
@@ -116,6 +117,16 @@ public final class Crew implements AutoCloseable {
             context.permissions(),
             limits,
             !context.loaded().config().models().providers().isEmpty());
+    this.chat =
+        new ChatWiring(
+            context.loaded().config().channels().discord(),
+            context.env(),
+            store.dataSource(),
+            runRequest,
+            engine,
+            audit,
+            redactor,
+            incidentLog);
   }
 
   /**
@@ -238,7 +249,8 @@ public final class Crew implements AutoCloseable {
             runRequest,
             incident.argocdNamespace(),
             incident.verifyWaitSecondsOrDefault(),
-            PullRequestWiring.followMerges(context, changes, forges, merges, audit));
+            PullRequestWiring.followMerges(context, changes, forges, merges, audit),
+            chat.alerts());
     String token = context.env().get(ArgoWebhook.TOKEN_VARIABLE);
     return new ArgoWebhook(
         token == null || token.isBlank() ? Optional.empty() : Optional.of(new Secret(token)),
@@ -285,8 +297,17 @@ public final class Crew implements AutoCloseable {
     return runRequest;
   }
 
+  /**
+   * The chat side: the Discord bot's connection, which only the gateway starts (from one place, so
+   * only a leader replica holds it), and the webhook notifications.
+   */
+  public ChatWiring chat() {
+    return chat;
+  }
+
   @Override
   public void close() {
+    chat.close();
     engine.close();
     deliveries.close();
     changes.close();

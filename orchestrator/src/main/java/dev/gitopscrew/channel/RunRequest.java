@@ -141,6 +141,11 @@ public final class RunRequest {
     return new RequestOutcome.Ran(root, owner.id(), SessionView.of(engine.tree(root)));
   }
 
+  /** Waits until request {@code rootId} ends or parks for an approval (bounded by its deadline). */
+  public void awaitSettled(long rootId) throws InterruptedException {
+    engine.awaitResult(rootId, runTimeout.plusSeconds(5));
+  }
+
   /**
    * A person's decision on a parked request; approving waits (when asked) for the request to
    * finish, as running it would.

@@ -34,6 +34,22 @@ final class ConfigChecks {
     var discord = config.channels().discord();
     oneOf("channels.discord.groupPolicy", discord.groupPolicy(), GROUP_POLICIES);
     oneOf("channels.discord.dmPolicy", discord.dmPolicy(), DM_POLICIES);
+    if (discord.apiBaseUrl() != null && !discord.apiBaseUrl().matches("https?://\\S+")) {
+      add(
+          Severity.ERROR,
+          "channels.discord.apiBaseUrl",
+          "expected an http(s) URL such as https://discord.com/api/v10");
+    }
+    if (discord.alertsChannel() != null
+        && discord.guilds().values().stream()
+            .noneMatch(g -> g.channels().containsKey(discord.alertsChannel()))) {
+      add(
+          Severity.WARNING,
+          "channels.discord.alertsChannel",
+          "channel "
+              + discord.alertsChannel()
+              + " is in no guild's channels, so nobody may approve from it (give it users)");
+    }
     oneOf("tools.sessions.visibility", config.tools().sessions().visibility(), VISIBILITIES);
     var subagents = config.agents().defaults().subagents();
     positive("agents.defaults.subagents.maxSpawnDepth", subagents.maxSpawnDepth());

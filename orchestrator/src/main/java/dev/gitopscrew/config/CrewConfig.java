@@ -112,7 +112,8 @@ public record CrewConfig(
 
   public record ChannelsSection(DiscordSection discord, PullRequestsSection pullRequests) {
     public ChannelsSection {
-      discord = discord != null ? discord : new DiscordSection(null, null, null, null);
+      discord =
+          discord != null ? discord : new DiscordSection(null, null, null, null, null, null, null);
       pullRequests = pullRequests != null ? pullRequests : new PullRequestsSection(null, null);
     }
 
@@ -138,10 +139,30 @@ public record CrewConfig(
     }
   }
 
+  /**
+   * {@code allowFrom}: the user ids a DM is accepted from under {@code dmPolicy} allowlist or
+   * pairing; {@code apiBaseUrl}: Discord's REST base (and gateway discovery), for a proxy or a test
+   * double; {@code alertsChannel}: the channel id incident alerts and approvals are posted to.
+   */
   public record DiscordSection(
-      Boolean enabled, String groupPolicy, String dmPolicy, Map<String, GuildConfig> guilds) {
+      Boolean enabled,
+      String groupPolicy,
+      String dmPolicy,
+      Map<String, GuildConfig> guilds,
+      List<String> allowFrom,
+      String apiBaseUrl,
+      String alertsChannel) {
+    public static final String DEFAULT_API_BASE_URL = "https://discord.com/api/v10";
+
     public DiscordSection {
       guilds = guilds != null ? Map.copyOf(guilds) : Map.of();
+      allowFrom = allowFrom != null ? List.copyOf(allowFrom) : List.of();
+    }
+
+    public String apiBaseUrlOrDefault() {
+      return apiBaseUrl != null && !apiBaseUrl.isBlank()
+          ? apiBaseUrl.replaceAll("/+$", "")
+          : DEFAULT_API_BASE_URL;
     }
 
     public boolean isEnabled() {

@@ -102,13 +102,28 @@ public class GatewayLifecycle {
         new GatewayFile.Entry(settings.baseUrl(), ProcessHandle.current().pid()));
   }
 
-  /** The leader's webhook workers and sweep (any replica accepts deliveries; these work them). */
+  /**
+   * The leader's work besides sessions: the webhook workers and sweep (any replica accepts
+   * deliveries; these work them) and the Discord connection.
+   */
   private void startWorkers() {
     argo.start(crew.sweepEvery());
     pullRequests.worker().start(PULL_REQUEST_POLL);
+    startChat();
+  }
+
+  /**
+   * The Discord connection starts here and only here: on the leader (or the only replica), so one
+   * process holds the bot; it connects in the background, so a Discord outage never holds the
+   * gateway up.
+   */
+  void startChat() {
+    crew.chat().connection().start();
+    LOG.infof("discord: %s", crew.chat().connection().state().detail());
   }
 
   void onStop(@Observes ShutdownEvent event) {
+    crew.chat().connection().close();
     GatewayFile.remove(context.stateDir());
     LOG.info("gateway stopped");
   }

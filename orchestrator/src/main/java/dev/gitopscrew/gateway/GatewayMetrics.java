@@ -15,6 +15,14 @@ final class GatewayMetrics {
         "Approvals waiting for a person's decision",
         () -> crew.engine().approvals().pending().size());
     metrics.state(
+        "crew.discord.connected",
+        "1 while the Discord connection is up (0 when off, connecting or lost)",
+        () -> crew.chat().connection().state().connected());
+    metrics.gauge(
+        "crew.discord.reconnects",
+        "How many times the Discord connection was lost and made again",
+        () -> crew.chat().connection().state().reconnects());
+    metrics.state(
         "crew.leader",
         "1 while this gateway runs sessions (the leader, or the only replica)",
         () -> crew.engine().leading());

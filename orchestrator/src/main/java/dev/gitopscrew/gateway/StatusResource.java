@@ -31,8 +31,15 @@ public class StatusResource {
   @GET
   @Path("status")
   public Map<String, Object> status() {
+    var discord = crew.chat().connection().state();
     var election = crew.cluster().leadership();
     return Map.of(
+        "discord",
+            Map.of(
+                "status", discord.status(),
+                "detail", discord.detail(),
+                "since", discord.since().toString(),
+                "reconnects", discord.reconnects()),
         "config", context.loaded().describeSource(),
         "stateDir", context.stateDir().toString(),
         "store", storeInfo.facts(),

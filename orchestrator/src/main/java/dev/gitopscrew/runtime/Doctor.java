@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code crew doctor}: every integration, configured or not, probed where configured, each with the
@@ -47,12 +48,15 @@ public final class Doctor {
     CrewConfig config = context.loaded().config();
     String name = i.name();
     if (name.equals("Discord")) {
-      String base = env.getOrDefault("DISCORD_API_URL", "https://discord.com/api/v10");
-      return http(
-          i,
-          base + "/users/@me",
-          "Bot " + env.get("DISCORD_BOT_TOKEN"),
-          "check DISCORD_BOT_TOKEN (Bot token from the developer portal) and outbound HTTPS to discord.com");
+      String base = config.channels().discord().apiBaseUrlOrDefault();
+      Integration probed =
+          http(
+              i,
+              base + "/users/@me",
+              "Bot " + env.get("DISCORD_BOT_TOKEN"),
+              "check DISCORD_BOT_TOKEN (Bot token from the developer portal) and outbound HTTPS"
+                  + " to discord.com (docs/discord.md#troubleshooting)");
+      return probed.broken() ? probed : gatewayConnection(probed);
     }
     if (name.equals("GitHub")) {
       Integration result = i;
@@ -151,6 +155,33 @@ public final class Doctor {
           StoreSettings.sharedUrl(context).isPresent()
               ? "check state.url, CREW_STATE_USER and CREW_STATE_PASSWORD (docs/replicas.md)"
               : "check permissions on " + context.stateDir());
+    }
+  }
+
+  /** The running gateway's Discord connection, when a gateway runs for this state directory. */
+  private Integration gatewayConnection(Integration probed) {
+    Optional<GatewayClient> gateway = GatewayClient.forRunningGateway(context);
+    if (gateway.isEmpty()) {
+      return probed.withDetail(probed.detail() + "; no gateway running, so no connection");
+    }
+    try {
+      var discord = gateway.get().get("/api/status").path("discord");
+      String status = discord.path("status").asText("unknown");
+      String line =
+          probed.detail()
+              + "; gateway connection "
+              + status
+              + " ("
+              + discord.path("detail").asText("")
+              + ", "
+              + discord.path("reconnects").asInt()
+              + " reconnects)";
+      return status.equals("failed")
+          ? new Integration(
+              probed.name(), true, Optional.of(false), line, "see docs/discord.md#troubleshooting")
+          : probed.withDetail(line);
+    } catch (RuntimeException e) {
+      return probed.withDetail(probed.detail() + "; gateway status unavailable: " + e.getMessage());
     }
   }
 

@@ -22,6 +22,10 @@ public record Integration(
         name, configured, Optional.of(ok), detail + "; " + result, ok ? "" : fixIfNot);
   }
 
+  public Integration withDetail(String newDetail) {
+    return new Integration(name, configured, reachable, newDetail, fix);
+  }
+
   /** Configured but unreachable: what {@code crew doctor} fails on. */
   public boolean broken() {
     return configured && reachable.isPresent() && !reachable.get();

@@ -19,6 +19,7 @@ public final class Integrations {
     Map<String, String> env = context.env();
     List<Integration> all = new ArrayList<>();
     all.add(discord(config, env));
+    all.add(discordWebhooks(env));
     all.add(
         forge(
             "GitHub",
@@ -57,6 +58,21 @@ public final class Integrations {
             + discord.groupPolicyOrDefault()
             + ", dmPolicy "
             + discord.dmPolicyOrDefault());
+  }
+
+  /** Notifications without the bot: {@code DISCORD_WEBHOOK_<NAME>} variables, named only. */
+  private static Integration discordWebhooks(Map<String, String> env) {
+    List<String> names =
+        env.keySet().stream()
+            .filter(k -> k.startsWith("DISCORD_WEBHOOK_") && present(env, k))
+            .map(k -> k.substring("DISCORD_WEBHOOK_".length()).toLowerCase(java.util.Locale.ROOT))
+            .sorted()
+            .toList();
+    return names.isEmpty()
+        ? Integration.notConfigured(
+            "Discord webhooks",
+            "set DISCORD_WEBHOOK_ALERTS for alerts without the bot (docs/discord.md#webhooks)")
+        : Integration.configured("Discord webhooks", String.join(", ", names));
   }
 
   private static Integration forge(

@@ -1,5 +1,6 @@
 package dev.gitopscrew.webhook;
 
+import dev.gitopscrew.channel.FollowAlert;
 import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.channel.pr.MergedRevisions;
@@ -46,6 +47,7 @@ public final class ArgoEvents {
   private final String argocdNamespace;
   private final int verifyWaitSeconds;
   private final MergedRevisions merges;
+  private final FollowAlert alerts;
 
   /**
    * @param cluster the guarded cluster the Application is re-read from
@@ -65,11 +67,13 @@ public final class ArgoEvents {
         run,
         argocdNamespace,
         verifyWaitSeconds,
-        MergedRevisions.NONE);
+        MergedRevisions.NONE,
+        FollowAlert.NONE);
   }
 
   /**
    * @param merges merged pull requests waiting for their deployment's verification
+   * @param alerts where an incident's response is followed in chat (#alerts, or a webhook)
    */
   public ArgoEvents(
       Optional<? extends Cluster> cluster,
@@ -78,8 +82,10 @@ public final class ArgoEvents {
       RunRequest run,
       String argocdNamespace,
       int verifyWaitSeconds,
-      MergedRevisions merges) {
+      MergedRevisions merges,
+      FollowAlert alerts) {
     this.merges = merges;
+    this.alerts = alerts;
     this.cluster = cluster;
     this.missingCluster = missingCluster;
     this.incidents = incidents;
@@ -141,7 +147,11 @@ public final class ArgoEvents {
               + " for "
               + now.name());
     }
-    return start(new Alert(now.name(), now.namespace(), event, revision, message));
+    Outcome outcome = start(new Alert(now.name(), now.namespace(), event, revision, message));
+    if (outcome.sessionId() != null) {
+      alerts.follow(outcome.sessionId());
+    }
+    return outcome;
   }
 
   /** Degraded or Missing, or the last sync failed. */

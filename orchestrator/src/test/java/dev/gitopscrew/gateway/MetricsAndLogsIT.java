@@ -61,7 +61,8 @@ class MetricsAndLogsIT {
           .contains("crew_sessions_total{agent=\"homelab-admin\",outcome=\"succeeded\"} 1.0")
           .contains("crew_session_duration_seconds_count{agent=\"homelab-admin\"} 1")
           .contains("crew_approvals_pending 0.0")
-          .contains("crew_leader 1.0");
+          .contains("crew_leader 1.0")
+          .contains("crew_discord_connected 0.0");
 
       String log = gw.output();
       List<String> lines = log.lines().filter(l -> !l.isBlank()).toList();

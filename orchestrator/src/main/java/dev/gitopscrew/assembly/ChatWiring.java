@@ -1,0 +1,147 @@
+package dev.gitopscrew.assembly;
+
+import dev.gitopscrew.audit.JdbcAuditLog;
+import dev.gitopscrew.channel.AcceptChatRequest;
+import dev.gitopscrew.channel.AnswerChannelCommand;
+import dev.gitopscrew.channel.ChannelPolicy;
+import dev.gitopscrew.channel.ChatConnection;
+import dev.gitopscrew.channel.ChatRequests;
+import dev.gitopscrew.channel.DecideByButton;
+import dev.gitopscrew.channel.DeliverChatReplies;
+import dev.gitopscrew.channel.FollowAlert;
+import dev.gitopscrew.channel.RunRequest;
+import dev.gitopscrew.channel.discord.DiscordConnection;
+import dev.gitopscrew.channel.discord.JdaChatChannel;
+import dev.gitopscrew.channel.webhook.FollowAlertByWebhook;
+import dev.gitopscrew.channel.webhook.PostWebhookNotification;
+import dev.gitopscrew.config.CrewConfig.DiscordSection;
+import dev.gitopscrew.effect.Redactor;
+import dev.gitopscrew.incident.Incident;
+import dev.gitopscrew.incident.IncidentLog;
+import dev.gitopscrew.runtime.Secret;
+import dev.gitopscrew.session.SessionEngine;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
+import javax.sql.DataSource;
+
+/**
+ * The chat part of the crew: the Discord bot (JDA behind the ChatChannel port) when {@code
+ * channels.discord.enabled} and {@code DISCORD_BOT_TOKEN} are set, and the webhook notifications
+ * ({@code DISCORD_WEBHOOK_*}) that work without it. Building it connects nothing: the gateway's
+ * lifecycle starts the connection (see {@link Crew#chat()}).
+ */
+public final class ChatWiring implements AutoCloseable {
+
+  public static final String TOKEN_VARIABLE = "DISCORD_BOT_TOKEN";
+
+  private final ChatConnection connection;
+  private final PostWebhookNotification webhooks;
+  private final ExecutorService work;
+  private final FollowAlert alerts;
+
+  ChatWiring(
+      DiscordSection discord,
+      Map<String, String> env,
+      DataSource dataSource,
+      RunRequest runRequest,
+      SessionEngine engine,
+      JdbcAuditLog audit,
+      Redactor redactor,
+      IncidentLog incidents) {
+    this.webhooks = PostWebhookNotification.of(env);
+    LongFunction<Optional<String>> severityOf =
+        root ->
+            incidents.list(100).stream()
+                .filter(i -> i.requestId() != null && i.requestId() == root)
+                .findFirst()
+                .map(Incident::severity);
+    AtomicInteger n = new AtomicInteger();
+    this.work =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "discord-work-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    String token = env.get(TOKEN_VARIABLE);
+    if (!discord.isEnabled() || token == null || token.isBlank()) {
+      this.alerts =
+          webhooks.has("alerts")
+              ? new FollowAlertByWebhook(
+                  webhooks, runRequest, engine, severityOf, work, audit, redactor)
+              : FollowAlert.NONE;
+      this.connection =
+          ChatConnection.off(
+              discord.isEnabled()
+                  ? "channels.discord.enabled is set but " + TOKEN_VARIABLE + " is not"
+                  : "the bot is not configured (channels.discord.enabled)");
+      return;
+    }
+    Clock clock = Clock.systemUTC();
+    ChannelPolicy policy = new ChannelPolicy(discord);
+    JdaChatChannel chat = new JdaChatChannel();
+    ChatRequests requests = new ChatRequests(dataSource, clock);
+    DeliverChatReplies deliver =
+        new DeliverChatReplies(chat, requests, engine, audit, redactor, clock);
+    deliver.severities(severityOf);
+    AcceptChatRequest accept =
+        new AcceptChatRequest(chat.name(), policy, requests, runRequest, deliver, work);
+    String alertsChannel = discord.alertsChannel();
+    this.alerts =
+        alertsChannel == null
+            ? FollowAlert.NONE
+            : root -> accept.follow(root, guildOf(discord, alertsChannel), alertsChannel, "argocd");
+    DecideByButton decide =
+        new DecideByButton(policy, runRequest, engine.approvals(), requests, accept, deliver);
+    this.connection =
+        new DiscordConnection(
+            new DiscordConnection.Settings(
+                discord.apiBaseUrlOrDefault(),
+                new Secret(token),
+                Set.copyOf(discord.guilds().keySet())),
+            chat,
+            accept,
+            decide,
+            new AnswerChannelCommand(chat, engine, decide),
+            deliver,
+            work);
+  }
+
+  private static String guildOf(DiscordSection discord, String channelId) {
+    return discord.guilds().entrySet().stream()
+        .filter(g -> g.getValue().channels().containsKey(channelId))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * Where incident responses are followed: the bot's {@code channels.discord.alertsChannel}, else
+   * {@code DISCORD_WEBHOOK_ALERTS}, else nowhere.
+   */
+  public FollowAlert alerts() {
+    return alerts;
+  }
+
+  /** The bot's connection (an "off" one when the bot is not configured). */
+  public ChatConnection connection() {
+    return connection;
+  }
+
+  /** Notifications over webhook URLs, for when the bot is not configured. */
+  public PostWebhookNotification webhooks() {
+    return webhooks;
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+    work.shutdownNow();
+  }
+}

@@ -1,0 +1,151 @@
+package dev.gitopscrew.channel;
+
+import dev.gitopscrew.roles.work.Origin;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes a chat message (or a slash command, as the text it stands for) in: the channel policy
+ * first, then the request is stored before anything acknowledges it, parsed once by the request
+ * parser {@code crew ask} uses, and started as a homelab-admin session; its reply is delivered when
+ * it finishes, or after a reconnect if the channel was down then.
+ */
+public final class AcceptChatRequest {
+
+  private static final Logger LOG = Logger.getLogger(AcceptChatRequest.class);
+
+  /** What became of a message. */
+  public sealed interface Accepted {
+    /** Outside policy or a repeat of a stored message: nothing runs. */
+    record Ignored(String reason) implements Accepted {}
+
+    /** Stored and started (or answered at once when it was not a valid request). */
+    record Taken(long chatRequestId, RequestOutcome outcome) implements Accepted {}
+  }
+
+  private final String channel;
+  private final ChannelPolicy policy;
+  private final ChatRequests requests;
+  private final RunRequest runRequest;
+  private final DeliverChatReplies deliver;
+  private final ExecutorService waiters;
+
+  public AcceptChatRequest(
+      String channel,
+      ChannelPolicy policy,
+      ChatRequests requests,
+      RunRequest runRequest,
+      DeliverChatReplies deliver,
+      ExecutorService waiters) {
+    this.channel = channel;
+    this.policy = policy;
+    this.requests = requests;
+    this.runRequest = runRequest;
+    this.deliver = deliver;
+    this.waiters = waiters;
+  }
+
+  public Accepted accept(ChatMessage message) throws InterruptedException {
+    Admission admission = policy.admit(message);
+    if (admission instanceof Admission.Ignored ignored) {
+      LOG.debugf("%s message %s ignored: %s", channel, message.messageId(), ignored.reason());
+      return new Accepted.Ignored(ignored.reason());
+    }
+    Optional<ChatRequests.Entry> stored =
+        requests.receive(
+            channel,
+            message.messageId(),
+            message.guildId(),
+            message.channelId(),
+            message.authorId(),
+            message.text());
+    if (stored.isEmpty()) {
+      return new Accepted.Ignored("message " + message.messageId() + " was taken in already");
+    }
+    return start(stored.get(), (Admission.Admitted) admission);
+  }
+
+  /**
+   * Follows a request started elsewhere (an incident) into {@code channelId}: stored like a chat
+   * request, so its approval and its result are delivered there, durably.
+   */
+  public void follow(long rootId, String guildId, String channelId, String requester) {
+    requests
+        .receive(channel, "request-" + rootId, guildId, channelId, requester, "(incident response)")
+        .ifPresent(
+            entry -> {
+              requests.running(entry.id(), rootId);
+              awaitAndDeliver(rootId);
+            });
+  }
+
+  /**
+   * After a start or a reconnect: starts what a stop left stored but not started, and waits again
+   * for what was running, so every accepted request gets its reply.
+   */
+  public void resumeStored() throws InterruptedException {
+    for (ChatRequests.Entry entry : requests.open(channel)) {
+      if (entry.sessionId() != null) {
+        if (entry.state().equals(ChatRequests.RUNNING)) {
+          awaitAndDeliver(entry.sessionId());
+        }
+        continue;
+      }
+      Admission admission =
+          entry.guildId() == null
+              ? policy.admit(
+                  new ChatMessage(
+                      entry.sourceId(),
+                      null,
+                      entry.channelId(),
+                      entry.requester(),
+                      null,
+                      false,
+                      true,
+                      entry.text()))
+              : policy.admitCommand(entry.guildId(), entry.channelId(), entry.requester());
+      if (admission instanceof Admission.Admitted admitted) {
+        start(entry, admitted);
+      } else {
+        deliver.answerNow(
+            entry, new RequestOutcome.Refused(((Admission.Ignored) admission).reason()));
+      }
+    }
+  }
+
+  /** Starts a stored request (also one a stop left between storing and starting). */
+  Accepted start(ChatRequests.Entry entry, Admission.Admitted admission)
+      throws InterruptedException {
+    RequestOutcome outcome =
+        runRequest.runText(
+            entry.text(),
+            Optional.empty(),
+            admission.scope(),
+            new Origin(channel, entry.requester()),
+            false);
+    if (outcome instanceof RequestOutcome.Ran ran) {
+      requests.running(entry.id(), ran.rootId());
+      awaitAndDeliver(ran.rootId());
+    } else {
+      deliver.answerNow(entry, outcome);
+    }
+    return new Accepted.Taken(entry.id(), outcome);
+  }
+
+  /** Waits in the background for the request to finish or park, then delivers what is due. */
+  void awaitAndDeliver(long rootId) {
+    waiters.execute(
+        () -> {
+          try {
+            runRequest.awaitSettled(rootId);
+            deliver.run();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (RuntimeException e) {
+            LOG.warnf(
+                "reply to request #%d waits for the next delivery: %s", rootId, e.getMessage());
+          }
+        });
+  }
+}

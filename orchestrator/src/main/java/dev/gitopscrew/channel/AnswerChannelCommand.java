@@ -1,0 +1,90 @@
+package dev.gitopscrew.channel;
+
+import dev.gitopscrew.session.SessionEngine;
+import dev.gitopscrew.session.SessionRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The slash commands a chat channel answers itself, without starting a request: {@code /status},
+ * {@code /sessions} and {@code /approve}.
+ */
+public final class AnswerChannelCommand {
+
+  private final ChatChannel chat;
+  private final SessionEngine engine;
+  private final DecideByButton decide;
+
+  public AnswerChannelCommand(ChatChannel chat, SessionEngine engine, DecideByButton decide) {
+    this.chat = chat;
+    this.engine = engine;
+    this.decide = decide;
+  }
+
+  public String answer(
+      String command,
+      Map<String, String> options,
+      String guildId,
+      String channelId,
+      String userId,
+      String userName)
+      throws InterruptedException {
+    switch (command) {
+      case "status":
+        return status();
+      case "sessions":
+        return sessions();
+      case "approve":
+        return approve(options, guildId, channelId, userId, userName);
+      default:
+        return "unknown command /" + command;
+    }
+  }
+
+  private String status() {
+    ConnectionState state = chat.state();
+    return RenderOutcome.text(
+            "Discord: "
+                + state.status()
+                + " ("
+                + state.detail()
+                + ", "
+                + state.reconnects()
+                + " reconnects)\nApprovals waiting: "
+                + engine.approvals().pending().size())
+        .text();
+  }
+
+  private String sessions() {
+    List<String> lines = new ArrayList<>();
+    for (SessionRecord r : engine.list(false, 50)) {
+      if (r.parentId() == null && lines.size() < 10) {
+        lines.add("#" + r.id() + " " + r.agent() + " [" + r.state() + "] " + r.instruction());
+      }
+    }
+    return RenderOutcome.text(lines.isEmpty() ? "No requests yet." : String.join("\n", lines))
+        .text();
+  }
+
+  private String approve(
+      Map<String, String> options, String guildId, String channelId, String userId, String userName)
+      throws InterruptedException {
+    String id = options.getOrDefault("id", "").strip();
+    boolean approve = !"deny".equals(options.get("decision"));
+    DecideByButton.Clicked clicked =
+        decide.decide(id, approve, guildId, channelId, Optional.empty(), userId, userName);
+    if (clicked instanceof DecideByButton.Clicked.Refused r) {
+      return r.reason();
+    }
+    if (clicked instanceof DecideByButton.Clicked.NoOp n) {
+      return n.reason();
+    }
+    DecideByButton.Clicked.Decided d = (DecideByButton.Clicked.Decided) clicked;
+    return (approve ? "Approved" : "Denied")
+        + " request #"
+        + d.sessionId()
+        + (approve ? "; its result follows." : ".");
+  }
+}

@@ -1,0 +1,246 @@
+package dev.gitopscrew.channel.discord;
+
+import dev.gitopscrew.channel.AcceptChatRequest;
+import dev.gitopscrew.channel.AnswerChannelCommand;
+import dev.gitopscrew.channel.ChatConnection;
+import dev.gitopscrew.channel.ConnectionState;
+import dev.gitopscrew.channel.DecideByButton;
+import dev.gitopscrew.channel.DeliverChatReplies;
+import dev.gitopscrew.channel.SlashCommands;
+import dev.gitopscrew.runtime.Secret;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.StatusChangeEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.SessionDisconnectEvent;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
+import net.dv8tion.jda.api.events.session.SessionResumeEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import org.jboss.logging.Logger;
+
+/**
+ * The Discord bot's connection: JDA pointed at {@code channels.discord.apiBaseUrl} for REST and
+ * gateway discovery, reconnecting on its own (JDA replaces a connection that misses heartbeat ACKs,
+ * resumes when it can and identifies again when it cannot). On every READY or RESUME the replies
+ * that came due while disconnected are delivered; slash commands are registered per configured
+ * guild on READY. {@link #start()} never blocks: a Discord outage leaves the gateway up.
+ */
+public final class DiscordConnection implements ChatConnection {
+
+  private static final Logger LOG = Logger.getLogger(DiscordConnection.class);
+  private static final Duration RETRY = Duration.ofSeconds(30);
+  private static final Duration SWEEP = Duration.ofSeconds(30);
+
+  /** What the connection is pointed at. */
+  public record Settings(String apiBaseUrl, Secret token, Set<String> guildIds) {}
+
+  private final Settings settings;
+  private final JdaChatChannel chat;
+  private final DiscordEvents events;
+  private final AcceptChatRequest accept;
+  private final DeliverChatReplies deliver;
+  private final ExecutorService work;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "discord-connection");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile boolean stopped;
+
+  public DiscordConnection(
+      Settings settings,
+      JdaChatChannel chat,
+      AcceptChatRequest accept,
+      DecideByButton decide,
+      AnswerChannelCommand answers,
+      DeliverChatReplies deliver,
+      ExecutorService work) {
+    this.settings = settings;
+    this.chat = chat;
+    this.accept = accept;
+    this.deliver = deliver;
+    this.work = work;
+    this.events = new DiscordEvents(chat, accept, decide, answers, work);
+  }
+
+  @Override
+  public void start() {
+    stopped = false;
+    chat.status("connecting", "to " + settings.apiBaseUrl());
+    timer.execute(this::connect);
+    timer.scheduleWithFixedDelay(
+        this::sweep, SWEEP.toSeconds(), SWEEP.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private void connect() {
+    if (stopped) {
+      return;
+    }
+    try {
+      JDA jda =
+          JDABuilder.createLight(
+                  settings.token().reveal(),
+                  EnumSet.of(
+                      GatewayIntent.GUILD_MESSAGES,
+                      GatewayIntent.DIRECT_MESSAGES,
+                      GatewayIntent.MESSAGE_CONTENT))
+              .setRestConfig(new RestConfig().setBaseUrl(settings.apiBaseUrl() + "/"))
+              .setSessionController(new GatewayDiscovery(settings.apiBaseUrl(), settings.token()))
+              .setCompression(Compression.NONE)
+              .disableCache(EnumSet.allOf(CacheFlag.class))
+              .setAutoReconnect(true)
+              .setMaxReconnectDelay(32)
+              .setEnableShutdownHook(false)
+              .addEventListeners(events, new StateListener())
+              .build();
+      chat.attach(jda);
+    } catch (RuntimeException e) {
+      String why = String.valueOf(e.getMessage()).replace(settings.token().reveal(), "<token>");
+      chat.status("failed", why + "; trying again in " + RETRY.toSeconds() + " s");
+      LOG.warnf("discord: cannot connect: %s", why);
+      if (!stopped) {
+        timer.schedule(this::connect, RETRY.toSeconds(), TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** Delivers what is due now and then, for decisions made elsewhere (CLI, API, timeouts). */
+  private void sweep() {
+    if (chat.state().connected()) {
+      try {
+        deliver.run();
+      } catch (RuntimeException e) {
+        LOG.debugf("discord sweep: %s", e.getMessage());
+      }
+    }
+  }
+
+  private void afterConnect(boolean ready) {
+    work.execute(
+        () -> {
+          try {
+            if (ready) {
+              registerCommands();
+              accept.resumeStored();
+            }
+            int sent = deliver.run();
+            if (sent > 0) {
+              LOG.infof("discord: %d replies delivered after the (re)connect", sent);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (RuntimeException e) {
+            LOG.warnf("discord: after connecting: %s", e.getMessage());
+          }
+        });
+  }
+
+  private void registerCommands() {
+    JDA jda = chat.jda();
+    List<SlashCommandData> commands = new ArrayList<>();
+    for (SlashCommands.Command c : SlashCommands.ALL) {
+      SlashCommandData data = Commands.slash(c.name(), c.description());
+      for (SlashCommands.Option o : c.options()) {
+        OptionData option =
+            new OptionData(OptionType.STRING, o.name(), o.description(), o.required());
+        o.choices().forEach(choice -> option.addChoice(choice, choice));
+        data.addOptions(option);
+      }
+      commands.add(data);
+    }
+    for (String guildId : settings.guildIds()) {
+      Guild guild = jda.getGuildById(guildId);
+      if (guild == null) {
+        LOG.warnf("discord: guild %s is configured but the bot is not in it", guildId);
+        continue;
+      }
+      guild.updateCommands().addCommands(commands).complete();
+      LOG.infof("discord: %d slash commands registered in guild %s", commands.size(), guildId);
+    }
+  }
+
+  @Override
+  public ConnectionState state() {
+    return chat.state();
+  }
+
+  @Override
+  public void close() {
+    stopped = true;
+    timer.shutdownNow();
+    JDA jda = chat.jda();
+    if (jda != null) {
+      jda.shutdown();
+      try {
+        if (!jda.awaitShutdown(Duration.ofSeconds(5))) {
+          jda.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        jda.shutdownNow();
+      }
+    }
+    chat.status("off", "stopped");
+  }
+
+  /** Follows JDA's status into the connection state the doctor and /api/status show. */
+  private final class StateListener extends ListenerAdapter {
+    @Override
+    public void onReady(ReadyEvent event) {
+      chat.status("connected", "as " + event.getJDA().getSelfUser().getName());
+      LOG.infof("discord: connected as %s", event.getJDA().getSelfUser().getName());
+      afterConnect(true);
+    }
+
+    @Override
+    public void onSessionResume(SessionResumeEvent event) {
+      chat.reconnected("resumed as " + event.getJDA().getSelfUser().getName());
+      LOG.info("discord: session resumed");
+      afterConnect(false);
+    }
+
+    @Override
+    public void onSessionRecreate(SessionRecreateEvent event) {
+      chat.reconnected("reconnected as " + event.getJDA().getSelfUser().getName());
+      LOG.info("discord: session recreated");
+      afterConnect(false);
+    }
+
+    @Override
+    public void onSessionDisconnect(SessionDisconnectEvent event) {
+      chat.status(
+          "reconnecting",
+          "disconnected"
+              + (event.getCloseCode() == null ? "" : " (" + event.getCloseCode().name() + ")"));
+      LOG.infof("discord: disconnected; JDA reconnects");
+    }
+
+    @Override
+    public void onStatusChange(StatusChangeEvent event) {
+      LOG.debugf("discord: %s -> %s", event.getOldStatus(), event.getNewStatus());
+      if (event.getNewStatus() == JDA.Status.FAILED_TO_LOGIN) {
+        chat.status("failed", "Discord refused the token: check DISCORD_BOT_TOKEN");
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.gitopscrew.channel.webhook;
+
+import dev.gitopscrew.channel.ChatReply;
+import dev.gitopscrew.channel.FollowAlert;
+import dev.gitopscrew.channel.RenderOutcome;
+import dev.gitopscrew.channel.RequestOutcome;
+import dev.gitopscrew.channel.RunRequest;
+import dev.gitopscrew.effect.Actor;
+import dev.gitopscrew.effect.AuditLog;
+import dev.gitopscrew.effect.Redactor;
+import dev.gitopscrew.effect.SideEffects;
+import dev.gitopscrew.roles.KnownAgent;
+import dev.gitopscrew.session.SessionEngine;
+import dev.gitopscrew.session.SessionView;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.LongFunction;
+import org.jboss.logging.Logger;
+
+/**
+ * Incident alerts without the bot: once the response settles (ends, or parks for an approval) its
+ * report goes to {@code DISCORD_WEBHOOK_ALERTS}, coloured by severity. A webhook message cannot
+ * carry working buttons, so an approval shows {@code crew approve ID} instead.
+ */
+public final class FollowAlertByWebhook implements FollowAlert {
+
+  private static final Logger LOG = Logger.getLogger(FollowAlertByWebhook.class);
+
+  private final PostWebhookNotification webhooks;
+  private final RunRequest runRequest;
+  private final SessionEngine engine;
+  private final LongFunction<Optional<String>> severityOf;
+  private final ExecutorService work;
+  private final AuditLog audit;
+  private final Redactor redactor;
+
+  public FollowAlertByWebhook(
+      PostWebhookNotification webhooks,
+      RunRequest runRequest,
+      SessionEngine engine,
+      LongFunction<Optional<String>> severityOf,
+      ExecutorService work,
+      AuditLog audit,
+      Redactor redactor) {
+    this.webhooks = webhooks;
+    this.runRequest = runRequest;
+    this.engine = engine;
+    this.severityOf = severityOf;
+    this.work = work;
+    this.audit = audit;
+    this.redactor = redactor;
+  }
+
+  @Override
+  public void follow(long rootId) {
+    work.execute(
+        () -> {
+          try {
+            runRequest.awaitSettled(rootId);
+            List<SessionView> tree = SessionView.of(engine.tree(rootId));
+            String owner = tree.size() > 1 ? tree.get(1).agent() : tree.get(0).agent();
+            ChatReply reply =
+                RenderOutcome.render(
+                    new RequestOutcome.Ran(rootId, owner, tree),
+                    engine.approvals().ofSession(rootId).orElse(null),
+                    severityOf.apply(rootId).orElse(null));
+            ChatReply withoutButtons =
+                new ChatReply(reply.text(), reply.embed(), List.of(), reply.attachment());
+            webhooks.post(
+                "alerts",
+                withoutButtons,
+                new SideEffects(
+                    new Actor(rootId, rootId, KnownAgent.HOMELAB_ADMIN.id(), "discord", "argocd"),
+                    false,
+                    audit,
+                    redactor,
+                    Clock.systemUTC()));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (RuntimeException e) {
+            LOG.warnf(
+                "alert for request #%d not posted: %s",
+                rootId, redactor.redact(String.valueOf(e.getMessage())));
+          }
+        });
+  }
+}

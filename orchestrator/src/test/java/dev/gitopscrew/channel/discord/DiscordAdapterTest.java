@@ -1,0 +1,362 @@
+package dev.gitopscrew.channel.discord;
+
+import static dev.gitopscrew.channel.discord.DiscordDouble.ALERTS;
+import static dev.gitopscrew.channel.discord.DiscordDouble.APP_ID;
+import static dev.gitopscrew.channel.discord.DiscordDouble.GENERAL;
+import static dev.gitopscrew.channel.discord.DiscordDouble.GUILD;
+import static dev.gitopscrew.channel.discord.DiscordDouble.RANDOM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.channel.ChatRequests;
+import dev.gitopscrew.channel.RequestOutcome;
+import dev.gitopscrew.permission.ChannelScope;
+import dev.gitopscrew.roles.work.Origin;
+import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.store.TestStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JDA adapter against a Discord double on loopback: JDA itself finds the gateway through {@code
+ * channels.discord.apiBaseUrl}, identifies, registers the slash commands, and the crew answers
+ * messages, slash commands and approval buttons through it, durably across a dropped connection.
+ */
+@org.junit.jupiter.api.Tag("store")
+class DiscordAdapterTest {
+
+  // shaped like a real bot token: it must never show up in a log, record or message
+  static final String TOKEN =
+      "MTE4MDAwMDAwMDAwMDAwMDAwMQ.GhJk3L.q9Xw2VbNm4Tz7Yc1Ud8Re5Sf6Ag0Hp3Kj2Lm9";
+  static final String ALICE = "1300000000000000002";
+  static final String MALLORY = "1300000000000000009";
+
+  @TempDir Path dir;
+  private DiscordDouble discord;
+  private Crew crew;
+
+  @BeforeEach
+  void start() throws Exception {
+    discord = new DiscordDouble(TOKEN, 1000); // heartbeats flow during every test
+    String config =
+        """
+        {"channels": {"discord": {
+          "enabled": true,
+          "groupPolicy": "allowlist",
+          "dmPolicy": "disabled",
+          "apiBaseUrl": "%s",
+          "alertsChannel": "%s",
+          "guilds": {"%s": {
+            "slug": "homelab",
+            "users": ["%s"],
+            "channels": {
+              "%s": {"allow": true, "requireMention": false},
+              "%s": {"allow": true, "requireMention": false}
+            }
+          }}
+        }}}
+        """
+            .formatted(discord.apiBaseUrl(), ALERTS, GUILD, ALICE, GENERAL, ALERTS);
+    Path file = Files.writeString(dir.resolve("crew.json"), config);
+    Path state = dir.resolve("state");
+    Map<String, String> env = new HashMap<>(TestStores.env(state));
+    env.put("DISCORD_BOT_TOKEN", TOKEN);
+    crew = Crew.open(CrewContext.load(Optional.of(file), Optional.of(state), env));
+    crew.chat().connection().start();
+    discord.await("slash commands registered", c -> c.method().equals("PUT"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    crew.close();
+    discord.close();
+  }
+
+  @Test
+  void jdaConnectsThroughTheApiBaseUrlAndRegistersTheSlashCommandsInTheGuild() throws Exception {
+    DiscordDouble.Call identify =
+        discord.calls.stream()
+            .filter(c -> c.path().equals("/gateway/bot"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(identify.authorization()).isEqualTo("Bot " + TOKEN);
+    JsonNode frame = discord.awaitFrame("IDENTIFY", f -> f.path("op").asInt() == 2);
+    assertThat(frame.path("d").path("intents").asInt() & (1 << 15))
+        .as("the Message Content intent")
+        .isNotZero();
+    DiscordDouble.Call put = discord.await("registration", c -> c.method().equals("PUT"));
+    assertThat(put.path()).isEqualTo("/applications/" + APP_ID + "/guilds/" + GUILD + "/commands");
+    assertThat(
+            StreamSupport.stream(put.json().spliterator(), false).map(c -> c.path("name").asText()))
+        .containsExactlyInAnyOrder(
+            "status",
+            "sessions",
+            "kube",
+            "action",
+            "runbook",
+            "release",
+            "scan",
+            "verify",
+            "approve");
+    assertThat(crew.chat().connection().state().status()).isEqualTo("connected");
+  }
+
+  @Test
+  void aMessageInGeneralIsAnsweredAndOneInAChannelOutsideTheAllowlistIgnored() throws Exception {
+    JsonNode outside = discord.messageCreate(RANDOM, ALICE, "alice", "kube get pods", true);
+    discord.dispatch("MESSAGE_CREATE", outside);
+    JsonNode inside = discord.messageCreate(GENERAL, ALICE, "alice", "kube get pods", false);
+    discord.dispatch("MESSAGE_CREATE", inside);
+
+    DiscordDouble.Call reply =
+        discord.await(
+            "the reply in #general",
+            c ->
+                c.method().equals("POST") && c.path().equals("/channels/" + GENERAL + "/messages"));
+
+    JsonNode body = reply.json();
+    assertThat(body.path("embeds").get(0).path("title").asText()).contains("failed: kube get pods");
+    assertThat(body.path("embeds").get(0).path("description").asText())
+        .contains("Kubernetes: not configured");
+    assertThat(body.path("message_reference").path("message_id").asText())
+        .isEqualTo(inside.path("id").asText());
+    assertThat(discord.calls).noneMatch(c -> c.path().contains(RANDOM));
+    ChatRequests requests = new ChatRequests(crew.store().dataSource(), Clock.systemUTC());
+    assertThat(requests.bySource("discord", outside.path("id").asText())).isEmpty();
+    // marked answered once Discord took the reply
+    discord.awaitCondition(
+        "the request marked answered",
+        () ->
+            requests
+                .bySource("discord", inside.path("id").asText())
+                .filter(e -> e.state().equals(ChatRequests.ANSWERED))
+                .orElse(null));
+    assertThat(crew.audit().latest(20))
+        .anySatisfy(
+            r -> {
+              assertThat(r.kind()).isEqualTo("chat.post");
+              assertThat(r.channel()).isEqualTo("discord");
+              assertThat(r.requester()).isEqualTo(ALICE);
+            });
+    assertThat(discord.calls).noneMatch(c -> c.body().contains(TOKEN));
+  }
+
+  @Test
+  void aSlashCommandIsDeferredAtOnceThenAcknowledgedAndFollowedUpWithItsResult() throws Exception {
+    JsonNode command =
+        discord.slashCommand(GENERAL, ALICE, "alice", "kube", "verb", "get", "resource", "pods");
+    discord.dispatch("INTERACTION_CREATE", command);
+    String callback =
+        "/interactions/"
+            + command.path("id").asText()
+            + "/"
+            + command.path("token").asText()
+            + "/callback";
+    String webhook = "/webhooks/" + APP_ID + "/" + command.path("token").asText();
+
+    DiscordDouble.Call deferred = discord.await("the deferral", c -> c.path().equals(callback));
+    DiscordDouble.Call accepted =
+        discord.await("the acknowledgement", c -> c.path().equals(webhook + "/messages/@original"));
+    DiscordDouble.Call result =
+        discord.await("the follow-up", c -> c.method().equals("POST") && c.path().equals(webhook));
+
+    assertThat(deferred.json().path("type").asInt()).isEqualTo(5); // deferred channel message
+    assertThat(accepted.json().path("content").asText())
+        .startsWith("Accepted as request #")
+        .contains("`kube get pods`");
+    assertThat(result.json().path("embeds").get(0).path("title").asText())
+        .contains("failed: kube get pods");
+    assertThat(discord.calls.indexOf(deferred)).isLessThan(discord.calls.indexOf(accepted));
+  }
+
+  /** A change merged on the local demo forge, so that a release cut has something to cut. */
+  private void somethingToRelease() throws Exception {
+    ChannelScope cli = ChannelScope.unrestricted("the command line");
+    Origin origin = new Origin("cli", "alice");
+    RequestOutcome edit =
+        crew.runRequest()
+            .runText(
+                "edit demo deployment/whoami image whoami=traefik/whoami:v1.10.4",
+                Optional.empty(),
+                cli,
+                origin,
+                true);
+    assertThat(((RequestOutcome.Ran) edit).succeeded()).as(edit.toString()).isTrue();
+    RequestOutcome merge =
+        crew.runRequest().runText("merge demo 2", Optional.empty(), cli, origin, true, true);
+    assertThat(((RequestOutcome.Ran) merge).succeeded()).as(merge.toString()).isTrue();
+  }
+
+  /** Asks for a release cut in #alerts and returns the approval message the crew posted. */
+  private JsonNode approvalMessage() throws Exception {
+    somethingToRelease();
+    discord.dispatch(
+        "MESSAGE_CREATE", discord.messageCreate(ALERTS, ALICE, "alice", "release cut demo", false));
+    DiscordDouble.Call posted =
+        discord.await(
+            "the approval embed",
+            c -> c.method().equals("POST") && c.path().equals("/channels/" + ALERTS + "/messages"));
+    JsonNode message = posted.answer();
+    assertThat(message.path("embeds").get(0).path("title").asText()).contains("waits for approval");
+    return message;
+  }
+
+  private static List<String> customIds(JsonNode message) {
+    return message.path("components").findValues("custom_id").stream()
+        .map(JsonNode::asText)
+        .toList();
+  }
+
+  @Test
+  void onlyAnAllowedUsersClickApprovesTheParkedRequestWhichThenRunsAndASecondClickIsANoOp()
+      throws Exception {
+    JsonNode posted = approvalMessage();
+    List<String> ids = customIds(posted);
+    assertThat(ids).hasSize(2).allMatch(id -> id.matches("crew:(approve|deny):[a-z0-9]{8}"));
+    String approve = ids.get(0);
+    String approvalId = approve.substring("crew:approve:".length());
+    JsonNode message = posted; // as Discord hands it back with a click
+    String approvalMessageId = message.path("id").asText();
+
+    JsonNode refusedClick = discord.buttonClick(message, MALLORY, "mallory", approve);
+    discord.dispatch("INTERACTION_CREATE", refusedClick);
+    DiscordDouble.Call refused =
+        discord.await(
+            "the refusal",
+            c ->
+                c.method().equals("POST")
+                    && c.path()
+                        .equals("/webhooks/" + APP_ID + "/" + refusedClick.path("token").asText()));
+    assertThat(refused.json().path("content").asText()).contains("you may not approve");
+    assertThat(refused.json().path("flags").asInt() & 64).as("ephemeral").isNotZero();
+    assertThat(crew.engine().approvals().find(approvalId).orElseThrow().pending()).isTrue();
+
+    discord.dispatch("INTERACTION_CREATE", discord.buttonClick(message, ALICE, "alice", approve));
+    DiscordDouble.Call edited =
+        discord.await(
+            "the edited approval message",
+            c ->
+                c.method().equals("PATCH")
+                    && c.path().equals("/channels/" + ALERTS + "/messages/" + approvalMessageId));
+    assertThat(edited.json().path("embeds").get(0).path("title").asText())
+        .startsWith("Approved by alice");
+    assertThat(edited.json().path("components")).isEmpty();
+    DiscordDouble.Call result =
+        discord.await(
+            "the release's result",
+            c ->
+                c.method().equals("POST")
+                    && c.path().equals("/channels/" + ALERTS + "/messages")
+                    && c.body().contains("succeeded"));
+    assertThat(result.json().path("embeds").get(0).path("description").asText())
+        .contains("release v0.1.0 of demo cut");
+    assertThat(crew.engine().approvals().find(approvalId).orElseThrow().decidedBy())
+        .isEqualTo("discord:alice");
+
+    JsonNode again = discord.buttonClick(message, ALICE, "alice", approve);
+    discord.dispatch("INTERACTION_CREATE", again);
+    DiscordDouble.Call noOp =
+        discord.await(
+            "the second click's answer",
+            c ->
+                c.method().equals("POST")
+                    && c.path().equals("/webhooks/" + APP_ID + "/" + again.path("token").asText()));
+    assertThat(noOp.json().path("content").asText())
+        .contains("was already approved by discord:alice");
+    assertThat(
+            discord.calls.stream()
+                .filter(c -> c.method().equals("PATCH") && c.path().startsWith("/channels/")))
+        .hasSize(1);
+  }
+
+  @Test
+  void aConnectionDroppedMidRequestLosesNoReplyItIsSentAfterTheResume() throws Exception {
+    JsonNode posted = approvalMessage();
+    String approvalId = customIds(posted).get(0).substring("crew:approve:".length());
+    long before =
+        discord.calls.stream()
+            .filter(c -> c.path().equals("/channels/" + ALERTS + "/messages"))
+            .count();
+
+    discord.holdConnections();
+    discord.drop();
+    discord.awaitCondition(
+        "the crew to notice the drop",
+        () -> crew.chat().connection().state().connected() ? null : Boolean.TRUE);
+    // approved from the command line while Discord is away; the gateway keeps working
+    RequestOutcome decided = crew.runRequest().decide(approvalId, true, "cli:alice", null, true);
+    assertThat(((RequestOutcome.Ran) decided).succeeded()).as(decided.toString()).isTrue();
+    assertThat(
+            discord.calls.stream()
+                .filter(c -> c.path().equals("/channels/" + ALERTS + "/messages"))
+                .count())
+        .isEqualTo(before);
+
+    discord.releaseConnections();
+    JsonNode resume = discord.awaitFrame("RESUME", f -> f.path("op").asInt() == 6);
+    DiscordDouble.Call result =
+        discord.await(
+            "the reply after the resume",
+            c ->
+                c.method().equals("POST")
+                    && c.path().equals("/channels/" + ALERTS + "/messages")
+                    && c.body().contains("succeeded"));
+
+    assertThat(resume.path("d").path("session_id").asText()).isNotEmpty();
+    assertThat(result.json().path("embeds").get(0).path("description").asText())
+        .contains("release v0.1.0 of demo cut");
+    assertThat(discord.connections()).isEqualTo(2);
+    assertThat(crew.chat().connection().state().reconnects()).isEqualTo(1);
+  }
+
+  @Test
+  void aConnectionWhoseHeartbeatsAreNoLongerAcknowledgedIsReplacedAndResumed() throws Exception {
+    discord.awaitFrame("a heartbeat", f -> f.path("op").asInt() == 1);
+
+    discord.ackHeartbeats(false);
+    discord.awaitCondition("a second connection", () -> discord.connections() >= 2 ? true : null);
+    discord.ackHeartbeats(true);
+    discord.awaitFrame("RESUME", f -> f.path("op").asInt() == 6);
+    discord.awaitCondition(
+        "the connection back", () -> crew.chat().connection().state().connected() ? true : null);
+
+    JsonNode message = discord.messageCreate(GENERAL, ALICE, "alice", "kube get pods", false);
+    discord.dispatch("MESSAGE_CREATE", message);
+    discord.await(
+        "a reply on the new connection",
+        c -> c.method().equals("POST") && c.body().contains(message.path("id").asText()));
+  }
+
+  @Test
+  void anIncidentResponseStartedByArgoCdIsFollowedIntoTheAlertsChannel() throws Exception {
+    RequestOutcome.Ran ran =
+        (RequestOutcome.Ran)
+            crew.runRequest()
+                .runText(
+                    "kube get pods in monitoring",
+                    Optional.empty(),
+                    ChannelScope.unrestricted("argocd"),
+                    new Origin("argocd", "argocd-notifications"),
+                    false);
+
+    crew.chat().alerts().follow(ran.rootId());
+
+    DiscordDouble.Call alert =
+        discord.await(
+            "the alert in #alerts",
+            c -> c.method().equals("POST") && c.path().equals("/channels/" + ALERTS + "/messages"));
+    assertThat(alert.json().path("embeds").get(0).path("title").asText())
+        .startsWith("#" + ran.rootId() + " failed");
+  }
+}
