@@ -2,18 +2,22 @@ package dev.gitopscrew.assembly;
 
 import dev.gitopscrew.audit.AuditTrail;
 import dev.gitopscrew.audit.JdbcAuditLog;
+import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.change.ChangeWorkflow;
+import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.release.ReleasePolicy;
 import dev.gitopscrew.release.ReleaseWorkflow;
+import dev.gitopscrew.request.Request;
 import dev.gitopscrew.roles.AgentWorkforce;
-import dev.gitopscrew.roles.Capability;
+import dev.gitopscrew.roles.Routing;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
 import dev.gitopscrew.roles.team.Capabilities;
 import dev.gitopscrew.roles.team.Team;
+import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GitSettings;
 import dev.gitopscrew.runtime.Secret;
@@ -92,9 +96,11 @@ public final class Crew implements AutoCloseable {
                     cluster.access(),
                     incidents,
                     incidentLog,
-                    modelCapability(context),
+                    ModelWiring.capability(context),
                     releases,
-                    Clock.systemUTC())),
+                    Clock.systemUTC(),
+                    ModelWiring.planner(
+                        context, redactor, this::routing, this::submitForApproval))),
             audit,
             redactor,
             Clock.systemUTC());
@@ -111,7 +117,7 @@ public final class Crew implements AutoCloseable {
             workforce.routing(),
             context.permissions(),
             limits,
-            !context.loaded().config().models().providers().isEmpty());
+            ModelWiring.capability(context).configured());
   }
 
   /** The crew on the configured store (the state directory's embedded one by default). */
@@ -130,13 +136,23 @@ public final class Crew implements AutoCloseable {
     }
   }
 
-  private static Capability modelCapability(CrewContext context) {
-    return context.loaded().config().models().providers().isEmpty()
-        ? Capability.missing(
-            "model providers",
-            "free text needs models.providers in the configuration; structured requests work"
-                + " without one")
-        : Capability.configured("model providers");
+  private Routing routing() {
+    return workforce.routing();
+  }
+
+  /** A step a model proposed that needs a person's approval: its own request, parked for one. */
+  private String submitForApproval(Request request, ChannelScope scope, Origin origin)
+      throws InterruptedException {
+    RequestOutcome outcome = runRequest.run(request, Optional.empty(), scope, origin, false);
+    if (outcome instanceof RequestOutcome.Ran ran) {
+      return "submitted as request #"
+          + ran.rootId()
+          + ", which waits for a person's approval (crew approve) before it runs";
+    }
+    return "not submitted: "
+        + (outcome instanceof RequestOutcome.Refused r
+            ? r.reason()
+            : ((RequestOutcome.Invalid) outcome).reason());
   }
 
   public CrewContext context() {

@@ -74,6 +74,7 @@ final class ConfigChecks {
       }
     }
     checkIncident(config.incident(), config.git().repositories().keySet());
+    new ModelChecks(this::add).check(config);
     return problems;
   }
 
