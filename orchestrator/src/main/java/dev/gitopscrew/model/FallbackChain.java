@@ -13,7 +13,8 @@ import java.util.Optional;
  * ones that rest after a recent failure. It moves on after authentication errors, rate limits,
  * overload, timeouts and server errors, never after a refusal or a cancel. When every model rests
  * or failed, it waits for the first to be ready if that fits in what is left of the turn's retry
- * budget, and otherwise gives up with every model's reason.
+ * budget, and otherwise gives up with every model's reason. The first pass tries every model that
+ * does not rest once; waiting and later passes are bounded by the budget.
  */
 public final class FallbackChain {
 
@@ -92,21 +93,21 @@ public final class FallbackChain {
       throws Exhausted, InterruptedException {
     List<Attempt> attempts = new ArrayList<>();
     ModelFailure last = null;
-    boolean first = true;
-    while (true) {
+    for (int pass = 1; ; pass++) {
       for (String ref : refs) {
         Optional<Instant> resting = cooldowns.restingUntil(ref);
         if (resting.isPresent()) {
           attempts.add(new Attempt(ref, "resting until " + resting.get() + " after a failure"));
           continue;
         }
-        if (!first && budget.left(clock.instant()).isZero()) {
+        Duration left = budget.left(clock.instant());
+        if (pass > 1 && left.isZero()) {
           break;
         }
-        first = false;
         try {
           ModelProviders.Target target = providers.resolve(ref);
-          Duration wait = timeout;
+          // the first pass tries every model once; later passes fit in what is left of the budget
+          Duration wait = pass == 1 || left.compareTo(timeout) > 0 ? timeout : left;
           ModelReply reply =
               providers.adapter(target.endpoint()).complete(call.withModel(target.model(), wait));
           cooldowns.answered(ref);
