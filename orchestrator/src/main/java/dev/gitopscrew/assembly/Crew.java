@@ -8,6 +8,7 @@ import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.change.ChangeWorkflow;
+import dev.gitopscrew.model.ToolCallDoor;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.release.ReleasePolicy;
 import dev.gitopscrew.release.ReleaseWorkflow;
@@ -141,18 +142,42 @@ public final class Crew implements AutoCloseable {
   }
 
   /** A step a model proposed that needs a person's approval: its own request, parked for one. */
-  private String submitForApproval(Request request, ChannelScope scope, Origin origin)
-      throws InterruptedException {
+  private ToolCallDoor.Submitted submitForApproval(
+      Request request, ChannelScope scope, Origin origin) throws InterruptedException {
     RequestOutcome outcome = runRequest.run(request, Optional.empty(), scope, origin, false);
-    if (outcome instanceof RequestOutcome.Ran ran) {
-      return "submitted as request #"
-          + ran.rootId()
-          + ", which waits for a person's approval (crew approve) before it runs";
+    if (!(outcome instanceof RequestOutcome.Ran ran)) {
+      String why =
+          outcome instanceof RequestOutcome.Refused r
+              ? r.reason()
+              : ((RequestOutcome.Invalid) outcome).reason();
+      return new ToolCallDoor.Submitted(false, "refused", "not submitted: " + why);
     }
-    return "not submitted: "
-        + (outcome instanceof RequestOutcome.Refused r
-            ? r.reason()
-            : ((RequestOutcome.Invalid) outcome).reason());
+    // its dry run comes first; bounded, so a full slot table cannot hold the asking session
+    engine.awaitResult(ran.rootId(), Duration.ofSeconds(60));
+    var approval = engine.approvals().ofSession(ran.rootId());
+    if (approval.isPresent()) {
+      String id = approval.get().id();
+      return new ToolCallDoor.Submitted(
+          true,
+          "awaiting_approval",
+          "submitted as request #"
+              + ran.rootId()
+              + "; approval "
+              + id
+              + " waits for a person (crew approve "
+              + id
+              + "), nothing runs before that");
+    }
+    var record = engine.find(ran.rootId());
+    String state = record.map(r -> r.state()).orElse("queued");
+    return new ToolCallDoor.Submitted(
+        false,
+        state,
+        "submitted as request #"
+            + ran.rootId()
+            + ", which is "
+            + state
+            + record.map(r -> r.detail() == null ? "" : ": " + r.detail()).orElse(""));
   }
 
   public CrewContext context() {

@@ -29,7 +29,7 @@ public final class FallbackChain {
   /** One model tried: its reference and what became of it. */
   public record Attempt(String model, String outcome) {}
 
-  /** A completion and the model that gave it, with the failures before it. */
+  /** A completion and the model that gave it, with the failures before it (not the skipped). */
   public record Answered(String model, ModelReply reply, List<Attempt> attempts) {}
 
   /** No model answered: every attempt, and the failure that ended the turn. */
@@ -92,12 +92,13 @@ public final class FallbackChain {
   public Answered complete(List<String> refs, ModelCall call, Budget budget)
       throws Exhausted, InterruptedException {
     List<Attempt> attempts = new ArrayList<>();
+    List<Attempt> skipped = new ArrayList<>();
     ModelFailure last = null;
     for (int pass = 1; ; pass++) {
       for (String ref : refs) {
         Optional<Instant> resting = cooldowns.restingUntil(ref);
         if (resting.isPresent()) {
-          attempts.add(new Attempt(ref, "resting until " + resting.get() + " after a failure"));
+          skipped.add(new Attempt(ref, "resting until " + resting.get() + " after a failure"));
           continue;
         }
         Duration left = budget.left(clock.instant());
@@ -136,19 +137,26 @@ public final class FallbackChain {
       Instant now = clock.instant();
       if (soonest.isEmpty()) {
         // nothing rests, yet nothing answered: only an exhausted budget gets here
-        throw exhausted(attempts, last);
+        throw exhausted(attempts, skipped, last);
       }
       Duration pause = Duration.between(now, soonest.get());
       if (pause.compareTo(budget.left(now)) > 0) {
-        throw exhausted(attempts, last);
+        throw exhausted(attempts, skipped, last);
       }
       sleeper.sleep(pause);
     }
   }
 
-  private static Exhausted exhausted(List<Attempt> attempts, ModelFailure last) {
+  private static Exhausted exhausted(
+      List<Attempt> attempts, List<Attempt> skipped, ModelFailure last) {
     StringBuilder text = new StringBuilder("no model answered");
-    for (Attempt a : attempts) {
+    List<Attempt> all = new ArrayList<>(attempts);
+    // a model that rested the whole turn is named once, after those that were tried
+    skipped.stream()
+        .filter(s -> attempts.stream().noneMatch(a -> a.model().equals(s.model())))
+        .filter(s -> all.stream().noneMatch(a -> a.model().equals(s.model())))
+        .forEach(all::add);
+    for (Attempt a : all) {
       text.append("; ").append(a.model()).append(": ").append(a.outcome());
     }
     return new Exhausted(text.toString(), attempts, last);

@@ -36,7 +36,12 @@ public final class RequestTools {
 
   /** One function: its name, what it does, the tool it needs and how its arguments are read. */
   public record Function(
-      String name, String description, Tool tool, ObjectNode parameters, Reader reader) {
+      String name,
+      String description,
+      Tool tool,
+      Class<? extends Request> kind,
+      ObjectNode parameters,
+      Reader reader) {
     public ToolSpec spec() {
       return new ToolSpec(name, description, parameters);
     }
@@ -65,6 +70,7 @@ public final class RequestTools {
               "scale_workload",
               "Scale a deployment or statefulset; scaling to zero waits for a person's approval.",
               Tool.CLUSTER_SCALE,
+              ClusterAction.class,
               schema(
                   List.of("workload", "replicas"),
                   str("workload", "KIND/NAME, like deployment/grafana"),
@@ -109,6 +115,7 @@ public final class RequestTools {
               "read_cluster",
               "Read cluster objects through the guard: get or list a resource type, or a pod's logs.",
               Tool.CLUSTER_READ,
+              Kube.class,
               schema(
                   List.of("verb", "resource"),
                   choice("verb", "what to read", "get", "list", "logs"),
@@ -127,6 +134,7 @@ public final class RequestTools {
               "triage_application",
               "What is wrong with an Argo CD application: health, sync, pods, events, logs, last merges.",
               Tool.INCIDENT_TRIAGE,
+              Triage.class,
               schema(
                   List.of("application"),
                   str("application", "the Application's name"),
@@ -136,6 +144,7 @@ public final class RequestTools {
               "verify_deployment",
               "Check an application is synced, healthy, rolled out and answering.",
               Tool.VERIFY_DEPLOYMENT,
+              Verify.class,
               schema(
                   List.of("application"),
                   str("application", "the Application's name"),
@@ -145,6 +154,7 @@ public final class RequestTools {
               "run_runbook",
               "Run a declared incident runbook for an application.",
               Tool.RUNBOOK_RUN,
+              RunRunbook.class,
               schema(
                   List.of("runbook", "application"),
                   str("runbook", "the runbook's name"),
@@ -162,6 +172,7 @@ public final class RequestTools {
               "Change one manifest in a repository through an issue and a pull request: an image,"
                   + " replicas, an env value, limits or a Helm value.",
               Tool.GIT_CHANGE,
+              Edit.class,
               schema(
                   List.of("repository", "object", "set", "value"),
                   str("repository", "the configured repository's name"),
@@ -189,6 +200,7 @@ public final class RequestTools {
               "scan_manifests",
               "Audit a repository's manifests and RBAC for security findings.",
               Tool.SCAN_MANIFESTS,
+              Scan.class,
               schema(
                   List.of("repository"),
                   str("repository", "the configured repository's name"),
@@ -208,6 +220,7 @@ public final class RequestTools {
               "validate_change",
               "Pre-merge checks of a pull request or a branch against a base.",
               Tool.VALIDATE_CHANGE,
+              Validate.class,
               schema(
                   List.of("repository"),
                   str("repository", "the configured repository's name"),
@@ -220,6 +233,7 @@ public final class RequestTools {
               "plan_release",
               "The next release of a repository and why; writes nothing.",
               Tool.RELEASE_PLAN,
+              ReleasePlan.class,
               schema(
                   List.of("repository"),
                   str("repository", "the configured repository's name"),
@@ -229,6 +243,7 @@ public final class RequestTools {
               "cut_release",
               "Tag and publish a release (waits for a person's approval).",
               Tool.RELEASE_CUT,
+              ReleaseCut.class,
               schema(
                   List.of("repository"),
                   str("repository", "the configured repository's name"),
@@ -239,6 +254,7 @@ public final class RequestTools {
               "merge_pull_request",
               "Merge a pull request on the local forge.",
               Tool.FORGE_MERGE,
+              Merge.class,
               schema(
                   List.of("repository", "pullRequest"),
                   str("repository", "the configured repository's name"),
@@ -257,6 +273,7 @@ public final class RequestTools {
         name,
         description,
         tool,
+        ClusterAction.class,
         schema(
             List.of(field),
             str(field, what),

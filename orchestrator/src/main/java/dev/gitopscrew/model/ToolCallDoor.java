@@ -32,11 +32,15 @@ public final class ToolCallDoor {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int REPORT_CHARS = 4000;
 
-  /** Submits a request that needs an approval as a request of its own; returns what to report. */
+  /** Submits a request that needs an approval as a request of its own. */
   @FunctionalInterface
   public interface Approvals {
-    String submit(Request request, ChannelScope scope, Origin origin) throws InterruptedException;
+    Submitted submit(Request request, ChannelScope scope, Origin origin)
+        throws InterruptedException;
   }
+
+  /** What became of a submitted request: waiting for a person, or else its state; in words. */
+  public record Submitted(boolean waiting, String state, String text) {}
 
   /** What became of one tool call. */
   public record Outcome(
@@ -92,20 +96,20 @@ public final class ToolCallDoor {
   }
 
   /**
-   * The functions {@code agent} may call in {@code scope}: those whose tool it holds itself, and,
-   * when it may spawn sessions there, those whose tool an agent it may hand work to holds.
+   * The functions {@code agent} may call in {@code scope}: exactly those whose call would pass the
+   * chain, that is whose owner holds the function's tool there and is the agent itself or an agent
+   * it may spawn (it holds {@code sessions.spawn} there and the spawn policy allows it).
    */
   public List<RequestTools.Function> offered(KnownAgent agent, ChannelScope scope) {
-    boolean spawns = permissions.check(agent, scope, Tool.SESSIONS_SPAWN).allowed();
-    List<String> helpers = permissions.profile(agent).allowedSubagents();
+    var owners = routing.get().owners();
     return RequestTools.ALL.stream()
         .filter(
-            f ->
-                permissions.check(agent, scope, f.tool()).allowed()
-                    || (spawns
-                        && helpers.stream()
-                            .flatMap(id -> KnownAgent.byId(id).stream())
-                            .anyMatch(h -> permissions.check(h, scope, f.tool()).allowed())))
+            f -> {
+              KnownAgent owner = owners.get(f.kind());
+              return owner != null
+                  && permissions.check(owner, scope, f.tool()).allowed()
+                  && mayHandTo(agent, owner, scope);
+            })
         .toList();
   }
 
@@ -159,15 +163,18 @@ public final class ToolCallDoor {
         return refused(call, request, owner, refused.missingLink());
       }
     }
-    if (owner != agent
-        && (!permissions.check(agent, scope, Tool.SESSIONS_SPAWN).allowed()
-            || !permissions.profile(agent).allowedSubagents().contains(owner.id()))) {
+    if (!mayHandTo(agent, owner, scope)) {
       return refused(call, request, owner, agent.id() + " may not hand work to " + owner.id());
     }
     Optional<String> approval = route.action().approvalNeededFor(request);
     if (approval.isPresent() && !request.isDryRun()) {
-      String submitted = approvals.submit(request, scope, assignment.origin());
-      return outcome(call, request, owner, "awaiting_approval", approval.get() + "; " + submitted);
+      Submitted submitted = approvals.submit(request, scope, assignment.origin());
+      return outcome(
+          call,
+          request,
+          owner,
+          submitted.waiting() ? "awaiting_approval" : submitted.state(),
+          approval.get() + "; " + submitted.text());
     }
     try {
       Delegation.Answer answer = delegate.hand(owner, request);
@@ -175,6 +182,13 @@ public final class ToolCallDoor {
     } catch (ActionFailedException e) {
       return refused(call, request, owner, e.getMessage());
     }
+  }
+
+  /** An agent does its own kinds; another agent's only when it may spawn that agent here. */
+  private boolean mayHandTo(KnownAgent agent, KnownAgent owner, ChannelScope scope) {
+    return owner == agent
+        || (permissions.check(agent, scope, Tool.SESSIONS_SPAWN).allowed()
+            && permissions.profile(agent).allowedSubagents().contains(owner.id()));
   }
 
   private Outcome refused(
