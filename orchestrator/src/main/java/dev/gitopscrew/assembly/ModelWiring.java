@@ -8,6 +8,7 @@ import dev.gitopscrew.model.Instructions;
 import dev.gitopscrew.model.ModelPlanner;
 import dev.gitopscrew.model.ModelProviders;
 import dev.gitopscrew.model.ToolCallDoor;
+import dev.gitopscrew.model.openai.OpenAiChatCompletions;
 import dev.gitopscrew.roles.Capability;
 import dev.gitopscrew.roles.Routing;
 import dev.gitopscrew.roles.ask.Planner;
@@ -41,7 +42,8 @@ final class ModelWiring {
       return Planner.none();
     }
     Clock clock = Clock.systemUTC();
-    ModelProviders providers = new ModelProviders(config, context.env(), clock);
+    ModelProviders providers =
+        new ModelProviders(config, context.env(), OpenAiChatCompletions.factory(clock));
     FallbackChain chain =
         new FallbackChain(
             providers,

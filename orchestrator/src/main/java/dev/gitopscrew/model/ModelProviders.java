@@ -2,11 +2,7 @@ package dev.gitopscrew.model;
 
 import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.config.ModelRef;
-import dev.gitopscrew.model.openai.OpenAiChatCompletions;
 import dev.gitopscrew.roles.KnownAgent;
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The providers model references name, from {@code models.providers} and the built-in ones ({@code
@@ -58,19 +55,18 @@ public final class ModelProviders {
 
   private final CrewConfig config;
   private final Map<String, String> env;
-  private final HttpClient http;
-  private final Clock clock;
+  private final Function<Endpoint, ModelProvider> adapterFor;
   private final Map<String, ModelProvider> adapters = new ConcurrentHashMap<>();
 
-  public ModelProviders(CrewConfig config, Map<String, String> env, Clock clock) {
+  /**
+   * @param adapterFor makes the adapter of an endpoint (the composition root passes the
+   *     OpenAI-compatible one)
+   */
+  public ModelProviders(
+      CrewConfig config, Map<String, String> env, Function<Endpoint, ModelProvider> adapterFor) {
     this.config = config;
     this.env = env;
-    this.clock = clock;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    this.adapterFor = adapterFor;
   }
 
   /** The models of {@code agent}, primary first, then its fallbacks; empty when it has none. */
@@ -197,8 +193,7 @@ public final class ModelProviders {
 
   /** The adapter that speaks {@code endpoint}'s API. */
   public ModelProvider adapter(Endpoint endpoint) {
-    return adapters.computeIfAbsent(
-        endpoint.name(), n -> new OpenAiChatCompletions(endpoint, http, clock));
+    return adapters.computeIfAbsent(endpoint.name(), n -> adapterFor.apply(endpoint));
   }
 
   /** Every provider some agent's model names, or {@code models.providers} lists, by name. */

@@ -6,6 +6,7 @@ import dev.gitopscrew.cluster.fabric8.ClusterProbe;
 import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.model.ModelProvider;
 import dev.gitopscrew.model.ModelProviders;
+import dev.gitopscrew.model.openai.OpenAiChatCompletions;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.store.StateStoreException;
 import java.net.URI;
@@ -108,7 +109,10 @@ public final class Doctor {
   /** The provider lists its models and takes the key; no tokens are spent. */
   private Integration probeModels(Integration i, String provider) {
     ModelProviders providers =
-        new ModelProviders(context.loaded().config(), context.env(), java.time.Clock.systemUTC());
+        new ModelProviders(
+            context.loaded().config(),
+            context.env(),
+            OpenAiChatCompletions.factory(java.time.Clock.systemUTC()));
     var endpoint = providers.endpoint(provider).orElseThrow();
     try {
       ModelProvider.Probe probe =

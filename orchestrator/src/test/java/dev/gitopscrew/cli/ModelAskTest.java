@@ -344,6 +344,44 @@ class ModelAskTest {
     }
   }
 
+  @Test
+  void doctorProbesEachProviderWithItsKeyWithoutSpendingTokens() throws Exception {
+    Path config = config("", 90);
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get("/openrouter/api/v1/models")
+            .withHeader(
+                "Authorization",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + OPENROUTER_KEY))
+            .willReturn(
+                aResponse()
+                    .withBody(
+                        "{\"data\":[{\"id\":\"stepfun/step-3.5-flash:free\",\"name\":\"StepFun:"
+                            + " Step 3.5 Flash (free)\",\"context_length\":262144}]}")));
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get("/gemini/v1beta/openai/models")
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody(
+                        "[{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a"
+                            + " valid API key.\",\"status\":\"INVALID_ARGUMENT\"}}]")));
+
+    CliRun run = crew(config, "doctor");
+
+    assertThat(run.status()).as(run.all()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("model provider openrouter: ok")
+        .contains("HTTP 200, 1 models listed")
+        .contains("model provider google: BROKEN")
+        .contains("API key not valid")
+        .contains("GEMINI_API_KEY");
+    assertThat(run.all()).doesNotContain(OPENROUTER_KEY).doesNotContain(GEMINI_KEY);
+    assertThat(
+            server.findAll(
+                postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())))
+        .isEmpty();
+  }
+
   static String toolCall(String id, String function, String args) {
     return """
         {

@@ -89,7 +89,10 @@ class FallbackChainTest {
             "OPENROUTER_API_KEY", Completions.OPENROUTER_KEY,
             "GEMINI_API_KEY", Completions.GEMINI_KEY);
     providers =
-        new ModelProviders(new ConfigLoader(env).load(Optional.of(config)).config(), env, clock);
+        new ModelProviders(
+            new ConfigLoader(env).load(Optional.of(config)).config(),
+            env,
+            dev.gitopscrew.model.openai.OpenAiChatCompletions.factory(clock));
   }
 
   @AfterEach
@@ -356,7 +359,7 @@ class FallbackChainTest {
         new ModelProviders(
             new ConfigLoader(Map.of()).load(Optional.of(dir.resolve("crew.json"))).config(),
             Map.of(),
-            clock);
+            dev.gitopscrew.model.openai.OpenAiChatCompletions.factory(clock));
 
     ModelFailure f = catchThrowableOfType(ModelFailure.class, () -> noKeys.resolve(PRIMARY));
 

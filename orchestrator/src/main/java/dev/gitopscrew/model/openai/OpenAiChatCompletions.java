@@ -52,6 +52,16 @@ public final class OpenAiChatCompletions implements ModelProvider {
     this.redactor = Redactor.of(endpoint.key().map(k -> List.of(k.value())).orElse(List.of()));
   }
 
+  /** Adapters for endpoints, sharing one HTTP client. */
+  public static java.util.function.Function<Endpoint, ModelProvider> factory(Clock clock) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    return endpoint -> new OpenAiChatCompletions(endpoint, http, clock);
+  }
+
   @Override
   public ModelReply complete(ModelCall call) throws ModelFailure, InterruptedException {
     HttpRequest.Builder request =
