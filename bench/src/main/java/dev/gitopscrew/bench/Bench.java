@@ -1,5 +1,6 @@
 package dev.gitopscrew.bench;
 
+import dev.gitopscrew.bench.failover.FailoverScenario;
 import dev.gitopscrew.bench.fanout.FanoutScenario;
 import dev.gitopscrew.bench.gitflow.GitflowScenario;
 import dev.gitopscrew.bench.release.ReleaseScenario;
@@ -17,6 +18,7 @@ public final class Bench {
     return List.of(
         new FanoutScenario(),
         new RestartScenario(),
+        new FailoverScenario(),
         new GitflowScenario(),
         new ReleaseScenario(),
         new ScanScenario(),

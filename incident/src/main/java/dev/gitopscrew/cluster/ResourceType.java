@@ -12,6 +12,8 @@ public record ResourceType(
     String group, String version, String resource, String kind, boolean namespaced) {
 
   public static final ResourceType POD = new ResourceType("", "v1", "pods", "Pod", true);
+  public static final ResourceType LEASE =
+      new ResourceType("coordination.k8s.io", "v1", "leases", "Lease", true);
   public static final ResourceType EVENT = new ResourceType("", "v1", "events", "Event", true);
   public static final ResourceType DEPLOYMENT =
       new ResourceType("apps", "v1", "deployments", "Deployment", true);
@@ -45,7 +47,7 @@ public record ResourceType(
           new ResourceType("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", true),
           new ResourceType("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false),
           new ResourceType("rbac.authorization.k8s.io", "v1", "roles", "Role", true),
-          new ResourceType("coordination.k8s.io", "v1", "leases", "Lease", true),
+          LEASE,
           APPLICATION,
           new ResourceType("argoproj.io", "v1alpha1", "appprojects", "AppProject", true),
           EXTERNAL_SECRET,

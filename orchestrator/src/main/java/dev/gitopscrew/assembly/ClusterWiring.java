@@ -2,7 +2,9 @@ package dev.gitopscrew.assembly;
 
 import dev.gitopscrew.cluster.ClusterGuard;
 import dev.gitopscrew.cluster.GuardedCluster;
+import dev.gitopscrew.cluster.Leadership;
 import dev.gitopscrew.cluster.fabric8.Fabric8Cluster;
+import dev.gitopscrew.cluster.fabric8.LeaseLeadership;
 import dev.gitopscrew.config.ConfigException;
 import dev.gitopscrew.config.ConfigProblem;
 import dev.gitopscrew.config.CrewConfig;
@@ -34,10 +36,12 @@ public final class ClusterWiring implements AutoCloseable {
 
   private final ClusterAccess access;
   private final Fabric8Cluster client;
+  private final Optional<Leadership> leadership;
 
-  private ClusterWiring(ClusterAccess access, Fabric8Cluster client) {
+  private ClusterWiring(ClusterAccess access, Fabric8Cluster client, Optional<Leadership> lead) {
     this.access = access;
     this.client = client;
+    this.leadership = lead;
   }
 
   static ClusterWiring access(CrewContext context) {
@@ -46,14 +50,26 @@ public final class ClusterWiring implements AutoCloseable {
     boolean disabled = Boolean.FALSE.equals(config.kubernetes().enabled());
     Optional<String> source =
         disabled ? Optional.empty() : Integrations.kubeconfigSource(context.env());
+    boolean elect = Boolean.TRUE.equals(config.kubernetes().leaderElection());
     if (source.isEmpty()) {
+      if (elect) {
+        throw new ConfigException(
+            List.of(
+                new ConfigProblem(
+                    ConfigProblem.Severity.ERROR,
+                    context.loaded().source().orElse(null),
+                    "kubernetes.leaderElection",
+                    0,
+                    "leader election needs the cluster's Lease: " + FIX)));
+      }
       return new ClusterWiring(
           ClusterAccess.none(
               guard,
               Capability.missing(
                   "Kubernetes",
                   disabled ? "kubernetes.enabled is false in the configuration" : FIX)),
-          null);
+          null,
+          Optional.empty());
     }
     Fabric8Cluster client =
         Fabric8Cluster.connect(config.kubernetes().context(), ClusterSettings.kubeconfig(context));
@@ -63,11 +79,37 @@ public final class ClusterWiring implements AutoCloseable {
             Optional.of(new GuardedCluster(client, guard)),
             Capability.configured("Kubernetes"),
             Duration.ofSeconds(30)),
-        client);
+        client,
+        elect ? Optional.of(leadership(context, client, guard)) : Optional.empty());
   }
 
   public ClusterAccess access() {
     return access;
+  }
+
+  /** The Lease election, when {@code kubernetes.leaderElection} is on. */
+  public Optional<Leadership> leadership() {
+    return leadership;
+  }
+
+  private static Leadership leadership(
+      CrewContext context, Fabric8Cluster client, ClusterGuard guard) {
+    Duration lease = context.loaded().config().kubernetes().leaseDuration();
+    return client.leadership(
+        guard,
+        guard.botNamespace(),
+        "gitops-crew-leader",
+        identity(context),
+        new LeaseLeadership.Timing(
+            lease, lease.multipliedBy(2).dividedBy(3), lease.dividedBy(7).plusMillis(1)));
+  }
+
+  /** The pod's name (POD_NAME from the downward API, else HOSTNAME) and this process. */
+  static String identity(CrewContext context) {
+    String pod = context.env().getOrDefault("POD_NAME", context.env().get("HOSTNAME"));
+    return (pod == null || pod.isBlank() ? "gitops-crew" : pod)
+        + "-"
+        + ProcessHandle.current().pid();
   }
 
   /**
@@ -115,6 +157,7 @@ public final class ClusterWiring implements AutoCloseable {
 
   @Override
   public void close() {
+    leadership.ifPresent(Leadership::close);
     if (client != null) {
       client.close();
     }

@@ -8,6 +8,7 @@ import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.change.ChangeWorkflow;
+import dev.gitopscrew.metrics.CrewMetrics;
 import dev.gitopscrew.model.ToolCallDoor;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.release.ReleasePolicy;
@@ -59,14 +60,16 @@ public final class Crew implements AutoCloseable {
   private final SessionLimits limits;
   private final SessionEngine engine;
   private final RunRequest runRequest;
+  private final CrewMetrics metrics;
 
-  private Crew(CrewContext context, StateStore store) {
+  private Crew(CrewContext context, StateStore store, boolean client, CrewMetrics metrics) {
     this.context = context;
     this.store = store;
+    this.metrics = metrics;
     this.forgeRecords = new JdbcLocalForgeRecords(store.dataSource());
     this.audit = new JdbcAuditLog(store.dataSource());
     MirrorCache mirrors = new MirrorCache(context.stateDir());
-    Forges forges = new Forges(context.env()::get, forgeRecords);
+    Forges forges = new Forges(context.env()::get, forgeRecords, metrics);
     var repositories = GitSettings.repositoriesOrDemo(context);
     this.changes =
         new ChangeWorkflow(
@@ -102,16 +105,12 @@ public final class Crew implements AutoCloseable {
                     Clock.systemUTC(),
                     ModelWiring.planner(
                         context, redactor, this::routing, this::submitForApproval))),
-            audit,
+            metrics.counting(audit),
             redactor,
             Clock.systemUTC());
     this.limits = SessionSettings.limits(context.loaded().config());
-    this.engine =
-        SessionEngine.start(
-            store.dataSource(),
-            limits,
-            SessionSettings.policy(context.loaded().config()),
-            workforce);
+    this.engine = engine(store, client);
+    engine.observe(metrics::sessionEnded);
     this.runRequest =
         new RunRequest(
             engine,
@@ -121,16 +120,33 @@ public final class Crew implements AutoCloseable {
             ModelWiring.capability(context).configured());
   }
 
-  /** The crew on the configured store (the state directory's embedded one by default). */
+  /**
+   * The crew on the configured store (the state directory's embedded one by default), running its
+   * sessions here — unless it shares a store under leader election, where it runs them once it
+   * leads (the gateway's lifecycle decides).
+   */
   public static Crew open(CrewContext context) {
-    return open(context, () -> {});
+    return open(context, CrewMetrics.none());
   }
 
-  /** As above; {@code waiting} runs once if another process holds the embedded store. */
-  public static Crew open(CrewContext context, Runnable waiting) {
+  /** As above, counting sessions, side effects and forge calls in {@code metrics}. */
+  public static Crew open(CrewContext context, CrewMetrics metrics) {
+    return open(context, () -> {}, false, metrics);
+  }
+
+  /**
+   * The crew for a command of the CLI: on a shared store it never runs sessions; the requests it
+   * stores are run by the leading gateway, and it reads their results from the store.
+   */
+  public static Crew openClient(CrewContext context, Runnable waiting) {
+    return open(context, waiting, true, CrewMetrics.none());
+  }
+
+  private static Crew open(
+      CrewContext context, Runnable waiting, boolean client, CrewMetrics metrics) {
     StateStore store = StoreSettings.open(context, waiting);
     try {
-      return new Crew(context, store);
+      return new Crew(context, store, client, metrics);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -180,8 +196,24 @@ public final class Crew implements AutoCloseable {
             + record.map(r -> r.detail() == null ? "" : ": " + r.detail()).orElse(""));
   }
 
+  private SessionEngine engine(StateStore store, boolean client) {
+    var policy = SessionSettings.policy(context.loaded().config());
+    if (!store.shared()) {
+      return SessionEngine.start(store.dataSource(), limits, policy, workforce);
+    }
+    SessionEngine standby = SessionEngine.standby(store.dataSource(), limits, policy, workforce);
+    if (!client && cluster.leadership().isEmpty()) {
+      standby.lead(); // one replica on a shared store: it leads from the start
+    }
+    return standby;
+  }
+
   public CrewContext context() {
     return context;
+  }
+
+  public CrewMetrics metrics() {
+    return metrics;
   }
 
   public StateStore store() {

@@ -7,6 +7,8 @@ import dev.gitopscrew.forge.github.GitHubForge;
 import dev.gitopscrew.forge.local.LocalForge;
 import dev.gitopscrew.forge.local.LocalForgeRecords;
 import dev.gitopscrew.git.RepositorySpec;
+import dev.gitopscrew.metrics.CrewMetrics;
+import dev.gitopscrew.metrics.MeteredForge;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,14 +28,23 @@ public final class Forges implements Function<RepositorySpec, Forge> {
   private final LocalForgeRecords records;
   private final Map<String, Forge> built = new ConcurrentHashMap<>();
 
+  private final CrewMetrics metrics;
+
   public Forges(Function<String, String> env, LocalForgeRecords records) {
+    this(env, records, CrewMetrics.none());
+  }
+
+  /** As above, every forge's calls and rate-limit waits counted in {@code metrics}. */
+  public Forges(Function<String, String> env, LocalForgeRecords records, CrewMetrics metrics) {
+    this.metrics = metrics;
     this.env = env;
     this.records = records;
   }
 
   @Override
   public Forge apply(RepositorySpec spec) {
-    return built.computeIfAbsent(spec.name(), name -> build(spec));
+    return built.computeIfAbsent(
+        spec.name(), name -> MeteredForge.wrap(build(spec), spec.forge().configName(), metrics));
   }
 
   private Forge build(RepositorySpec spec) {
@@ -44,7 +55,8 @@ public final class Forges implements Function<RepositorySpec, Forge> {
             "app".equalsIgnoreCase(env.apply("GITHUB_TOKEN_TYPE"))
                 ? GitHubAuth.appInstallation(token)
                 : GitHubAuth.pat(token);
-        return new GitHubForge(spec, auth, MAX_LIMIT_WAIT);
+        return new GitHubForge(
+            spec, auth, MAX_LIMIT_WAIT, waited -> metrics.rateLimitWait("github", waited));
       case AZURE_DEVOPS:
         return AzureDevOpsForge.connect(spec, required("AZURE_DEVOPS_PAT", spec));
       case LOCAL:

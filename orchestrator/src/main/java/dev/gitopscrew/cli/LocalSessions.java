@@ -17,7 +17,7 @@ final class LocalSessions implements Sessions {
   private final Crew crew;
 
   LocalSessions(CrewContext context, java.io.PrintWriter err) {
-    this.crew = Crew.open(context, CrewCli.waitingForStore(err));
+    this.crew = Crew.openClient(context, CrewCli.waitingForStore(err));
   }
 
   @Override

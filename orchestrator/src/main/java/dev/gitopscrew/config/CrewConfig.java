@@ -35,7 +35,9 @@ public record CrewConfig(
     incident =
         incident != null ? incident : new IncidentSection(null, null, null, null, null, null, null);
     kubernetes =
-        kubernetes != null ? kubernetes : new KubernetesSection(null, null, null, null, null, null);
+        kubernetes != null
+            ? kubernetes
+            : new KubernetesSection(null, null, null, null, null, null, null);
     state = state != null ? state : new StateSection(null, null, null);
   }
 
@@ -343,7 +345,15 @@ public record CrewConfig(
       String namespace,
       String rbacFile,
       String serviceAccount,
-      Boolean leaderElection) {}
+      Boolean leaderElection,
+      Integer leaseDurationSeconds) {
+
+    /** How long the leader's Lease lasts unrenewed: the longest a failover takes (default 15). */
+    public java.time.Duration leaseDuration() {
+      return java.time.Duration.ofSeconds(
+          leaseDurationSeconds != null && leaseDurationSeconds > 2 ? leaseDurationSeconds : 15);
+    }
+  }
 
   /** {@code url} null means the embedded store under the state directory. */
   public record StateSection(String dir, String url, String user) {}

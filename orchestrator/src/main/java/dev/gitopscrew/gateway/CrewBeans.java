@@ -4,12 +4,14 @@ import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.audit.AuditTrail;
 import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.incident.IncidentLog;
+import dev.gitopscrew.metrics.CrewMetrics;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GatewaySettings;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.store.JdbcDeliveries;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.webhook.ArgoWebhook;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -52,8 +54,10 @@ public class CrewBeans {
   /** The crew, built by the same composition root the CLI uses. */
   @Produces
   @Singleton
-  Crew crew(CrewContext context) {
-    return Crew.open(context);
+  Crew crew(CrewContext context, MeterRegistry registry) {
+    Crew crew = Crew.open(context, new CrewMetrics(registry));
+    GatewayMetrics.register(crew);
+    return crew;
   }
 
   void stop(@Disposes Crew crew) {

@@ -1,6 +1,7 @@
 package dev.gitopscrew.gateway;
 
 import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.cluster.Leadership;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GatewayFile;
 import dev.gitopscrew.runtime.GatewaySettings;
@@ -8,6 +9,7 @@ import dev.gitopscrew.runtime.Integration;
 import dev.gitopscrew.runtime.Integrations;
 import dev.gitopscrew.store.StoreInfo;
 import dev.gitopscrew.webhook.ArgoWebhook;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +48,30 @@ public class GatewayLifecycle {
     LOG.infof(
         "sessions: %d left running by the previous process finalised as interrupted and delivered",
         crew.engine().interruptedAtStart());
-    argo.start(crew.sweepEvery());
+    var election = crew.cluster().leadership();
+    if (election.isPresent()) {
+      LOG.infof(
+          "leader election on Lease gitops-crew-leader as %s: sessions run once this replica leads",
+          election.get().identity());
+      election
+          .get()
+          .start(
+              new Leadership.Callbacks(
+                  () -> {
+                    LOG.info("leading: running sessions, webhooks and sweeps");
+                    crew.engine().lead();
+                    argo.start(crew.sweepEvery());
+                  },
+                  () -> {
+                    // another replica may lead already: stop at once, as a restart would
+                    LOG.error("lost the leader Lease; stopping so the new leader runs alone");
+                    crew.engine().halt();
+                    Quarkus.asyncExit(3);
+                  },
+                  leader -> LOG.infof("leader: %s", leader)));
+    } else {
+      argo.start(crew.sweepEvery());
+    }
     LOG.infof(
         "argocd webhook: %s; health sweep %s",
         context.env().get(ArgoWebhook.TOKEN_VARIABLE) == null

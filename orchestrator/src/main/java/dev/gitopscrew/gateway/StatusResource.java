@@ -1,5 +1,6 @@
 package dev.gitopscrew.gateway;
 
+import dev.gitopscrew.cluster.Leadership;
 import dev.gitopscrew.permission.AgentProfile;
 import dev.gitopscrew.roles.Tool;
 import dev.gitopscrew.runtime.CrewContext;
@@ -20,6 +21,7 @@ public class StatusResource {
 
   @Inject CrewContext context;
   @Inject StoreInfo storeInfo;
+  @Inject dev.gitopscrew.assembly.Crew crew;
 
   public record AgentView(
       String id, String name, List<String> skills, List<String> tools, List<String> subagents) {}
@@ -29,10 +31,17 @@ public class StatusResource {
   @GET
   @Path("status")
   public Map<String, Object> status() {
+    var election = crew.cluster().leadership();
     return Map.of(
         "config", context.loaded().describeSource(),
         "stateDir", context.stateDir().toString(),
         "store", storeInfo.facts(),
+        "leadership",
+            Map.of(
+                "leading", crew.engine().leading(),
+                "election", election.isPresent(),
+                "identity", election.map(Leadership::identity).orElse("single"),
+                "leader", election.flatMap(Leadership::leader).orElse("")),
         "integrations",
             Integrations.describe(context).stream()
                 .map(

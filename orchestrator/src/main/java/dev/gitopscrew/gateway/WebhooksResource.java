@@ -1,5 +1,7 @@
 package dev.gitopscrew.gateway;
 
+import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.metrics.CrewMetrics;
 import dev.gitopscrew.webhook.ArgoWebhook;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
@@ -16,12 +18,14 @@ import jakarta.ws.rs.core.Response;
 public class WebhooksResource {
 
   @Inject ArgoWebhook argo;
+  @Inject Crew crew;
 
   @POST
   @Path("argocd")
   public Response argocd(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
     ArgoWebhook.Reply reply = argo.receive(authorization, body);
+    crew.metrics().webhook("argocd", CrewMetrics.outcomeOf(reply.status()));
     Response.ResponseBuilder response = Response.status(reply.status()).entity(reply.body());
     if (reply.status() == 401) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gitops-crew-argocd\"");

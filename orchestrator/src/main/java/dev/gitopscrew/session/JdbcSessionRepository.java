@@ -50,8 +50,8 @@ public final class JdbcSessionRepository {
   long insert(LiveSession s, String state, Instant now) {
     String sql =
         "INSERT INTO sessions (parent_id, root_id, agent, depth, instruction, timeout_ms, state,"
-            + " created_at, deadline_at, started_at, request_json, channel, requester)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " created_at, deadline_at, started_at, request_json, channel, requester,"
+            + " approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // serialised before the write, so the group transaction holds no JSON work
     String request = RequestJson.write(s.task().request());
     return write(
@@ -71,6 +71,7 @@ public final class JdbcSessionRepository {
             ps.setString(11, request);
             ps.setString(12, s.origin().channel());
             ps.setString(13, clip(s.origin().requester()));
+            ps.setString(14, clipTo(s.task().approvedBy(), 256));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
               keys.next();
@@ -247,6 +248,47 @@ public final class JdbcSessionRepository {
         rs -> rs.getLong(1));
   }
 
+  /**
+   * What a leader that died left behind on a shared store: sessions running, and children queued
+   * (their parents' work is gone). Queued roots are not among them: they never started, and the new
+   * leader runs them.
+   */
+  List<Long> leftoverIds() {
+    return query(
+        "SELECT id FROM sessions WHERE state = 'running'"
+            + " OR (state = 'queued' AND parent_id IS NOT NULL) ORDER BY id",
+        rs -> rs.getLong(1));
+  }
+
+  /** Requests stored by any replica that no one has started yet, oldest first. */
+  List<Long> queuedRoots() {
+    return query(
+        "SELECT id FROM sessions WHERE state = 'queued' AND parent_id IS NULL ORDER BY id",
+        rs -> rs.getLong(1));
+  }
+
+  /** Who approved a stored request up front, if anyone. */
+  Optional<String> approvedBy(long id) {
+    return query("SELECT approved_by FROM sessions WHERE id = ?", rs -> rs.getString(1), id)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
+  /** Of these sessions, those the store says have ended (another replica cancelled them). */
+  List<Long> endedAmong(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    return query(
+        "SELECT id FROM sessions WHERE id IN ("
+            + marks
+            + ") AND state NOT IN ('queued', 'running', 'awaiting_approval')",
+        rs -> rs.getLong(1),
+        ids.toArray());
+  }
+
   /** Marks sessions that ended before {@code endedBefore} archived; returns how many. */
   int archive(Instant endedBefore, Instant now) {
     return update(
@@ -356,7 +398,7 @@ public final class JdbcSessionRepository {
   }
 
   private static String clipTo(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   private static String clip(String text) {

@@ -44,6 +44,8 @@ public final class SessionEngine implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SessionEngine.class.getName());
   private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
   private static final int ARCHIVE_EVERY_SWEEPS = 60;
+  private static final Duration POLL_EVERY = Duration.ofMillis(250);
+  private static final Duration AWAIT_POLL = Duration.ofMillis(100);
 
   private final GroupCommit writer;
   private final JdbcSessionRepository repository;
@@ -55,42 +57,94 @@ public final class SessionEngine implements AutoCloseable {
   final ConcurrentHashMap<Long, LiveSession> live = new ConcurrentHashMap<>();
   private final ScheduledThreadPoolExecutor supervisor;
   private final ExecutorService workers;
-  private final int interruptedAtStart;
+  private final boolean shared;
+  private final Object roots = new Object();
+  private volatile int interruptedAtStart;
+  private volatile Observer observer = (agent, state, ran) -> {};
+  private volatile boolean leading;
   private final AtomicInteger sweeps = new AtomicInteger();
   private volatile boolean stopped;
   private volatile boolean halted;
 
   private SessionEngine(
-      DataSource dataSource, SessionLimits limits, SpawnPolicy policy, Workforce workforce) {
+      DataSource dataSource,
+      SessionLimits limits,
+      SpawnPolicy policy,
+      Workforce workforce,
+      boolean shared) {
     this.writer = new GroupCommit(dataSource, "session");
     this.repository = new JdbcSessionRepository(dataSource, writer);
     this.approvals = new Approvals(dataSource);
     this.limits = limits;
     this.workforce = workforce;
+    this.shared = shared;
     this.slots = new Slots(limits);
     this.checks = new SpawnChecks(limits, policy, workforce);
-    this.interruptedAtStart = finaliseLeftovers();
     this.supervisor = new ScheduledThreadPoolExecutor(1, daemon("crew-session-supervisor"));
     supervisor.setRemoveOnCancelPolicy(true);
     AtomicInteger n = new AtomicInteger();
     this.workers =
         Executors.newCachedThreadPool(
             r -> daemon("crew-session-" + n.incrementAndGet()).newThread(r));
+  }
+
+  /**
+   * Starts the engine on a migrated store it alone uses. Sessions a previous process left queued or
+   * running are first finalised {@code interrupted}, each in its own transaction, so their parents
+   * have them.
+   */
+  public static SessionEngine start(
+      DataSource dataSource, SessionLimits limits, SpawnPolicy policy, Workforce workforce) {
+    SessionEngine engine = new SessionEngine(dataSource, limits, policy, workforce, false);
+    engine.lead();
+    return engine;
+  }
+
+  /**
+   * An engine on a store several processes share (PostgreSQL): until {@link #lead()} it runs
+   * nothing; it stores requests queued for the leader and reads results from the store. Once
+   * leading, it also runs what other replicas stored.
+   */
+  public static SessionEngine standby(
+      DataSource dataSource, SessionLimits limits, SpawnPolicy policy, Workforce workforce) {
+    return new SessionEngine(dataSource, limits, policy, workforce, true);
+  }
+
+  /**
+   * Becomes the one engine that runs sessions: finalises what a previous leader left running,
+   * carries out approvals decided meanwhile, and (on a shared store) runs the requests other
+   * replicas store, from now on.
+   */
+  public synchronized void lead() {
+    if (leading || stopped) {
+      return;
+    }
+    interruptedAtStart = finaliseLeftovers();
+    leading = true;
     long sweep = SWEEP_EVERY.toMillis();
     supervisor.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
     // decided while the previous process was stopping: carry the decision out now
     for (Approval approved : approvals.approvedButParked()) {
       resumeParked(approved.sessionId(), approved.decidedBy());
     }
+    if (shared) {
+      long poll = POLL_EVERY.toMillis();
+      supervisor.scheduleWithFixedDelay(this::poll, 0, poll, TimeUnit.MILLISECONDS);
+    }
   }
 
-  /**
-   * Starts the engine on a migrated store. Sessions a previous process left queued or running are
-   * first finalised {@code interrupted}, each in its own transaction, so their parents have them.
-   */
-  public static SessionEngine start(
-      DataSource dataSource, SessionLimits limits, SpawnPolicy policy, Workforce workforce) {
-    return new SessionEngine(dataSource, limits, policy, workforce);
+  /** Hears of every session this engine ends, for metrics. */
+  public interface Observer {
+    void ended(String agent, String state, Duration ran);
+  }
+
+  public void observe(Observer observer) {
+    this.observer = observer;
+  }
+
+  /** Whether this engine runs sessions (always, on a store of its own). */
+  public boolean leading() {
+    return leading;
   }
 
   /** How many sessions were finalised {@code interrupted} at start. */
@@ -98,9 +152,29 @@ public final class SessionEngine implements AutoCloseable {
     return interruptedAtStart;
   }
 
-  /** Starts a request as a root session (depth 0), or says why it cannot start. */
+  /**
+   * Starts a request as a root session (depth 0), or says why it cannot start. On a replica that
+   * does not lead, the request is stored queued and the leader runs it.
+   */
   public SpawnOutcome submit(Task task, Origin origin) {
-    return spawn(null, task, origin);
+    return leading ? spawn(null, task, origin) : store(task, origin);
+  }
+
+  private SpawnOutcome store(Task task, Origin origin) {
+    Optional<String> refusal =
+        stopped ? Optional.of("the session engine is stopped") : checks.refusal(null, task, 0);
+    if (refusal.isPresent()) {
+      return new Refused(refusal.get());
+    }
+    Duration timeout = task.timeout() != null ? task.timeout() : limits.runTimeout();
+    Instant now = Instant.now();
+    LiveSession s = new LiveSession(null, 0, task, origin, timeout, now.plus(timeout));
+    try {
+      return new Spawned(
+          StoreGuard.call(() -> repository.insert(s, JdbcSessionRepository.QUEUED, now)));
+    } catch (RuntimeException e) {
+      return new Refused("the state store failed to record the session: " + e.getMessage());
+    }
   }
 
   /**
@@ -109,6 +183,7 @@ public final class SessionEngine implements AutoCloseable {
    */
   public Optional<SessionResult> awaitResult(long id, Duration wait) throws InterruptedException {
     LiveSession s = live.get(id);
+    Optional<SessionRecord> found;
     if (s != null) {
       try {
         s.settled.get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -117,12 +192,35 @@ public final class SessionEngine implements AutoCloseable {
       } catch (ExecutionException e) {
         throw new IllegalStateException(e.getCause());
       }
+      found = repository.find(id);
+    } else {
+      // run by another replica, or not started yet: its result arrives in the store
+      found = settledInStore(id, Instant.now().plus(wait));
     }
-    Optional<SessionRecord> found = repository.find(id);
     if (found.isPresent() && found.get().parentId() == null && found.get().isTerminal()) {
       repository.markConsumed(id, Instant.now());
     }
     return found.flatMap(SessionRecord::result);
+  }
+
+  private Optional<SessionRecord> settledInStore(long id, Instant until)
+      throws InterruptedException {
+    while (true) {
+      Optional<SessionRecord> found = repository.find(id);
+      // parked counts as settled while its approval waits for a person, not once approved
+      boolean settled =
+          found.isEmpty()
+              || found.get().isTerminal()
+              || (found.get().state().equals(JdbcSessionRepository.AWAITING_APPROVAL)
+                  && approvals
+                      .ofSession(id)
+                      .map(a -> a.state().equals(Approval.PENDING))
+                      .orElse(true));
+      if (settled || !Instant.now().isBefore(until)) {
+        return found;
+      }
+      Thread.sleep(AWAIT_POLL.toMillis());
+    }
   }
 
   public Optional<SessionRecord> find(long id) {
@@ -186,7 +284,7 @@ public final class SessionEngine implements AutoCloseable {
   private int finaliseLeftovers() {
     int count = 0;
     Interrupted restart = new Interrupted("gateway restarted at " + Instant.now());
-    for (long id : repository.activeIds()) {
+    for (long id : shared ? repository.leftoverIds() : repository.activeIds()) {
       if (repository.end(id, restart, Instant.now())) {
         count++;
       }
@@ -219,13 +317,16 @@ public final class SessionEngine implements AutoCloseable {
     }
     boolean running = admission == Slots.Admitted.RUN;
     String state = running ? JdbcSessionRepository.RUNNING : JdbcSessionRepository.QUEUED;
-    try {
-      s.id = StoreGuard.call(() -> repository.insert(s, state, now));
-    } catch (RuntimeException e) {
-      slots.withdraw(s, running);
-      return new Refused("the state store failed to record the session: " + e.getMessage());
+    // a root is stored and made live under one lock, so the leader's poll never adopts it twice
+    synchronized (roots) {
+      try {
+        s.id = StoreGuard.call(() -> repository.insert(s, state, now));
+      } catch (RuntimeException e) {
+        slots.withdraw(s, running);
+        return new Refused("the state store failed to record the session: " + e.getMessage());
+      }
+      live.put(s.id, s);
     }
-    live.put(s.id, s);
     if (parent != null) {
       parent.addChild(s);
       if (parent.isEnding()) {
@@ -270,6 +371,9 @@ public final class SessionEngine implements AutoCloseable {
   void start(LiveSession s) {
     if (!s.fromQueue || StoreGuard.call(() -> repository.markRunning(s.id, Instant.now()))) {
       run(s);
+    } else {
+      // ended in the store before it started (by another replica): let go of its slot
+      end(s, new Cancelled("ended before it started"));
     }
   }
 
@@ -406,7 +510,9 @@ public final class SessionEngine implements AutoCloseable {
               + (now.decidedAt() == null ? "" : " at " + now.decidedAt()));
     }
     if (state.equals(Approval.APPROVED)) {
-      resumeParked(approval.sessionId(), by);
+      if (leading) {
+        resumeParked(approval.sessionId(), by);
+      } // else the leader finds the decision in the store and resumes it
       return new Decision.Resumed(approval.sessionId());
     }
     String why = "denied by " + by + (note == null || note.isBlank() ? "" : ": " + note);
@@ -440,11 +546,13 @@ public final class SessionEngine implements AutoCloseable {
       return;
     }
     String state = running ? JdbcSessionRepository.RUNNING : JdbcSessionRepository.QUEUED;
-    if (!StoreGuard.call(() -> repository.resume(id, state, s.deadline(), now))) {
-      slots.withdraw(s, running);
-      return;
+    synchronized (roots) {
+      if (!StoreGuard.call(() -> repository.resume(id, state, s.deadline(), now))) {
+        slots.withdraw(s, running);
+        return;
+      }
+      live.put(id, s);
     }
-    live.put(id, s);
     s.deadlineTimer =
         supervisor.schedule(() -> expire(s), limits.runTimeout().toMillis(), TimeUnit.MILLISECONDS);
     if (running) {
@@ -466,6 +574,72 @@ public final class SessionEngine implements AutoCloseable {
 
   private void expire(LiveSession s) {
     end(s, new TimedOut(s.timeout()));
+  }
+
+  /**
+   * The leader's look at the shared store: requests other replicas stored, approvals they recorded,
+   * and roots they cancelled.
+   */
+  private void poll() {
+    if (stopped) {
+      return;
+    }
+    try {
+      synchronized (roots) {
+        for (long id : repository.queuedRoots()) {
+          if (!live.containsKey(id)) {
+            adopt(id);
+          }
+        }
+      }
+      for (Approval approved : approvals.approvedButParked()) {
+        resumeParked(approved.sessionId(), approved.decidedBy());
+      }
+      List<Long> roots =
+          live.values().stream().filter(l -> l.parent() == null).map(l -> l.id).toList();
+      for (long id : repository.endedAmong(roots)) {
+        LiveSession s = live.get(id);
+        if (s != null) {
+          cancelTree(s, "another replica");
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "reading the shared store failed: " + e.getMessage());
+    }
+  }
+
+  /** Runs a request another replica stored, rebuilt from the store with its own deadline. */
+  private void adopt(long id) {
+    Optional<SessionRecord> record = repository.find(id);
+    Optional<String> json = repository.requestJson(id);
+    if (record.isEmpty() || json.isEmpty()) {
+      return;
+    }
+    SessionRecord r = record.get();
+    Task task =
+        new Task(
+            r.agent(),
+            RequestJson.read(json.get()),
+            r.timeout(),
+            repository.approvedBy(id).orElse(null));
+    LiveSession s =
+        new LiveSession(
+            null, 0, task, new Origin(r.channel(), r.requester()), r.timeout(), r.deadlineAt());
+    s.id = id;
+    Slots.Admission admission = slots.admit(s);
+    if (admission instanceof Slots.Rejected rejected) {
+      repository.end(id, new Failed(rejected.reason()), Instant.now());
+      return;
+    }
+    live.put(id, s);
+    long left = Math.max(0, Duration.between(Instant.now(), r.deadlineAt()).toMillis());
+    s.deadlineTimer = supervisor.schedule(() -> expire(s), left, TimeUnit.MILLISECONDS);
+    if (admission == Slots.Admitted.RUN) {
+      startSoon(s, true);
+    } else {
+      slots.enqueue(s);
+      dispatch();
+    }
   }
 
   /** The supervisor's safety net, should a deadline timer ever be lost. */
@@ -527,6 +701,10 @@ public final class SessionEngine implements AutoCloseable {
     live.remove(s.id);
     if (s.parent() != null) {
       s.parent().removeChild(s);
+    }
+    if (ended) {
+      Instant started = s.deadline().minus(s.timeout());
+      observer.ended(s.task().agent(), result.state(), Duration.between(started, Instant.now()));
     }
     s.ended.complete(result);
     s.settled.complete(null);

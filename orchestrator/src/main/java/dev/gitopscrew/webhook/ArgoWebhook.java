@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * {@code POST /webhooks/argocd}: checks the bearer token, stores the delivery (a repeat is
  * recognised and answered 200), answers 202 at once and works it on one worker thread. The health
  * sweep runs on that thread too, so a sweep and a delivery never act on one application at once. A
- * delivery accepted but not worked when the process stopped is worked at the next start.
+ * delivery accepted but not worked when the process stopped is worked at the next start; one a
+ * replica that does not lead accepted is worked by the leader.
  */
 public final class ArgoWebhook implements AutoCloseable {
 
@@ -32,6 +33,7 @@ public final class ArgoWebhook implements AutoCloseable {
   private final JdbcDeliveries deliveries;
   private final ArgoEvents events;
   private final HealthSweep sweep;
+  private volatile boolean started;
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -52,8 +54,15 @@ public final class ArgoWebhook implements AutoCloseable {
    * Works what an earlier process accepted and left, and sweeps every {@code sweepEvery} (zero: no
    * sweep).
    */
-  public void start(Duration sweepEvery) {
+  public synchronized void start(Duration sweepEvery) {
+    if (started) {
+      return;
+    }
+    started = true;
     deliveries.pending().forEach(d -> worker.execute(() -> work(d.id())));
+    // deliveries other replicas accepted (a shared store): this one works them once it leads
+    worker.scheduleWithFixedDelay(
+        () -> deliveries.pending().forEach(d -> work(d.id())), 1, 1, TimeUnit.SECONDS);
     if (!sweepEvery.isZero()) {
       long seconds = sweepEvery.toSeconds();
       worker.scheduleWithFixedDelay(this::sweepLogged, seconds, seconds, TimeUnit.SECONDS);
@@ -87,7 +96,10 @@ public final class ArgoWebhook implements AutoCloseable {
       return new Reply(200, answer);
     }
     answer.put("state", "accepted");
-    worker.execute(() -> work(recorded.id()));
+    if (started) {
+      worker.execute(() -> work(recorded.id()));
+    } // else the leader works it
+
     return new Reply(202, answer);
   }
 

@@ -59,6 +59,9 @@ class CliTurnsIT {
           .contains("homelab-admin [succeeded] drill fanout 40")
           .contains("(every child delivered)");
     }
-    assertThat(Files.readString(logs.get(2))).contains("homelab-admin");
+    // the list ran in its turn (before, between or after the asks); afterwards both are there
+    Process last = crew(dir.resolve("last.log"), "sessions", "list");
+    assertThat(last.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(dir.resolve("last.log")).split("drill fanout 40", -1)).hasSize(3);
   }
 }

@@ -1,5 +1,6 @@
 package dev.gitopscrew.bench.fanout;
 
+import dev.gitopscrew.bench.BenchPostgres;
 import dev.gitopscrew.bench.Samples;
 import dev.gitopscrew.bench.Scenario;
 import dev.gitopscrew.request.Drill;
@@ -19,7 +20,6 @@ import dev.gitopscrew.session.SessionRecord;
 import dev.gitopscrew.session.SpawnPolicy;
 import dev.gitopscrew.store.StateStore;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * first and is not counted: after only 200, the JIT was still compiling the path during the
  * measured tree (3.6 times as many compilations in its last 1.5 s) and p99 doubled. Knobs for
  * diagnosis: {@code -Dfanout.warmup=N}, {@code -Dfanout.parents=N}; {@code bench/run fanout N}
- * spawns N leaves.
+ * spawns N leaves; {@code --runs 5} measures five trees after one warm-up and reports the medians;
+ * {@code --store postgres} runs on a PostgreSQL database instead of the embedded H2 file.
  */
 public final class FanoutScenario implements Scenario {
 
@@ -80,54 +81,89 @@ public final class FanoutScenario implements Scenario {
 
   @Override
   public void run(String[] args) throws Exception {
-    int children = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-    Path stateDir = Files.createTempDirectory("bench-fanout");
+    boolean postgres = BenchPostgres.requested(args);
+    List<String> rest = new ArrayList<>(List.of(BenchPostgres.withoutStore(args)));
+    int runs = 1;
+    int at = rest.indexOf("--runs");
+    if (at >= 0) {
+      runs = Integer.parseInt(rest.get(at + 1));
+      rest.subList(at, at + 2).clear();
+    }
+    int children = rest.isEmpty() ? 1000 : Integer.parseInt(rest.get(0));
+    if (postgres) {
+      try (BenchPostgres server = BenchPostgres.start();
+          StateStore store =
+              StateStore.open(server.newDatabase("bench_fanout"), BenchPostgres.USER, "")) {
+        measure(store, "postgres", children, runs);
+      }
+    } else {
+      try (StateStore store = StateStore.openEmbedded(Files.createTempDirectory("bench-fanout"))) {
+        measure(store, "h2", children, runs);
+      }
+    }
+  }
+
+  /**
+   * A warm-up tree, then {@code runs} measured trees of {@code children} leaves; with several runs
+   * the figures are the medians of the runs' percentiles.
+   */
+  private void measure(StateStore store, String storeName, int children, int runs)
+      throws InterruptedException {
     SessionLimits limits = new SessionLimits(2, 8, PARENTS, 60, Duration.ofMinutes(5));
-    try (StateStore store = StateStore.openEmbedded(stateDir)) {
-      SessionEngine engine =
-          SessionEngine.start(store.dataSource(), limits, SpawnPolicy.defaults(), this::workFor);
-      // a warm-up tree so the JIT has seen the path, as in a running gateway; its numbers are
-      // dropped
-      runTree(engine, WARMUP);
+    SessionEngine engine =
+        SessionEngine.start(store.dataSource(), limits, SpawnPolicy.defaults(), this::workFor);
+    // a warm-up tree so the JIT has seen the path, as in a running gateway; its numbers are
+    // dropped
+    runTree(engine, WARMUP);
+    List<Double> p50s = new ArrayList<>();
+    List<Double> p99s = new ArrayList<>();
+    long spawnedAll = 0;
+    long deliveredAll = 0;
+    for (int run = 1; run <= runs; run++) {
       workNanos.clear();
       samples.clear();
       delivered.set(0);
       spawned.set(0);
       refused.set(0);
-
       long root = runTree(engine, children);
-
       List<SessionRecord> leaves = engine.tree(root).stream().filter(s -> s.depth() == 2).toList();
       long terminalInStore = leaves.stream().filter(SessionRecord::isTerminal).count();
       Map<String, Long> states = new TreeMap<>();
       leaves.forEach(s -> states.merge(s.state(), 1L, Long::sum));
-      engine.close();
-
       // a result counts as delivered when the parent got it from the store and the store agrees
-      long deliveredBoth = Math.min(delivered.get(), terminalInStore);
+      spawnedAll += spawned.get();
+      deliveredAll += Math.min(delivered.get(), terminalInStore);
       long waited =
           leaves.stream()
               .filter(l -> l.startedAt() != null && l.startedAt().isAfter(l.createdAt()))
               .count();
-      System.out.println(
-          "after a warm-up of "
-              + WARMUP
-              + " leaves; leaves in the store by state: "
-              + states
-              + "; waited in the maxConcurrent queue: "
-              + waited
-              + "; refused spawns: "
-              + refused.get());
-      System.out.print(
-          "overhead by kind and phase (spawn call, start of work, delivery):\n" + samples.report());
+      p50s.add(samples.percentileMs(ALL, 50));
+      p99s.add(samples.percentileMs(ALL, 99));
       System.out.printf(
-          "BENCH fanout spawned=%d delivered=%d lost=%d p50_ms=%.3f p99_ms=%.3f%n",
-          spawned.get(),
-          deliveredBoth,
-          spawned.get() - deliveredBoth,
-          samples.percentileMs(ALL, 50),
-          samples.percentileMs(ALL, 99));
+          "run %d on %s: leaves by state %s; waited in the maxConcurrent queue: %d; refused"
+              + " spawns: %d; p50_ms=%.3f p99_ms=%.3f%n",
+          run, storeName, states, waited, refused.get(), p50s.get(run - 1), p99s.get(run - 1));
     }
+    engine.close();
+    System.out.print(
+        "last run's overhead by kind and phase (spawn call, start of work, delivery):\n"
+            + samples.report());
+    System.out.printf(
+        "BENCH fanout store=%s runs=%d spawned=%d delivered=%d lost=%d p50_ms=%.3f p99_ms=%.3f"
+            + " p99_ms_max=%.3f%n",
+        storeName,
+        runs,
+        spawnedAll,
+        deliveredAll,
+        spawnedAll - deliveredAll,
+        median(p50s),
+        median(p99s),
+        p99s.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
   }
 
   static long submit(SessionEngine engine, int children) {

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gitopscrew.bench.Samples;
 import dev.gitopscrew.bench.Scenario;
 import dev.gitopscrew.bench.gateway.GatewayProcess;
+import dev.gitopscrew.bench.gateway.MockCluster;
 import dev.gitopscrew.incident.testing.ClusterFixture;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -44,10 +40,6 @@ public final class WebhooksScenario implements Scenario {
   static final int SYNCS = 10;
   static final int COPIES = 5;
   static final int SENDERS = 16;
-  // the mock API server logs every request it answers: the bench's noise, not the crew's (held
-  // here, as java.util.logging keeps its loggers weakly)
-  private static final java.util.logging.Logger MOCK_LOG =
-      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
   @Override
   public String name() {
@@ -57,25 +49,12 @@ public final class WebhooksScenario implements Scenario {
   @Override
   public void run(String[] args) throws Exception {
     Path dir = Files.createTempDirectory("bench-webhooks");
-    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-    Map<
-            io.fabric8.mockwebserver.ServerRequest,
-            java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>
-        responses = new HashMap<>();
-    KubernetesMockServer cluster =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            responses,
-            new KubernetesMixedDispatcher(responses),
-            false);
-    cluster.init();
-    try (KubernetesClient client = cluster.createClient()) {
-      ClusterFixture.allowAccessReviews(cluster);
+    try (MockCluster cluster = MockCluster.start()) {
+      KubernetesClient client = cluster.client();
       for (int a = 0; a < APPS; a++) {
         ClusterFixture.create(client, application("app-" + a));
       }
-      Path kubeconfig = ClusterFixture.kubeconfig(dir, client, "bench-kube-token");
+      Path kubeconfig = cluster.kubeconfig(dir);
       Path config =
           Files.writeString(
               dir.resolve("crew.yaml"), "incident:\n  verifyWaitSeconds: 1\n  sweepMinutes: 0\n");
@@ -89,8 +68,6 @@ public final class WebhooksScenario implements Scenario {
         gateway.awaitReady();
         measure(gateway);
       }
-    } finally {
-      cluster.destroy();
     }
   }
 

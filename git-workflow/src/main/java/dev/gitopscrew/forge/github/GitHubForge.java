@@ -56,9 +56,18 @@ public final class GitHubForge implements Forge {
   private final Map<Long, GHIssueComment> knownComments = new ConcurrentHashMap<>();
 
   public GitHubForge(RepositorySpec spec, GitHubAuth auth, Duration maxLimitWait) {
+    this(spec, auth, maxLimitWait, waited -> {});
+  }
+
+  /** As above; {@code onLimitWait} hears of every wait for a rate limit, for metrics. */
+  public GitHubForge(
+      RepositorySpec spec,
+      GitHubAuth auth,
+      Duration maxLimitWait,
+      java.util.function.Consumer<Duration> onLimitWait) {
     this.spec = spec;
     this.auth = auth;
-    WaitOutLimits limits = new WaitOutLimits(maxLimitWait, Clock.systemUTC());
+    WaitOutLimits limits = new WaitOutLimits(maxLimitWait, Clock.systemUTC(), onLimitWait);
     GitHubRest rest =
         new GitHubRest(
             spec.apiUrl() == null ? DEFAULT_API_URL : spec.apiUrl(),

@@ -21,9 +21,16 @@ final class WaitOutLimits {
   private final Duration maxWait;
   private final Clock clock;
 
+  private final java.util.function.Consumer<Duration> onWait;
+
   WaitOutLimits(Duration maxWait, Clock clock) {
+    this(maxWait, clock, waited -> {});
+  }
+
+  WaitOutLimits(Duration maxWait, Clock clock, java.util.function.Consumer<Duration> onWait) {
     this.maxWait = maxWait;
     this.clock = clock;
+    this.onWait = onWait;
   }
 
   GitHubRateLimitHandler primary() {
@@ -72,6 +79,7 @@ final class WaitOutLimits {
   }
 
   void sleep(Duration wait, String which) throws IOException {
+    onWait.accept(wait);
     try {
       Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {

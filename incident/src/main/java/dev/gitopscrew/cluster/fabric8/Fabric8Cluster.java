@@ -126,6 +126,16 @@ public final class Fabric8Cluster implements Cluster, AutoCloseable {
     return answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
   }
 
+  /** Leader election on a Lease, through this client, within the guard's rules. */
+  public dev.gitopscrew.cluster.Leadership leadership(
+      dev.gitopscrew.cluster.ClusterGuard guard,
+      String namespace,
+      String name,
+      String identity,
+      LeaseLeadership.Timing timing) {
+    return new LeaseLeadership(client, guard, namespace, name, identity, timing);
+  }
+
   /** The SelfSubjectAccessReview that asks whether this client may make {@code call}. */
   static SelfSubjectAccessReview review(ApiCall call) {
     return new SelfSubjectAccessReviewBuilder()

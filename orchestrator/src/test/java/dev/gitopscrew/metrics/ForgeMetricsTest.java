@@ -1,0 +1,116 @@
+package dev.gitopscrew.metrics;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.gitopscrew.assembly.Forges;
+import dev.gitopscrew.forge.Forge;
+import dev.gitopscrew.forge.github.GitHubPayloads;
+import dev.gitopscrew.git.ForgeKind;
+import dev.gitopscrew.git.RepositorySpec;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Forge calls and rate-limit waits as the gateway's metrics show them, against a WireMock GitHub
+ * that limits the first call; the token never reaches a meter.
+ */
+class ForgeMetricsTest {
+
+  private static final String TOKEN = "github_pat_11ABCDEFG0123456789_m3tricsTokenValueQRS";
+  private static final String REPO = "/repos/owner/homelab";
+
+  private WireMockServer github;
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  @BeforeEach
+  void start() {
+    github = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    github.start();
+  }
+
+  @AfterEach
+  void stop() {
+    github.stop();
+  }
+
+  @Test
+  void everyCallIsCountedByOperationAndOutcomeAndALimitWaitIsTimed() {
+    String api = github.baseUrl();
+    github.stubFor(get(urlPathEqualTo(REPO)).willReturn(okJson(GitHubPayloads.repository(api))));
+    github.stubFor(
+        get(urlPathEqualTo(REPO + "/issues/42"))
+            .inScenario("limit")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Retry-After", "1")
+                    .withBody(
+                        "{\"message\": \"You have exceeded a secondary rate limit.\","
+                            + " \"documentation_url\": \"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}"))
+            .willSetStateTo("cooled"));
+    github.stubFor(
+        get(urlPathEqualTo(REPO + "/issues/42"))
+            .inScenario("limit")
+            .whenScenarioStateIs("cooled")
+            .willReturn(
+                okJson(
+                    GitHubPayloads.issue(
+                        api, 42, "Bump whoami", "body", null, "agent:devops-sre"))));
+    github.stubFor(
+        get(urlPathEqualTo(REPO + "/issues/7"))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"message\": \"Not Found\", \"documentation_url\":"
+                            + " \"https://docs.github.com/rest/issues/issues#get-an-issue\","
+                            + " \"status\": \"404\"}")));
+    Forge forge =
+        new Forges(Map.of("GITHUB_TOKEN", TOKEN)::get, null, new CrewMetrics(registry))
+            .apply(
+                new RepositorySpec(
+                    "homelab",
+                    ForgeKind.GITHUB,
+                    api + "/owner/homelab.git",
+                    api,
+                    null,
+                    null,
+                    "main"));
+
+    assertThat(forge.issue(42).number()).isEqualTo(42);
+    assertThatThrownBy(() -> forge.issue(7)).isNotNull();
+
+    assertThat(count("issue", "ok")).isEqualTo(1);
+    assertThat(count("issue", "failed")).isEqualTo(1);
+    var waits = registry.get("crew.forge.rate.limit.waits").tag("forge", "github").timer();
+    assertThat(waits.count()).isEqualTo(1);
+    assertThat(waits.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(1000);
+    for (Meter m : registry.getMeters()) {
+      assertThat(m.getId().toString()).doesNotContain(TOKEN).doesNotContain(TOKEN.substring(11));
+    }
+  }
+
+  private double count(String operation, String outcome) {
+    return registry
+        .get("crew.forge.calls")
+        .tags("forge", "github", "operation", operation, "outcome", outcome)
+        .counter()
+        .count();
+  }
+}
