@@ -216,10 +216,10 @@ class ModelAskTest {
   @Test
   void aStepThatNeedsApprovalBecomesItsOwnRequestWaitingForAPerson() throws Exception {
     Path config = config("", 90);
-    assertThat(
-            crew(config, "edit", "--repo", "demo", "deployment/whoami", "--replicas", "2").status())
-        .isZero();
-    assertThat(crew(config, "forge", "merge", "2").status()).isZero();
+    CliRun edit = crew(config, "edit", "--repo", "demo", "deployment/whoami", "--replicas", "2");
+    assertThat(edit.status()).as(edit.all()).isZero();
+    CliRun merge = crew(config, "forge", "merge", "2");
+    assertThat(merge.status()).as(merge.all()).isZero();
     plans(
         PRIMARY_PATH,
         "cut_release",
