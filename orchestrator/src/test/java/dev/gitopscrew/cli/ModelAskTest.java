@@ -358,6 +358,16 @@ class ModelAskTest {
                         "{\"data\":[{\"id\":\"stepfun/step-3.5-flash:free\",\"name\":\"StepFun:"
                             + " Step 3.5 Flash (free)\",\"context_length\":262144}]}")));
     server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get("/openrouter/api/v1/key")
+            .withHeader(
+                "Authorization",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + OPENROUTER_KEY))
+            .willReturn(
+                aResponse()
+                    .withBody(
+                        "{\"data\":{\"label\":\"sk-or-v1-5f0...d9e\",\"usage\":0.0,\"limit\":null,"
+                            + "\"is_free_tier\":true,\"rate_limit\":{\"requests\":20,\"interval\":\"10s\"}}}")));
+    server.stubFor(
         com.github.tomakehurst.wiremock.client.WireMock.get("/gemini/v1beta/openai/models")
             .willReturn(
                 aResponse()

@@ -260,6 +260,15 @@ class OpenAiChatCompletionsTest {
             .withHeader("Authorization", equalTo("Bearer " + Completions.OPENROUTER_KEY))
             .willReturn(aResponse().withBody(Completions.MODELS)));
 
+    server.stubFor(
+        get("/api/v1/key")
+            .withHeader("Authorization", equalTo("Bearer " + Completions.OPENROUTER_KEY))
+            .willReturn(
+                aResponse()
+                    .withBody(
+                        "{\"data\":{\"label\":\"sk-or-v1-5f0...d9e\",\"usage\":0.0,\"limit\":null,"
+                            + "\"is_free_tier\":true}}")));
+
     ModelProvider.Probe ok = provider.probe(List.of("stepfun/step-3.5-flash:free"));
     ModelProvider.Probe missing = provider.probe(List.of("stepfun/step-4:free"));
 
@@ -269,5 +278,21 @@ class OpenAiChatCompletionsTest {
     assertThat(missing.detail()).contains("not listed: stepfun/step-4:free");
     assertThat(server.findAll(postRequestedFor(urlEqualTo("/api/v1/chat/completions")))).isEmpty();
     assertThat(new ObjectMapper().readTree(Completions.MODELS).path("data").size()).isEqualTo(2);
+  }
+
+  @Test
+  void openRoutersModelListIsPublicSoItsKeyIsProbedOnItsOwn() throws Exception {
+    server.stubFor(get("/api/v1/models").willReturn(aResponse().withBody(Completions.MODELS)));
+    server.stubFor(
+        get("/api/v1/key")
+            .willReturn(aResponse().withStatus(401).withBody(Completions.OPENROUTER_401)));
+
+    ModelProvider.Probe probe = provider.probe(List.of("stepfun/step-3.5-flash:free"));
+
+    assertThat(probe.ok()).isFalse();
+    assertThat(probe.detail())
+        .isEqualTo(
+            "key: authentication failed (HTTP 401): No auth credentials found - check"
+                + " OPENROUTER_API_KEY");
   }
 }

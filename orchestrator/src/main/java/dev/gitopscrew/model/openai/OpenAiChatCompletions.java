@@ -195,6 +195,13 @@ public final class OpenAiChatCompletions implements ModelProvider {
     } catch (ModelFailure e) {
       return new Probe(false, e.getMessage());
     }
+    if (isOpenRouter()) {
+      // OpenRouter lists its models to anyone: its /key endpoint is what proves the key
+      Probe key = probeKey();
+      if (!key.ok()) {
+        return key;
+      }
+    }
     TreeSet<String> listed = new TreeSet<>();
     json.path("data").forEach(m -> listed.add(m.path("id").asText()));
     // Gemini lists "models/gemini-2.5-pro"; the chat API takes "gemini-2.5-pro"
@@ -210,6 +217,27 @@ public final class OpenAiChatCompletions implements ModelProvider {
             + " models listed"
             + (missing.isEmpty() ? "" : "; not listed: " + String.join(", ", missing));
     return new Probe(missing.isEmpty() || listed.isEmpty(), detail);
+  }
+
+  private boolean isOpenRouter() {
+    return endpoint.name().equals("openrouter") || endpoint.baseUrl().contains("openrouter.ai");
+  }
+
+  private Probe probeKey() throws InterruptedException {
+    HttpRequest request =
+        authorized(HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/key")))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
+    try {
+      HttpResponse<String> response = send(request);
+      if (response.statusCode() / 100 != 2) {
+        return new Probe(false, "key: " + failure(response, parse(response)).getMessage());
+      }
+      return new Probe(true, "key accepted");
+    } catch (ModelFailure e) {
+      return new Probe(false, "key: " + e.getMessage());
+    }
   }
 
   private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
