@@ -8,7 +8,7 @@ import dev.gitopscrew.model.Instructions;
 import dev.gitopscrew.model.ModelPlanner;
 import dev.gitopscrew.model.ModelProviders;
 import dev.gitopscrew.model.ToolCallDoor;
-import dev.gitopscrew.model.openai.OpenAiChatCompletions;
+import dev.gitopscrew.model.adapters.ModelAdapters;
 import dev.gitopscrew.roles.Capability;
 import dev.gitopscrew.roles.Routing;
 import dev.gitopscrew.roles.ask.Planner;
@@ -43,7 +43,7 @@ final class ModelWiring {
     }
     Clock clock = Clock.systemUTC();
     ModelProviders providers =
-        new ModelProviders(config, context.env(), OpenAiChatCompletions.factory(clock));
+        new ModelProviders(config, context.env(), ModelAdapters.byApi(clock));
     FallbackChain chain =
         new FallbackChain(
             providers,

@@ -12,7 +12,11 @@ public record ModelRef(String primary, List<String> fallbacks) {
 
   /** The {@code api} values a provider may have; {@code openai-responses} is OpenClaw's name. */
   public static final java.util.Set<String> APIS =
-      java.util.Set.of("openai-completions", "openai-chat-completions", "openai-responses");
+      java.util.Set.of(
+          "openai-completions",
+          "openai-chat-completions",
+          "openai-responses",
+          "anthropic-messages");
 
   public ModelRef {
     fallbacks = fallbacks != null ? List.copyOf(fallbacks) : List.of();

@@ -42,13 +42,17 @@ public final class ModelProviders {
           "openai",
           new BuiltIn("https://api.openai.com/v1", Endpoint.OPENAI, "OPENAI_API_KEY", true),
           "anthropic",
-          new BuiltIn("https://api.anthropic.com/v1", Endpoint.OPENAI, "ANTHROPIC_API_KEY", true),
+          new BuiltIn(
+              "https://api.anthropic.com/v1", Endpoint.ANTHROPIC, "ANTHROPIC_API_KEY", true),
           "ollama",
           new BuiltIn("http://127.0.0.1:11434/v1", Endpoint.OPENAI, "OLLAMA_API_KEY", false));
 
-  /** The APIs a provider may speak; {@code openai-responses} (OpenClaw's) is served as chat. */
+  /**
+   * The APIs a provider may speak; {@code openai-responses} (OpenClaw's) is spoken as chat
+   * completions, {@code anthropic-messages} is Anthropic's own.
+   */
   public static final List<String> APIS =
-      List.of(Endpoint.OPENAI, "openai-responses", "openai-chat-completions");
+      List.of(Endpoint.OPENAI, "openai-responses", "openai-chat-completions", Endpoint.ANTHROPIC);
 
   /** A model reference resolved: where to send it and the id to send. */
   public record Target(String ref, Endpoint endpoint, String model) {}
@@ -178,7 +182,10 @@ public final class ModelProviders {
         entry != null && entry.apiKeyEnv() != null
             ? entry.apiKeyEnv()
             : builtIn != null ? builtIn.keyVariable() : entry.apiKeyEnvFor(name);
-    String api = entry != null && entry.api() != null ? entry.api() : Endpoint.OPENAI;
+    String api =
+        entry != null && entry.api() != null
+            ? entry.api()
+            : builtIn != null ? builtIn.api() : Endpoint.OPENAI;
     String key = env.get(keyVariable);
     return Optional.of(
         new Endpoint(

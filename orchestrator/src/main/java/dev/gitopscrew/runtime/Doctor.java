@@ -6,7 +6,7 @@ import dev.gitopscrew.cluster.fabric8.ClusterProbe;
 import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.model.ModelProvider;
 import dev.gitopscrew.model.ModelProviders;
-import dev.gitopscrew.model.openai.OpenAiChatCompletions;
+import dev.gitopscrew.model.adapters.ModelAdapters;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.store.StateStoreException;
 import java.net.URI;
@@ -112,7 +112,7 @@ public final class Doctor {
         new ModelProviders(
             context.loaded().config(),
             context.env(),
-            OpenAiChatCompletions.factory(java.time.Clock.systemUTC()));
+            ModelAdapters.byApi(java.time.Clock.systemUTC()));
     var endpoint = providers.endpoint(provider).orElseThrow();
     try {
       ModelProvider.Probe probe =

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.model.ChatMessage;
 import dev.gitopscrew.model.Endpoint;
 import dev.gitopscrew.model.ModelCall;
@@ -12,15 +11,14 @@ import dev.gitopscrew.model.ModelFailure;
 import dev.gitopscrew.model.ModelFailure.Kind;
 import dev.gitopscrew.model.ModelProvider;
 import dev.gitopscrew.model.ModelReply;
+import dev.gitopscrew.model.ProviderHttp;
 import dev.gitopscrew.model.ToolCall;
 import dev.gitopscrew.model.ToolSpec;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,18 +36,15 @@ import java.util.TreeSet;
 public final class OpenAiChatCompletions implements ModelProvider {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int DETAIL_CHARS = 300;
 
   private final Endpoint endpoint;
-  private final HttpClient http;
-  private final Redactor redactor;
+  private final ProviderHttp wire;
   private final Clock clock;
 
   public OpenAiChatCompletions(Endpoint endpoint, HttpClient http, Clock clock) {
     this.endpoint = endpoint;
-    this.http = http;
+    this.wire = new ProviderHttp(http, endpoint);
     this.clock = clock;
-    this.redactor = Redactor.of(endpoint.key().map(k -> List.of(k.value())).orElse(List.of()));
   }
 
   /** Adapters for endpoints, sharing one HTTP client. */
@@ -246,17 +241,7 @@ public final class OpenAiChatCompletions implements ModelProvider {
   }
 
   private HttpResponse<String> send(HttpRequest request) throws ModelFailure, InterruptedException {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpTimeoutException e) {
-      throw new ModelFailure(Kind.TIMEOUT, "no answer from " + host() + " in time");
-    } catch (ConnectException e) {
-      throw new ModelFailure(Kind.UNREACHABLE, "cannot connect to " + host());
-    } catch (IOException e) {
-      throw new ModelFailure(
-          Kind.UNREACHABLE,
-          host() + ": " + detail(e.getClass().getSimpleName() + " " + e.getMessage()));
-    }
+    return wire.send(request);
   }
 
   private JsonNode parse(HttpResponse<String> response) throws ModelFailure {
@@ -294,11 +279,10 @@ public final class OpenAiChatCompletions implements ModelProvider {
   }
 
   private String detail(String text) {
-    String clean = redactor.redact(text == null ? "" : text).replaceAll("\\s+", " ").strip();
-    return clean.length() > DETAIL_CHARS ? clean.substring(0, DETAIL_CHARS) + "…" : clean;
+    return wire.detail(text);
   }
 
   private String host() {
-    return URI.create(endpoint.baseUrl()).getHost();
+    return wire.host();
   }
 }
