@@ -163,6 +163,8 @@ class ModelAskTest {
     assertThat(sent.get(1).getBodyAsString())
         .contains("\"tool_call_id\":\"call_9b2e7d\"")
         .contains("succeeded (edit demo deployment/whoami");
+    assertThat(crew(config, "sessions", "show", "2").out())
+        .startsWith("Model: openrouter/stepfun/step-3.5-flash:free (planned by homelab-admin");
     CliRun show = crew(config, "sessions", "show", "1", "--json");
     assertThat(show.out())
         .contains("\"model\" : \"openrouter/stepfun/step-3.5-flash:free\"")
