@@ -6,6 +6,7 @@ import dev.gitopscrew.bench.gitflow.GitflowScenario;
 import dev.gitopscrew.bench.release.ReleaseScenario;
 import dev.gitopscrew.bench.restart.RestartScenario;
 import dev.gitopscrew.bench.scan.ScanScenario;
+import dev.gitopscrew.bench.startup.StartupScenario;
 import dev.gitopscrew.bench.webhooks.WebhooksScenario;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,8 @@ public final class Bench {
         new GitflowScenario(),
         new ReleaseScenario(),
         new ScanScenario(),
-        new WebhooksScenario());
+        new WebhooksScenario(),
+        new StartupScenario());
   }
 
   public static void main(String[] args) throws Exception {

@@ -31,11 +31,32 @@ public final class DemoRepository {
 
   private DemoRepository() {}
 
-  /** The demo repository under {@code <state>/repositories/demo.git}, seeded on first use. */
+  /** The demo repository under {@code <state>/repositories/demo.git}, seeded now. */
   public static RepositorySpec ensure(Path stateDir) {
+    RepositorySpec spec = spec(stateDir);
+    seedIfDemo(spec);
+    return spec;
+  }
+
+  /**
+   * The demo repository's spec, not seeded yet: it is seeded when first opened ({@link
+   * #seedIfDemo}), so a start on a fresh state directory does not pay for it.
+   */
+  public static RepositorySpec spec(Path stateDir) {
     Path bare = stateDir.resolve("repositories").resolve(NAME + ".git").toAbsolutePath();
-    seedIfMissing(bare);
-    return RepositorySpec.local(NAME, bare.toUri().toString());
+    // the same URL whether the directory exists yet or not (toUri adds the slash only then)
+    String url = bare.toUri().toString();
+    return RepositorySpec.local(NAME, url.endsWith("/") ? url : url + "/");
+  }
+
+  /** Seeds the repository {@code spec} names if it is the demo one and not there yet. */
+  public static void seedIfDemo(RepositorySpec spec) {
+    if (spec.name().equals(NAME)
+        && spec.forge() == ForgeKind.LOCAL
+        && spec.url().startsWith("file:")
+        && spec.url().endsWith("/repositories/" + NAME + ".git/")) {
+      seedIfMissing(Path.of(java.net.URI.create(spec.url())));
+    }
   }
 
   /** Creates the bare repository with one commit on {@code main}, unless it already exists. */

@@ -19,7 +19,11 @@ public final class MirrorCache implements AutoCloseable {
 
   public Mirror open(RepositorySpec spec, GitCredentials credentials) {
     return open.computeIfAbsent(
-        spec.name(), name -> Mirror.open(root.resolve(name + ".git"), spec, credentials));
+        spec.name(),
+        name -> {
+          DemoRepository.seedIfDemo(spec);
+          return Mirror.open(root.resolve(name + ".git"), spec, credentials);
+        });
   }
 
   @Override

@@ -142,6 +142,11 @@ public final class Crew implements AutoCloseable {
     return open(context, waiting, true, CrewMetrics.none());
   }
 
+  /** The CLI's crew on a store the command has already opened (it then owns and closes it). */
+  public static Crew openClient(CrewContext context, StateStore store) {
+    return new Crew(context, store, true, CrewMetrics.none());
+  }
+
   private static Crew open(
       CrewContext context, Runnable waiting, boolean client, CrewMetrics metrics) {
     StateStore store = StoreSettings.open(context, waiting);

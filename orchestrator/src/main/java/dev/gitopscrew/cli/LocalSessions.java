@@ -1,94 +1,127 @@
 package dev.gitopscrew.cli;
 
 import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.audit.AuditTrail;
+import dev.gitopscrew.audit.JdbcAuditLog;
 import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.effect.AuditRecord;
 import dev.gitopscrew.incident.Incident;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.runtime.StoreSettings;
 import dev.gitopscrew.session.Approval;
+import dev.gitopscrew.session.JdbcSessionRepository;
 import dev.gitopscrew.session.SessionView;
+import dev.gitopscrew.store.JdbcIncidentLog;
+import dev.gitopscrew.store.StateStore;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** The crew in this process, on the state directory's store (no gateway is running). */
+/**
+ * The crew in this process, on the state directory's store (no gateway is running). Reading
+ * sessions, effects and incidents needs only the store; the crew itself (agents, forges, the
+ * engine) is built on the first command that runs or decides something.
+ */
 final class LocalSessions implements Sessions {
 
-  private final Crew crew;
+  private final CrewContext context;
+  private final StateStore store;
+  private final JdbcSessionRepository reads;
+  private Crew crew;
 
   LocalSessions(CrewContext context, java.io.PrintWriter err) {
-    this.crew = Crew.openClient(context, CrewCli.waitingForStore(err));
+    this.context = context;
+    this.store = StoreSettings.open(context, CrewCli.waitingForStore(err));
+    this.reads = new JdbcSessionRepository(store.dataSource());
+  }
+
+  private synchronized Crew crew() {
+    if (crew == null) {
+      crew = Crew.openClient(context, store);
+    }
+    return crew;
   }
 
   @Override
   public RequestOutcome ask(String text, Optional<String> agent, boolean approvedUpFront)
       throws InterruptedException {
-    return crew.runRequest().runText(text, agent, CLI, Sessions.origin(), true, approvedUpFront);
+    return crew().runRequest().runText(text, agent, CLI, Sessions.origin(), true, approvedUpFront);
   }
 
   @Override
   public RequestOutcome run(Request request, Optional<String> agent, boolean approvedUpFront)
       throws InterruptedException {
-    return crew.runRequest().run(request, agent, CLI, Sessions.origin(), true, approvedUpFront);
+    return crew().runRequest().run(request, agent, CLI, Sessions.origin(), true, approvedUpFront);
   }
 
   @Override
   public RequestOutcome decide(String approvalId, boolean approve, String reason)
       throws InterruptedException {
-    return crew.runRequest()
+    return crew()
+        .runRequest()
         .decide(approvalId, approve, "cli:" + Sessions.origin().requester(), reason, true);
   }
 
   @Override
   public Optional<Approval> approvalOf(long rootId) {
-    return crew.engine().approvals().ofSession(rootId);
+    return crew().engine().approvals().ofSession(rootId);
   }
 
   @Override
   public List<Approval> pendingApprovals() {
-    return crew.engine().approvals().pending();
+    return crew().engine().approvals().pending();
   }
 
   @Override
   public List<SessionView> list(boolean all) {
-    return SessionView.of(crew.engine().list(all, 50));
+    return SessionView.of(reads.list(all, 50));
   }
 
   @Override
   public List<SessionView> tree(long id) {
-    return crew.engine()
-        .find(id)
-        .map(s -> SessionView.of(crew.engine().tree(s.rootId())))
-        .orElse(List.of());
+    return reads.find(id).map(s -> SessionView.of(reads.tree(s.rootId()))).orElse(List.of());
   }
 
   @Override
   public Optional<Integer> cancel(long id) {
-    return crew.engine().find(id).map(s -> crew.engine().cancel(id, "cli"));
+    return crew().engine().find(id).map(s -> crew().engine().cancel(id, "cli"));
   }
 
   @Override
   public Optional<List<AuditRecord>> effects(long id) {
-    return crew.trail().ofSession(id);
+    return trail().ofSession(id);
   }
 
   @Override
   public List<AuditRecord> latestEffects(int limit) {
-    return crew.trail().latest(limit);
+    return trail().latest(limit);
   }
 
   @Override
   public List<Incident> incidents(int limit) {
-    return crew.incidentLog().list(limit);
+    return incidentLog().list(limit);
   }
 
   @Override
   public Optional<Incident> incident(long id) {
-    return crew.incidentLog().find(id);
+    return incidentLog().find(id);
+  }
+
+  private AuditTrail trail() {
+    return new AuditTrail(new JdbcAuditLog(store.dataSource()), reads);
+  }
+
+  private JdbcIncidentLog incidentLog() {
+    return new JdbcIncidentLog(store.dataSource(), Clock.systemUTC());
   }
 
   @Override
-  public void close() {
-    crew.close();
+  public synchronized void close() {
+    if (crew != null) {
+      crew.close();
+    } else {
+      store.close();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.gitopscrew.cli;
 
+import dev.gitopscrew.assembly.CrewStart;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GatewaySettings;
 import io.quarkus.runtime.Quarkus;
@@ -42,6 +43,7 @@ final class ServeCommand extends BaseCommand {
       System.setProperty("crew.bind", bind);
     }
     out().flush();
+    CrewStart.begin(ctx);
     Quarkus.run();
     return CrewCli.OK;
   }

@@ -1,6 +1,7 @@
 package dev.gitopscrew.gateway;
 
 import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.assembly.CrewStart;
 import dev.gitopscrew.audit.AuditTrail;
 import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.incident.IncidentLog;
@@ -38,6 +39,10 @@ public class CrewBeans {
   @Produces
   @Singleton
   CrewContext context() {
+    return CrewStart.context().orElseGet(this::loadContext);
+  }
+
+  private CrewContext loadContext() {
     return CrewContext.load(
         configFile.filter(s -> !s.isBlank()).map(Path::of),
         stateDir.filter(s -> !s.isBlank()).map(Path::of),
@@ -55,7 +60,9 @@ public class CrewBeans {
   @Produces
   @Singleton
   Crew crew(CrewContext context, MeterRegistry registry) {
-    Crew crew = Crew.open(context, new CrewMetrics(registry));
+    // crew serve began building it while Quarkus booted; tests start Quarkus without it
+    Crew crew =
+        CrewStart.take(registry).orElseGet(() -> Crew.open(context, new CrewMetrics(registry)));
     GatewayMetrics.register(crew);
     return crew;
   }

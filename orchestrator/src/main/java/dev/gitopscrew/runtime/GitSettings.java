@@ -68,7 +68,7 @@ public final class GitSettings {
       return configured;
     }
     Map<String, RepositorySpec> demo = new LinkedHashMap<>();
-    demo.put(DemoRepository.NAME, DemoRepository.ensure(context.stateDir()));
+    demo.put(DemoRepository.NAME, DemoRepository.spec(context.stateDir()));
     return demo;
   }
 

@@ -1,0 +1,186 @@
+package dev.gitopscrew.bench.startup;
+
+import dev.gitopscrew.bench.Scenario;
+import dev.gitopscrew.bench.gateway.DrillTree;
+import dev.gitopscrew.bench.gateway.GatewayProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bench/run startup}: {@code ./crew serve} on a fresh state directory and the empty Quarkus
+ * REST application of {@code bench/floor} (the same JVM options), started five times each in turn;
+ * each run is timed from the process start to {@code /readyz} answering 200, and the crew's
+ * resident memory is read then. {@code cli_ms} is {@code ./crew sessions list} (the whole process,
+ * as a user runs it) on a state directory holding over 1,000 sessions, with no gateway running.
+ * What happens once per build (the build itself, the class archive) is done before the runs.
+ */
+public final class StartupScenario implements Scenario {
+
+  private static final int RUNS = 5;
+  private static final Path FLOOR = Path.of("bench/floor/target/quarkus-app/quarkus-run.jar");
+  private static final List<String> JVM =
+      List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAM=512m");
+  private static final Duration WITHIN = Duration.ofSeconds(60);
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @Override
+  public String name() {
+    return "startup";
+  }
+
+  @Override
+  public void run(String[] args) throws Exception {
+    if (!Files.isRegularFile(FLOOR)) {
+      throw new IllegalStateException("no floor application at " + FLOOR + "; run bench/run");
+    }
+    Path dir = Files.createTempDirectory("bench-startup");
+    // once per build: ./crew builds if needed and archives its classes; not measured
+    runCli(dir.resolve("warm-up"));
+    Path sessions = dir.resolve("sessions");
+    int stored = seed(sessions);
+
+    List<Long> ready = new ArrayList<>();
+    List<Long> floor = new ArrayList<>();
+    List<Long> rss = new ArrayList<>();
+    for (int run = 1; run <= RUNS; run++) {
+      int port = GatewayProcess.freePort();
+      Process crew =
+          start(
+              List.of(
+                  "./crew",
+                  "serve",
+                  "--state-dir",
+                  dir.resolve("fresh-" + run).toString(),
+                  "--port",
+                  Integer.toString(port)),
+              dir.resolve("crew-" + run + ".log"));
+      ready.add(awaitReady(crew, port));
+      rss.add(rssMib(crew.pid()));
+      stop(crew);
+
+      port = GatewayProcess.freePort();
+      List<String> command = new ArrayList<>(List.of("java"));
+      command.addAll(JVM);
+      command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", FLOOR.toString()));
+      Process empty = start(command, dir.resolve("floor-" + run + ".log"));
+      floor.add(awaitReady(empty, port));
+      stop(empty);
+      System.out.printf(
+          "run %d: crew ready in %d ms (%d MiB), empty Quarkus app in %d ms%n",
+          run, ready.get(run - 1), rss.get(run - 1), floor.get(run - 1));
+    }
+    List<Long> cli = new ArrayList<>();
+    for (int run = 1; run <= RUNS; run++) {
+      cli.add(runCli(sessions));
+    }
+    System.out.println(
+        "crew sessions list on " + stored + " sessions: " + cli + " ms; logs in " + dir);
+    long readyP50 = median(ready);
+    long floorP50 = median(floor);
+    System.out.printf(
+        "BENCH startup runs=%d ready_ms_p50=%d floor_ms_p50=%d ratio=%.2f rss_mib_p50=%d"
+            + " cli_ms_p50=%d%n",
+        RUNS, readyP50, floorP50, (double) readyP50 / floorP50, median(rss), median(cli));
+  }
+
+  /** A state directory with a finished drill of 1,000 leaves (over 1,000 sessions). */
+  private int seed(Path stateDir) throws Exception {
+    Files.createDirectories(stateDir);
+    Path config = Files.writeString(stateDir.getParent().resolve("crew.json"), "{}");
+    try (GatewayProcess gateway =
+        GatewayProcess.start(
+            stateDir,
+            config,
+            GatewayProcess.freePort(),
+            stateDir.getParent().resolve("seed.log"))) {
+      gateway.awaitReady();
+      long root = gateway.submit("drill fanout 1000");
+      long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      while (System.nanoTime() < until) {
+        var tree = gateway.tree(root);
+        if (!DrillTree.active(tree.get(0))) {
+          return tree.size();
+        }
+        Thread.sleep(200);
+      }
+      throw new IllegalStateException("the seeding drill did not end within 5 minutes");
+    }
+  }
+
+  private long runCli(Path stateDir) throws Exception {
+    long start = System.nanoTime();
+    Process p =
+        start(
+            List.of("./crew", "sessions", "list", "--state-dir", stateDir.toString()),
+            Files.createTempFile("cli", ".log"));
+    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IllegalStateException("crew sessions list failed");
+    }
+    return Duration.ofNanos(System.nanoTime() - start).toMillis();
+  }
+
+  private static Process start(List<String> command, Path log) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().remove("CREW_GATEWAY_TOKEN");
+    builder.environment().remove("CREW_CONFIG");
+    return builder.start();
+  }
+
+  /** Milliseconds from now (just after the start) until {@code /readyz} answers 200. */
+  private long awaitReady(Process process, int port) throws Exception {
+    long start = System.nanoTime();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    while (System.nanoTime() - start < WITHIN.toNanos()) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the process exited with " + process.exitValue());
+      }
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return Duration.ofNanos(System.nanoTime() - start).toMillis();
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(10);
+    }
+    throw new IllegalStateException("not ready within " + WITHIN);
+  }
+
+  private static long rssMib(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  private static void stop(Process p) throws InterruptedException {
+    p.destroy();
+    if (!p.waitFor(20, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static long median(List<Long> values) {
+    return values.stream().sorted().toList().get(values.size() / 2);
+  }
+}
