@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gitopscrew.request.BadRequestException;
 import dev.gitopscrew.request.ClusterAction;
 import dev.gitopscrew.request.Edit;
 import dev.gitopscrew.request.EditOperation;
@@ -47,14 +46,14 @@ public final class RequestTools {
     }
 
     public Request request(JsonNode arguments) {
-      return reader.read(new Args(arguments));
+      return reader.read(new ToolArguments(arguments));
     }
   }
 
   /** Reads a function's arguments into its typed request. */
   @FunctionalInterface
   public interface Reader {
-    Request read(Args args);
+    Request read(ToolArguments args);
   }
 
   public static final List<Function> ALL =
@@ -337,75 +336,5 @@ public final class RequestTools {
       e.add(v);
     }
     return node;
-  }
-
-  /** A call's arguments, read strictly: a missing or mistyped value is a clear error. */
-  public static final class Args {
-    private final JsonNode node;
-
-    Args(JsonNode node) {
-      if (node == null || !node.isObject()) {
-        throw new BadRequestException("the arguments must be a JSON object");
-      }
-      this.node = node;
-    }
-
-    public String text(String name) {
-      String value = optText(name);
-      if (value == null) {
-        throw new BadRequestException("missing argument '" + name + "'");
-      }
-      return value;
-    }
-
-    public String optText(String name) {
-      JsonNode v = node.get(name);
-      if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
-        return null;
-      }
-      if (!v.isTextual()) {
-        throw new BadRequestException("argument '" + name + "' must be a string");
-      }
-      return v.asText().strip();
-    }
-
-    public String oneOf(String name, String... allowed) {
-      String value = text(name);
-      if (!List.of(allowed).contains(value)) {
-        throw new BadRequestException(
-            "argument '" + name + "' must be one of " + String.join(", ", allowed));
-      }
-      return value;
-    }
-
-    public int number(String name) {
-      Integer value = optNumber(name);
-      if (value == null) {
-        throw new BadRequestException("missing argument '" + name + "'");
-      }
-      return value;
-    }
-
-    public Integer optNumber(String name) {
-      JsonNode v = node.get(name);
-      if (v == null || v.isNull()) {
-        return null;
-      }
-      if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-        throw new BadRequestException("argument '" + name + "' must be a whole number");
-      }
-      return v.asInt();
-    }
-
-    public boolean flag(String name) {
-      JsonNode v = node.get(name);
-      if (v == null || v.isNull()) {
-        return false;
-      }
-      if (!v.isBoolean()) {
-        throw new BadRequestException("argument '" + name + "' must be true or false");
-      }
-      return v.asBoolean();
-    }
   }
 }
