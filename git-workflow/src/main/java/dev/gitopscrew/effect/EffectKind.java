@@ -9,6 +9,7 @@ public enum EffectKind {
   FORGE_ISSUE_UPDATE("forge.issue.update"),
   FORGE_ISSUE_CLOSE("forge.issue.close"),
   FORGE_LABELS_ADD("forge.labels.add"),
+  FORGE_LABELS_REMOVE("forge.labels.remove"),
   FORGE_COMMENT_CREATE("forge.comment.create"),
   FORGE_COMMENT_UPDATE("forge.comment.update"),
   FORGE_PR_CREATE("forge.pr.create"),

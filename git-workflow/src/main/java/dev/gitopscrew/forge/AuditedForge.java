@@ -115,6 +115,35 @@ public final class AuditedForge implements Forge {
   }
 
   @Override
+  public void addPullRequestLabel(int number, String label) {
+    effects.perform(
+        EffectKind.FORGE_LABELS_ADD,
+        repository + " pull request #" + number + " [" + label + "]",
+        () -> {
+          forge.addPullRequestLabel(number, label);
+          return number;
+        },
+        n -> "#" + n);
+  }
+
+  @Override
+  public void removePullRequestLabel(int number, String label) {
+    effects.perform(
+        EffectKind.FORGE_LABELS_REMOVE,
+        repository + " pull request #" + number + " [" + label + "]",
+        () -> {
+          forge.removePullRequestLabel(number, label);
+          return number;
+        },
+        n -> "#" + n);
+  }
+
+  @Override
+  public boolean canPush(String login) {
+    return forge.canPush(login);
+  }
+
+  @Override
   public void setCommitStatus(CommitStatus status) {
     effects.perform(
         EffectKind.FORGE_STATUS,

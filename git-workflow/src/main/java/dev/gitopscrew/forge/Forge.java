@@ -48,6 +48,18 @@ public interface Forge {
   /** Replaces the body of a comment found with {@link #findPullRequestComment}. */
   Comment updatePullRequestComment(int number, long commentId, String body);
 
+  /** Adds one label to a pull request (a pull request label on Azure DevOps). */
+  void addPullRequestLabel(int number, String label);
+
+  /** Removes one label from a pull request; a label it does not carry is no error. */
+  void removePullRequestLabel(int number, String label);
+
+  /**
+   * Whether the forge user {@code login} may push to this repository (write, maintain or admin on
+   * GitHub). A forge that cannot say answers false; the configuration then lists who may.
+   */
+  boolean canPush(String login);
+
   /** Sets the status of a commit for one context, replacing the one set before. */
   void setCommitStatus(CommitStatus status);
 

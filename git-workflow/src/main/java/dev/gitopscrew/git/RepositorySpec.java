@@ -51,7 +51,7 @@ public record RepositorySpec(
 
   /** The last path segment of the URL without {@code .git}: the repository's name on its forge. */
   public String remoteName() {
-    String path = URI.create(url).getPath();
+    String path = URI.create(url).getPath().replaceAll("/+$", "");
     String last = path.substring(path.lastIndexOf('/') + 1);
     return last.endsWith(".git") ? last.substring(0, last.length() - 4) : last;
   }

@@ -31,10 +31,12 @@ import dev.gitopscrew.session.SessionSettings;
 import dev.gitopscrew.store.JdbcDeliveries;
 import dev.gitopscrew.store.JdbcIncidentLog;
 import dev.gitopscrew.store.JdbcLocalForgeRecords;
+import dev.gitopscrew.store.JdbcPullRequestMerges;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.webhook.ArgoEvents;
 import dev.gitopscrew.webhook.ArgoWebhook;
 import dev.gitopscrew.webhook.HealthSweep;
+import dev.gitopscrew.webhook.PullRequestWebhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -61,6 +63,8 @@ public final class Crew implements AutoCloseable {
   private final SessionEngine engine;
   private final RunRequest runRequest;
   private final CrewMetrics metrics;
+  private final Forges forges;
+  private final JdbcPullRequestMerges merges;
 
   private Crew(CrewContext context, StateStore store, boolean client, CrewMetrics metrics) {
     this.context = context;
@@ -69,7 +73,8 @@ public final class Crew implements AutoCloseable {
     this.forgeRecords = new JdbcLocalForgeRecords(store.dataSource());
     this.audit = new JdbcAuditLog(store.dataSource());
     MirrorCache mirrors = new MirrorCache(context.stateDir());
-    Forges forges = new Forges(context.env()::get, forgeRecords, metrics);
+    this.forges = new Forges(context.env()::get, forgeRecords, metrics);
+    this.merges = new JdbcPullRequestMerges(store.dataSource(), Clock.systemUTC());
     var repositories = GitSettings.repositoriesOrDemo(context);
     this.changes =
         new ChangeWorkflow(
@@ -273,13 +278,31 @@ public final class Crew implements AutoCloseable {
             incidentLog,
             runRequest,
             incident.argocdNamespace(),
-            incident.verifyWaitSecondsOrDefault());
+            incident.verifyWaitSecondsOrDefault(),
+            PullRequestWiring.followMerges(context, changes, forges, merges, audit));
     String token = context.env().get(ArgoWebhook.TOKEN_VARIABLE);
     return new ArgoWebhook(
         token == null || token.isBlank() ? Optional.empty() : Optional.of(new Secret(token)),
         deliveries,
         events,
         new HealthSweep(cluster.access().cluster(), events, incidentLog, Clock.systemUTC()));
+  }
+
+  /**
+   * The GitHub and Azure DevOps webhooks with their worker (docs/pull-requests.md); the caller
+   * starts and closes it.
+   */
+  public PullRequestWebhooks pullRequestWebhooks() {
+    return PullRequestWiring.build(context, changes, forges, deliveries, merges, runRequest, audit);
+  }
+
+  public JdbcPullRequestMerges merges() {
+    return merges;
+  }
+
+  /** The forge adapter of each configured repository. */
+  public Forges forges() {
+    return forges;
   }
 
   /** How often the gateway sweeps Applications ({@code incident.sweepMinutes}). */

@@ -2,6 +2,7 @@ package dev.gitopscrew.assembly;
 
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.azure.AzureDevOpsForge;
+import dev.gitopscrew.forge.github.GitHubAppKey;
 import dev.gitopscrew.forge.github.GitHubAuth;
 import dev.gitopscrew.forge.github.GitHubForge;
 import dev.gitopscrew.forge.local.LocalForge;
@@ -16,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * The forge adapter of each configured repository, built once. Tokens come from the environment
- * only: {@code GITHUB_TOKEN} (a PAT, or an App installation token when {@code
- * GITHUB_TOKEN_TYPE=app}) and {@code AZURE_DEVOPS_PAT}.
+ * only: a GitHub App ({@code GITHUB_APP_ID} and its private key), or {@code GITHUB_TOKEN} (a PAT,
+ * or an App installation token when {@code GITHUB_TOKEN_TYPE=app}); {@code AZURE_DEVOPS_PAT}.
  */
 public final class Forges implements Function<RepositorySpec, Forge> {
 
@@ -56,19 +57,56 @@ public final class Forges implements Function<RepositorySpec, Forge> {
   private Forge build(RepositorySpec spec) {
     switch (spec.forge()) {
       case GITHUB:
-        String token = required("GITHUB_TOKEN", spec);
-        GitHubAuth auth =
-            "app".equalsIgnoreCase(env.apply("GITHUB_TOKEN_TYPE"))
-                ? GitHubAuth.appInstallation(token)
-                : GitHubAuth.pat(token);
         return new GitHubForge(
-            spec, auth, MAX_LIMIT_WAIT, waited -> metrics.rateLimitWait("github", waited));
+            spec,
+            githubAuth(spec),
+            MAX_LIMIT_WAIT,
+            waited -> metrics.rateLimitWait("github", waited));
       case AZURE_DEVOPS:
         return AzureDevOpsForge.connect(spec, required("AZURE_DEVOPS_PAT", spec));
       case LOCAL:
       default:
         return new LocalForge(spec.name(), records);
     }
+  }
+
+  /**
+   * The GitHub App when {@code GITHUB_APP_ID} is set (its key in {@code GITHUB_APP_PRIVATE_KEY} or
+   * the file {@code GITHUB_APP_PRIVATE_KEY_FILE}; {@code GITHUB_APP_INSTALLATION_ID} optional),
+   * else {@code GITHUB_TOKEN}.
+   */
+  private GitHubAuth githubAuth(RepositorySpec spec) {
+    String appId = env.apply("GITHUB_APP_ID");
+    if (appId == null || appId.isBlank()) {
+      String token = required("GITHUB_TOKEN", spec);
+      return "app".equalsIgnoreCase(env.apply("GITHUB_TOKEN_TYPE"))
+          ? GitHubAuth.appInstallation(token)
+          : GitHubAuth.pat(token);
+    }
+    String pem = env.apply("GITHUB_APP_PRIVATE_KEY");
+    String file = env.apply("GITHUB_APP_PRIVATE_KEY_FILE");
+    if ((pem == null || pem.isBlank()) && file != null && !file.isBlank()) {
+      try {
+        pem = java.nio.file.Files.readString(java.nio.file.Path.of(file.strip()));
+      } catch (java.io.IOException | RuntimeException e) {
+        throw new IllegalArgumentException(
+            "GITHUB_APP_PRIVATE_KEY_FILE " + file.strip() + " cannot be read: " + e.getMessage());
+      }
+    }
+    if (pem == null || pem.isBlank()) {
+      throw new IllegalArgumentException(
+          "GITHUB_APP_ID is set: set GITHUB_APP_PRIVATE_KEY (the PEM) or"
+              + " GITHUB_APP_PRIVATE_KEY_FILE (its path) too");
+    }
+    String installation = env.apply("GITHUB_APP_INSTALLATION_ID");
+    java.util.Optional<Long> id = java.util.Optional.empty();
+    if (installation != null && !installation.isBlank()) {
+      if (!installation.strip().matches("[0-9]{1,19}")) {
+        throw new IllegalArgumentException("GITHUB_APP_INSTALLATION_ID must be a number");
+      }
+      id = java.util.Optional.of(Long.parseLong(installation.strip()));
+    }
+    return GitHubAuth.app(appId, GitHubAppKey.fromPem(pem), id);
   }
 
   private String required(String variable, RepositorySpec spec) {

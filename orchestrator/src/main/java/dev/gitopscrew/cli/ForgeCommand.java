@@ -94,7 +94,7 @@ final class ForgeCommand {
           GatewayClient.forRunningGateway(ctx)
               .map(
                   g ->
-                      SessionPrinter.JSON.convertValue(
+                      SessionPrinter.Json.MAPPER.convertValue(
                           g.get("/api/forge/" + name), ForgeListing.class))
               .orElseGet(
                   () -> {

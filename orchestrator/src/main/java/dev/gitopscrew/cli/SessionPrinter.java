@@ -14,11 +14,16 @@ import java.util.List;
 /** Session trees, results and effects for people, and JSON for scripts ({@code --json}). */
 final class SessionPrinter {
 
-  static final ObjectMapper JSON =
-      RequestJson.configure(new ObjectMapper())
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT);
+  /** For {@code --json}; built on first use, so text output never loads Jackson. */
+  static final class Json {
+    static final ObjectMapper MAPPER =
+        RequestJson.configure(new ObjectMapper())
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {}
+  }
 
   private SessionPrinter() {}
 
@@ -103,7 +108,7 @@ final class SessionPrinter {
 
   static void json(PrintWriter out, Object value) {
     try {
-      out.println(JSON.writeValueAsString(value));
+      out.println(Json.MAPPER.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -110,9 +110,31 @@ public record CrewConfig(
 
   public record AgentSubagents(List<String> allowAgents, ModelRef model) {}
 
-  public record ChannelsSection(DiscordSection discord) {
+  public record ChannelsSection(DiscordSection discord, PullRequestsSection pullRequests) {
     public ChannelsSection {
       discord = discord != null ? discord : new DiscordSection(null, null, null, null);
+      pullRequests = pullRequests != null ? pullRequests : new PullRequestsSection(null, null);
+    }
+
+    public ChannelsSection(DiscordSection discord) {
+      this(discord, null);
+    }
+  }
+
+  /**
+   * Pull requests as a channel (docs/pull-requests.md).
+   *
+   * @param users forge logins (GitHub) or unique names (Azure DevOps) who may run {@code /crew}
+   *     commands besides those the forge says may push
+   * @param accessCacheSeconds how long the forge's answer on a user's write access is kept
+   */
+  public record PullRequestsSection(List<String> users, Integer accessCacheSeconds) {
+    public PullRequestsSection {
+      users = users != null ? List.copyOf(users) : List.of();
+    }
+
+    public int accessCacheSecondsOrDefault() {
+      return accessCacheSeconds == null ? 300 : accessCacheSeconds;
     }
   }
 

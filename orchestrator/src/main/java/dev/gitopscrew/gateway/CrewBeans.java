@@ -12,6 +12,7 @@ import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.store.JdbcDeliveries;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.webhook.ArgoWebhook;
+import dev.gitopscrew.webhook.PullRequestWebhooks;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -109,6 +110,16 @@ public class CrewBeans {
 
   void stop(@Disposes ArgoWebhook webhook) {
     webhook.close();
+  }
+
+  @Produces
+  @Singleton
+  PullRequestWebhooks pullRequestWebhooks(Crew crew) {
+    return crew.pullRequestWebhooks();
+  }
+
+  void stop(@Disposes PullRequestWebhooks webhooks) {
+    webhooks.close();
   }
 
   @Produces

@@ -9,6 +9,9 @@ import dev.gitopscrew.runtime.Integration;
 import dev.gitopscrew.runtime.Integrations;
 import dev.gitopscrew.store.StoreInfo;
 import dev.gitopscrew.webhook.ArgoWebhook;
+import dev.gitopscrew.webhook.AzureDevOpsWebhook;
+import dev.gitopscrew.webhook.GitHubWebhook;
+import dev.gitopscrew.webhook.PullRequestWebhooks;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,6 +26,8 @@ import org.jboss.logging.Logger;
 public class GatewayLifecycle {
 
   private static final Logger LOG = Logger.getLogger(GatewayLifecycle.class);
+  // how often the leader looks for pull request deliveries another replica accepted
+  private static final java.time.Duration PULL_REQUEST_POLL = java.time.Duration.ofSeconds(5);
 
   @Inject CrewContext context;
   @Inject GatewaySettings settings;
@@ -31,6 +36,7 @@ public class GatewayLifecycle {
   // what a crash left at once
   @Inject Crew crew;
   @Inject ArgoWebhook argo;
+  @Inject PullRequestWebhooks pullRequests;
 
   void onStart(@Observes StartupEvent event) throws IOException {
     LOG.infof("configuration: %s", context.loaded().describeSource());
@@ -60,7 +66,7 @@ public class GatewayLifecycle {
                   () -> {
                     LOG.info("leading: running sessions, webhooks and sweeps");
                     crew.engine().lead();
-                    argo.start(crew.sweepEvery());
+                    startWorkers();
                   },
                   () -> {
                     // another replica may lead already: stop at once, as a restart would
@@ -70,7 +76,7 @@ public class GatewayLifecycle {
                   },
                   leader -> LOG.infof("leader: %s", leader)));
     } else {
-      argo.start(crew.sweepEvery());
+      startWorkers();
     }
     LOG.infof(
         "argocd webhook: %s; health sweep %s",
@@ -79,6 +85,14 @@ public class GatewayLifecycle {
             : "/webhooks/argocd",
         crew.sweepEvery().isZero() ? "off" : "every " + crew.sweepEvery().toMinutes() + " min");
     LOG.infof(
+        "pull request webhooks: github %s, azure-devops %s",
+        context.env().get(GitHubWebhook.SECRET_VARIABLE) == null
+            ? "off (set " + GitHubWebhook.SECRET_VARIABLE + ")"
+            : "/webhooks/github",
+        context.env().get(AzureDevOpsWebhook.SECRET_VARIABLE) == null
+            ? "off (set " + AzureDevOpsWebhook.SECRET_VARIABLE + ")"
+            : "/webhooks/azure-devops");
+    LOG.infof(
         "gateway listening on %s:%d, /api %s",
         settings.host(),
         settings.port(),
@@ -86,6 +100,12 @@ public class GatewayLifecycle {
     GatewayFile.write(
         context.stateDir(),
         new GatewayFile.Entry(settings.baseUrl(), ProcessHandle.current().pid()));
+  }
+
+  /** The leader's webhook workers and sweep (any replica accepts deliveries; these work them). */
+  private void startWorkers() {
+    argo.start(crew.sweepEvery());
+    pullRequests.worker().start(PULL_REQUEST_POLL);
   }
 
   void onStop(@Observes ShutdownEvent event) {

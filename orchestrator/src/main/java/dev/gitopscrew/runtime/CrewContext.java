@@ -5,28 +5,39 @@ import dev.gitopscrew.config.LoadedConfig;
 import dev.gitopscrew.permission.PermissionChain;
 import dev.gitopscrew.skill.SkillCatalog;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything read at start: configuration, skills, the permission chain and the state directory.
- * Built the same way by the gateway and by every CLI command.
+ * Built the same way by the gateway and by every CLI command. The skills are read on first use: a
+ * command that only reads the store (a session list) does not parse them.
  */
-public record CrewContext(
-    LoadedConfig loaded,
-    SkillCatalog skills,
-    PermissionChain permissions,
-    Path stateDir,
-    Map<String, String> env) {
+public final class CrewContext {
 
-  /** Loads configuration and skills; throws {@code ConfigException} on a bad file. */
+  private final LoadedConfig loaded;
+  private final List<Path> skillDirs;
+  private final Path stateDir;
+  private final Map<String, String> env;
+  private SkillCatalog skills;
+  private PermissionChain permissions;
+
+  private CrewContext(
+      LoadedConfig loaded, List<Path> skillDirs, Path stateDir, Map<String, String> env) {
+    this.loaded = loaded;
+    this.skillDirs = skillDirs;
+    this.stateDir = stateDir;
+    this.env = env;
+  }
+
+  /** Loads the configuration; throws {@code ConfigException} on a bad file. */
   public static CrewContext load(
       Optional<Path> configFile, Optional<Path> stateDirOption, Map<String, String> env) {
     LoadedConfig loaded = new ConfigLoader(env).load(configFile);
     Path base = loaded.source().map(Path::getParent).orElse(Path.of("."));
-    SkillCatalog skills =
-        SkillCatalog.load(
-            loaded.config().skills().extraDirs().stream().map(d -> resolveDir(base, d)).toList());
+    List<Path> skillDirs =
+        loaded.config().skills().extraDirs().stream().map(d -> resolveDir(base, d)).toList();
     Path stateDir =
         stateDirOption
             .or(() -> Optional.ofNullable(env.get("CREW_STATE_DIR")).map(Path::of))
@@ -35,12 +46,33 @@ public record CrewContext(
                     Optional.ofNullable(loaded.config().state().dir())
                         .map(d -> resolveDir(base, d)))
             .orElse(Path.of(System.getProperty("user.home"), ".gitops-crew"));
-    return new CrewContext(
-        loaded,
-        skills,
-        new PermissionChain(loaded.config(), skills),
-        stateDir.toAbsolutePath(),
-        env);
+    return new CrewContext(loaded, skillDirs, stateDir.toAbsolutePath(), env);
+  }
+
+  public LoadedConfig loaded() {
+    return loaded;
+  }
+
+  public synchronized SkillCatalog skills() {
+    if (skills == null) {
+      skills = SkillCatalog.load(skillDirs);
+    }
+    return skills;
+  }
+
+  public synchronized PermissionChain permissions() {
+    if (permissions == null) {
+      permissions = new PermissionChain(loaded.config(), skills());
+    }
+    return permissions;
+  }
+
+  public Path stateDir() {
+    return stateDir;
+  }
+
+  public Map<String, String> env() {
+    return env;
   }
 
   private static Path resolveDir(Path base, String dir) {

@@ -30,7 +30,11 @@ public final class GatewayClient {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // built on first use: a command that finds no gateway never pays for Jackson
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   private final String baseUrl;
@@ -59,7 +63,7 @@ public final class GatewayClient {
       return send(
           HttpRequest.newBuilder(URI.create(baseUrl + path))
               .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
+              .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body))),
           timeout);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot encode the request: " + e.getMessage(), e);
@@ -78,7 +82,10 @@ public final class GatewayClient {
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+      JsonNode body =
+          response.body().isBlank()
+              ? Json.MAPPER.nullNode()
+              : Json.MAPPER.readTree(response.body());
       if (response.statusCode() >= 400) {
         String message = body.path("error").asText("HTTP " + response.statusCode());
         throw new GatewayError(

@@ -14,7 +14,11 @@ public final class GatewayFile {
 
   public record Entry(String url, long pid) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // built on first use: a command that finds no gateway never pays for Jackson
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private static final String NAME = "gateway.json";
 
   private GatewayFile() {}
@@ -22,7 +26,7 @@ public final class GatewayFile {
   public static void write(Path stateDir, Entry entry) throws IOException {
     Files.createDirectories(stateDir);
     Path tmp = stateDir.resolve(NAME + ".tmp");
-    JSON.writeValue(tmp.toFile(), entry);
+    Json.MAPPER.writeValue(tmp.toFile(), entry);
     Files.move(tmp, stateDir.resolve(NAME), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -33,7 +37,7 @@ public final class GatewayFile {
       return Optional.empty();
     }
     try {
-      Entry entry = JSON.readValue(file.toFile(), Entry.class);
+      Entry entry = Json.MAPPER.readValue(file.toFile(), Entry.class);
       boolean alive = ProcessHandle.of(entry.pid()).map(ProcessHandle::isAlive).orElse(false);
       return alive ? Optional.of(entry) : Optional.empty();
     } catch (IOException e) {

@@ -22,7 +22,13 @@ public final class Integrations {
     Map<String, String> env = context.env();
     List<Integration> all = new ArrayList<>();
     all.add(discord(config, env));
-    all.add(forge("GitHub", "github", "GITHUB_TOKEN", config, env));
+    all.add(
+        forge(
+            "GitHub",
+            "github",
+            present(env, "GITHUB_APP_ID") ? "GITHUB_APP_ID" : "GITHUB_TOKEN",
+            config,
+            env));
     all.add(forge("Azure DevOps", "azure-devops", "AZURE_DEVOPS_PAT", config, env));
     all.add(kubernetes(config, env));
     all.add(argoCd(env));

@@ -27,7 +27,10 @@ public record SessionView(
     String requester,
     JsonNode data) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // built on first use: most sessions carry no data, and a CLI list need not load Jackson
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   public static SessionView of(SessionRecord r) {
     return new SessionView(
@@ -53,9 +56,9 @@ public record SessionView(
       return null;
     }
     try {
-      return JSON.readTree(json);
+      return Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      return JSON.getNodeFactory().textNode(json);
+      return Json.MAPPER.getNodeFactory().textNode(json);
     }
   }
 

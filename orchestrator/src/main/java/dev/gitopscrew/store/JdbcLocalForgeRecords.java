@@ -64,6 +64,24 @@ public final class JdbcLocalForgeRecords implements LocalForgeRecords {
   }
 
   @Override
+  public void removeLabel(String repo, int number, String label) {
+    inTransaction(
+        c -> {
+          requireItem(c, repo, number);
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "DELETE FROM local_forge_label WHERE repo = ? AND number = ? AND label = ?")) {
+            s.setString(1, repo);
+            s.setInt(2, number);
+            s.setString(3, label);
+            s.executeUpdate();
+          }
+          touch(c, repo, number);
+          return null;
+        });
+  }
+
+  @Override
   public Comment insertComment(String repo, int number, String body) {
     return inTransaction(
         c -> {

@@ -2,6 +2,7 @@ package dev.gitopscrew.webhook;
 
 import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.channel.RunRequest;
+import dev.gitopscrew.channel.pr.MergedRevisions;
 import dev.gitopscrew.cluster.Cluster;
 import dev.gitopscrew.cluster.ClusterCallException;
 import dev.gitopscrew.cluster.ClusterRefusedException;
@@ -44,6 +45,7 @@ public final class ArgoEvents {
   private final RunRequest run;
   private final String argocdNamespace;
   private final int verifyWaitSeconds;
+  private final MergedRevisions merges;
 
   /**
    * @param cluster the guarded cluster the Application is re-read from
@@ -56,6 +58,28 @@ public final class ArgoEvents {
       RunRequest run,
       String argocdNamespace,
       int verifyWaitSeconds) {
+    this(
+        cluster,
+        missingCluster,
+        incidents,
+        run,
+        argocdNamespace,
+        verifyWaitSeconds,
+        MergedRevisions.NONE);
+  }
+
+  /**
+   * @param merges merged pull requests waiting for their deployment's verification
+   */
+  public ArgoEvents(
+      Optional<? extends Cluster> cluster,
+      String missingCluster,
+      IncidentLog incidents,
+      RunRequest run,
+      String argocdNamespace,
+      int verifyWaitSeconds,
+      MergedRevisions merges) {
+    this.merges = merges;
     this.cluster = cluster;
     this.missingCluster = missingCluster;
     this.incidents = incidents;
@@ -85,6 +109,9 @@ public final class ArgoEvents {
     }
     AppStatus now = AppStatus.of(app.get());
     if (ArgoNotification.DEPLOYED.contains(n.event())) {
+      if (n.revision() != null && merges.follows(n.revision())) {
+        return verifyMerge(new Verify(n.app(), ns, verifyWaitSeconds), n.revision());
+      }
       return start(new Verify(n.app(), ns, verifyWaitSeconds));
     }
     if (!inTrouble(now)) {
@@ -123,6 +150,19 @@ public final class ArgoEvents {
         || app.health().equals("Missing")
         || app.operationPhase().equals("Failed")
         || app.operationPhase().equals("Error");
+  }
+
+  /** The deployment of a followed merge: verified to the end, the result told to the PR. */
+  private Outcome verifyMerge(Verify verify, String revision) throws InterruptedException {
+    RequestOutcome outcome = run.run(verify, Optional.empty(), SCOPE, ORIGIN, true);
+    merges.verified(revision, verify.application(), outcome);
+    if (outcome instanceof RequestOutcome.Ran ran) {
+      return new Outcome(
+          "processed",
+          ran.rootId(),
+          verify.describe() + " (" + ran.root().state() + "), reported on the merged pull request");
+    }
+    return Outcome.failed(verify.describe() + ": not run");
   }
 
   private Outcome start(Request request) throws InterruptedException {

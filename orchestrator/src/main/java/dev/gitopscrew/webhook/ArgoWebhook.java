@@ -54,15 +54,19 @@ public final class ArgoWebhook implements AutoCloseable {
    * Works what an earlier process accepted and left, and sweeps every {@code sweepEvery} (zero: no
    * sweep).
    */
+  /** Argo CD's deliveries not worked yet (the store also keeps the forges' webhooks). */
+  private java.util.List<JdbcDeliveries.Delivery> ours() {
+    return deliveries.pending().stream().filter(d -> d.source().equals(SOURCE)).toList();
+  }
+
   public synchronized void start(Duration sweepEvery) {
     if (started) {
       return;
     }
     started = true;
-    deliveries.pending().forEach(d -> worker.execute(() -> work(d.id())));
+    ours().forEach(d -> worker.execute(() -> work(d.id())));
     // deliveries other replicas accepted (a shared store): this one works them once it leads
-    worker.scheduleWithFixedDelay(
-        () -> deliveries.pending().forEach(d -> work(d.id())), 1, 1, TimeUnit.SECONDS);
+    worker.scheduleWithFixedDelay(() -> ours().forEach(d -> work(d.id())), 1, 1, TimeUnit.SECONDS);
     if (!sweepEvery.isZero()) {
       long seconds = sweepEvery.toSeconds();
       worker.scheduleWithFixedDelay(this::sweepLogged, seconds, seconds, TimeUnit.SECONDS);

@@ -95,6 +95,84 @@ class GatewayIT {
   }
 
   @Test
+  void theForgeWebhooksCheckTheRawBodyOverHttp() throws Exception {
+    Path state = Files.createDirectories(dir.resolve("state"));
+    String secret = "whsec_4c8e2a6f0b3d5e7a9c1f3b5d7e9a2c4e";
+    String azure = "azhook_9d7b5f3a1e2c4d6f8a0b2c4e6f8a1b3d";
+    // GitHub signs the bytes it sends: a body with non-ASCII text and CRLF must verify as sent
+    byte[] ping =
+        "{\"zen\": \"Caf\u00e9 \u2615 \u00bfAnything added dilutes everything else.\",\r\n \"hook_id\": 512345678}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (GatewayProcess gw =
+        GatewayProcess.start(
+            state, Map.of("GITHUB_WEBHOOK_SECRET", secret, "AZURE_DEVOPS_WEBHOOK_SECRET", azure))) {
+      assertThat(gw.awaitReady()).as("ready; log:%n%s", gw.output()).isTrue();
+
+      var pong =
+          gw.post(
+              "/webhooks/github",
+              ping,
+              Map.of(
+                  "Content-Type", "application/json",
+                  "X-GitHub-Event", "ping",
+                  "X-GitHub-Delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958",
+                  "X-Hub-Signature-256", sign(secret, ping)));
+      assertThat(pong.statusCode()).as(pong.body()).isEqualTo(200);
+      assertThat(JSON.readTree(pong.body()).path("zen").asText()).startsWith("Caf\u00e9 \u2615");
+      var forged =
+          gw.post(
+              "/webhooks/github",
+              ping,
+              Map.of(
+                  "Content-Type", "application/json",
+                  "X-GitHub-Event", "ping",
+                  "X-GitHub-Delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0959",
+                  "X-Hub-Signature-256", sign("not-the-secret", ping)));
+      assertThat(forged.statusCode()).isEqualTo(401);
+
+      var unauthorised =
+          gw.post(
+              "/webhooks/azure-devops",
+              "{\"eventType\": \"git.pullrequest.created\"}".getBytes(),
+              Map.of("Content-Type", "application/json; charset=utf-8"));
+      assertThat(unauthorised.statusCode()).isEqualTo(401);
+      assertThat(unauthorised.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+      var foreign =
+          gw.post(
+              "/webhooks/azure-devops",
+              ("{\"eventType\": \"git.pullrequest.created\", \"resource\": {\"pullRequestId\": 1,"
+                      + " \"status\": \"active\", \"repository\": {\"name\": \"Fabrikam\","
+                      + " \"project\": {\"name\": \"Fabrikam\"}}}}")
+                  .getBytes(),
+              Map.of(
+                  "Content-Type",
+                  "application/json; charset=utf-8",
+                  "Authorization",
+                  "Basic "
+                      + java.util.Base64.getEncoder()
+                          .encodeToString(("gitops-crew:" + azure).getBytes())));
+      assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(200);
+      assertThat(JSON.readTree(foreign.body()).path("ignored").asText()).contains("not configured");
+
+      gw.terminate();
+      assertThat(gw.output())
+          .contains(
+              "pull request webhooks: github /webhooks/github, azure-devops /webhooks/azure-devops")
+          .doesNotContain(secret)
+          .doesNotContain(azure);
+    }
+  }
+
+  private static String sign(String secret, byte[] body) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+  }
+
+  @Test
   void theOpenClawTokenVariableIsAcceptedToo() throws Exception {
     Path state = Files.createDirectories(dir.resolve("state"));
     try (GatewayProcess gw = GatewayProcess.start(state, Map.of("OPENCLAW_GATEWAY_TOKEN", TOKEN))) {

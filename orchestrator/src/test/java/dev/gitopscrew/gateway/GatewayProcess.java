@@ -86,6 +86,17 @@ final class GatewayProcess implements AutoCloseable {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A POST of raw bytes with the given headers (a forge's webhook delivery). */
+  HttpResponse<String> post(String path, byte[] body, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** SIGTERM, then the exit status (bounded wait). */
   int terminate() throws InterruptedException {
     process.destroy();

@@ -2,6 +2,7 @@ package dev.gitopscrew.forge.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -72,6 +73,16 @@ public interface AzureDevOpsApi {
       @PathParam("id") int id,
       @QueryParam("api-version") String version,
       JsonNode label);
+
+  @DELETE
+  @Path("/git/repositories/{repository}/pullrequests/{id}/labels/{label}")
+  void removePullRequestLabel(
+      @PathParam("organization") String organization,
+      @PathParam("project") String project,
+      @PathParam("repository") String repository,
+      @PathParam("id") int id,
+      @PathParam("label") String label,
+      @QueryParam("api-version") String version);
 
   @PUT
   @Path("/git/repositories/{repository}/pullrequests/{id}/reviewers/{reviewerId}")

@@ -338,6 +338,42 @@ public final class AzureDevOpsForge implements Forge {
   }
 
   @Override
+  public void addPullRequestLabel(int number, String label) {
+    call(
+        "label pull request " + number,
+        () ->
+            api.addPullRequestLabel(
+                org, project, repo, number, V, NODES.objectNode().put("name", label)));
+  }
+
+  @Override
+  public void removePullRequestLabel(int number, String label) {
+    try {
+      call(
+          "remove label " + label + " from pull request " + number,
+          () -> {
+            api.removePullRequestLabel(org, project, repo, number, label, V);
+            return null;
+          });
+    } catch (ForgeException e) {
+      // Azure DevOps answers 404 for a label the pull request does not carry
+      if (e.status() != 404) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Azure DevOps has no one-call answer to "may this user push here" (it takes security namespaces
+   * and descriptors), so nobody is assumed to: {@code channels.pullRequests.users} lists who may
+   * run comment commands.
+   */
+  @Override
+  public boolean canPush(String login) {
+    return false;
+  }
+
+  @Override
   public PullRequest updatePullRequest(int number, NewPullRequest content) {
     ObjectNode changes =
         NODES.objectNode().put("title", content.title()).put("description", content.body());

@@ -31,6 +31,7 @@ import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHLabel;
+import org.kohsuke.github.GHPermissionType;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
@@ -48,6 +49,8 @@ public final class GitHubForge implements Forge {
 
   private final RepositorySpec spec;
   private final GitHubAuth auth;
+  private final org.kohsuke.github.authorization.AuthorizationProvider authorization;
+  private final GitCredentials credentials;
   private final GitHub github;
   private volatile GHRepository repository;
   // objects this adapter already holds, so a follow-up write does not re-read them first
@@ -67,25 +70,45 @@ public final class GitHubForge implements Forge {
       java.util.function.Consumer<Duration> onLimitWait) {
     this.spec = spec;
     this.auth = auth;
+    String api = spec.apiUrl() == null ? DEFAULT_API_URL : spec.apiUrl();
     WaitOutLimits limits = new WaitOutLimits(maxLimitWait, Clock.systemUTC(), onLimitWait);
+    // PATs and installation tokens use the same header; a plain provider spares hub4j's GET /user.
+    // An App's provider mints installation tokens through the client it is built into.
+    this.authorization = auth.provider(spec.owner(), spec.remoteName());
+    GitHubBuilder builder =
+        new GitHubBuilder()
+            .withEndpoint(api)
+            .withConnector(new HttpClientGitHubConnector())
+            .withAuthorizationProvider(authorization)
+            .withRateLimitHandler(limits.primary())
+            .withAbuseLimitHandler(limits.secondary());
+    this.credentials = GitCredentials.githubTokens(this::currentToken);
+    if (auth.kind() != GitHubAuth.Kind.APP) {
+      credentials.secret(); // a fixed token is known from the start, so errors never show it
+    }
+    this.github = call("connect to " + api, builder::build);
     GitHubRest rest =
         new GitHubRest(
-            spec.apiUrl() == null ? DEFAULT_API_URL : spec.apiUrl(),
-            auth.token(),
+            api,
+            () -> "token " + currentToken(),
+            credentials::redact,
             spec.name(),
             limits,
             Duration.ofMillis(500));
     this.releases = new GitHubReleases(spec, rest);
-    // PATs and installation tokens use the same header; a plain provider spares hub4j's GET /user
-    String header = "token " + auth.token();
-    GitHubBuilder builder =
-        new GitHubBuilder()
-            .withEndpoint(spec.apiUrl() == null ? DEFAULT_API_URL : spec.apiUrl())
-            .withConnector(new HttpClientGitHubConnector())
-            .withAuthorizationProvider(() -> header)
-            .withRateLimitHandler(limits.primary())
-            .withAbuseLimitHandler(limits.secondary());
-    this.github = call("connect to " + spec.apiUrl(), builder::build);
+  }
+
+  /** The token of the moment: fixed, or an App installation token minted when due. */
+  private String currentToken() {
+    String header;
+    try {
+      header = authorization.getEncodedAuthorization();
+    } catch (IOException e) {
+      throw new ForgeException(
+          "GitHub " + spec.name() + ": cannot mint an App installation token: " + e.getMessage(),
+          0);
+    }
+    return header.startsWith("token ") ? header.substring(6) : header;
   }
 
   @Override
@@ -232,6 +255,35 @@ public final class GitHubForge implements Forge {
   }
 
   @Override
+  public void addPullRequestLabel(int number, String label) {
+    GHIssue target = held(number);
+    call("label #" + number, () -> target.addLabels(label));
+  }
+
+  @Override
+  public void removePullRequestLabel(int number, String label) {
+    GHIssue target = held(number);
+    try {
+      call("remove label " + label + " from #" + number, () -> target.removeLabel(label));
+    } catch (ForgeException e) {
+      // GitHub answers 404 for a label the pull request does not carry
+      if (e.status() != 404) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * {@code GET /repos/{owner}/{repo}/collaborators/{login}/permission}: write, maintain or admin.
+   */
+  @Override
+  public boolean canPush(String login) {
+    GHPermissionType permission =
+        call("read the permission of " + login, () -> repo().getPermission(login));
+    return permission == GHPermissionType.ADMIN || permission == GHPermissionType.WRITE;
+  }
+
+  @Override
   public void setCommitStatus(CommitStatus status) {
     call(
         "set the status of " + status.commit(),
@@ -325,7 +377,7 @@ public final class GitHubForge implements Forge {
 
   @Override
   public GitCredentials gitCredentials() {
-    return GitCredentials.githubToken(auth.token());
+    return credentials;
   }
 
   private GHRepository repo() throws IOException {
@@ -404,7 +456,7 @@ public final class GitHubForge implements Forge {
 
   private String failure(String what, String detail) {
     String text = "GitHub " + spec.name() + ": cannot " + what + ": " + detail;
-    return text.replace(auth.token(), "***");
+    return credentials.redact(text);
   }
 
   // Releases: plain REST requests, one HTTP request each (GitHubReleases).

@@ -31,17 +31,27 @@ final class GitHubRest {
 
   private final HttpClient http;
   private final String api;
-  private final String authorization;
-  private final String token;
+  private final java.util.function.Supplier<String> authorization;
+  private final java.util.function.Function<String, String> redact;
   private final String name;
   private final WaitOutLimits limits;
   private final Duration backoff;
 
-  GitHubRest(String api, String token, String name, WaitOutLimits limits, Duration backoff) {
+  /**
+   * @param authorization the current {@code Authorization} header value (an App's token changes)
+   * @param redact removes any token from a text
+   */
+  GitHubRest(
+      String api,
+      java.util.function.Supplier<String> authorization,
+      java.util.function.Function<String, String> redact,
+      String name,
+      WaitOutLimits limits,
+      Duration backoff) {
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     this.api = api.replaceAll("/+$", "");
-    this.authorization = "token " + token;
-    this.token = token;
+    this.authorization = authorization;
+    this.redact = redact;
     this.name = name;
     this.limits = limits;
     this.backoff = backoff;
@@ -118,7 +128,7 @@ final class GitHubRest {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))
-            .header("Authorization", authorization)
+            .header("Authorization", authorization.get())
             .header("Accept", "application/vnd.github+json")
             .header("X-GitHub-Api-Version", "2022-11-28")
             .header("User-Agent", "gitops-crew");
@@ -210,6 +220,6 @@ final class GitHubRest {
   }
 
   private String failure(String what, String detail) {
-    return ("GitHub " + name + ": cannot " + what + ": " + detail).replace(token, "***");
+    return redact.apply("GitHub " + name + ": cannot " + what + ": " + detail);
   }
 }

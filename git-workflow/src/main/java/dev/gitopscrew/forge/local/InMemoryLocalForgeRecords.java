@@ -65,6 +65,21 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
   }
 
   @Override
+  public synchronized void removeLabel(String repo, int number, String label) {
+    change(
+        repo,
+        number,
+        i -> i.withLabels(without(i.labels(), label)),
+        p -> p.withLabels(without(p.labels(), label)));
+  }
+
+  private static Set<String> without(Set<String> labels, String label) {
+    Set<String> out = new java.util.TreeSet<>(labels);
+    out.remove(label);
+    return out;
+  }
+
+  @Override
   public synchronized Comment insertComment(String repo, int number, String body) {
     change(repo, number, i -> i, p -> p);
     long id = ++commentIds;

@@ -121,6 +121,22 @@ public final class LocalForge implements Forge {
   }
 
   @Override
+  public void addPullRequestLabel(int number, String label) {
+    records.addLabels(repo, number, Set.of(label));
+  }
+
+  @Override
+  public void removePullRequestLabel(int number, String label) {
+    records.removeLabel(repo, number, label);
+  }
+
+  /** The local forge knows no users; {@code channels.pullRequests.users} lists who may. */
+  @Override
+  public boolean canPush(String login) {
+    return false;
+  }
+
+  @Override
   public void setCommitStatus(CommitStatus status) {
     records.setCommitStatus(repo, status);
   }

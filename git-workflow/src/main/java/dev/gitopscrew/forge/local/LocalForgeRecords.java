@@ -27,6 +27,9 @@ public interface LocalForgeRecords {
   /** Adds labels to an issue or pull request. */
   void addLabels(String repo, int number, Set<String> labels);
 
+  /** Removes one label from an issue or pull request, if it carries it. */
+  void removeLabel(String repo, int number, String label);
+
   Comment insertComment(String repo, int number, String body);
 
   List<Comment> comments(String repo, int number);

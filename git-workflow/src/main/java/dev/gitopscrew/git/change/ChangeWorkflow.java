@@ -440,6 +440,59 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
     }
   }
 
+  /**
+   * The freshness merge on demand: merges the default branch into the open pull request's branch (a
+   * branch an agent made, {@code <agent-id>/<type>/<issue>-<slug>}) as {@code agentId} and pushes
+   * it, never by force. A conflict pushes nothing and names the files.
+   */
+  public Refreshed refresh(String repository, int number, String agentId, SideEffects effects) {
+    RepositorySpec spec = spec(repository);
+    Forge forge = forges.apply(spec);
+    PullRequest pr = forge.pullRequest(number);
+    if (pr.state() != PullRequest.State.OPEN) {
+      throw new GitWorkflowException(
+          "pull request #"
+              + number
+              + " is "
+              + pr.state().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (!pr.branch().matches("[a-z][a-z0-9-]*/(feat|fix|chore|docs|refactor|security)/.+")) {
+      throw new GitWorkflowException(
+          "the branch "
+              + pr.branch()
+              + " is not one the crew made; only crew branches are refreshed");
+    }
+    Mirror mirror = mirrors.open(spec, forge.gitCredentials());
+    mirror.fetch();
+    ObjectId before =
+        mirror
+            .remoteBranch(pr.branch())
+            .orElseThrow(
+                () ->
+                    new GitWorkflowException(
+                        "the branch " + pr.branch() + " is not in " + spec.name()));
+    PushOutcome outcome =
+        effects.perform(
+            EffectKind.GIT_PUSH,
+            spec.name() + ":" + pr.branch(),
+            () -> mirror.pushFresh(pr.branch(), before, footprint.author(agentId)),
+            o ->
+                o instanceof PushOutcome.Pushed p
+                    ? p.head().name()
+                    : "conflict in " + ((PushOutcome.Conflicted) o).files());
+    if (outcome instanceof PushOutcome.Conflicted c) {
+      return new Refreshed(pr.branch(), null, false, c.files());
+    }
+    ObjectId head = ((PushOutcome.Pushed) outcome).head();
+    return new Refreshed(pr.branch(), head.name(), !head.equals(before), List.of());
+  }
+
+  /**
+   * What {@link #refresh} did: {@code head} is the branch's head after it (null on a conflict),
+   * {@code merged} whether a merge commit was pushed, {@code conflicts} the files that stopped it.
+   */
+  public record Refreshed(String branch, String head, boolean merged, List<String> conflicts) {}
+
   /** Step 6: deletes the pull request's branch, only once the forge says it was merged. */
   public BranchCleanup deleteBranchIfMerged(
       String repository, int pullRequest, SideEffects effects) {

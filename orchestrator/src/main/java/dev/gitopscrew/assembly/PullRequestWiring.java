@@ -1,0 +1,90 @@
+package dev.gitopscrew.assembly;
+
+import dev.gitopscrew.channel.RunRequest;
+import dev.gitopscrew.channel.pr.PullRequestChannel;
+import dev.gitopscrew.channel.pr.RefreshBranch;
+import dev.gitopscrew.channel.pr.ReportDeployment;
+import dev.gitopscrew.channel.pr.WriteAccess;
+import dev.gitopscrew.effect.AuditLog;
+import dev.gitopscrew.forge.Forge;
+import dev.gitopscrew.git.RepositorySpec;
+import dev.gitopscrew.git.change.ChangeWorkflow;
+import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.runtime.GitSettings;
+import dev.gitopscrew.runtime.Secret;
+import dev.gitopscrew.runtime.Secrets;
+import dev.gitopscrew.store.JdbcDeliveries;
+import dev.gitopscrew.store.JdbcPullRequestMerges;
+import dev.gitopscrew.webhook.AzureDevOpsWebhook;
+import dev.gitopscrew.webhook.GitHubWebhook;
+import dev.gitopscrew.webhook.PullRequestDeliveries;
+import dev.gitopscrew.webhook.PullRequestWebhooks;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Builds the pull request channel and its webhooks from the crew's parts. */
+final class PullRequestWiring {
+
+  private PullRequestWiring() {}
+
+  static PullRequestWebhooks build(
+      CrewContext context,
+      ChangeWorkflow changes,
+      Function<RepositorySpec, Forge> forges,
+      JdbcDeliveries deliveries,
+      JdbcPullRequestMerges merges,
+      RunRequest run,
+      AuditLog audit) {
+    var config = context.loaded().config();
+    var section = config.channels().pullRequests();
+    PullRequestChannel channel =
+        new PullRequestChannel(
+            run,
+            changes.specs(),
+            forges,
+            GitSettings.footprint(config),
+            new WriteAccess(
+                section.users(),
+                Duration.ofSeconds(section.accessCacheSecondsOrDefault()),
+                Clock.systemUTC()),
+            merges,
+            new RefreshBranch(changes),
+            audit,
+            Secrets.redactor(config, context.env()),
+            Clock.systemUTC());
+    PullRequestDeliveries worker = new PullRequestDeliveries(deliveries, channel);
+    return new PullRequestWebhooks(
+        new GitHubWebhook(
+            secret(context, GitHubWebhook.SECRET_VARIABLE), changes.specs().values(), worker),
+        new AzureDevOpsWebhook(
+            secret(context, AzureDevOpsWebhook.SECRET_VARIABLE), changes.specs().values(), worker),
+        worker);
+  }
+
+  /** Merged pull requests whose deployment Argo CD reports get the verification's result. */
+  static ReportDeployment followMerges(
+      CrewContext context,
+      ChangeWorkflow changes,
+      Function<RepositorySpec, Forge> forges,
+      JdbcPullRequestMerges merges,
+      AuditLog audit) {
+    var config = context.loaded().config();
+    return new ReportDeployment(
+        merges,
+        changes.specs(),
+        forges,
+        GitSettings.footprint(config),
+        audit,
+        Secrets.redactor(config, context.env()),
+        Clock.systemUTC());
+  }
+
+  private static Optional<Secret> secret(CrewContext context, String variable) {
+    String value = context.env().get(variable);
+    return value == null || value.isBlank()
+        ? Optional.empty()
+        : Optional.of(new Secret(value.strip()));
+  }
+}
