@@ -2,19 +2,24 @@ package dev.gitopscrew.assembly;
 
 import dev.gitopscrew.audit.AuditTrail;
 import dev.gitopscrew.audit.JdbcAuditLog;
+import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.metrics.CrewMetrics;
+import dev.gitopscrew.model.ToolCallDoor;
+import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.release.ReleasePolicy;
 import dev.gitopscrew.release.ReleaseWorkflow;
+import dev.gitopscrew.request.Request;
 import dev.gitopscrew.roles.AgentWorkforce;
-import dev.gitopscrew.roles.Capability;
+import dev.gitopscrew.roles.Routing;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
 import dev.gitopscrew.roles.team.Capabilities;
 import dev.gitopscrew.roles.team.Team;
+import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GitSettings;
 import dev.gitopscrew.runtime.Secret;
@@ -101,9 +106,11 @@ public final class Crew implements AutoCloseable {
                     cluster.access(),
                     incidents,
                     incidentLog,
-                    modelCapability(context),
+                    ModelWiring.capability(context),
                     releases,
-                    Clock.systemUTC())),
+                    Clock.systemUTC(),
+                    ModelWiring.planner(
+                        context, redactor, this::routing, this::submitForApproval))),
             metrics.counting(audit),
             redactor,
             Clock.systemUTC());
@@ -116,7 +123,7 @@ public final class Crew implements AutoCloseable {
             workforce.routing(),
             context.permissions(),
             limits,
-            !context.loaded().config().models().providers().isEmpty());
+            ModelWiring.capability(context).configured());
     this.chat =
         new ChatWiring(
             context.loaded().config().channels().discord(),
@@ -167,6 +174,49 @@ public final class Crew implements AutoCloseable {
     }
   }
 
+  private Routing routing() {
+    return workforce.routing();
+  }
+
+  /** A step a model proposed that needs a person's approval: its own request, parked for one. */
+  private ToolCallDoor.Submitted submitForApproval(
+      Request request, ChannelScope scope, Origin origin) throws InterruptedException {
+    RequestOutcome outcome = runRequest.run(request, Optional.empty(), scope, origin, false);
+    if (!(outcome instanceof RequestOutcome.Ran ran)) {
+      String why =
+          outcome instanceof RequestOutcome.Refused r
+              ? r.reason()
+              : ((RequestOutcome.Invalid) outcome).reason();
+      return new ToolCallDoor.Submitted(false, "refused", "not submitted: " + why);
+    }
+    // its dry run comes first; bounded, so a full slot table cannot hold the asking session
+    engine.awaitResult(ran.rootId(), Duration.ofSeconds(60));
+    var approval = engine.approvals().ofSession(ran.rootId());
+    if (approval.isPresent()) {
+      String id = approval.get().id();
+      return new ToolCallDoor.Submitted(
+          true,
+          "awaiting_approval",
+          "submitted as request #"
+              + ran.rootId()
+              + "; approval "
+              + id
+              + " waits for a person (crew approve "
+              + id
+              + "), nothing runs before that");
+    }
+    var record = engine.find(ran.rootId());
+    String state = record.map(r -> r.state()).orElse("queued");
+    return new ToolCallDoor.Submitted(
+        false,
+        state,
+        "submitted as request #"
+            + ran.rootId()
+            + ", which is "
+            + state
+            + record.map(r -> r.detail() == null ? "" : ": " + r.detail()).orElse(""));
+  }
+
   private SessionEngine engine(StateStore store, boolean client) {
     var policy = SessionSettings.policy(context.loaded().config());
     if (!store.shared()) {
@@ -177,15 +227,6 @@ public final class Crew implements AutoCloseable {
       standby.lead(); // one replica on a shared store: it leads from the start
     }
     return standby;
-  }
-
-  private static Capability modelCapability(CrewContext context) {
-    return context.loaded().config().models().providers().isEmpty()
-        ? Capability.missing(
-            "model providers",
-            "free text needs models.providers in the configuration; structured requests work"
-                + " without one")
-        : Capability.configured("model providers");
   }
 
   public CrewContext context() {

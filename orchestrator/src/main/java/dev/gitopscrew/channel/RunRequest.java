@@ -3,6 +3,7 @@ package dev.gitopscrew.channel;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.permission.Decision;
 import dev.gitopscrew.permission.PermissionChain;
+import dev.gitopscrew.request.Ask;
 import dev.gitopscrew.request.BadRequestException;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.request.RequestParser;
@@ -92,6 +93,15 @@ public final class RunRequest {
       boolean wait,
       boolean approvedUpFront)
       throws InterruptedException {
+    if (request instanceof Ask ask) {
+      // free text is planned by the agent asked for, within the place it came from
+      request =
+          ask.from(
+              agent.orElse(KnownAgent.HOMELAB_ADMIN.id()),
+              scope.label(),
+              scope.skills().orElse(null),
+              scope.systemPrompt().orElse(null));
+    }
     Routing.Route route;
     try {
       route = routing.route(request);
@@ -107,6 +117,7 @@ public final class RunRequest {
               + java.util.Arrays.stream(KnownAgent.values()).map(KnownAgent::id).toList());
     }
     if (agent.isPresent()
+        && !(request instanceof Ask)
         && !agent.get().equals(owner.id())
         && !agent.get().equals(KnownAgent.HOMELAB_ADMIN.id())) {
       return new RequestOutcome.Refused(

@@ -60,6 +60,7 @@ abstract class RequestCommand extends BaseCommand {
                     + " (routed by homelab-admin, session #"
                     + ran.rootId()
                     + ")");
+        SessionPrinter.model(out(), ran.root());
         SessionPrinter.tree(out(), ran.tree());
         if (approval != null) {
           SessionPrinter.approval(out(), approval);

@@ -34,6 +34,28 @@ final class SessionPrinter {
     }
   }
 
+  /** Which model planned a free-text request, and the tokens it used, when one did. */
+  static void model(PrintWriter out, SessionView root) {
+    if (root.data() == null || !root.data().path("model").isTextual()) {
+      return;
+    }
+    var data = root.data();
+    out.println(
+        "Model: "
+            + data.path("model").asText()
+            + " (planned by "
+            + data.path("planner").asText()
+            + ", "
+            + data.path("promptTokens").asLong()
+            + " tokens in, "
+            + data.path("completionTokens").asLong()
+            + " out"
+            + (data.path("failedAttempts").isEmpty()
+                ? ""
+                : ", after " + data.path("failedAttempts").size() + " failed attempt(s)")
+            + ")");
+  }
+
   /** The root's whole result, every line of it. */
   static void result(PrintWriter out, SessionView root) {
     if (root.detail() != null && root.detail().contains("\n")) {

@@ -68,6 +68,7 @@ final class SessionsCommand {
         if (json) {
           SessionPrinter.json(out(), java.util.Map.of("tree", tree, "effects", effects));
         } else {
+          SessionPrinter.model(out(), tree.get(0));
           SessionPrinter.tree(out(), tree);
           tree.stream()
               .filter(v -> v.id() == id)

@@ -90,6 +90,7 @@ final class ConfigChecks {
       }
     }
     checkIncident(config.incident(), config.git().repositories().keySet());
+    new ModelChecks(this::add).check(config);
     return problems;
   }
 

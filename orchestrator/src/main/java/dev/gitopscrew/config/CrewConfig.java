@@ -235,17 +235,40 @@ public record CrewConfig(
     }
   }
 
-  public record ModelsSection(Map<String, ModelProvider> providers) {
+  /**
+   * {@code models}: the providers, and GitOps Crew's own bounds on a model turn: how long one
+   * completion may take and how long a turn may spend on failed attempts and waiting.
+   */
+  public record ModelsSection(
+      Map<String, ModelProvider> providers,
+      Integer requestTimeoutSeconds,
+      Integer retryBudgetSeconds) {
     public ModelsSection {
       providers = providers != null ? Map.copyOf(providers) : Map.of();
     }
+
+    public ModelsSection(Map<String, ModelProvider> providers) {
+      this(providers, null, null);
+    }
+
+    public int requestTimeoutSecondsOrDefault() {
+      return requestTimeoutSeconds != null && requestTimeoutSeconds > 0
+          ? requestTimeoutSeconds
+          : 60;
+    }
+
+    public int retryBudgetSecondsOrDefault() {
+      return retryBudgetSeconds != null && retryBudgetSeconds >= 0 ? retryBudgetSeconds : 90;
+    }
   }
 
+  /** A model provider; {@code baseUrl} may be left out for a built-in name such as openrouter. */
   public record ModelProvider(
-      @JsonProperty(required = true) String baseUrl,
-      String api,
-      String apiKeyEnv,
-      List<ModelEntry> models) {
+      String baseUrl, String api, String apiKeyEnv, List<ModelEntry> models) {
+    public ModelProvider {
+      models = models != null ? List.copyOf(models) : List.of();
+    }
+
     public String apiOrDefault() {
       return api != null ? api : "openai-completions";
     }

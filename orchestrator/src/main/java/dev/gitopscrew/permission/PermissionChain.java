@@ -155,7 +155,10 @@ public final class PermissionChain {
                               "discord channel " + channelId + " (guild " + guildId + ")";
                           scopes.put(
                               channelId,
-                              new ChannelScope(label, Optional.ofNullable(channel.skills())));
+                              new ChannelScope(
+                                  label,
+                                  Optional.ofNullable(channel.skills()),
+                                  Optional.ofNullable(channel.systemPrompt())));
                         }));
     return scopes;
   }

@@ -4,6 +4,9 @@ import dev.gitopscrew.cluster.ApiCall;
 import dev.gitopscrew.cluster.ClusterGuard;
 import dev.gitopscrew.cluster.fabric8.ClusterProbe;
 import dev.gitopscrew.config.CrewConfig;
+import dev.gitopscrew.model.ModelProvider;
+import dev.gitopscrew.model.ModelProviders;
+import dev.gitopscrew.model.adapters.ModelAdapters;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.store.StateStoreException;
 import java.net.URI;
@@ -99,19 +102,37 @@ public final class Doctor {
       return probeCluster(i);
     }
     if (name.startsWith("model provider ")) {
-      String provider = name.substring("model provider ".length());
-      var p = config.models().providers().get(provider);
-      String key = env.get(p.apiKeyEnvFor(provider));
-      return http(
-          i,
-          p.baseUrl().replaceAll("/$", "") + "/models",
-          key == null ? null : "Bearer " + key,
-          "check baseUrl and " + p.apiKeyEnvFor(provider));
+      return probeModels(i, name.substring("model provider ".length()));
     }
     if (name.equals("state store")) {
       return probeStore(i);
     }
     return i.probed(true, "nothing to probe", "");
+  }
+
+  /** The provider lists its models and takes the key; no tokens are spent. */
+  private Integration probeModels(Integration i, String provider) {
+    ModelProviders providers =
+        new ModelProviders(
+            context.loaded().config(),
+            context.env(),
+            ModelAdapters.byApi(java.time.Clock.systemUTC()));
+    var endpoint = providers.endpoint(provider).orElseThrow();
+    try {
+      ModelProvider.Probe probe =
+          providers.adapter(endpoint).probe(providers.providersInUse().get(provider));
+      return i.probed(
+          probe.ok(),
+          probe.detail(),
+          "check models.providers."
+              + provider
+              + ".baseUrl, "
+              + endpoint.keyVariable()
+              + " and the model ids (docs/models.md)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return i.probed(false, "interrupted", "run crew doctor again");
+    }
   }
 
   /** The API server answers, and grants every call the guard's rules allow. */

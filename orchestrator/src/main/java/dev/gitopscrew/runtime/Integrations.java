@@ -2,6 +2,9 @@ package dev.gitopscrew.runtime;
 
 import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.config.CrewConfig.RepositoryConfig;
+import dev.gitopscrew.model.Endpoint;
+import dev.gitopscrew.model.ModelFailure;
+import dev.gitopscrew.model.ModelProviders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,38 +151,57 @@ public final class Integrations {
   }
 
   private static List<Integration> models(CrewConfig config, Map<String, String> env) {
-    if (config.models().providers().isEmpty()) {
+    ModelProviders providers =
+        new ModelProviders(
+            config,
+            env,
+            endpoint -> {
+              throw new IllegalStateException("describing integrations contacts nothing");
+            });
+    Map<String, List<String>> inUse = providers.providersInUse();
+    if (inUse.isEmpty()) {
       return List.of(
           Integration.notConfigured(
               "model providers",
-              "optional: add models.providers for free-text requests (structured commands need none)"));
+              "optional: set agents.defaults.model for free-text requests (docs/models.md);"
+                  + " structured commands need none"));
     }
     List<Integration> out = new ArrayList<>();
-    config.models().providers().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            e -> {
-              String keyVar = e.getValue().apiKeyEnvFor(e.getKey());
-              String name = "model provider " + e.getKey();
-              var provider = e.getValue();
-              if (present(env, keyVar)) {
-                out.add(Integration.configured(name, provider.baseUrl()));
-              } else if (provider.apiKeyEnv() == null) {
-                // local servers such as Ollama need no key; a named apiKeyEnv that is unset is an
-                // error
-                out.add(
-                    Integration.configured(
-                        name, provider.baseUrl() + ", no key (" + keyVar + " unset)"));
-              } else {
-                out.add(
-                    new Integration(
-                        name,
-                        true,
-                        Optional.of(false),
-                        provider.baseUrl() + " but " + keyVar + " is not set",
-                        "export " + keyVar));
-              }
-            });
+    inUse.forEach(
+        (provider, models) -> {
+          String name = "model provider " + provider;
+          Optional<Endpoint> endpoint = providers.endpoint(provider);
+          if (endpoint.isEmpty()) {
+            out.add(
+                new Integration(
+                    name,
+                    true,
+                    Optional.of(false),
+                    "named by a model but not configured",
+                    "add models.providers." + provider + " with its baseUrl (docs/models.md)"));
+            return;
+          }
+          Endpoint e = endpoint.get();
+          String detail = e.baseUrl() + (models.isEmpty() ? "" : ", models " + models);
+          try {
+            if (!models.isEmpty()) {
+              providers.resolve(provider + "/" + models.get(0));
+            }
+            out.add(
+                Integration.configured(
+                    name,
+                    detail
+                        + (e.key().isPresent() ? "" : ", no key (" + e.keyVariable() + " unset)")));
+          } catch (ModelFailure f) {
+            out.add(
+                new Integration(
+                    name,
+                    true,
+                    Optional.of(false),
+                    detail + ": " + f.getMessage(),
+                    "export " + e.keyVariable()));
+          }
+        });
     return out;
   }
 

@@ -1,16 +1,38 @@
 package dev.gitopscrew.request;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
 
-/** Free text for homelab-admin; a configured model turns it into typed requests. */
+/**
+ * Free text for a configured model to plan into typed requests. Where it entered fills in the rest:
+ * the agent that plans it ({@code null} = homelab-admin), the channel's skill scope ({@code null} =
+ * no restriction) and its label, and the channel's {@code systemPrompt} ({@code null} = none).
+ */
 @JsonTypeName("ask")
-public record Ask(String text) implements Request {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Ask(
+    String text, String agent, List<String> scope, String scopeLabel, String instructions)
+    implements Request {
 
   public Ask {
     Names.required("text", text);
     if (text.length() > 10_000) {
       throw new BadRequestException("a request is at most 10,000 characters");
     }
+    scope = scope == null ? null : List.copyOf(scope);
+    if (instructions != null && instructions.length() > 20_000) {
+      throw new BadRequestException("a channel's instructions are at most 20,000 characters");
+    }
+  }
+
+  public Ask(String text) {
+    this(text, null, null, null, null);
+  }
+
+  /** The same text as it entered from a place: planned by {@code agent}, within that scope. */
+  public Ask from(String planner, String label, List<String> skills, String channelInstructions) {
+    return new Ask(text, planner, skills, label, channelInstructions);
   }
 
   @Override

@@ -4,13 +4,14 @@ import dev.gitopscrew.git.change.Changes;
 import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.release.Releases;
 import dev.gitopscrew.roles.Capability;
+import dev.gitopscrew.roles.ask.Planner;
 import dev.gitopscrew.roles.cluster.ClusterAccess;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
 import java.time.Clock;
 
 /**
  * The capabilities the agents' actions are built on: the Git workflow, the cluster behind its
- * guard, incidents, whether a model is set up, releases, and the clock.
+ * guard, incidents, whether a model is set up and the planner behind it, releases, and the clock.
  */
 public record Capabilities(
     Changes changes,
@@ -19,4 +20,18 @@ public record Capabilities(
     IncidentLog incidentLog,
     Capability models,
     Releases releases,
-    Clock clock) {}
+    Clock clock,
+    Planner planner) {
+
+  /** The capabilities of a crew whose free text has no planner. */
+  public Capabilities(
+      Changes changes,
+      ClusterAccess cluster,
+      IncidentSettings incidents,
+      IncidentLog incidentLog,
+      Capability models,
+      Releases releases,
+      Clock clock) {
+    this(changes, cluster, incidents, incidentLog, models, releases, clock, Planner.none());
+  }
+}

@@ -40,7 +40,7 @@ public final class Team {
                 new PlanRelease(capabilities.releases()),
                 new CutRelease(capabilities.releases()),
                 new MergePullRequest(capabilities.releases()),
-                new AnswerFreeText(capabilities.models()),
+                new AnswerFreeText(capabilities.models(), capabilities.planner()),
                 new RespondToIncident(
                     capabilities.incidentLog(),
                     capabilities.incidents(),

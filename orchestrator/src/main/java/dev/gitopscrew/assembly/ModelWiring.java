@@ -1,0 +1,64 @@
+package dev.gitopscrew.assembly;
+
+import dev.gitopscrew.config.CrewConfig;
+import dev.gitopscrew.effect.Redactor;
+import dev.gitopscrew.model.Cooldowns;
+import dev.gitopscrew.model.FallbackChain;
+import dev.gitopscrew.model.Instructions;
+import dev.gitopscrew.model.ModelPlanner;
+import dev.gitopscrew.model.ModelProviders;
+import dev.gitopscrew.model.ToolCallDoor;
+import dev.gitopscrew.model.adapters.ModelAdapters;
+import dev.gitopscrew.roles.Capability;
+import dev.gitopscrew.roles.Routing;
+import dev.gitopscrew.roles.ask.Planner;
+import dev.gitopscrew.runtime.CrewContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** The model side of the crew: providers, their fallback chain and the planner free text uses. */
+final class ModelWiring {
+
+  private ModelWiring() {}
+
+  /** Whether free text can be planned: some agent has a model. */
+  static Capability capability(CrewContext context) {
+    return ModelProviders.anyModel(context.loaded().config())
+        ? Capability.configured("model providers")
+        : Capability.missing(
+            "model providers",
+            "free text needs a model: set agents.defaults.model (docs/models.md); structured"
+                + " requests work without one");
+  }
+
+  static Planner planner(
+      CrewContext context,
+      Redactor redactor,
+      Supplier<Routing> routing,
+      ToolCallDoor.Approvals approvals) {
+    CrewConfig config = context.loaded().config();
+    if (!ModelProviders.anyModel(config)) {
+      return Planner.none();
+    }
+    Clock clock = Clock.systemUTC();
+    ModelProviders providers =
+        new ModelProviders(config, context.env(), ModelAdapters.byApi(clock));
+    FallbackChain chain =
+        new FallbackChain(
+            providers,
+            new Cooldowns(clock),
+            clock,
+            pause -> Thread.sleep(pause.toMillis()),
+            Duration.ofSeconds(config.models().requestTimeoutSecondsOrDefault()),
+            redactor);
+    return new ModelPlanner(
+        providers,
+        chain,
+        new Instructions(context.permissions(), context.skills()),
+        new ToolCallDoor(context.permissions(), routing, approvals, redactor),
+        clock,
+        Duration.ofSeconds(config.models().retryBudgetSecondsOrDefault()),
+        redactor);
+  }
+}

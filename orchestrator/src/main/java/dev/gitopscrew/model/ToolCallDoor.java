@@ -1,0 +1,213 @@
+package dev.gitopscrew.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gitopscrew.effect.Redactor;
+import dev.gitopscrew.permission.ChannelScope;
+import dev.gitopscrew.permission.Decision;
+import dev.gitopscrew.permission.PermissionChain;
+import dev.gitopscrew.request.Request;
+import dev.gitopscrew.roles.ActionFailedException;
+import dev.gitopscrew.roles.Delegation;
+import dev.gitopscrew.roles.KnownAgent;
+import dev.gitopscrew.roles.Routing;
+import dev.gitopscrew.roles.Tool;
+import dev.gitopscrew.roles.ask.Planner;
+import dev.gitopscrew.roles.work.Assignment;
+import dev.gitopscrew.roles.work.Origin;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Where a model's tool call becomes work, or does not: the function must be one offered to the
+ * agent, its arguments must make a valid typed request, the permission chain must grant the
+ * request's owner its tool in the channel, the agent must be allowed to hand work to the owner, a
+ * step that needs a person's approval waits for one as its own request, and the rest runs as a
+ * child session through the session limits. Whatever happens is reported back to the model.
+ */
+public final class ToolCallDoor {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int REPORT_CHARS = 4000;
+
+  /** Submits a request that needs an approval as a request of its own. */
+  @FunctionalInterface
+  public interface Approvals {
+    Submitted submit(Request request, ChannelScope scope, Origin origin)
+        throws InterruptedException;
+  }
+
+  /** What became of a submitted request: waiting for a person, or else its state; in words. */
+  public record Submitted(boolean waiting, String state, String text) {}
+
+  /** What became of one tool call. */
+  public record Outcome(
+      String function,
+      String arguments,
+      String request,
+      String agent,
+      String state,
+      String detail) {
+
+    static Outcome refused(dev.gitopscrew.model.ToolCall call, String why) {
+      return new Outcome(call.name(), call.arguments(), null, null, "refused", why);
+    }
+
+    /** The text the model reads. */
+    public String report() {
+      String text =
+          state
+              + (request == null
+                  ? ""
+                  : " (" + request + (agent == null ? "" : " by " + agent) + ")")
+              + ": "
+              + detail;
+      return text.length() > REPORT_CHARS ? text.substring(0, REPORT_CHARS) + "…" : text;
+    }
+
+    /** One line for the person who asked. */
+    public String summary() {
+      String first = detail == null ? "" : detail.lines().findFirst().orElse("");
+      return function
+          + (request == null ? "" : " → " + request)
+          + (agent == null ? "" : " (" + agent + ")")
+          + " "
+          + state
+          + (first.isBlank() ? "" : ": " + first);
+    }
+  }
+
+  private final PermissionChain permissions;
+  private final Supplier<Routing> routing;
+  private final Approvals approvals;
+  private final Redactor redactor;
+
+  public ToolCallDoor(
+      PermissionChain permissions,
+      Supplier<Routing> routing,
+      Approvals approvals,
+      Redactor redactor) {
+    this.permissions = permissions;
+    this.routing = routing;
+    this.approvals = approvals;
+    this.redactor = redactor;
+  }
+
+  /**
+   * The functions {@code agent} may call in {@code scope}: exactly those whose call would pass the
+   * chain, that is whose owner holds the function's tool there and is the agent itself or an agent
+   * it may spawn (it holds {@code sessions.spawn} there and the spawn policy allows it).
+   */
+  public List<RequestTools.Function> offered(KnownAgent agent, ChannelScope scope) {
+    var owners = routing.get().owners();
+    return RequestTools.ALL.stream()
+        .filter(
+            f -> {
+              KnownAgent owner = owners.get(f.kind());
+              return owner != null
+                  && permissions.check(owner, scope, f.tool()).allowed()
+                  && mayHandTo(agent, owner, scope);
+            })
+        .toList();
+  }
+
+  /** Checks and runs one tool call; never throws for anything the model did. */
+  public Outcome call(
+      dev.gitopscrew.model.ToolCall call,
+      KnownAgent agent,
+      ChannelScope scope,
+      List<RequestTools.Function> offered,
+      Assignment assignment,
+      Planner.Delegate delegate)
+      throws InterruptedException {
+    Optional<RequestTools.Function> function =
+        offered.stream().filter(f -> f.name().equals(call.name())).findFirst();
+    if (function.isEmpty()) {
+      return Outcome.refused(
+          call,
+          "'"
+              + call.name()
+              + "' is not one of "
+              + agent.id()
+              + "'s tools in "
+              + scope.label()
+              + " ("
+              + String.join(", ", offered.stream().map(RequestTools.Function::name).toList())
+              + "); nothing was done");
+    }
+    Request request;
+    try {
+      JsonNode args =
+          JSON.readTree(
+              call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments());
+      request = function.get().request(args);
+    } catch (IOException e) {
+      return Outcome.refused(call, "the arguments are not JSON; nothing was done");
+    } catch (RuntimeException e) {
+      return Outcome.refused(
+          call, redactor.redact(String.valueOf(e.getMessage())) + "; nothing was done");
+    }
+    Routing.Route route;
+    try {
+      route = routing.get().route(request);
+    } catch (RuntimeException e) {
+      return refused(call, request, null, e.getMessage());
+    }
+    KnownAgent owner = route.owner();
+    Optional<Tool> tool = route.action().toolForRouted(request);
+    if (tool.isPresent()) {
+      Decision decision = permissions.check(owner, scope, tool.get());
+      if (decision instanceof Decision.Refused refused) {
+        return refused(call, request, owner, refused.missingLink());
+      }
+    }
+    if (!mayHandTo(agent, owner, scope)) {
+      return refused(call, request, owner, agent.id() + " may not hand work to " + owner.id());
+    }
+    Optional<String> approval = route.action().approvalNeededFor(request);
+    if (approval.isPresent() && !request.isDryRun()) {
+      Submitted submitted = approvals.submit(request, scope, assignment.origin());
+      return outcome(
+          call,
+          request,
+          owner,
+          submitted.waiting() ? "awaiting_approval" : submitted.state(),
+          approval.get() + "; " + submitted.text());
+    }
+    try {
+      Delegation.Answer answer = delegate.hand(owner, request);
+      return outcome(call, request, owner, answer.result().state(), answer.text());
+    } catch (ActionFailedException e) {
+      return refused(call, request, owner, e.getMessage());
+    }
+  }
+
+  /** An agent does its own kinds; another agent's only when it may spawn that agent here. */
+  private boolean mayHandTo(KnownAgent agent, KnownAgent owner, ChannelScope scope) {
+    return owner == agent
+        || (permissions.check(agent, scope, Tool.SESSIONS_SPAWN).allowed()
+            && permissions.profile(agent).allowedSubagents().contains(owner.id()));
+  }
+
+  private Outcome refused(
+      dev.gitopscrew.model.ToolCall call, Request request, KnownAgent owner, String why) {
+    return outcome(call, request, owner, "refused", why + "; nothing was done");
+  }
+
+  private Outcome outcome(
+      dev.gitopscrew.model.ToolCall call,
+      Request request,
+      KnownAgent owner,
+      String state,
+      String detail) {
+    return new Outcome(
+        call.name(),
+        redactor.redact(call.arguments()),
+        redactor.redact(request.describe()),
+        owner == null ? null : owner.id(),
+        state,
+        redactor.redact(detail));
+  }
+}

@@ -1,0 +1,121 @@
+package dev.gitopscrew.assembly;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gitopscrew.channel.RequestOutcome;
+import dev.gitopscrew.permission.ChannelScope;
+import dev.gitopscrew.permission.PermissionChain;
+import dev.gitopscrew.roles.work.Origin;
+import dev.gitopscrew.runtime.CrewContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Free text from a Discord channel with a skill scope: the functions offered to the model are
+ * exactly what the chain allows there, and the channel's systemPrompt and the skills in scope are
+ * the instructions.
+ */
+class ChannelPlanningTest {
+
+  static final String ALERTS = "1342678901234567892";
+
+  @TempDir Path dir;
+  WireMockServer server;
+
+  @BeforeEach
+  void start() {
+    server = new WireMockServer(wireMockConfig().dynamicPort());
+    server.start();
+    server.stubFor(
+        post("/v1/chat/completions")
+            .willReturn(
+                aResponse()
+                    .withBody(
+                        """
+                        {"id":"chatcmpl-1","object":"chat.completion","created":1733212399,
+                         "model":"qwen3:8b","choices":[{"index":0,"message":{"role":"assistant",
+                         "content":"grafana is Degraded."},"finish_reason":"stop"}],
+                         "usage":{"prompt_tokens":900,"completion_tokens":12,"total_tokens":912}}
+                        """)));
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  @Test
+  void theAlertsChannelOffersOnlyItsIncidentScopeAndItsPrompt() throws Exception {
+    Path config = dir.resolve("crew.json");
+    Files.writeString(
+        config,
+        """
+        {
+          "agents": { "defaults": { "model": "ollama/qwen3:8b" } },
+          "models": { "providers": { "ollama": { "baseUrl": "%s/v1" } } },
+          "channels": { "discord": { "guilds": { "1342678901234567890": { "channels": {
+            "%s": { "systemPrompt": "Cluster health and incidents only.",
+                    "skills": ["homelab-admin", "incident-response"] } } } } } }
+        }
+        """
+            .formatted(server.baseUrl(), ALERTS));
+    CrewContext context =
+        CrewContext.load(Optional.of(config), Optional.of(dir.resolve("state")), Map.of());
+    ChannelScope alerts = PermissionChain.channelScopes(context.loaded().config()).get(ALERTS);
+
+    try (Crew crew = Crew.open(context)) {
+      RequestOutcome outcome =
+          crew.runRequest()
+              .runText(
+                  "why is grafana degraded?",
+                  Optional.empty(),
+                  alerts,
+                  new Origin("discord", "987654321098765432"),
+                  true);
+      assertThat(outcome).isInstanceOf(RequestOutcome.Ran.class);
+      assertThat(((RequestOutcome.Ran) outcome).succeeded()).isTrue();
+    }
+
+    JsonNode sent =
+        new ObjectMapper()
+            .readTree(
+                server
+                    .findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
+                    .get(0)
+                    .getBodyAsString());
+    List<String> functions = new ArrayList<>();
+    sent.path("tools").forEach(t -> functions.add(t.path("function").path("name").asText()));
+    assertThat(functions)
+        .containsExactlyInAnyOrder(
+            "read_cluster",
+            "triage_application",
+            "verify_deployment",
+            "run_runbook",
+            "plan_release",
+            "cut_release",
+            "merge_pull_request");
+    String system = sent.path("messages").path(0).path("content").asText();
+    assertThat(system)
+        .contains("## Skill homelab-admin")
+        .contains("## Skill incident-response")
+        .doesNotContain("## Skill gitops")
+        .doesNotContain("## Skill secret-management")
+        .endsWith("## This channel\nCluster health and incidents only.\n");
+  }
+}
