@@ -295,6 +295,17 @@ public final class SessionEngine implements AutoCloseable {
     return count;
   }
 
+  /** Inserts the session and makes it live; the store's error when it could not. */
+  private Optional<String> storeLive(LiveSession s, String state, Instant now) {
+    try {
+      s.id = StoreGuard.call(() -> repository.insert(s, state, now));
+    } catch (RuntimeException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
+    live.put(s.id, s);
+    return Optional.empty();
+  }
+
   SpawnOutcome spawn(LiveSession parent, Task task) {
     return spawn(parent, task, parent.origin());
   }
@@ -317,15 +328,19 @@ public final class SessionEngine implements AutoCloseable {
     }
     boolean running = admission == Slots.Admitted.RUN;
     String state = running ? JdbcSessionRepository.RUNNING : JdbcSessionRepository.QUEUED;
-    // a root is stored and made live under one lock, so the leader's poll never adopts it twice
-    synchronized (roots) {
-      try {
-        s.id = StoreGuard.call(() -> repository.insert(s, state, now));
-      } catch (RuntimeException e) {
-        slots.withdraw(s, running);
-        return new Refused("the state store failed to record the session: " + e.getMessage());
+    Optional<String> failed;
+    if (parent == null) {
+      // a root is stored and made live under one lock, so the leader's poll never adopts it
+      // twice; children are never adopted, and their inserts must not queue behind each other
+      synchronized (roots) {
+        failed = storeLive(s, state, now);
       }
-      live.put(s.id, s);
+    } else {
+      failed = storeLive(s, state, now);
+    }
+    if (failed.isPresent()) {
+      slots.withdraw(s, running);
+      return new Refused("the state store failed to record the session: " + failed.get());
     }
     if (parent != null) {
       parent.addChild(s);

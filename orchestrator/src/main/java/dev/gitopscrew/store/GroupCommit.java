@@ -38,16 +38,21 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * Runs the write in its own savepoint: a failed write is undone whole and the others still
-     * commit (PostgreSQL would otherwise abort the whole transaction at the first error).
+     * Runs the write, among others in its own savepoint: a failed write is undone whole and the
+     * others still commit (PostgreSQL would otherwise abort the whole transaction at the first
+     * error). A write alone needs none: its transaction is rolled back instead.
      */
-    void runIn(Connection c) throws SQLException {
-      Savepoint before = c.setSavepoint();
+    void runIn(Connection c, boolean amongOthers) throws SQLException {
+      Savepoint before = amongOthers ? c.setSavepoint() : null;
       try {
         result = write.run(c);
-        c.releaseSavepoint(before);
+        if (before != null) {
+          c.releaseSavepoint(before);
+        }
       } catch (SQLException | RuntimeException | Error e) {
-        c.rollback(before);
+        if (before != null) {
+          c.rollback(before);
+        }
         failure = e;
       }
     }
@@ -138,10 +143,15 @@ public final class GroupCommit implements AutoCloseable {
     try {
       Connection c = connection();
       try {
+        boolean alone = batch.size() == 1;
         for (Pending<?> p : batch) {
-          p.runIn(c);
+          p.runIn(c, !alone);
         }
-        c.commit();
+        if (alone && batch.get(0).failure != null) {
+          c.rollback();
+        } else {
+          c.commit();
+        }
         batch.forEach(Pending::committed);
       } catch (SQLException | RuntimeException e) {
         c.rollback();
