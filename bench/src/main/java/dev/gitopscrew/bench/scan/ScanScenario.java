@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
  * {@code bench/run scan [APPS]}: {@code crew scan} of a generated GitOps tree of 2,000 manifests
  * (200 applications of 10 objects each: an Argo CD Application, a Kustomize folder with a
  * Deployment, Service, ConfigMap, ServiceAccount, Role, RoleBinding, NetworkPolicy, PDB and an
- * Ingress), half of them with planted problems. Each run is the real command ({@code
- * quarkus-run.jar scan DIR --json}, the JVM options of {@code ./crew}). {@code ms} is the slowest
- * of three runs while a gateway runs on the state directory (the CLI then acts through its API),
+ * Ingress), half of them with planted problems. Each run is the real command as a user runs it
+ * ({@code ./crew scan DIR --json}: its JVM options and class archive). {@code ms} is the slowest of
+ * three runs while a gateway runs on the state directory (the CLI then acts through its API),
  * {@code cold_ms} the first of those, {@code gateway_session_ms} the longest the gateway's session
  * took of them (the rest is the CLI's own JVM and the JSON); {@code local_ms} is the slowest of
  * three runs with no gateway (the CLI opens the store itself), next to {@code baseline_local_ms}, a
@@ -34,8 +34,7 @@ import java.util.concurrent.TimeUnit;
 public final class ScanScenario implements Scenario {
 
   private static final Path JAR = Path.of("orchestrator/target/quarkus-app/quarkus-run.jar");
-  private static final List<String> JVM =
-      List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAM=512m");
+  private static final List<String> CREW = List.of("./crew");
 
   @Override
   public String name() {
@@ -155,16 +154,9 @@ public final class ScanScenario implements Scenario {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    List<String> command = new ArrayList<>(JVM);
+    List<String> command = new ArrayList<>(CREW);
     command.addAll(
-        List.of(
-            "-jar",
-            JAR.toString(),
-            "serve",
-            "--state-dir",
-            state.toString(),
-            "--port",
-            Integer.toString(port)));
+        List.of("serve", "--state-dir", state.toString(), "--port", Integer.toString(port)));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -198,8 +190,7 @@ public final class ScanScenario implements Scenario {
 
   /** One {@code crew ARGS --state-dir STATE}, as a user runs it. */
   private static Run crew(Path state, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(JVM);
-    command.addAll(List.of("-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(CREW);
     command.addAll(List.of(args));
     command.addAll(List.of("--state-dir", state.toString()));
     Path out = Files.createTempFile("bench-scan", ".out");
