@@ -50,8 +50,14 @@ public final class StateStore implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new StateStoreException("cannot create the state directory " + dir + ": " + e, e);
     }
+    StoreTemplate.seed(dir);
     // WRITE_DELAY=0: a commit reaches the file before it returns, so a kill -9 loses no result.
-    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("crew") + ";WRITE_DELAY=0";
+    // DB_CLOSE_ON_EXIT=FALSE: on SIGTERM H2's own hook closed the database while the gateway
+    // still wrote what its shutdown finalises; the pool's close ends it instead.
+    String url =
+        "jdbc:h2:file:"
+            + dir.toAbsolutePath().resolve("crew")
+            + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     if (wait.isZero()) {
       return open(url, "sa", "");
     }
