@@ -2,6 +2,8 @@ package dev.gitopscrew.cli;
 
 import dev.gitopscrew.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,34 +16,36 @@ import picocli.CommandLine.Command;
     name = "crew",
     mixinStandardHelpOptions = true,
     versionProvider = CrewCli.Version.class,
-    description = "GitOps Crew: a GitOps automation bot with a small team of agents.",
-    subcommands = {
-      ServeCommand.class,
-      ConfigCommand.class,
-      DoctorCommand.class,
-      AgentsCommand.class,
-      SkillsCommand.class,
-      AskCommand.class,
-      SessionsCommand.class,
-      ChangeCommand.class,
-      EditCommand.class,
-      ScanCommand.class,
-      ValidateCommand.class,
-      AuditCommand.class,
-      ApproveCommand.class,
-      KubeCommand.class,
-      ActionCommand.class,
-      RunbookCommand.class,
-      IncidentsCommand.class,
-      VerifyCommand.class,
-      ForgeCommand.class,
-      ReleaseCommand.class,
-    })
+    description = "GitOps Crew: a GitOps automation bot with a small team of agents.")
 public final class CrewCli {
 
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int USAGE = 2;
+
+  /** Every command, in the order {@code crew --help} lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          ServeCommand.class,
+          ConfigCommand.class,
+          DoctorCommand.class,
+          AgentsCommand.class,
+          SkillsCommand.class,
+          AskCommand.class,
+          SessionsCommand.class,
+          ChangeCommand.class,
+          EditCommand.class,
+          ScanCommand.class,
+          ValidateCommand.class,
+          AuditCommand.class,
+          ApproveCommand.class,
+          KubeCommand.class,
+          ActionCommand.class,
+          RunbookCommand.class,
+          IncidentsCommand.class,
+          VerifyCommand.class,
+          ForgeCommand.class,
+          ReleaseCommand.class);
 
   /** What a command says once when it waits for the embedded store another command holds. */
   static Runnable waitingForStore(PrintWriter err) {
@@ -57,7 +61,7 @@ public final class CrewCli {
   /** Runs one command line; the environment and streams are parameters so tests can drive it. */
   public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
     CommandLine cli =
-        new CommandLine(new CrewCli(), new Factory(env))
+        commandLine(args, new Factory(env))
             .setOut(out)
             .setErr(err)
             .setExecutionExceptionHandler(
@@ -75,6 +79,30 @@ public final class CrewCli {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The whole command line, every command in it (its help, the docs' check). */
+  public static CommandLine commandLine() {
+    return commandLine(new String[0], CommandLine.defaultFactory());
+  }
+
+  /**
+   * The command line for {@code args}: only the command they name, when they name one. Picocli
+   * reads every command's options when it registers the command, about a third of a second for all
+   * of them on a small machine, and every run (crew serve's start-up too) paid it.
+   */
+  static CommandLine commandLine(String[] args, CommandLine.IFactory factory) {
+    CommandLine cli = new CommandLine(new CrewCli(), factory);
+    String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    List<Class<?>> commands = COMMANDS.stream().filter(c -> nameOf(c).equals(named)).toList();
+    for (Class<?> command : commands.isEmpty() ? COMMANDS : commands) {
+      cli.addSubcommand(nameOf(command), command);
+    }
+    return cli;
+  }
+
+  private static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   /** Gives commands the process environment without reaching for {@code System.getenv()}. */

@@ -206,6 +206,24 @@ class CrewCliTest {
   }
 
   @Test
+  void theTopLevelHelpListsEveryCommand() {
+    CliRun run = CliRun.of(Map.of(), "--help");
+    assertThat(run.status()).isZero();
+    for (String command :
+        new String[] {"serve", "doctor", "sessions", "change", "scan", "approve", "release"}) {
+      assertThat(run.out()).containsPattern("(?m)^  " + command + "\\b");
+    }
+  }
+
+  @Test
+  void aMistypedCommandIsBadUsageThatSuggestsTheRightOne() {
+    // only the named command is registered for a run; a name that matches none gets them all
+    CliRun run = CliRun.of(Map.of(), "sesions", "list");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("Unmatched arguments").contains("sessions");
+  }
+
+  @Test
   void skillsListShowsEachSkillsTools() {
     CliRun run = CliRun.of(Map.of(), "skills", "list");
     assertThat(run.status()).isZero();

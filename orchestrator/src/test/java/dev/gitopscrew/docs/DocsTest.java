@@ -76,7 +76,7 @@ class DocsTest {
 
   @Test
   void everyCrewCommandTheDocsShowExists() throws IOException {
-    CommandLine cli = new CommandLine(new CrewCli());
+    CommandLine cli = CrewCli.commandLine();
     List<Path> docs = new ArrayList<>(files("docs", ".md"));
     docs.add(ROOT.resolve("README.md"));
     List<String> unknown = new ArrayList<>();
