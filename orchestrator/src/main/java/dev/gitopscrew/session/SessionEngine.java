@@ -123,13 +123,18 @@ public final class SessionEngine implements AutoCloseable {
     leading = true;
     long sweep = SWEEP_EVERY.toMillis();
     supervisor.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
-    // decided while the previous process was stopping: carry the decision out now
-    for (Approval approved : approvals.approvedButParked()) {
-      resumeParked(approved.sessionId(), approved.decidedBy());
-    }
+    // decided while the previous process was stopping: carried out at once, on the supervisor
+    // (the first query of its kind costs the gateway's start-up time, and no one waits for it)
+    supervisor.execute(this::resumeApprovedButParked);
     if (shared) {
       long poll = POLL_EVERY.toMillis();
       supervisor.scheduleWithFixedDelay(this::poll, 0, poll, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void resumeApprovedButParked() {
+    for (Approval approved : approvals.approvedButParked()) {
+      resumeParked(approved.sessionId(), approved.decidedBy());
     }
   }
 
@@ -607,9 +612,7 @@ public final class SessionEngine implements AutoCloseable {
           }
         }
       }
-      for (Approval approved : approvals.approvedButParked()) {
-        resumeParked(approved.sessionId(), approved.decidedBy());
-      }
+      resumeApprovedButParked();
       List<Long> roots =
           live.values().stream().filter(l -> l.parent() == null).map(l -> l.id).toList();
       for (long id : repository.endedAmong(roots)) {

@@ -37,11 +37,14 @@ import java.util.Optional;
  */
 public final class RespondToIncident implements Action<Alert> {
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .addModule(new JavaTimeModule())
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+  /** Built by the first incident, not when the crew is: a mapper costs start-up time. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+  }
 
   private final IncidentLog log;
   private final IncidentSettings settings;
@@ -80,7 +83,7 @@ public final class RespondToIncident implements Action<Alert> {
       throw new ActionFailedException(
           "triage of " + alert.application() + " failed: " + triaged.text());
     }
-    TriageReport triage = JSON.readValue(triaged.data().get(), TriageReport.class);
+    TriageReport triage = Json.MAPPER.readValue(triaged.data().get(), TriageReport.class);
     String sev = severity.of(triage.app(), triage.findings());
     String summary = summary(triage);
     if (triage.findings().isEmpty()) {
