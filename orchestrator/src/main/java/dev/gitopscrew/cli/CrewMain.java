@@ -11,6 +11,12 @@ import java.nio.charset.StandardCharsets;
 @QuarkusMain
 public final class CrewMain {
 
+  static {
+    // the packaged jar starts here rather than in Quarkus' launcher, which set this: JBoss
+    // LogManager must own java.util.logging before anything logs
+    System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+  }
+
   private CrewMain() {}
 
   public static void main(String... args) {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /** The packaged gateway run as a real process, as {@code ./crew serve} runs it. */
 final class GatewayProcess implements AutoCloseable {
 
-  static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+  static final Path JAR = Path.of("target/gitops-crew-runner.jar");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

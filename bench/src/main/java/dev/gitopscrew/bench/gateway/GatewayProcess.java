@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real gateway as a separate process ({@code quarkus-run.jar serve}) on a state directory and a
- * port, with its JSON API. Every wait is bounded.
+ * The real gateway as a separate process ({@code gitops-crew-runner.jar serve}) on a state
+ * directory and a port, with its JSON API. Every wait is bounded.
  */
 public final class GatewayProcess implements AutoCloseable {
 
-  static final Path JAR = Path.of("orchestrator/target/quarkus-app/quarkus-run.jar");
+  static final Path JAR = Path.of("orchestrator/target/gitops-crew-runner.jar");
   private static final Duration READY_WITHIN = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 

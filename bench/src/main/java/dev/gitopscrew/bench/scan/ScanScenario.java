@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ScanScenario implements Scenario {
 
-  private static final Path JAR = Path.of("orchestrator/target/quarkus-app/quarkus-run.jar");
+  private static final Path JAR = Path.of("orchestrator/target/gitops-crew-runner.jar");
   private static final List<String> CREW = List.of("./crew");
 
   @Override
