@@ -194,6 +194,10 @@ class GatewayIT {
       assertThat(status).as("exit status after SIGTERM").isIn(0, 143);
       assertThat(gw.output()).contains("gateway stopped");
       assertThat(state.resolve("gateway.json")).doesNotExist();
+      // H2 writes its errors there; its own shutdown hook once closed the store under the writer
+      assertThat(state.resolve("state/crew.trace.db"))
+          .as("the store was open until the gateway closed it")
+          .doesNotExist();
     }
     try (GatewayProcess gw = GatewayProcess.start(state, Map.of())) {
       assertThat(gw.awaitReady()).isTrue();
