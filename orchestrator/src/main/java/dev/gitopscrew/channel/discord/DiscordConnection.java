@@ -25,11 +25,13 @@ import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.SessionDisconnectEvent;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.events.session.SessionResumeEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -41,13 +43,17 @@ import org.jboss.logging.Logger;
  * gateway discovery, reconnecting on its own (JDA replaces a connection that misses heartbeat ACKs,
  * resumes when it can and identifies again when it cannot). On every READY or RESUME the replies
  * that came due while disconnected are delivered; slash commands are registered per configured
- * guild on READY. {@link #start()} never blocks: a Discord outage leaves the gateway up.
+ * guild on READY. {@link #start()} never blocks: a Discord outage leaves the gateway up. Should JDA
+ * stop its connection on its own, without a close code that forbids it, a fresh one replaces it.
  */
 public final class DiscordConnection implements ChatConnection {
 
   private static final Logger LOG = Logger.getLogger(DiscordConnection.class);
   private static final Duration RETRY = Duration.ofSeconds(30);
   private static final Duration SWEEP = Duration.ofSeconds(30);
+  private static final String TOKEN_REFUSED = "Discord refused the token: check DISCORD_BOT_TOKEN";
+  private static final Duration AFRESH_FIRST = Duration.ofSeconds(1);
+  private static final Duration AFRESH_MAX = Duration.ofSeconds(60);
 
   /** What the connection is pointed at. */
   public record Settings(String apiBaseUrl, Secret token, Set<String> guildIds) {}
@@ -66,6 +72,8 @@ public final class DiscordConnection implements ChatConnection {
             return t;
           });
   private volatile boolean stopped;
+  private volatile boolean everReady;
+  private volatile Duration afresh = AFRESH_FIRST;
 
   public DiscordConnection(
       Settings settings,
@@ -184,6 +192,11 @@ public final class DiscordConnection implements ChatConnection {
     return chat.state();
   }
 
+  /** The JDA of the current connection, for tests that make it misbehave. */
+  JDA jda() {
+    return chat.jda();
+  }
+
   @Override
   public void close() {
     stopped = true;
@@ -207,9 +220,51 @@ public final class DiscordConnection implements ChatConnection {
   private final class StateListener extends ListenerAdapter {
     @Override
     public void onReady(ReadyEvent event) {
-      chat.status("connected", "as " + event.getJDA().getSelfUser().getName());
-      LOG.infof("discord: connected as %s", event.getJDA().getSelfUser().getName());
+      String as = "as " + event.getJDA().getSelfUser().getName();
+      if (everReady) {
+        chat.reconnected("connected afresh " + as);
+      } else {
+        chat.status("connected", as);
+      }
+      everReady = true;
+      afresh = AFRESH_FIRST;
+      LOG.infof("discord: connected %s", as);
       afterConnect(true);
+    }
+
+    /**
+     * JDA shuts itself down when the WebSocket library interrupts the thread of its reconnect (seen
+     * once in thirty zombie-connection replacements on loopback) and when Discord closes with a
+     * code that forbids reconnecting (a refused token, disallowed intents). The first is repaired
+     * with a fresh connection, as a restart would; the second would only be refused again.
+     */
+    @Override
+    public void onShutdown(ShutdownEvent event) {
+      if (stopped) {
+        return;
+      }
+      CloseCode code = event.getCloseCode();
+      if (code == CloseCode.AUTHENTICATION_FAILED) {
+        chat.status("failed", TOKEN_REFUSED);
+        return;
+      }
+      if (code != null && !code.isReconnect()) {
+        chat.status("failed", "Discord closed the connection: " + code.getMeaning());
+        LOG.errorf("discord: Discord closed the connection for good: %s", code.getMeaning());
+        return;
+      }
+      Duration wait = afresh;
+      afresh = wait.multipliedBy(2).compareTo(AFRESH_MAX) > 0 ? AFRESH_MAX : wait.multipliedBy(2);
+      chat.status(
+          "reconnecting", "JDA stopped its connection; a fresh one in " + wait.toSeconds() + " s");
+      LOG.warnf(
+          "discord: JDA stopped its connection on its own; connecting afresh in %d s",
+          wait.toSeconds());
+      try {
+        timer.schedule(DiscordConnection.this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        // close() is under way
+      }
     }
 
     @Override
@@ -239,7 +294,7 @@ public final class DiscordConnection implements ChatConnection {
     public void onStatusChange(StatusChangeEvent event) {
       LOG.debugf("discord: %s -> %s", event.getOldStatus(), event.getNewStatus());
       if (event.getNewStatus() == JDA.Status.FAILED_TO_LOGIN) {
-        chat.status("failed", "Discord refused the token: check DISCORD_BOT_TOKEN");
+        chat.status("failed", TOKEN_REFUSED);
       }
     }
   }
