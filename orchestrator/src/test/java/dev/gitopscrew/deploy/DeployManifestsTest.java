@@ -211,12 +211,15 @@ class DeployManifestsTest {
   }
 
   @Test
-  void theCrewsOwnScanFindsNothingAboveLowInTheBase() throws Exception {
-    String out = crew("scan", BASE.toString(), "--json");
+  void theCrewsOwnScanFindsNothingAboveLowInTheBaseAndNothingInTheOverlaysPatches()
+      throws Exception {
+    String out = crew("scan", ROOT.resolve("deploy").toString(), "--json");
     JsonNode findings = new ObjectMapper().readTree(out).path("data").path("findings");
     assertThat(findings.isArray()).as(out).isTrue();
     for (JsonNode f : findings) {
       assertThat(f.path("severity").asText()).as(f.toString()).isEqualTo("low");
+      // the overlay's Deployment patch sets replicas and the store: the rest is the base's
+      assertThat(f.path("path").asText()).as(f.toString()).doesNotStartWith("overlays/");
     }
   }
 

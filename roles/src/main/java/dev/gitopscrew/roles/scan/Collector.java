@@ -13,16 +13,31 @@ final class Collector {
   }
 
   void add(Rule rule, ManifestTree.Manifest m, int line, String message, Fix fix) {
-    add(rule, m, line, m.label(), message, fix);
+    add(rule, m, line, m.label(), message, fix, false);
+  }
+
+  /** A finding about something the object does not set (a probe, a limit, a flag). */
+  void lacks(Rule rule, ManifestTree.Manifest m, int line, String message) {
+    lacks(rule, m, line, message, null);
+  }
+
+  void lacks(Rule rule, ManifestTree.Manifest m, int line, String message, Fix fix) {
+    add(rule, m, line, m.label(), message, fix, true);
   }
 
   /** A finding about something other than the object itself (its namespace). */
   void addAbout(Rule rule, ManifestTree.Manifest m, int line, String object, String message) {
-    add(rule, m, line, object, message, (Fix) null);
+    add(rule, m, line, object, message, null, true);
   }
 
   private void add(
-      Rule rule, ManifestTree.Manifest m, int line, String object, String message, Fix fix) {
+      Rule rule,
+      ManifestTree.Manifest m,
+      int line,
+      String object,
+      String message,
+      Fix fix,
+      boolean lacking) {
     hits.add(
         new Hit(
             new Finding(
@@ -36,7 +51,8 @@ final class Collector {
                 rule.fix(),
                 fix != null),
             m,
-            fix));
+            fix,
+            lacking));
   }
 
   List<Hit> hits() {

@@ -94,14 +94,14 @@ final class ContainerChecks {
     resources();
     if (!init && LONG_RUNNING.contains(m.kind())) {
       if (c.get("livenessProbe").isEmpty()) {
-        out.add(
+        out.lacks(
             Rule.MISSING_LIVENESS_PROBE,
             m,
             line(),
             name + " has no livenessProbe: a hung process is never restarted");
       }
       if (c.get("readinessProbe").isEmpty()) {
-        out.add(
+        out.lacks(
             Rule.MISSING_READINESS_PROBE,
             m,
             line(),
@@ -124,7 +124,7 @@ final class ContainerChecks {
           PodChecks.keyLine(sc, key),
           name + " sets " + key + ": " + !safe + " and " + what);
     } else {
-      out.add(rule, m, line(), name + " " + what + " (" + key + " is not set)", fix(key));
+      out.lacks(rule, m, line(), name + " " + what + " (" + key + " is not set)", fix(key));
     }
   }
 
@@ -163,7 +163,7 @@ final class ContainerChecks {
           PodChecks.keyLine(nonRootAt, "runAsNonRoot"),
           name + " sets runAsNonRoot: false and may run as root");
     } else {
-      out.add(
+      out.lacks(
           Rule.RUN_AS_ROOT,
           m,
           line(),
@@ -187,7 +187,7 @@ final class ContainerChecks {
     }
     Optional<YamlNode> drop = caps == null ? Optional.empty() : caps.get("drop");
     if (drop.isEmpty()) {
-      out.add(
+      out.lacks(
           Rule.CAPABILITIES_NOT_DROPPED,
           m,
           line(),
@@ -243,7 +243,7 @@ final class ContainerChecks {
         }
       }
       if (!missing.isEmpty()) {
-        out.add(
+        out.lacks(
             kind.equals("requests") ? Rule.MISSING_REQUESTS : Rule.MISSING_LIMITS,
             m,
             at,

@@ -99,6 +99,7 @@ public final class ManifestTree {
   private final List<Kustomization> kustomizations = new ArrayList<>();
   private final List<Unreadable> unreadable = new ArrayList<>();
   private final Map<String, List<Kustomization>> listedBy = new HashMap<>();
+  private final Set<String> patches = new HashSet<>();
   private final Set<String> charts = new HashSet<>();
   private int yamlFiles;
 
@@ -142,6 +143,14 @@ public final class ManifestTree {
   /** The kustomizations that list {@code path}, directly or through a listed folder. */
   public List<Kustomization> listing(String path) {
     return listedBy.getOrDefault(path, List.of());
+  }
+
+  /**
+   * Whether a kustomization applies {@code path} as a patch ({@code patchesStrategicMerge}, or a
+   * {@code patches} entry's {@code path}): its objects are partial, merged onto a base's.
+   */
+  public boolean isPatch(String path) {
+    return patches.contains(path);
   }
 
   public static boolean isYaml(String path) {
@@ -240,6 +249,15 @@ public final class ManifestTree {
   private void indexKustomizations() {
     Set<String> all = new HashSet<>(files.paths());
     for (Kustomization k : kustomizations) {
+      List<YamlNode> patchFiles = new ArrayList<>(Nodes.items(k.root(), "patchesStrategicMerge"));
+      Nodes.items(k.root(), "patches").forEach(p -> Nodes.at(p, "path").ifPresent(patchFiles::add));
+      for (YamlNode item : patchFiles) {
+        // an inline patch is YAML text, not a file of the tree
+        Nodes.text(item)
+            .map(f -> resolve(k.folder(), f))
+            .filter(all::contains)
+            .ifPresent(patches::add);
+      }
       for (YamlNode item : Nodes.items(k.root(), "resources")) {
         Optional<String> entry = Nodes.text(item);
         if (entry.isEmpty() || entry.get().contains("://")) {

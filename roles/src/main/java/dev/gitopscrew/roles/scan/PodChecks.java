@@ -124,13 +124,15 @@ final class PodChecks {
     if (context.bound(m.namespace(), account) || context.tokenless(m.namespace(), account)) {
       return;
     }
-    out.add(
-        Rule.SERVICE_ACCOUNT_TOKEN,
-        m,
-        automount.isPresent() ? keyLine(pod, "automountServiceAccountToken") : specLine,
+    String message =
         "the pod mounts a token of service account "
             + account
-            + ", which no RBAC binding here lets do anything");
+            + ", which no RBAC binding here lets do anything";
+    if (automount.isPresent()) {
+      out.add(Rule.SERVICE_ACCOUNT_TOKEN, m, keyLine(pod, "automountServiceAccountToken"), message);
+    } else {
+      out.lacks(Rule.SERVICE_ACCOUNT_TOKEN, m, specLine, message);
+    }
   }
 
   static int keyLine(YamlNode.Mapping map, String key) {

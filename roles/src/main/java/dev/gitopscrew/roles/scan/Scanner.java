@@ -56,6 +56,9 @@ public final class Scanner {
       if (!inside(hit.finding().path(), under)) {
         continue;
       }
+      if (hit.lacking() && tree.isPatch(hit.manifest().path())) {
+        continue; // a patch sets only what it changes; the base it merges onto has the rest
+      }
       Optional<SuppressedFinding> why = suppression(hit, settings, namespaceObjects, warnings);
       if (why.isPresent()) {
         suppressed.add(why.get());
@@ -90,7 +93,7 @@ public final class Scanner {
   private static void namespaces(ManifestTree tree, Context context, Collector out) {
     Map<String, List<ManifestTree.Manifest>> byNamespace = new LinkedHashMap<>();
     for (ManifestTree.Manifest m : tree.manifests()) {
-      if (!PodChecks.isWorkload(m)) {
+      if (!PodChecks.isWorkload(m) || tree.isPatch(m.path())) {
         continue;
       }
       String namespace = m.namespace() == null ? "default" : m.namespace();

@@ -184,6 +184,99 @@ class ScannerTest {
   }
 
   @Test
+  void aKustomizePatchIsJudgedByWhatItSetsNotByWhatItLeavesToItsBase() {
+    TreeFiles files =
+        TreeFiles.of(
+            "base/kustomization.yaml",
+            "namespace: web\nresources:\n  - deployment.yaml\n  - networkpolicy.yaml\n",
+            "base/networkpolicy.yaml",
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: default-deny
+            spec:
+              podSelector: {}
+            """,
+            "base/deployment.yaml",
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              template:
+                spec:
+                  automountServiceAccountToken: false
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: nginx:1.27.3
+                      securityContext:
+                        allowPrivilegeEscalation: false
+                        readOnlyRootFilesystem: true
+                        capabilities:
+                          drop: [ALL]
+                      resources:
+                        requests: {cpu: 10m, memory: 32Mi}
+                        limits: {cpu: 100m, memory: 64Mi}
+                      livenessProbe: {httpGet: {path: /, port: 80}}
+                      readinessProbe: {httpGet: {path: /, port: 80}}
+            """,
+            "overlay/kustomization.yaml",
+            """
+            resources:
+              - ../base
+            patchesStrategicMerge:
+              - replicas.yaml
+            patches:
+              - path: debug.yaml
+                target:
+                  kind: Deployment
+              - patch: |-
+                  - op: replace
+                    path: /spec/replicas
+                    value: 3
+            """,
+            "overlay/replicas.yaml",
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              replicas: 2
+              template:
+                spec:
+                  containers:
+                    - name: web
+                      env:
+                        - name: MODE
+                          value: production
+            """,
+            "overlay/debug.yaml",
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: web
+                      securityContext:
+                        privileged: true
+            """);
+
+    ScanReport scan = Scanner.scan(ManifestTree.read(files), null);
+
+    // what the patches leave unset comes from the base; what one sets is judged
+    assertThat(found(scan)).containsExactly("privileged overlay/debug.yaml:11");
+  }
+
+  @Test
   void aScanUnderAPathReportsOnlyItsFilesButKeepsTheWholeTreeAsContext() {
     ScanReport media = Scanner.scan(ManifestTree.read(Homelab.files()), "k8s/apps/media");
     assertThat(media.findings()).allMatch(f -> f.path().startsWith("k8s/apps/media/"));
