@@ -54,8 +54,10 @@ public final class StateStore implements AutoCloseable {
     // WRITE_DELAY=0: a commit reaches the file before it returns, so a kill -9 loses no result.
     // DB_CLOSE_ON_EXIT=FALSE: on SIGTERM H2's own hook closed the database while the gateway
     // still wrote what its shutdown finalises; the pool's close ends it instead.
+    // retry: Java closes a file channel under a thread interrupted mid-write, which closed the
+    // whole database for every thread; H2's retry file system reopens it (InterruptedWriterTest).
     String url =
-        "jdbc:h2:file:"
+        "jdbc:h2:retry:"
             + dir.toAbsolutePath().resolve("crew")
             + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     if (wait.isZero()) {
