@@ -16,29 +16,31 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class CrewStart {
 
-  private record Started(
-      CrewContext context, CompositeMeterRegistry meters, CompletableFuture<Crew> crew) {}
+  private record Built(Crew crew, CompositeMeterRegistry meters) {}
+
+  private record Started(CrewContext context, CompletableFuture<Built> built) {}
 
   private static final AtomicReference<Started> STARTED = new AtomicReference<>();
 
   private CrewStart() {}
 
   public static void begin(CrewContext context) {
-    CompositeMeterRegistry meters = new CompositeMeterRegistry();
-    CompletableFuture<Crew> crew = new CompletableFuture<>();
+    CompletableFuture<Built> built = new CompletableFuture<>();
     Thread opening =
         new Thread(
             () -> {
               try {
-                crew.complete(Crew.open(context, new CrewMetrics(meters)));
+                // the registry too: Micrometer's first one costs 30 ms of finding its logger
+                CompositeMeterRegistry meters = new CompositeMeterRegistry();
+                built.complete(new Built(Crew.open(context, new CrewMetrics(meters)), meters));
               } catch (Throwable e) {
-                crew.completeExceptionally(e);
+                built.completeExceptionally(e);
               }
             },
             "crew-start");
     opening.setDaemon(true);
     opening.start();
-    STARTED.set(new Started(context, meters, crew));
+    STARTED.set(new Started(context, built));
   }
 
   /** The context the early crew was begun with, if one was. */
@@ -55,9 +57,10 @@ public final class CrewStart {
     if (started == null) {
       return Optional.empty();
     }
-    started.meters().add(registry);
     try {
-      return Optional.of(started.crew().join());
+      Built built = started.built().join();
+      built.meters().add(registry);
+      return Optional.of(built.crew());
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
