@@ -41,6 +41,14 @@ final class ScanCommand extends RequestCommand {
   boolean showSuppressed;
 
   @Option(
+      names = "--pr",
+      paramLabel = "N",
+      description =
+          "scan this pull request of the repository at its head: the findings in the files it"
+              + " changes (nothing is written)")
+  Integer pullRequest;
+
+  @Option(
       names = "--dry-run",
       description = "say what the findings issue and the hardening pull request would get")
   boolean dryRun;
@@ -52,8 +60,9 @@ final class ScanCommand extends RequestCommand {
       Severity level = severity == null ? null : Severity.parse(severity);
       scan =
           Target.isDirectory(target)
-              ? new Scan(null, Target.absolute(target), path, level, showSuppressed, dryRun)
-              : new Scan(target, null, path, level, showSuppressed, dryRun);
+              ? new Scan(
+                  null, Target.absolute(target), path, level, showSuppressed, dryRun, pullRequest)
+              : new Scan(target, null, path, level, showSuppressed, dryRun, pullRequest);
     } catch (IllegalArgumentException e) {
       err().println("error: " + e.getMessage());
       return CrewCli.USAGE;

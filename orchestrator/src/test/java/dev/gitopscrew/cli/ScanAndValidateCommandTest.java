@@ -39,6 +39,30 @@ class ScanAndValidateCommandTest {
   }
 
   @Test
+  void aPullRequestScanOfAFolderIsBadUsageAndADemoPullRequestIsScannedAtItsHead() throws Exception {
+    Files.createDirectories(dir.resolve("tree"));
+    CliRun folder = crew("scan", dir.resolve("tree").toString(), "--pr", "3");
+    assertThat(folder.status()).isEqualTo(2);
+    assertThat(folder.err()).contains("a pull request scan needs a repository");
+
+    CliRun edit =
+        crew(
+            "edit",
+            "--repo",
+            "demo",
+            "deployment/whoami",
+            "--image",
+            "whoami=traefik/whoami:latest");
+    assertThat(edit.status()).as(edit.all()).isZero();
+    CliRun scan = crew("scan", "demo", "--pr", "2");
+    assertThat(scan.status()).as(scan.all()).isZero();
+    assertThat(scan.out())
+        .contains("Scanned demo pull request #2, the 1 file it changes, at ")
+        .contains("latest-tag k8s/apps/whoami/deployment.yaml")
+        .contains("writes nothing");
+  }
+
+  @Test
   void aFolderScanPrintsOneLinePerFindingFilteredBySeverityAndAsJson() throws Exception {
     Path tree = Files.createDirectories(dir.resolve("tree/k8s"));
     Files.writeString(tree.resolve("web.yaml"), WEB);

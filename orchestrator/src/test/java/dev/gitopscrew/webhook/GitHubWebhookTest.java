@@ -480,6 +480,10 @@ class GitHubWebhookTest {
     assertThat(JSON.readTree(answer).path("body").asText())
         .contains("**`/crew validate`**: qa-tester answered (session ")
         .contains("**`/crew scan`**: security-analyst answered (session ")
+        // the pull request's own head, the one file it adds
+        .contains(
+            "Scanned homelab pull request #12, the 1 file it changes, at "
+                + head.name().substring(0, 12))
         .contains("**`/crew refresh`**: merged the default branch into `" + BRANCH + "`");
     try (Repository repo = BareRepos.open(remote)) {
       var tip =

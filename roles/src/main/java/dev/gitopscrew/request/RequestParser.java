@@ -16,7 +16,7 @@ import java.util.Locale;
  * kube get|logs|delete RESOURCE [NAME] [in NS]
  * edit REPO KIND/NAME [in NS] image C=IMAGE | replicas N | env C:VAR=VALUE
  *                             | limits C:cpu=…,memory=… | helm-value KEY=VALUE [dry-run]
- * scan REPO [PATH] [severity LEVEL] [show-suppressed] [dry-run]
+ * scan REPO[#PR] [PATH] [severity LEVEL] [show-suppressed] [dry-run]
  * validate REPO [pr N] [base REF]  |  validate REPO#N
  * verify APP [in NS] [wait SECONDS]  |  triage APP [in NS]
  * runbook NAME for APP [in NS] [dry-run]  |  incident APP [in NS]
@@ -153,8 +153,13 @@ public final class RequestParser {
   private static Request scan(Words w) {
     String usage =
         "scan needs a repository, like: scan homelab [k8s/apps] [severity high] [show-suppressed]"
-            + " [dry-run]";
+            + " [dry-run], or a pull request: scan homelab#12";
     String repo = w.next(usage);
+    Integer pr = null;
+    if (repo.contains("#")) {
+      pr = prNumber(repo.substring(repo.indexOf('#') + 1));
+      repo = repo.substring(0, repo.indexOf('#'));
+    }
     String severity = w.option("severity", usage);
     boolean showSuppressed = w.flag("show-suppressed");
     boolean dryRun = w.flag("dry-run");
@@ -166,7 +171,8 @@ public final class RequestParser {
         path,
         severity == null ? null : Severity.parse(severity),
         showSuppressed,
-        dryRun);
+        dryRun,
+        pr);
   }
 
   private static Request validate(Words w) {

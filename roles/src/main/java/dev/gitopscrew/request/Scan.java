@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param severity the least severe findings to report; null means every finding ({@code low})
  * @param showSuppressed list suppressed findings too (they are always counted)
  * @param dryRun write nothing to the forge or Git; say what would be written
+ * @param pullRequest a pull request of the repository to scan at its head, reporting the findings
+ *     in the files it changes (and writing nothing), or null
  */
 @JsonTypeName("scan")
 public record Scan(
@@ -22,7 +24,8 @@ public record Scan(
     String path,
     Severity severity,
     boolean showSuppressed,
-    boolean dryRun)
+    boolean dryRun,
+    Integer pullRequest)
     implements Request {
 
   public Scan {
@@ -37,17 +40,32 @@ public record Scan(
     }
     Names.repoPath(path);
     severity = severity == null ? Severity.LOW : severity;
+    if (pullRequest != null && (repository == null || pullRequest < 1)) {
+      throw new BadRequestException(
+          "a pull request scan needs a repository and a number, like demo#12");
+    }
+  }
+
+  public Scan(
+      String repository,
+      String directory,
+      String path,
+      Severity severity,
+      boolean showSuppressed,
+      boolean dryRun) {
+    this(repository, directory, path, severity, showSuppressed, dryRun, null);
   }
 
   /** A scan of a whole repository or directory, reporting every finding. */
   public Scan(String repository, String directory, String path) {
-    this(repository, directory, path, null, false, false);
+    this(repository, directory, path, null, false, false, null);
   }
 
   @Override
   public String describe() {
     return "scan "
         + (repository != null ? repository : directory)
+        + (pullRequest == null ? "" : " pull request #" + pullRequest)
         + (path == null ? "" : " under " + path)
         + (severity == Severity.LOW ? "" : " (" + severity.id() + " and above)")
         + (dryRun ? " (dry run)" : "");
@@ -60,6 +78,7 @@ public record Scan(
 
   @Override
   public Optional<Request> asDryRun() {
-    return Optional.of(new Scan(repository, directory, path, severity, showSuppressed, true));
+    return Optional.of(
+        new Scan(repository, directory, path, severity, showSuppressed, true, pullRequest));
   }
 }

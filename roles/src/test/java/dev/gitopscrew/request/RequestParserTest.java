@@ -87,6 +87,8 @@ class RequestParserTest {
   @Test
   void theOtherKinds() {
     assertThat(parse("scan homelab k8s/apps")).isEqualTo(new Scan("homelab", null, "k8s/apps"));
+    assertThat(parse("scan homelab#12"))
+        .isEqualTo(new Scan("homelab", null, null, null, false, false, 12));
     assertThat(parse("validate homelab#7")).isEqualTo(new Validate("homelab", null, null, 7));
     assertThat(parse("validate homelab pr 7")).isEqualTo(new Validate("homelab", null, null, 7));
     assertThat(parse("validate homelab base v1.2.0"))

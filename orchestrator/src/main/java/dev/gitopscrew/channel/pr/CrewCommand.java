@@ -13,7 +13,10 @@ public record CrewCommand(Kind kind, String line) {
   /** The commands the pull request channel knows. */
   public enum Kind {
     VALIDATE("validate", "run qa-tester's pre-merge validation of this pull request again"),
-    SCAN("scan", "security-analyst's scan of the repository's manifests (nothing is written)"),
+    SCAN(
+        "scan",
+        "security-analyst's scan of this pull request's head: the findings in the files it changes"
+            + " (nothing is written)"),
     REFRESH("refresh", "merge the default branch into this crew branch and push it"),
     HOLD("hold", "add the do-not-merge/hold label"),
     UNHOLD("unhold", "remove the do-not-merge/hold label"),

@@ -192,7 +192,7 @@ public final class PullRequestChannel {
       case UNKNOWN ->
           Answer.done("I do not know this command.\n\n" + CrewCommand.helpText(), "unknown");
       case VALIDATE -> session("validate " + repo + "#" + c.number(), origin);
-      case SCAN -> session("scan " + repo + " dry-run", origin);
+      case SCAN -> session("scan " + repo + "#" + c.number(), origin);
       case RELEASE_PLAN -> session("release plan " + repo, origin);
       case HOLD -> label(spec, forge, c, true);
       case UNHOLD -> label(spec, forge, c, false);

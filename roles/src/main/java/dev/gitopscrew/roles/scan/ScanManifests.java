@@ -1,7 +1,10 @@
 package dev.gitopscrew.roles.scan;
 
+import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.git.ChangeType;
+import dev.gitopscrew.git.ChangedFiles;
 import dev.gitopscrew.git.DirectoryFiles;
+import dev.gitopscrew.git.GitWorkflowException;
 import dev.gitopscrew.git.RepositoryFiles;
 import dev.gitopscrew.git.change.ChangeOutcome;
 import dev.gitopscrew.git.change.ChangeRequest;
@@ -22,12 +25,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * security-analyst: scans every manifest of a directory or of a repository's default branch. On a
- * whole repository it also keeps one findings issue current (opened, updated, closed when nothing
- * is left) and one hardening pull request for what it can fix mechanically, through the Git
- * workflow.
+ * security-analyst: scans every manifest of a directory, of a repository's default branch, or of a
+ * pull request's head (reporting the files the pull request changes, writing nothing). On a whole
+ * repository it also keeps one findings issue current (opened, updated, closed when nothing is
+ * left) and one hardening pull request for what it can fix mechanically, through the Git workflow.
  */
 public final class ScanManifests implements Action<Scan> {
 
@@ -54,6 +59,8 @@ public final class ScanManifests implements Action<Scan> {
   public String run(Scan request, ActionContext context) {
     RepositoryFiles files;
     String target;
+    // a pull request's scan reads its whole head for context and reports the files it changes
+    Set<String> changed = null;
     if (request.directory() != null) {
       try {
         files = DirectoryFiles.of(Path.of(request.directory()));
@@ -61,6 +68,21 @@ public final class ScanManifests implements Action<Scan> {
         throw new ActionFailedException(e.getMessage() + "; nothing was scanned");
       }
       target = request.directory();
+    } else if (request.pullRequest() != null) {
+      OpenChange.requireRepository(changes, request.repository());
+      target = request.repository() + " pull request #" + request.pullRequest();
+      ChangedFiles change;
+      try {
+        change = changes.pullRequestChanges(request.repository(), request.pullRequest());
+      } catch (IllegalArgumentException | GitWorkflowException | ForgeException e) {
+        throw new ActionFailedException(e.getMessage() + "; nothing was scanned");
+      }
+      files = change.after();
+      changed =
+          change.changes().stream()
+              .filter(c -> c.kind() != ChangedFiles.FileChange.Kind.DELETED)
+              .map(ChangedFiles.FileChange::path)
+              .collect(Collectors.toSet());
     } else {
       OpenChange.requireRepository(changes, request.repository());
       files = changes.defaultBranch(request.repository());
@@ -72,12 +94,21 @@ public final class ScanManifests implements Action<Scan> {
           "no files under " + request.path() + " in " + target + "; nothing was scanned");
     }
     ScanReport report = Scanner.scan(ManifestTree.read(files), request.path());
+    if (changed != null) {
+      report = report.only(changed);
+    }
 
     List<String> lines = new ArrayList<>();
     lines.add(
         "Scanned "
             + target
             + (request.path() == null ? "" : " under " + request.path())
+            + (changed == null
+                ? ""
+                : ", the "
+                    + changed.size()
+                    + (changed.size() == 1 ? " file" : " files")
+                    + " it changes,")
             + (files.commit().equals(DirectoryFiles.ON_DISK)
                 ? ""
                 : " at " + files.commit().substring(0, 12))
@@ -106,7 +137,10 @@ public final class ScanManifests implements Action<Scan> {
     ReportOutcome issue = null;
     ChangeOutcome hardening = null;
     List<String> fixed = List.of();
-    if (request.repository() != null && request.path() == null) {
+    if (request.pullRequest() != null) {
+      lines.add(
+          "a pull request's scan reports the findings in the files it changes and writes nothing");
+    } else if (request.repository() != null && request.path() == null) {
       Hardening.Result fixes = Hardening.of(files, report.fixable());
       fixes.skipped().forEach(s -> lines.add("not fixed mechanically: " + s));
       issue =

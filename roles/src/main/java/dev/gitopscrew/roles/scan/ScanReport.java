@@ -4,6 +4,7 @@ import dev.gitopscrew.request.Severity;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a scan found in one tree: the findings most severe first, those the repository suppressed,
@@ -64,6 +65,18 @@ public final class ScanReport {
 
   public List<String> warnings() {
     return warnings;
+  }
+
+  /** The same report, its findings and suppressions only those in {@code paths}. */
+  ScanReport only(Set<String> paths) {
+    return new ScanReport(
+        commit,
+        files,
+        objects,
+        hits.stream().filter(h -> paths.contains(h.finding().path())).toList(),
+        suppressed.stream().filter(s -> paths.contains(s.finding().path())).toList(),
+        unreadable.stream().filter(u -> paths.contains(u.path())).toList(),
+        warnings);
   }
 
   /** The findings the hardening pull request can fix, with their fixes. */

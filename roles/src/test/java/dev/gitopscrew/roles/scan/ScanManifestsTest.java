@@ -10,9 +10,12 @@ import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.PullRequest;
 import dev.gitopscrew.forge.local.InMemoryLocalForgeRecords;
 import dev.gitopscrew.forge.local.LocalForge;
+import dev.gitopscrew.git.ChangeType;
 import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.RepositorySpec;
+import dev.gitopscrew.git.change.ChangeOutcome;
+import dev.gitopscrew.git.change.ChangeRequest;
 import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.git.testing.BareRepos;
 import dev.gitopscrew.git.testing.RecordedEffects;
@@ -23,6 +26,7 @@ import dev.gitopscrew.roles.ActionFailedException;
 import dev.gitopscrew.roles.work.Assignment;
 import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.roles.work.Task;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -112,6 +116,57 @@ class ScanManifestsTest {
 
   private JsonNode data() throws Exception {
     return JSON.readTree(data);
+  }
+
+  @Test
+  void aPullRequestScanReportsTheFindingsInTheFilesItChangesAndWritesNothing() throws Exception {
+    String worker =
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: worker
+          namespace: web
+        spec:
+          template:
+            spec:
+              automountServiceAccountToken: false
+              containers:
+                - name: worker
+                  image: busybox:1.37.0
+                  securityContext:
+                    privileged: true
+                  resources:
+                    requests: {cpu: 10m, memory: 16Mi}
+                    limits: {cpu: 100m, memory: 64Mi}
+                  livenessProbe: {exec: {command: [true]}}
+                  readinessProbe: {exec: {command: [true]}}
+        """;
+    ChangeOutcome.Completed pr =
+        (ChangeOutcome.Completed)
+            changes.run(
+                ChangeRequest.of(
+                    "tiny",
+                    ChangeType.FEAT,
+                    "Add the worker",
+                    null,
+                    "software-engineer",
+                    Map.of("k8s/worker.yaml", worker.getBytes(StandardCharsets.UTF_8))),
+                new RecordedEffects("software-engineer").door());
+    int number = pr.pullRequest().number();
+    RecordedEffects effects = new RecordedEffects("security-analyst");
+
+    String result = scan(new Scan("tiny", null, null, null, false, false, number), effects);
+
+    assertThat(result)
+        .startsWith("Scanned tiny pull request #" + number + ", the 1 file it changes, at ")
+        .contains("critical privileged k8s/worker.yaml:14")
+        // the untouched web.yaml lacks runAsNonRoot and more: not this pull request's doing
+        .doesNotContain("k8s/web.yaml")
+        .contains("writes nothing");
+    assertThat(effects.records()).isEmpty();
+    assertThat(forge.issues("tiny")).hasSize(1); // the change's own issue, no findings issue
+    assertThat(data().path("target").asText()).isEqualTo("tiny pull request #" + number);
   }
 
   @Test
