@@ -21,10 +21,12 @@ public interface ChatChannel {
   void edit(String channelId, String messageId, ChatReply reply);
 
   /**
-   * Where a reply goes: a channel, the message it answers (null when none) and the request it
-   * belongs to (the adapter may answer through the interaction that started it).
+   * Where a reply goes: a channel, the message it answers (null when none), the request it belongs
+   * to (the adapter may answer through the interaction that started it), and a key the same reply
+   * always has, so a platform that honours one (Discord's enforced nonce) posts it once even when
+   * it is sent again after a crash left the first post unrecorded (null for none).
    */
-  record Target(String channelId, String replyTo, long requestId) {}
+  record Target(String channelId, String replyTo, long requestId, String once) {}
 
   /** The channel cannot post now (disconnected, or the platform refused); the reply waits. */
   final class ChatUnavailableException extends RuntimeException {

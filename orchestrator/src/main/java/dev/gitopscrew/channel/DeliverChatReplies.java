@@ -22,6 +22,9 @@ import org.jboss.logging.Logger;
  */
 public final class DeliverChatReplies {
 
+  private static final String APPROVAL = "a";
+  private static final String ANSWER = "r";
+
   private static final Logger LOG = Logger.getLogger(DeliverChatReplies.class);
 
   private final ChatChannel chat;
@@ -97,7 +100,7 @@ public final class DeliverChatReplies {
       }
       ChatReply reply =
           RenderOutcome.render(ran(id), approval.get(), severityOf.apply(id).orElse(null));
-      String message = post(entry, reply);
+      String message = post(entry, reply, APPROVAL);
       requests.parked(entry.id(), approval.get().id(), message);
       return true;
     }
@@ -108,7 +111,7 @@ public final class DeliverChatReplies {
       closeApproval(entry);
     }
     String message =
-        post(entry, RenderOutcome.render(ran(id), null, severityOf.apply(id).orElse(null)));
+        post(entry, RenderOutcome.render(ran(id), null, severityOf.apply(id).orElse(null)), ANSWER);
     return requests.answered(entry.id(), message);
   }
 
@@ -164,22 +167,25 @@ public final class DeliverChatReplies {
   /** Answers a request that never started (not understood, or refused) at once. */
   public void answerNow(ChatRequests.Entry entry, RequestOutcome outcome) {
     try {
-      String message = post(entry, RenderOutcome.render(outcome, null));
+      String message = post(entry, RenderOutcome.render(outcome, null), ANSWER);
       requests.answered(entry.id(), message);
     } catch (RuntimeException e) {
       LOG.infof("answer to %s kept for later: %s", entry.sourceId(), e.getMessage());
     }
   }
 
-  private String post(ChatRequests.Entry entry, ChatReply reply) {
+  private String post(ChatRequests.Entry entry, ChatReply reply, String part) {
     long request = entry.sessionId() == null ? 0 : entry.sessionId();
+    // one key per entry and part: a repeat after a crash is the same post (Discord allows 25 chars)
+    String once = "crew" + entry.id() + "-" + part;
     return effects(entry)
         .perform(
             EffectKind.CHAT_POST,
             chat.name() + " channel " + entry.channelId(),
             () ->
                 chat.post(
-                    new ChatChannel.Target(entry.channelId(), entry.sourceId(), request), reply),
+                    new ChatChannel.Target(entry.channelId(), entry.sourceId(), request, once),
+                    reply),
             m -> "message " + m);
   }
 

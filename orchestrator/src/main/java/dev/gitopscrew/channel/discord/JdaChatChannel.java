@@ -74,6 +74,9 @@ public final class JdaChatChannel implements ChatChannel {
     if (target.replyTo() != null && hook == null && target.replyTo().matches("\\d{15,21}")) {
       action = action.setMessageReference(target.replyTo()).failOnInvalidReply(false);
     }
+    if (target.once() != null) {
+      action = action.setNonce(target.once()); // JDA sends it with enforce_nonce
+    }
     return action.complete().getId();
   }
 

@@ -321,6 +321,59 @@ class DiscordAdapterTest {
   }
 
   @Test
+  void aReplySentAgainAfterACrashLostItsRecordIsStillOneMessageInDiscord() throws Exception {
+    JsonNode asked = discord.messageCreate(GENERAL, ALICE, "alice", "kube get pods", false);
+    discord.dispatch("MESSAGE_CREATE", asked);
+    DiscordDouble.Call first =
+        discord.await(
+            "the reply",
+            c ->
+                c.method().equals("POST") && c.path().equals("/channels/" + GENERAL + "/messages"));
+    assertThat(first.json().path("enforce_nonce").asBoolean()).isTrue();
+    String nonce = first.json().path("nonce").asText();
+    assertThat(nonce).matches("crew\\d+-r").hasSizeLessThanOrEqualTo(25);
+
+    discord.awaitCondition("the reply recorded", () -> replyRecorded(asked) ? true : null);
+    // the crash: Discord took the reply, the store never recorded it as sent
+    try (var c = crew.store().dataSource().getConnection();
+        var undo =
+            c.prepareStatement(
+                "UPDATE chat_requests SET state = 'running', reply_message_id = NULL"
+                    + " WHERE source_id = ?")) {
+      undo.setString(1, asked.path("id").asText());
+      assertThat(undo.executeUpdate()).isEqualTo(1);
+    }
+    discord.drop(); // the resume that follows delivers what is due
+    DiscordDouble.Call again =
+        discord.await(
+            "the reply sent again",
+            c ->
+                c != first
+                    && c.method().equals("POST")
+                    && c.path().equals("/channels/" + GENERAL + "/messages"));
+
+    assertThat(again.json().path("nonce").asText()).isEqualTo(nonce);
+    assertThat(again.answer().path("id").asText())
+        .as("Discord returned the first message instead of making a second")
+        .isEqualTo(first.answer().path("id").asText());
+    discord.awaitCondition("the reply recorded", () -> replyRecorded(asked) ? true : null);
+  }
+
+  private boolean replyRecorded(JsonNode asked) {
+    try (var c = crew.store().dataSource().getConnection();
+        var q =
+            c.prepareStatement(
+                "SELECT state FROM chat_requests WHERE source_id = ? AND reply_message_id IS NOT NULL")) {
+      q.setString(1, asked.path("id").asText());
+      try (var rs = q.executeQuery()) {
+        return rs.next() && rs.getString(1).equals("answered");
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void aConnectionWhoseHeartbeatsAreNoLongerAcknowledgedIsReplacedAndResumed() throws Exception {
     discord.awaitFrame("a heartbeat", f -> f.path("op").asInt() == 1);
 
@@ -394,7 +447,8 @@ class DiscordAdapterTest {
         discord.await(
             "the alert in #alerts",
             c -> c.method().equals("POST") && c.path().equals("/channels/" + ALERTS + "/messages"));
-    assertThat(alert.json().path("embeds").get(0).path("title").asText())
+    assertThat(alert.json().path("embeds").path(0).path("title").asText())
+        .as(alert.body())
         .startsWith("#" + ran.rootId() + " failed");
   }
 }

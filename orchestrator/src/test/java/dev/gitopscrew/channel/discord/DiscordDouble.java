@@ -81,6 +81,8 @@ final class DiscordDouble implements AutoCloseable {
   private final ServerSocket gateway;
   final List<Call> calls = new CopyOnWriteArrayList<>();
   final List<JsonNode> received = new CopyOnWriteArrayList<>();
+  private final java.util.Map<String, String> byNonce =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final List<String> history = new CopyOnWriteArrayList<>();
   private final AtomicReference<GatewaySocket> current = new AtomicReference<>();
   private final AtomicInteger sequence = new AtomicInteger();
@@ -162,6 +164,14 @@ final class DiscordDouble implements AutoCloseable {
     } else if (method.equals("GET") && path.equals("/users/@me")) {
       return new Object[] {200, botUser().toString()};
     } else if (method.equals("POST") && p.length == 4 && p[1].equals("channels")) {
+      // Discord: with enforce_nonce, a nonce the bot used in the last minutes returns that message
+      String nonce = sent.path("nonce").asText("");
+      if (sent.path("enforce_nonce").asBoolean() && !nonce.isEmpty()) {
+        return new Object[] {
+          200,
+          byNonce.computeIfAbsent(p[2] + "/" + nonce, k -> message(p[2], null, sent).toString())
+        };
+      }
       return new Object[] {200, message(p[2], null, sent).toString()};
     } else if (method.equals("PATCH") && p.length == 5 && p[1].equals("channels")) {
       return new Object[] {200, message(p[2], p[4], sent).toString()};
@@ -203,6 +213,9 @@ final class DiscordDouble implements AutoCloseable {
     m.put("channel_id", channel);
     m.set("author", botUser());
     m.put("content", sent.path("content").asText(""));
+    if (sent.hasNonNull("nonce")) {
+      m.set("nonce", sent.get("nonce"));
+    }
     m.put("timestamp", Instant.now().toString());
     m.putNull("edited_timestamp");
     m.put("tts", false);
