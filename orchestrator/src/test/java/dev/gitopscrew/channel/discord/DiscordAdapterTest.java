@@ -180,6 +180,61 @@ class DiscordAdapterTest {
     assertThat(discord.calls.indexOf(deferred)).isLessThan(discord.calls.indexOf(accepted));
   }
 
+  @Test
+  void statusAndSessionsAreAnsweredByTheChannelItselfInTheDeferredReply() throws Exception {
+    JsonNode asked = discord.messageCreate(GENERAL, ALICE, "alice", "kube get pods", false);
+    discord.dispatch("MESSAGE_CREATE", asked);
+    discord.await(
+        "the reply to the first request",
+        c -> c.method().equals("POST") && c.path().equals("/channels/" + GENERAL + "/messages"));
+
+    JsonNode status = discord.slashCommand(GENERAL, ALICE, "alice", "status");
+    discord.dispatch("INTERACTION_CREATE", status);
+    DiscordDouble.Call statusAnswer =
+        discord.await(
+            "the /status answer",
+            c -> c.path().equals(original(status)) && c.method().equals("PATCH"));
+    assertThat(statusAnswer.json().path("content").asText())
+        .contains("Discord: connected (as gitops-crew, 0 reconnects)")
+        .contains("Approvals waiting: 0");
+
+    JsonNode sessions = discord.slashCommand(GENERAL, ALICE, "alice", "sessions");
+    discord.dispatch("INTERACTION_CREATE", sessions);
+    DiscordDouble.Call sessionsAnswer =
+        discord.await(
+            "the /sessions answer",
+            c -> c.path().equals(original(sessions)) && c.method().equals("PATCH"));
+    assertThat(sessionsAnswer.json().path("content").asText())
+        .containsPattern("#\\d+ homelab-admin \\[failed\\] kube get pods");
+    // answered by the channel: no request was stored for either
+    assertThat(crew.engine().list(false, 50)).filteredOn(r -> r.parentId() == null).hasSize(1);
+  }
+
+  @Test
+  void aScanSlashCommandRunsSecurityAnalystOnTheRepositoryAndFollowsUpWithTheFindings()
+      throws Exception {
+    JsonNode command =
+        discord.slashCommand(GENERAL, ALICE, "alice", "scan", "repo", "demo", "path", "k8s/apps");
+    discord.dispatch("INTERACTION_CREATE", command);
+    String webhook = "/webhooks/" + APP_ID + "/" + command.path("token").asText();
+
+    DiscordDouble.Call accepted =
+        discord.await("the acknowledgement", c -> c.path().equals(original(command)));
+    DiscordDouble.Call result =
+        discord.await("the follow-up", c -> c.method().equals("POST") && c.path().equals(webhook));
+
+    assertThat(accepted.json().path("content").asText())
+        .startsWith("Accepted as request #")
+        .contains("`scan demo k8s/apps`");
+    JsonNode embed = result.json().path("embeds").path(0);
+    assertThat(embed.path("title").asText()).contains("succeeded: scan demo");
+    assertThat(embed.path("description").asText()).contains("Scanned demo under k8s/apps at ");
+  }
+
+  private static String original(JsonNode interaction) {
+    return "/webhooks/" + APP_ID + "/" + interaction.path("token").asText() + "/messages/@original";
+  }
+
   /** A change merged on the local demo forge, so that a release cut has something to cut. */
   private void somethingToRelease() throws Exception {
     ChannelScope cli = ChannelScope.unrestricted("the command line");
