@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -174,9 +176,25 @@ public final class LocalForge implements Forge {
     return credentials;
   }
 
-  /** Marks a pull request merged by {@code commit}: the local forge's merge button. */
+  // GitHub's closing keywords: "Closes #12", "fixed #3", "Resolves #7"
+  private static final Pattern CLOSES =
+      Pattern.compile("(?i)\\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?):?\\s+#(\\d+)\\b");
+
+  /**
+   * Marks a pull request merged by {@code commit}: the local forge's merge button. As on GitHub,
+   * the open issues its body closes with a keyword ({@code Closes #12}) close with it.
+   */
   public void recordMerge(int number, String commit, Instant at) {
+    PullRequest merged = pullRequest(number);
     records.markMerged(repo, number, commit, at);
+    Matcher m = CLOSES.matcher(merged.body() == null ? "" : merged.body());
+    while (m.find()) {
+      int closed = Integer.parseInt(m.group(1));
+      records
+          .issue(repo, closed)
+          .filter(Issue::open)
+          .ifPresent(i -> records.closeIssue(repo, closed));
+    }
   }
 
   /** The commit that merged a pull request, as {@link #recordMerge} recorded it. */
