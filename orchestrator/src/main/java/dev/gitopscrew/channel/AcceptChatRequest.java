@@ -30,6 +30,7 @@ public final class AcceptChatRequest {
   private final RunRequest runRequest;
   private final DeliverChatReplies deliver;
   private final ExecutorService waiters;
+  private final java.util.Set<Long> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public AcceptChatRequest(
       String channel,
@@ -80,12 +81,21 @@ public final class AcceptChatRequest {
             });
   }
 
+  /** The newest stored request's id (0 when none): what {@link #resumeStored} may take up. */
+  public long newestStored() {
+    return requests.newestId(channel);
+  }
+
   /**
    * After a start or a reconnect: starts what a stop left stored but not started, and waits again
-   * for what was running, so every accepted request gets its reply.
+   * for what was running, so every accepted request gets its reply. Only requests up to {@code
+   * storedUpTo}: a newer one is a message of this connection, which starts itself.
    */
-  public void resumeStored() throws InterruptedException {
+  public void resumeStored(long storedUpTo) throws InterruptedException {
     for (ChatRequests.Entry entry : requests.open(channel)) {
+      if (entry.id() > storedUpTo) {
+        continue;
+      }
       if (entry.sessionId() != null) {
         if (entry.state().equals(ChatRequests.RUNNING)) {
           awaitAndDeliver(entry.sessionId());
@@ -114,23 +124,42 @@ public final class AcceptChatRequest {
     }
   }
 
-  /** Starts a stored request (also one a stop left between storing and starting). */
+  /**
+   * Starts a stored request (also one a stop left between storing and starting), once: the
+   * message's own start and the start-up's {@link #resumeStored} may both reach a new request when
+   * it arrives as the bot connects, and only the first to claim it runs it.
+   */
   Accepted start(ChatRequests.Entry entry, Admission.Admitted admission)
       throws InterruptedException {
-    RequestOutcome outcome =
-        runRequest.runText(
-            entry.text(),
-            Optional.empty(),
-            admission.scope(),
-            new Origin(channel, entry.requester()),
-            false);
-    if (outcome instanceof RequestOutcome.Ran ran) {
-      requests.running(entry.id(), ran.rootId());
-      awaitAndDeliver(ran.rootId());
-    } else {
-      deliver.answerNow(entry, outcome);
+    if (!starting.add(entry.id())) {
+      return new Accepted.Ignored("request " + entry.id() + " is being started already");
     }
-    return new Accepted.Taken(entry.id(), outcome);
+    try {
+      boolean unstarted =
+          requests
+              .bySource(channel, entry.sourceId())
+              .filter(e -> e.sessionId() == null && e.state().equals(ChatRequests.RECEIVED))
+              .isPresent();
+      if (!unstarted) {
+        return new Accepted.Ignored("request " + entry.id() + " was started already");
+      }
+      RequestOutcome outcome =
+          runRequest.runText(
+              entry.text(),
+              Optional.empty(),
+              admission.scope(),
+              new Origin(channel, entry.requester()),
+              false);
+      if (outcome instanceof RequestOutcome.Ran ran) {
+        requests.running(entry.id(), ran.rootId());
+        awaitAndDeliver(ran.rootId());
+      } else {
+        deliver.answerNow(entry, outcome);
+      }
+      return new Accepted.Taken(entry.id(), outcome);
+    } finally {
+      starting.remove(entry.id());
+    }
   }
 
   /** Waits in the background for the request to finish or park, then delivers what is due. */

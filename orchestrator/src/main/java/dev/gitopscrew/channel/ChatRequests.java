@@ -114,6 +114,16 @@ public final class ChatRequests {
                 .findFirst());
   }
 
+  /** The id of the newest request of {@code channel}, 0 when there is none. */
+  public long newestId(String channel) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COALESCE(MAX(id), 0) FROM chat_requests WHERE channel = :channel")
+                .bind("channel", channel)
+                .mapTo(Long.class)
+                .one());
+  }
+
   /** Requests not answered yet, oldest first. */
   public List<Entry> open(String channel) {
     return jdbi.withHandle(

@@ -143,13 +143,17 @@ public final class DiscordConnection implements ChatConnection {
     }
   }
 
-  private void afterConnect(boolean ready) {
+  /**
+   * Work after a (re)connect, off JDA's thread: on READY the slash commands and the requests a stop
+   * left stored up to {@code storedUpTo} (a message arriving from now on starts itself).
+   */
+  private void afterConnect(boolean ready, long storedUpTo) {
     work.execute(
         () -> {
           try {
             if (ready) {
               registerCommands();
-              accept.resumeStored();
+              accept.resumeStored(storedUpTo);
             }
             int sent = deliver.run();
             if (sent > 0) {
@@ -229,7 +233,14 @@ public final class DiscordConnection implements ChatConnection {
       everReady = true;
       afresh = AFRESH_FIRST;
       LOG.infof("discord: connected %s", as);
-      afterConnect(true);
+      // read here, on JDA's event thread, before it hands over any message of this connection
+      long storedUpTo;
+      try {
+        storedUpTo = accept.newestStored();
+      } catch (RuntimeException e) {
+        storedUpTo = Long.MAX_VALUE; // the store will say more; a start is claimed once anyway
+      }
+      afterConnect(true, storedUpTo);
     }
 
     /**
@@ -271,14 +282,14 @@ public final class DiscordConnection implements ChatConnection {
     public void onSessionResume(SessionResumeEvent event) {
       chat.reconnected("resumed as " + event.getJDA().getSelfUser().getName());
       LOG.info("discord: session resumed");
-      afterConnect(false);
+      afterConnect(false, 0);
     }
 
     @Override
     public void onSessionRecreate(SessionRecreateEvent event) {
       chat.reconnected("reconnected as " + event.getJDA().getSelfUser().getName());
       LOG.info("discord: session recreated");
-      afterConnect(false);
+      afterConnect(false, 0);
     }
 
     @Override
