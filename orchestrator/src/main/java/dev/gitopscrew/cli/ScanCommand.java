@@ -44,8 +44,8 @@ final class ScanCommand extends RequestCommand {
       names = "--pr",
       paramLabel = "N",
       description =
-          "scan this pull request of the repository at its head: the findings in the files it"
-              + " changes (nothing is written)")
+          "scan this pull request of the repository at its head: the findings on the lines it"
+              + " adds or changes (nothing is written)")
   Integer pullRequest;
 
   @Option(

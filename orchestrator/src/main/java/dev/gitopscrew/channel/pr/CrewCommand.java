@@ -15,8 +15,8 @@ public record CrewCommand(Kind kind, String line) {
     VALIDATE("validate", "run qa-tester's pre-merge validation of this pull request again"),
     SCAN(
         "scan",
-        "security-analyst's scan of this pull request's head: the findings in the files it changes"
-            + " (nothing is written)"),
+        "security-analyst's scan of this pull request's head: the findings on the lines it adds or"
+            + " changes (nothing is written)"),
     REFRESH("refresh", "merge the default branch into this crew branch and push it"),
     HOLD("hold", "add the do-not-merge/hold label"),
     UNHOLD("unhold", "remove the do-not-merge/hold label"),

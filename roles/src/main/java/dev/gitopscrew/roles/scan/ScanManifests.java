@@ -21,18 +21,19 @@ import dev.gitopscrew.roles.change.OpenChange;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * security-analyst: scans every manifest of a directory, of a repository's default branch, or of a
- * pull request's head (reporting the files the pull request changes, writing nothing). On a whole
- * repository it also keeps one findings issue current (opened, updated, closed when nothing is
- * left) and one hardening pull request for what it can fix mechanically, through the Git workflow.
+ * pull request's head (reporting the lines the pull request adds or changes, writing nothing). On a
+ * whole repository it also keeps one findings issue current (opened, updated, closed when nothing
+ * is left) and one hardening pull request for what it can fix mechanically, through the Git
+ * workflow.
  */
 public final class ScanManifests implements Action<Scan> {
 
@@ -59,8 +60,8 @@ public final class ScanManifests implements Action<Scan> {
   public String run(Scan request, ActionContext context) {
     RepositoryFiles files;
     String target;
-    // a pull request's scan reads its whole head for context and reports the files it changes
-    Set<String> changed = null;
+    // a pull request's scan reads its whole head for context and reports the lines it changes
+    Map<String, Set<Integer>> changed = null;
     if (request.directory() != null) {
       try {
         files = DirectoryFiles.of(Path.of(request.directory()));
@@ -78,11 +79,12 @@ public final class ScanManifests implements Action<Scan> {
         throw new ActionFailedException(e.getMessage() + "; nothing was scanned");
       }
       files = change.after();
-      changed =
-          change.changes().stream()
-              .filter(c -> c.kind() != ChangedFiles.FileChange.Kind.DELETED)
-              .map(ChangedFiles.FileChange::path)
-              .collect(Collectors.toSet());
+      changed = new HashMap<>();
+      for (ChangedFiles.FileChange c : change.changes()) {
+        if (c.kind() != ChangedFiles.FileChange.Kind.DELETED) {
+          changed.put(c.path(), Set.copyOf(c.addedLines()));
+        }
+      }
     } else {
       OpenChange.requireRepository(changes, request.repository());
       files = changes.defaultBranch(request.repository());
@@ -94,8 +96,11 @@ public final class ScanManifests implements Action<Scan> {
           "no files under " + request.path() + " in " + target + "; nothing was scanned");
     }
     ScanReport report = Scanner.scan(ManifestTree.read(files), request.path());
+    long untouched = 0;
     if (changed != null) {
-      report = report.only(changed);
+      ScanReport whole = report;
+      report = report.onLines(changed);
+      untouched = whole.findings().size() - report.findings().size();
     }
 
     List<String> lines = new ArrayList<>();
@@ -138,8 +143,17 @@ public final class ScanManifests implements Action<Scan> {
     ChangeOutcome hardening = null;
     List<String> fixed = List.of();
     if (request.pullRequest() != null) {
+      if (untouched > 0) {
+        lines.add(
+            untouched
+                + (untouched == 1 ? " finding" : " findings")
+                + " elsewhere in the tree or on lines it does not change: crew scan "
+                + request.repository()
+                + " lists them");
+      }
       lines.add(
-          "a pull request's scan reports the findings in the files it changes and writes nothing");
+          "a pull request's scan reports the findings on the lines it adds or changes and writes"
+              + " nothing");
     } else if (request.repository() != null && request.path() == null) {
       Hardening.Result fixes = Hardening.of(files, report.fixable());
       fixes.skipped().forEach(s -> lines.add("not fixed mechanically: " + s));

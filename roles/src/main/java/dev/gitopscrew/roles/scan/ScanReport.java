@@ -67,16 +67,20 @@ public final class ScanReport {
     return warnings;
   }
 
-  /** The same report, its findings and suppressions only those in {@code paths}. */
-  ScanReport only(Set<String> paths) {
+  /** The same report, its findings and suppressions only those at the given lines of files. */
+  ScanReport onLines(Map<String, Set<Integer>> lines) {
     return new ScanReport(
         commit,
         files,
         objects,
-        hits.stream().filter(h -> paths.contains(h.finding().path())).toList(),
-        suppressed.stream().filter(s -> paths.contains(s.finding().path())).toList(),
-        unreadable.stream().filter(u -> paths.contains(u.path())).toList(),
+        hits.stream().filter(h -> at(h.finding(), lines)).toList(),
+        suppressed.stream().filter(s -> at(s.finding(), lines)).toList(),
+        unreadable.stream().filter(u -> lines.containsKey(u.path())).toList(),
         warnings);
+  }
+
+  private static boolean at(Finding f, Map<String, Set<Integer>> lines) {
+    return lines.getOrDefault(f.path(), Set.of()).contains(f.line());
   }
 
   /** The findings the hardening pull request can fix, with their fixes. */

@@ -119,7 +119,7 @@ class ScanManifestsTest {
   }
 
   @Test
-  void aPullRequestScanReportsTheFindingsInTheFilesItChangesAndWritesNothing() throws Exception {
+  void aPullRequestScanReportsTheFindingsOnTheLinesItChangesAndWritesNothing() throws Exception {
     String worker =
         """
         apiVersion: apps/v1
@@ -151,7 +151,12 @@ class ScanManifestsTest {
                     "Add the worker",
                     null,
                     "software-engineer",
-                    Map.of("k8s/worker.yaml", worker.getBytes(StandardCharsets.UTF_8))),
+                    Map.of(
+                        "k8s/worker.yaml",
+                        worker.getBytes(StandardCharsets.UTF_8),
+                        "k8s/web.yaml",
+                        TINY.replace("nginx:1.27.2", "nginx:latest")
+                            .getBytes(StandardCharsets.UTF_8))),
                 new RecordedEffects("software-engineer").door());
     int number = pr.pullRequest().number();
     RecordedEffects effects = new RecordedEffects("security-analyst");
@@ -159,10 +164,12 @@ class ScanManifestsTest {
     String result = scan(new Scan("tiny", null, null, null, false, false, number), effects);
 
     assertThat(result)
-        .startsWith("Scanned tiny pull request #" + number + ", the 1 file it changes, at ")
+        .startsWith("Scanned tiny pull request #" + number + ", the 2 files it changes, at ")
         .contains("critical privileged k8s/worker.yaml:14")
-        // the untouched web.yaml lacks runAsNonRoot and more: not this pull request's doing
-        .doesNotContain("k8s/web.yaml")
+        .contains("medium latest-tag k8s/web.yaml:12")
+        // web.yaml's container lacked runAsNonRoot and more before: not this pull request's doing
+        .doesNotContain("run-as-root k8s/web.yaml")
+        .contains("findings elsewhere in the tree or on lines it does not change: crew scan tiny")
         .contains("writes nothing");
     assertThat(effects.records()).isEmpty();
     assertThat(forge.issues("tiny")).hasSize(1); // the change's own issue, no findings issue
