@@ -28,6 +28,9 @@ public final class Bench {
   }
 
   public static void main(String[] args) throws Exception {
+    // the crew's libraries log through JBoss LogManager, as in the gateway; set before anything
+    // logs
+    System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
     if (args.length == 0) {
       System.err.println("usage: bench/run SCENARIO   (one of " + names() + ")");
       System.exit(2);
