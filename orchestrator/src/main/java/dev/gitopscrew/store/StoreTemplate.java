@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 
 /**
@@ -36,7 +37,7 @@ public final class StoreTemplate {
       }
       Path copy = Files.createTempFile(dir, "crew-template", ".tmp");
       try {
-        Files.copy(template, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(template, copy, StandardCopyOption.REPLACE_EXISTING);
         // a link, unlike a rename, never replaces a store another process created meanwhile
         Files.createLink(target, copy);
         return true;
@@ -66,8 +67,7 @@ public final class StoreTemplate {
       // closing the statement after SHUTDOWN may throw; the file is written by then
     }
     Files.createDirectories(out);
-    Files.move(
-        work.resolve(FILE), out.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(work.resolve(FILE), out.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
     try (var left = Files.list(work)) {
       for (Path p : left.toList()) {
         Files.delete(p);

@@ -265,7 +265,7 @@ public final class DiscordConnection implements ChatConnection {
         return;
       }
       Duration wait = afresh;
-      afresh = wait.multipliedBy(2).compareTo(AFRESH_MAX) > 0 ? AFRESH_MAX : wait.multipliedBy(2);
+      afresh = java.util.Collections.min(List.of(wait.multipliedBy(2), AFRESH_MAX));
       chat.status(
           "reconnecting", "JDA stopped its connection; a fresh one in " + wait.toSeconds() + " s");
       LOG.warnf(

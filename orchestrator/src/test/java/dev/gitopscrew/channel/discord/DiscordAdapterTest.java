@@ -231,6 +231,31 @@ class DiscordAdapterTest {
     assertThat(embed.path("description").asText()).contains("Scanned demo under k8s/apps at ");
   }
 
+  private void awaitConnected(String what) throws InterruptedException {
+    discord.awaitCondition(what, () -> crew.chat().connection().state().connected() ? true : null);
+  }
+
+  /** The second gateway frame with one of {@code ops} (the first is the start's IDENTIFY). */
+  private void awaitSecondFrame(String what, Integer... ops) throws InterruptedException {
+    List<Integer> wanted = List.of(ops);
+    discord.awaitCondition(
+        what,
+        () ->
+            discord.received.stream()
+                .filter(f -> wanted.contains(f.path("op").asInt()))
+                .skip(1)
+                .findFirst()
+                .orElse(null));
+  }
+
+  /** A message in #general gets its reply over the connection there is now. */
+  private void aMessageIsAnswered(String what) throws Exception {
+    JsonNode message = discord.messageCreate(GENERAL, ALICE, "alice", "kube get pods", false);
+    discord.dispatch("MESSAGE_CREATE", message);
+    discord.await(
+        what, c -> c.method().equals("POST") && c.body().contains(message.path("id").asText()));
+  }
+
   private static String original(JsonNode interaction) {
     return "/webhooks/" + APP_ID + "/" + interaction.path("token").asText() + "/messages/@original";
   }
@@ -437,51 +462,26 @@ class DiscordAdapterTest {
     discord.ackHeartbeats(true);
     // JDA resumes; now and then its reconnect is interrupted by the WebSocket library and JDA
     // stops, and the adapter identifies afresh (the next test): either way the bot is back
-    discord.awaitCondition(
-        "a RESUME, or a fresh IDENTIFY",
-        () ->
-            discord.received.stream()
-                .filter(f -> f.path("op").asInt() == 6 || f.path("op").asInt() == 2)
-                .skip(1)
-                .findFirst()
-                .orElse(null));
-    discord.awaitCondition(
-        "the connection back", () -> crew.chat().connection().state().connected() ? true : null);
+    awaitSecondFrame("a RESUME, or a fresh IDENTIFY", 6, 2);
+    awaitConnected("the connection back");
 
-    JsonNode message = discord.messageCreate(GENERAL, ALICE, "alice", "kube get pods", false);
-    discord.dispatch("MESSAGE_CREATE", message);
-    discord.await(
-        "a reply on the new connection",
-        c -> c.method().equals("POST") && c.body().contains(message.path("id").asText()));
+    aMessageIsAnswered("a reply on the new connection");
   }
 
   @Test
   void aJdaThatStopsItsOwnConnectionIsReplacedByAFreshOne() throws Exception {
-    discord.awaitCondition(
-        "the first connection", () -> crew.chat().connection().state().connected() ? true : null);
+    awaitConnected("the first connection");
 
     // the shutdown JDA's reconnect runs when its thread is interrupted, called directly
     ((DiscordConnection) crew.chat().connection()).jda().shutdown();
 
-    discord.awaitCondition(
-        "a fresh IDENTIFY",
-        () ->
-            discord.received.stream()
-                .filter(f -> f.path("op").asInt() == 2)
-                .skip(1)
-                .findFirst()
-                .orElse(null));
-    discord.awaitCondition(
-        "the connection back", () -> crew.chat().connection().state().connected() ? true : null);
+    awaitSecondFrame("a fresh IDENTIFY", 2);
+    awaitConnected("the connection back");
     assertThat(discord.connections()).isEqualTo(2);
     assertThat(crew.chat().connection().state().reconnects()).isEqualTo(1);
     assertThat(crew.chat().connection().state().detail()).startsWith("connected afresh as");
 
-    JsonNode message = discord.messageCreate(GENERAL, ALICE, "alice", "kube get pods", false);
-    discord.dispatch("MESSAGE_CREATE", message);
-    discord.await(
-        "a reply on the fresh connection",
-        c -> c.method().equals("POST") && c.body().contains(message.path("id").asText()));
+    aMessageIsAnswered("a reply on the fresh connection");
   }
 
   @Test
