@@ -2,6 +2,7 @@ package dev.gitopscrew.assembly;
 
 import dev.gitopscrew.audit.AuditTrail;
 import dev.gitopscrew.audit.JdbcAuditLog;
+import dev.gitopscrew.channel.LocalDirectories;
 import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.effect.Redactor;
@@ -97,7 +98,7 @@ public final class Crew implements AutoCloseable {
     this.cluster = ClusterWiring.access(context);
     this.incidents = ClusterWiring.incidents(context);
     this.incidentLog = new JdbcIncidentLog(store.dataSource(), Clock.systemUTC());
-    this.deliveries = new JdbcDeliveries(store.dataSource(), Clock.systemUTC());
+    this.deliveries = new JdbcDeliveries(store.dataSource(), Clock.systemUTC(), redactor);
     this.workforce =
         new AgentWorkforce(
             Team.routing(
@@ -123,7 +124,9 @@ public final class Crew implements AutoCloseable {
             workforce.routing(),
             context.permissions(),
             limits,
-            ModelWiring.capability(context).configured());
+            ModelWiring.capability(context).configured(),
+            redactor,
+            LocalDirectories.of(context.stateDir(), context.loaded().config()));
     this.chat =
         new ChatWiring(
             context.loaded().config().channels().discord(),
@@ -292,9 +295,8 @@ public final class Crew implements AutoCloseable {
             incident.verifyWaitSecondsOrDefault(),
             PullRequestWiring.followMerges(context, changes, forges, merges, audit),
             chat.alerts());
-    String token = context.env().get(ArgoWebhook.TOKEN_VARIABLE);
     return new ArgoWebhook(
-        token == null || token.isBlank() ? Optional.empty() : Optional.of(new Secret(token)),
+        Secret.fromEnvironment(context.env(), ArgoWebhook.TOKEN_VARIABLE),
         deliveries,
         events,
         new HealthSweep(cluster.access().cluster(), events, incidentLog, Clock.systemUTC()));

@@ -82,9 +82,6 @@ final class PullRequestWiring {
   }
 
   private static Optional<Secret> secret(CrewContext context, String variable) {
-    String value = context.env().get(variable);
-    return value == null || value.isBlank()
-        ? Optional.empty()
-        : Optional.of(new Secret(value.strip()));
+    return Secret.fromEnvironment(context.env(), variable);
   }
 }

@@ -1,11 +1,13 @@
 package dev.gitopscrew.channel;
 
+import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.permission.Decision;
 import dev.gitopscrew.permission.PermissionChain;
 import dev.gitopscrew.request.Ask;
 import dev.gitopscrew.request.BadRequestException;
 import dev.gitopscrew.request.Request;
+import dev.gitopscrew.request.RequestJson;
 import dev.gitopscrew.request.RequestParser;
 import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.roles.Routing;
@@ -32,17 +34,25 @@ public final class RunRequest {
   private final PermissionChain permissions;
   private final Duration runTimeout;
   private final boolean freeText;
+  private final Redactor redactor;
+  private final LocalDirectories directories;
   private final RequestParser parser = new RequestParser();
 
   /**
    * @param freeText whether free text may become an {@code Ask} (a model is configured)
+   * @param redactor keeps a known secret that someone typed into a request out of the sessions
+   *     stored and shown, whichever door it came through
    */
   public RunRequest(
       SessionEngine engine,
       Routing routing,
       PermissionChain permissions,
       SessionLimits limits,
-      boolean freeText) {
+      boolean freeText,
+      Redactor redactor,
+      LocalDirectories directories) {
+    this.redactor = redactor;
+    this.directories = directories;
     this.engine = engine;
     this.routing = routing;
     this.permissions = permissions;
@@ -67,7 +77,7 @@ public final class RunRequest {
       throws InterruptedException {
     Request request;
     try {
-      request = parser.parse(text, freeText);
+      request = parser.parse(redactor.redact(text), freeText);
     } catch (BadRequestException e) {
       return new RequestOutcome.Invalid(e.getMessage());
     }
@@ -93,6 +103,14 @@ public final class RunRequest {
       boolean wait,
       boolean approvedUpFront)
       throws InterruptedException {
+    request = redacted(request);
+    origin = new Origin(origin.channel(), redactor.redact(origin.requester()));
+    if (!origin.channel().equals(Origin.COMMAND_LINE)) {
+      Optional<String> outside = directories.refusal(request);
+      if (outside.isPresent()) {
+        return new RequestOutcome.Refused(outside.get());
+      }
+    }
     if (request instanceof Ask ask) {
       // free text is planned by the agent asked for, within the place it came from
       request =
@@ -152,6 +170,13 @@ public final class RunRequest {
     return new RequestOutcome.Ran(root, owner.id(), SessionView.of(engine.tree(root)));
   }
 
+  /** The request with every known secret in its fields replaced; the same request when none. */
+  private Request redacted(Request request) {
+    String json = RequestJson.write(request);
+    String clean = redactor.redact(json);
+    return clean.equals(json) ? request : RequestJson.read(clean);
+  }
+
   /** Waits until request {@code rootId} ends or parks for an approval (bounded by its deadline). */
   public void awaitSettled(long rootId) throws InterruptedException {
     engine.awaitResult(rootId, runTimeout.plusSeconds(5));
@@ -164,6 +189,8 @@ public final class RunRequest {
   public RequestOutcome decide(
       String approvalId, boolean approve, String by, String reason, boolean wait)
       throws InterruptedException {
+    by = redactor.redact(by);
+    reason = redactor.redact(reason);
     SessionEngine.Decision decision =
         approve ? engine.approve(approvalId, by) : engine.deny(approvalId, by, reason);
     if (decision instanceof SessionEngine.Decision.Unchanged unchanged) {

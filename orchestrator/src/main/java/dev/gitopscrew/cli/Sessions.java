@@ -59,6 +59,6 @@ interface Sessions extends AutoCloseable {
 
   /** Requests from this process: channel {@code cli}, the operating-system user. */
   static Origin origin() {
-    return new Origin("cli", System.getProperty("user.name", "unknown"));
+    return new Origin(Origin.COMMAND_LINE, System.getProperty("user.name", "unknown"));
   }
 }

@@ -55,8 +55,25 @@ public class ApiErrors {
     return of(status, e.getMessage() == null ? "HTTP " + status : e.getMessage());
   }
 
+  /**
+   * Anything else a request ran into is the gateway's fault, not the caller's: a 500 with a
+   * reference to the log line that has the details. No SQL, class name or stack leaves the gateway.
+   */
+  @ServerExceptionMapper
+  public Response internal(Throwable e) {
+    String reference = Long.toString(REFERENCES.incrementAndGet());
+    LOG.errorf(e, "internal error %s while answering a request", reference);
+    return of(
+        500, "internal error (reference " + reference + " in the gateway's log); nothing was lost");
+  }
+
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(ApiErrors.class);
+  private static final java.util.concurrent.atomic.AtomicLong REFERENCES =
+      new java.util.concurrent.atomic.AtomicLong();
+
   static String describe(JsonProcessingException e) {
-    String reason = e.getOriginalMessage();
+    String reason = dev.gitopscrew.request.RequestJson.plain(e.getOriginalMessage());
     if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       reason = "at " + mismatch.getPathReference().replaceAll(".*\\[\"?", "") + ": " + reason;
       reason = reason.replace("\"]", "");

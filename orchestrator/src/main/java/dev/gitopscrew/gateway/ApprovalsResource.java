@@ -3,6 +3,7 @@ package dev.gitopscrew.gateway;
 import dev.gitopscrew.audit.AuditTrail;
 import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.channel.RunRequest;
+import dev.gitopscrew.request.Quote;
 import dev.gitopscrew.session.SessionEngine;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +42,7 @@ public class ApprovalsResource {
         .approvals()
         .find(id)
         .map(a -> Response.ok(a).build())
-        .orElseGet(() -> ApiErrors.of(404, "no approval " + id));
+        .orElseGet(() -> ApiErrors.of(404, "no approval " + Quote.bounded(id)));
   }
 
   @POST
@@ -54,8 +55,15 @@ public class ApprovalsResource {
       return ApiErrors.of(
           400, "a decision is {\"decision\": \"approve\"} or {\"decision\": \"deny\"}");
     }
-    if (engine.approvals().find(id).isEmpty()) {
-      return ApiErrors.of(404, "no approval " + id);
+    java.util.Optional<String> tooLong =
+        FieldLimits.first(
+            FieldLimits.check("reason", body.reason(), FieldLimits.REASON),
+            FieldLimits.check("requester", body.requester(), FieldLimits.REQUESTER));
+    if (tooLong.isPresent()) {
+      return ApiErrors.of(400, tooLong.get());
+    }
+    if (id.length() > 16 || engine.approvals().find(id).isEmpty()) {
+      return ApiErrors.of(404, "no approval " + Quote.bounded(id));
     }
     String by = body.requester() == null ? "api" : body.requester().strip();
     RequestOutcome outcome =

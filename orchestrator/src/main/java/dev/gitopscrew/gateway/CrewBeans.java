@@ -4,10 +4,12 @@ import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.assembly.CrewStart;
 import dev.gitopscrew.audit.AuditTrail;
 import dev.gitopscrew.channel.RunRequest;
+import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.metrics.CrewMetrics;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GatewaySettings;
+import dev.gitopscrew.runtime.Secrets;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.store.JdbcDeliveries;
 import dev.gitopscrew.store.StateStore;
@@ -70,6 +72,13 @@ public class CrewBeans {
 
   void stop(@Disposes Crew crew) {
     crew.close();
+  }
+
+  /** Every secret the environment holds, to keep out of what the gateway answers. */
+  @Produces
+  @Singleton
+  Redactor redactor(CrewContext context) {
+    return Secrets.redactor(context.loaded().config(), context.env());
   }
 
   @Produces

@@ -31,6 +31,7 @@ public class GatewayLifecycle {
 
   @Inject CrewContext context;
   @Inject GatewaySettings settings;
+  @Inject LocalCaller localCaller;
   @Inject StoreInfo storeInfo;
   // injected here so the crew (and its session engine) starts with the gateway and finalises
   // what a crash left at once
@@ -99,7 +100,8 @@ public class GatewayLifecycle {
         settings.token().isPresent() ? "requires a bearer token" : "open (loopback only)");
     GatewayFile.write(
         context.stateDir(),
-        new GatewayFile.Entry(settings.baseUrl(), ProcessHandle.current().pid()));
+        new GatewayFile.Entry(
+            settings.baseUrl(), ProcessHandle.current().pid(), localCaller.key()));
   }
 
   /**

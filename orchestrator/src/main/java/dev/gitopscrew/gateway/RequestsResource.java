@@ -51,8 +51,14 @@ public class RequestsResource {
       Boolean approve,
       @JsonProperty("wait") Boolean waitForResult) {}
 
+  @Inject LocalCaller localCaller;
+
   @POST
-  public Response run(Body body) throws InterruptedException {
+  public Response run(
+      @jakarta.ws.rs.HeaderParam(dev.gitopscrew.runtime.GatewayFile.LOCAL_KEY_HEADER)
+          String localKey,
+      Body body)
+      throws InterruptedException {
     if (body == null || (body.text() == null) == (body.request() == null)) {
       return ApiErrors.of(
           400,
@@ -61,10 +67,22 @@ public class RequestsResource {
               + String.join(", ", RequestJson.kinds())
               + ")");
     }
+    Optional<String> tooLong =
+        FieldLimits.first(
+            FieldLimits.check("text", body.text(), FieldLimits.TEXT),
+            FieldLimits.check("requester", body.requester(), FieldLimits.REQUESTER),
+            FieldLimits.check("agent", body.agent(), FieldLimits.AGENT),
+            FieldLimits.check("request", body.request()));
+    if (tooLong.isPresent()) {
+      return ApiErrors.of(400, tooLong.get());
+    }
     boolean wait = !Boolean.FALSE.equals(body.waitForResult());
     boolean approve = Boolean.TRUE.equals(body.approve());
     Optional<String> agent = Optional.ofNullable(body.agent());
-    Origin origin = new Origin("api", body.requester() == null ? "api" : body.requester().strip());
+    // a command of this machine's CLI, proven by the key in gateway.json, acts for the command line
+    String channel = localCaller.presentedBy(localKey) ? Origin.COMMAND_LINE : "api";
+    Origin origin =
+        new Origin(channel, body.requester() == null ? "api" : body.requester().strip());
     RequestOutcome outcome;
     if (body.text() != null) {
       outcome = runRequest.runText(body.text(), agent, API, origin, wait, approve);

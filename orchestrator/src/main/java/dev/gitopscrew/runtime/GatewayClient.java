@@ -39,10 +39,12 @@ public final class GatewayClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   private final String baseUrl;
   private final Optional<Secret> token;
+  private final Optional<Secret> localKey;
 
-  private GatewayClient(String baseUrl, Optional<Secret> token) {
+  private GatewayClient(String baseUrl, Optional<Secret> token, Optional<Secret> localKey) {
     this.baseUrl = baseUrl;
     this.token = token;
+    this.localKey = localKey;
   }
 
   /** A client for the gateway of {@code context}'s state directory, if one is running. */
@@ -51,7 +53,11 @@ public final class GatewayClient {
         GatewaySettings.resolve(
                 context.loaded().config(), Optional.empty(), Optional.empty(), context.env())
             .token();
-    return GatewayFile.read(context.stateDir()).map(e -> new GatewayClient(e.url(), token));
+    return GatewayFile.read(context.stateDir())
+        .map(
+            e ->
+                new GatewayClient(
+                    e.url(), token, Optional.ofNullable(e.localKey()).map(Secret::new)));
   }
 
   public JsonNode get(String path) {
@@ -78,6 +84,7 @@ public final class GatewayClient {
       throw new GatewayError(
           0, "the gateway token is not a valid header value; set CREW_GATEWAY_TOKEN again");
     }
+    localKey.ifPresent(k -> request.header(GatewayFile.LOCAL_KEY_HEADER, k.reveal()));
     request.timeout(timeout);
     try {
       HttpResponse<String> response =

@@ -12,7 +12,14 @@ import java.util.Optional;
  */
 public final class GatewayFile {
 
-  public record Entry(String url, long pid) {}
+  /**
+   * @param localKey a secret only readers of the state directory know: a CLI command that presents
+   *     it acts for a person at this machine's command line (it may name any local folder)
+   */
+  public record Entry(String url, long pid, String localKey) {}
+
+  /** The header a CLI command presents {@link Entry#localKey} in. */
+  public static final String LOCAL_KEY_HEADER = "X-Crew-Local-Key";
 
   // built on first use: a command that finds no gateway never pays for Jackson
   private static final class Json {
@@ -26,6 +33,15 @@ public final class GatewayFile {
   public static void write(Path stateDir, Entry entry) throws IOException {
     Files.createDirectories(stateDir);
     Path tmp = stateDir.resolve(NAME + ".tmp");
+    Files.deleteIfExists(tmp);
+    try {
+      Files.createFile(
+          tmp,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createFile(tmp);
+    }
     Json.MAPPER.writeValue(tmp.toFile(), entry);
     Files.move(tmp, stateDir.resolve(NAME), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }

@@ -13,6 +13,15 @@ public final class Secret {
     this.value = value;
   }
 
+  /** The secret an environment variable holds, stripped; empty when it is unset or blank. */
+  public static java.util.Optional<Secret> fromEnvironment(
+      java.util.Map<String, String> env, String variable) {
+    String value = env.get(variable);
+    return value == null || value.isBlank()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new Secret(value.strip()));
+  }
+
   public String reveal() {
     return value;
   }

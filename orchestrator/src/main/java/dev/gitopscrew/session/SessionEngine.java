@@ -178,7 +178,7 @@ public final class SessionEngine implements AutoCloseable {
       return new Spawned(
           StoreGuard.call(() -> repository.insert(s, JdbcSessionRepository.QUEUED, now)));
     } catch (RuntimeException e) {
-      return new Refused("the state store failed to record the session: " + e.getMessage());
+      return new Refused(storeFailed(e));
     }
   }
 
@@ -305,7 +305,7 @@ public final class SessionEngine implements AutoCloseable {
     try {
       s.id = StoreGuard.call(() -> repository.insert(s, state, now));
     } catch (RuntimeException e) {
-      return Optional.of(String.valueOf(e.getMessage()));
+      return Optional.of(storeFailed(e));
     }
     live.put(s.id, s);
     return Optional.empty();
@@ -345,7 +345,7 @@ public final class SessionEngine implements AutoCloseable {
     }
     if (failed.isPresent()) {
       slots.withdraw(s, running);
-      return new Refused("the state store failed to record the session: " + failed.get());
+      return new Refused(failed.get());
     }
     if (parent != null) {
       parent.addChild(s);
@@ -733,6 +733,13 @@ public final class SessionEngine implements AutoCloseable {
     }
     dispatch();
     return count;
+  }
+
+  /** The requester's reason when the store refused a session; the store's own words are logged. */
+  private static String storeFailed(RuntimeException e) {
+    LOG.log(System.Logger.Level.WARNING, "the state store failed to record a session", e);
+    return "the state store failed to record the session (the gateway's log says why); nothing"
+        + " ran";
   }
 
   private static String reason(Throwable e) {

@@ -1,5 +1,6 @@
 package dev.gitopscrew.store;
 
+import dev.gitopscrew.effect.Redactor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,8 +45,14 @@ public final class JdbcDeliveries implements AutoCloseable {
   private final Jdbi jdbi;
   private final GroupCommit writer;
   private final Clock clock;
+  private final Redactor redactor;
 
-  public JdbcDeliveries(DataSource dataSource, Clock clock) {
+  /**
+   * @param redactor keeps a known secret that a sender put into a delivery (say, a token inside an
+   *     Argo CD revision) out of the store and of everything that shows deliveries
+   */
+  public JdbcDeliveries(DataSource dataSource, Clock clock, Redactor redactor) {
+    this.redactor = redactor;
     this.jdbi = Jdbi.create(dataSource);
     this.writer = new GroupCommit(dataSource, "delivery");
     this.clock = clock;
@@ -57,8 +64,10 @@ public final class JdbcDeliveries implements AutoCloseable {
    * its own savepoint, so a repeat (the unique key refusing it) never undoes the others.
    */
   public Recorded record(String source, String key, String payload) {
+    String cleanKey = redactor.redact(key);
+    String cleanPayload = redactor.redact(payload);
     try {
-      return writer.call(c -> record(c, source, key, payload));
+      return writer.call(c -> record(c, source, cleanKey, cleanPayload));
     } catch (SQLException e) {
       throw new StateStoreException("cannot store the delivery: " + e.getMessage(), e);
     }

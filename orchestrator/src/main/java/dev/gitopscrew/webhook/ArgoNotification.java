@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gitopscrew.request.Quote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,25 @@ public record ArgoNotification(
           "finishedAt",
           "argocdUrl");
 
+  /** The longest value each field takes; a longer one is refused naming the field. */
+  private static final Map<String, Integer> LONGEST =
+      Map.ofEntries(
+          Map.entry("event", 64),
+          Map.entry("app", 253),
+          Map.entry("appNamespace", 63),
+          Map.entry("project", 253),
+          Map.entry("destNamespace", 63),
+          Map.entry("destServer", 2048),
+          Map.entry("syncStatus", 64),
+          Map.entry("revision", 256),
+          Map.entry("healthStatus", 64),
+          Map.entry("healthMessage", 4000),
+          Map.entry("operationPhase", 64),
+          Map.entry("operationMessage", 4000),
+          Map.entry("startedAt", 64),
+          Map.entry("finishedAt", 64),
+          Map.entry("argocdUrl", 2048));
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A body the webhook refuses, with the reason the sender is told. */
@@ -90,6 +110,16 @@ public record ArgoNotification(
       if (v == null || v.isNull()) {
         values.add(null);
       } else if (v.isTextual()) {
+        int longest = LONGEST.get(field);
+        if (v.asText().length() > longest) {
+          throw new Malformed(
+              "'"
+                  + field
+                  + "' is "
+                  + v.asText().length()
+                  + " characters long; it takes at most "
+                  + longest);
+        }
         values.add(v.asText().isBlank() ? null : v.asText());
       } else {
         throw new Malformed("'" + field + "' must be a string, found " + kind(v));
@@ -120,15 +150,16 @@ public record ArgoNotification(
     if (!DEPLOYED.contains(n.event) && !TROUBLE.contains(n.event)) {
       throw new Malformed(
           "event '"
-              + n.event
+              + Quote.bounded(n.event)
               + "' is not one the crew acts on; one of "
               + new java.util.TreeSet<>(union()));
     }
     if (!n.app.matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")) {
-      throw new Malformed("'app' is not an Argo CD application name: " + n.app);
+      throw new Malformed("'app' is not an Argo CD application name: " + Quote.bounded(n.app));
     }
     if (n.appNamespace != null && !n.appNamespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-      throw new Malformed("'appNamespace' is not a namespace name: " + n.appNamespace);
+      throw new Malformed(
+          "'appNamespace' is not a namespace name: " + Quote.bounded(n.appNamespace));
     }
     return n;
   }

@@ -73,16 +73,45 @@ public final class ArgoWebhook implements AutoCloseable {
     }
   }
 
-  public Reply receive(String authorization, String body) {
+  /** What the headers alone decide: 503 when the token is not set, 401 when it is not sent. */
+  public static Optional<HeaderRefusal> checkHeaders(Optional<Secret> token, String authorization) {
     if (token.isEmpty()) {
-      return reply(503, "the Argo CD webhook is off: set " + TOKEN_VARIABLE + " (docs/argocd.md)");
+      return HeaderRefusal.off("the Argo CD webhook", TOKEN_VARIABLE, "docs/argocd.md");
     }
     String presented =
         authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
             ? authorization.substring(7).strip()
             : null;
     if (!token.get().matches(presented)) {
-      return reply(401, "missing or wrong bearer token (" + TOKEN_VARIABLE + ")");
+      return HeaderRefusal.unauthorized(
+          "missing or wrong bearer token (" + TOKEN_VARIABLE + ")",
+          "Bearer realm=\"gitops-crew-argocd\"");
+    }
+    return Optional.empty();
+  }
+
+  /** A body as it arrived: it must be UTF-8, as JSON is (RFC 8259), or it is refused with 400. */
+  public Reply receive(String authorization, byte[] body) {
+    Optional<HeaderRefusal> refused = checkHeaders(token, authorization);
+    if (refused.isPresent()) {
+      return reply(refused.get().status(), refused.get().error());
+    }
+    try {
+      return receive(
+          authorization,
+          java.nio.charset.StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(java.nio.ByteBuffer.wrap(body))
+              .toString());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return reply(400, "the body is not valid UTF-8: JSON must be sent as UTF-8");
+    }
+  }
+
+  public Reply receive(String authorization, String body) {
+    Optional<HeaderRefusal> refused = checkHeaders(token, authorization);
+    if (refused.isPresent()) {
+      return reply(refused.get().status(), refused.get().error());
     }
     ArgoNotification n;
     try {

@@ -51,15 +51,15 @@ final class AzureDevOpsPayload {
     }
     int number = number(pr);
     String status = pr.path("status").asText("");
-    String sender = pr.path("createdBy").path("uniqueName").asText("unknown");
+    String sender = GitHubPayload.optional(pr, "unknown", "createdBy", "uniqueName");
     String name = repository.get();
     if (status.equals("completed")) {
       if (!pr.path("mergeStatus").asText("").equals("succeeded")) {
         return Read.ignore(
             "pull request " + number + " completed with merge status " + pr.path("mergeStatus"));
       }
-      String merge = text(pr, "lastMergeCommit", "commitId");
-      String by = pr.path("closedBy").path("uniqueName").asText(sender);
+      String merge = GitHubPayload.commit(pr, "lastMergeCommit", "commitId");
+      String by = GitHubPayload.optional(pr, sender, "closedBy", "uniqueName");
       return new Read(
           new PullRequestEvent.Merged("azure-devops", name, number, merge, by),
           name + "|merged|" + number,
@@ -77,7 +77,7 @@ final class AzureDevOpsPayload {
     if (!status.equals("active")) {
       return Read.ignore("pull request " + number + " is " + status);
     }
-    String head = text(pr, "lastMergeSourceCommit", "commitId");
+    String head = GitHubPayload.commit(pr, "lastMergeSourceCommit", "commitId");
     String action = type.substring(type.lastIndexOf('.') + 1);
     return new Read(
         new PullRequestEvent.Pushed("azure-devops", name, number, action, head, sender),
@@ -115,7 +115,7 @@ final class AzureDevOpsPayload {
       return Read.ignore("no /crew command in comment " + id);
     }
     String author = text(comment, "author", "uniqueName");
-    String updated = comment.path("lastUpdatedDate").asText("");
+    String updated = GitHubPayload.optional(comment, "", "lastUpdatedDate");
     return new Read(
         new PullRequestEvent.Commented("azure-devops", repository.get(), number, id, author, body),
         repository.get() + "|comment|" + number + "|" + id + "|" + updated,
@@ -135,13 +135,6 @@ final class AzureDevOpsPayload {
   }
 
   private static String text(JsonNode root, String... path) throws GitHubPayload.Malformed {
-    JsonNode n = root;
-    for (String p : path) {
-      n = n.path(p);
-    }
-    if (!n.isTextual() || n.asText().isBlank()) {
-      throw new GitHubPayload.Malformed("missing '" + String.join(".", path) + "'");
-    }
-    return n.asText();
+    return GitHubPayload.text(root, path);
   }
 }

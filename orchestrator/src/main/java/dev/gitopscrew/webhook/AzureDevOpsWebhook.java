@@ -43,17 +43,26 @@ public final class AzureDevOpsWebhook {
     this.deliveries = deliveries;
   }
 
-  public PullRequestDeliveries.Reply receive(String authorization, byte[] body) {
+  /** What the headers alone decide: 503 when the secret is not set, 401 when it is not sent. */
+  public static Optional<HeaderRefusal> checkHeaders(
+      Optional<Secret> secret, String authorization) {
     if (secret.isEmpty()) {
-      return error(
-          503,
-          "the Azure DevOps webhook is off: set " + SECRET_VARIABLE + " (docs/pull-requests.md)");
+      return HeaderRefusal.off(
+          "the Azure DevOps webhook", SECRET_VARIABLE, "docs/pull-requests.md");
     }
     if (!secret.get().matches(basicPassword(authorization))) {
-      return error(
-          401,
+      return HeaderRefusal.unauthorized(
           "missing or wrong basic authentication: the service hook's password must be "
-              + SECRET_VARIABLE);
+              + SECRET_VARIABLE,
+          "Basic realm=\"gitops-crew-azure-devops\"");
+    }
+    return Optional.empty();
+  }
+
+  public PullRequestDeliveries.Reply receive(String authorization, byte[] body) {
+    Optional<HeaderRefusal> refused = checkHeaders(secret, authorization);
+    if (refused.isPresent()) {
+      return error(refused.get().status(), refused.get().error());
     }
     JsonNode root;
     try {

@@ -59,7 +59,7 @@ final class GitHubPayload {
     JsonNode pr = root.path("pull_request");
     int number = number(root.has("number") ? root.path("number") : pr.path("number"), "number");
     if (VALIDATED.contains(action)) {
-      String head = text(root, "pull_request", "head", "sha");
+      String head = commit(root, "pull_request", "head", "sha");
       return new Read(
           new PullRequestEvent.Pushed("github", repository, number, action, head, sender), null);
     }
@@ -67,7 +67,7 @@ final class GitHubPayload {
       if (!pr.path("merged").asBoolean(false)) {
         return Read.ignore("pull request #" + number + " closed without merging");
       }
-      String merge = text(root, "pull_request", "merge_commit_sha");
+      String merge = commit(root, "pull_request", "merge_commit_sha");
       return new Read(
           new PullRequestEvent.Merged("github", repository, number, merge, sender), null);
     }
@@ -111,7 +111,11 @@ final class GitHubPayload {
     return node.asInt();
   }
 
-  private static String text(JsonNode root, String... path) throws Malformed {
+  /** The longest name, login or event type a forge's payload carries. */
+  private static final int LONGEST_NAME = 256;
+
+  /** A required string of a forge's payload: a name, a login, an event type; bounded. */
+  static String text(JsonNode root, String... path) throws Malformed {
     JsonNode n = root;
     for (String p : path) {
       n = n.path(p);
@@ -119,6 +123,37 @@ final class GitHubPayload {
     if (!n.isTextual() || n.asText().isBlank()) {
       throw new Malformed("missing '" + String.join(".", path) + "'");
     }
+    if (n.asText().length() > LONGEST_NAME) {
+      throw new Malformed(
+          "'"
+              + String.join(".", path)
+              + "' is "
+              + n.asText().length()
+              + " characters long; it takes at most "
+              + LONGEST_NAME);
+    }
     return n.asText();
+  }
+
+  /**
+   * An optional string of a forge's payload, bounded as {@link #text} is; {@code fallback} if
+   * absent.
+   */
+  static String optional(JsonNode root, String fallback, String... path) throws Malformed {
+    JsonNode n = root;
+    for (String p : path) {
+      n = n.path(p);
+    }
+    return n.isTextual() && !n.asText().isBlank() ? text(root, path) : fallback;
+  }
+
+  /** A required commit id: 7 to 64 hexadecimal digits (SHA-1 or SHA-256, maybe abbreviated). */
+  static String commit(JsonNode root, String... path) throws Malformed {
+    String id = text(root, path);
+    if (!id.matches("[0-9a-fA-F]{7,64}")) {
+      throw new Malformed(
+          "'" + String.join(".", path) + "' is not a commit id (7 to 64 hexadecimal digits)");
+    }
+    return id;
   }
 }

@@ -19,6 +19,11 @@ public final class GitHubSignature {
 
   private GitHubSignature() {}
 
+  /** Whether {@code header} has the form of a signature at all: {@code sha256=} and 64 hex. */
+  public static boolean wellFormed(String header) {
+    return header != null && header.strip().matches("sha256=[0-9a-fA-F]{64}");
+  }
+
   /** Whether {@code header} signs {@code body} with {@code secret}; false when it is absent. */
   public static boolean verify(Secret secret, byte[] body, String header) {
     if (header == null || !header.startsWith(PREFIX)) {

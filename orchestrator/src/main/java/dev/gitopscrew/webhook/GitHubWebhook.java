@@ -46,11 +46,31 @@ public final class GitHubWebhook {
    * @param delivery {@code X-GitHub-Delivery}
    * @param signature {@code X-Hub-Signature-256}
    */
+  /**
+   * What the headers alone decide: 503 when the secret is not set, 401 when no well-formed
+   * signature is sent. Whether it signs the body needs the body, read after this within its limit.
+   */
+  public static Optional<HeaderRefusal> checkHeaders(Optional<Secret> secret, String signature) {
+    if (secret.isEmpty()) {
+      return HeaderRefusal.off("the GitHub webhook", SECRET_VARIABLE, "docs/pull-requests.md");
+    }
+    if (!GitHubSignature.wellFormed(signature)) {
+      return HeaderRefusal.unauthorized(
+          signature == null
+              ? "missing X-Hub-Signature-256: set the webhook's secret to " + SECRET_VARIABLE
+              : "X-Hub-Signature-256 is not sha256= and 64 hex digits: the webhook's secret"
+                  + " must be "
+                  + SECRET_VARIABLE,
+          null);
+    }
+    return Optional.empty();
+  }
+
   public PullRequestDeliveries.Reply receive(
       String event, String delivery, String signature, byte[] body) {
-    if (secret.isEmpty()) {
-      return error(
-          503, "the GitHub webhook is off: set " + SECRET_VARIABLE + " (docs/pull-requests.md)");
+    Optional<HeaderRefusal> refused = checkHeaders(secret, signature);
+    if (refused.isPresent()) {
+      return error(refused.get().status(), refused.get().error());
     }
     if (!GitHubSignature.verify(secret.get(), body, signature)) {
       return error(

@@ -58,7 +58,7 @@ class GatewayCommandsIT {
           .contains("\"kind\":\"forge.comment.create\"")
           .contains("\"kind\":\"git.push\"")
           .contains("\"artifact\":\"local://demo/pulls/2\"")
-          .contains("\"channel\":\"api\"")
+          .contains("\"channel\":\"cli\"")
           .contains("\"requester\":\"cli:");
       String[] cliAudit = crew(env, state, "audit", "--session", "3");
       assertThat(cliAudit[1]).contains("git.push demo:software-engineer/chore/1-");
@@ -117,7 +117,7 @@ class GatewayCommandsIT {
           gw.post(
               "/api/requests", "{\"request\": {\"kind\": \"verify\", \"application\": 7}}", TOKEN);
       assertThat(typed.statusCode()).isEqualTo(400);
-      assertThat(typed.body()).contains("String");
+      assertThat(typed.body()).contains("to a string value").doesNotContain("java.lang");
 
       var scan =
           gw.post(

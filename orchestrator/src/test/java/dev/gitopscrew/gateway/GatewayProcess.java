@@ -31,10 +31,22 @@ final class GatewayProcess implements AutoCloseable {
     this.port = port;
   }
 
+  /** The JVM options ./crew starts the gateway with (its heap is 128 MiB). */
+  static final List<String> CREW_JVM =
+      List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAM=512m");
+
   static GatewayProcess start(Path stateDir, Map<String, String> env, String... extraArgs)
       throws IOException {
+    return start(stateDir, env, List.of(), extraArgs);
+  }
+
+  static GatewayProcess start(
+      Path stateDir, Map<String, String> env, List<String> jvm, String... extraArgs)
+      throws IOException {
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString(), "serve"));
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(jvm);
+    command.addAll(List.of("-jar", JAR.toString(), "serve"));
     command.addAll(List.of("--state-dir", stateDir.toString(), "--port", Integer.toString(port)));
     command.addAll(List.of(extraArgs));
     Path log = Files.createTempFile(stateDir.getParent(), "gateway", ".log");

@@ -60,14 +60,16 @@ public sealed interface EditOperation {
         }
       default:
         throw new BadRequestException(
-            "unknown edit '" + what + "'; one of image, replicas, env, limits, helm-value");
+            "unknown edit '"
+                + Quote.bounded(what)
+                + "'; one of image, replicas, env, limits, helm-value");
     }
   }
 
   private static String[] split(String text, char at, String usage) {
     int i = text.indexOf(at);
     if (i <= 0) {
-      throw new BadRequestException(usage + ", got '" + text + "'");
+      throw new BadRequestException(usage + ", got '" + Quote.bounded(text) + "'");
     }
     return new String[] {text.substring(0, i), text.substring(i + 1)};
   }
@@ -153,10 +155,11 @@ public sealed interface EditOperation {
   record HelmValue(String key, String value) implements EditOperation {
     public HelmValue {
       if (key == null || !key.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
-        throw new BadRequestException("a Helm value key is a dotted path like image.tag: " + key);
+        throw new BadRequestException(
+            "a Helm value key is a dotted path like image.tag: " + Quote.bounded(key));
       }
       if (value == null || value.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
-        throw new BadRequestException("a Helm value must be one line: " + key);
+        throw new BadRequestException("a Helm value must be one line: " + Quote.bounded(key));
       }
     }
 

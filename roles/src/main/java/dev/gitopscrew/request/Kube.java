@@ -18,7 +18,8 @@ public record Kube(String verb, String resource, String name, String namespace, 
 
   public Kube {
     if (!VERBS.contains(verb)) {
-      throw new BadRequestException("kube verbs are " + String.join(", ", VERBS) + ", not " + verb);
+      throw new BadRequestException(
+          "kube verbs are " + String.join(", ", VERBS) + ", not " + Quote.bounded(verb));
     }
     if (resource == null || !resource.matches("[A-Za-z][A-Za-z0-9.]{0,62}")) {
       throw new BadRequestException("not a resource type: " + resource);

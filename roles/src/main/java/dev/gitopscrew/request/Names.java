@@ -14,26 +14,41 @@ final class Names {
   static String k8s(String what, String name) {
     if (name == null || !K8S_NAME.matcher(name).matches()) {
       throw new BadRequestException(
-          "not a valid " + what + " (lowercase letters, digits, '-' and '.'): " + name);
+          "not a valid "
+              + what
+              + " (lowercase letters, digits, '-' and '.'): "
+              + Quote.bounded(name));
     }
     return name;
   }
 
   static String repository(String name) {
     if (name == null || !REPO.matcher(name).matches() || name.contains("..")) {
-      throw new BadRequestException("not a repository name from the configuration: " + name);
+      throw new BadRequestException(
+          "not a repository name from the configuration: " + Quote.bounded(name));
     }
     return name;
   }
 
   static String milestone(String name) {
     if (name != null && !MILESTONE.matcher(name).matches()) {
-      throw new BadRequestException("not a milestone name: " + name);
+      throw new BadRequestException("not a milestone name: " + Quote.bounded(name));
     }
     return name;
   }
 
-  /** A path inside a repository: relative, no {@code ..}, no control characters. */
+  /** A folder inside a repository, as {@link #repoPath}; a trailing {@code /} is dropped. */
+  static String repoDirectory(String path) {
+    return repoPath(
+        path != null && path.length() > 1 && path.endsWith("/")
+            ? path.substring(0, path.length() - 1)
+            : path);
+  }
+
+  /**
+   * A path inside a repository: relative, no {@code ..}, {@code .git}, empty or {@code .} parts, no
+   * control characters.
+   */
   static String repoPath(String path) {
     if (path == null) {
       return null;
@@ -43,7 +58,15 @@ final class Names {
         || path.contains("\\")
         || java.util.Arrays.asList(path.split("/")).contains("..")
         || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw new BadRequestException("path must stay inside the repository: " + path);
+      throw new BadRequestException("path must stay inside the repository: " + Quote.bounded(path));
+    }
+    java.util.List<String> parts = java.util.Arrays.asList(path.split("/", -1));
+    if (parts.stream().anyMatch(p -> p.equalsIgnoreCase(".git"))) {
+      throw new BadRequestException("path may not reach into .git: " + Quote.bounded(path));
+    }
+    if (parts.stream().anyMatch(p -> p.isEmpty() || p.equals("."))) {
+      throw new BadRequestException(
+          "path has an empty or '.' part (like a//b or a/./b): " + Quote.bounded(path));
     }
     return path;
   }

@@ -25,7 +25,7 @@ public record ObjectRef(String kind, String name, String namespace) {
     int slash = text == null ? -1 : text.indexOf('/');
     if (slash <= 0 || slash == text.length() - 1) {
       throw new BadRequestException(
-          "name the object as KIND/NAME, like deployment/whoami: " + text);
+          "name the object as KIND/NAME, like deployment/whoami: " + Quote.bounded(text));
     }
     return new ObjectRef(text.substring(0, slash), text.substring(slash + 1), namespace);
   }

@@ -58,8 +58,28 @@ public final class RequestJson {
       if (cause instanceof BadRequestException bad) {
         throw bad;
       }
-      throw new BadRequestException(e.getOriginalMessage());
+      throw new BadRequestException(plain(e.getOriginalMessage()));
     }
+  }
+
+  /**
+   * A JSON parser's reason in the caller's words: the Java types it names ({@code
+   * `dev.gitopscrew.request.Scan`}, {@code (class …)}) become what they are to a JSON sender.
+   */
+  public static String plain(String reason) {
+    if (reason == null) {
+      return "unreadable JSON";
+    }
+    return reason
+        .replaceAll("\\s*\\(class [\\w.$]+\\)", "")
+        .replaceAll("\\s*\\(token `JsonToken\\.\\w+`\\)", "")
+        .replaceAll("\\s*\\(but could if coercion was enabled using `CoercionConfig`\\)", "")
+        .replaceAll("`(java\\.lang\\.)?String`", "a string")
+        .replaceAll("`(java\\.lang\\.)?(Integer|Long|Short|int|long|short)`", "a number")
+        .replaceAll("`(java\\.lang\\.)?(Boolean|boolean)`", "true or false")
+        .replaceAll("`java\\.util\\.(List|Set|Collection)(<[^`]*>)?`", "a list")
+        .replaceAll("`java\\.util\\.Map(<[^`]*>)?`", "an object")
+        .replaceAll("`[\\w.$<>, \\[\\]]+`", "an object");
   }
 
   /** The kind names a request's JSON may carry. */

@@ -85,7 +85,7 @@ public final class RequestParser {
         }
         throw new BadRequestException(
             "unknown request '"
-                + verb
+                + Quote.bounded(verb)
                 + "'; one of: "
                 + String.join(", ", VERBS)
                 + " (free text needs a model: configure models.providers)");
@@ -281,7 +281,7 @@ public final class RequestParser {
       String key = w.next(usage);
       String value = w.more() ? w.next(usage) : null;
       if (value == null || !List.of("fail", "timeout", "work").contains(key)) {
-        throw new BadRequestException("unexpected '" + key + "'; " + usage);
+        throw new BadRequestException("unexpected '" + Quote.bounded(key) + "'; " + usage);
       }
       switch (key) {
         case "fail" -> fail = number(key, value);
@@ -299,14 +299,15 @@ public final class RequestParser {
 
   private static int prNumber(String text) {
     if (!text.matches("[1-9][0-9]{0,8}")) {
-      throw new BadRequestException("pull request number must be a positive number, got " + text);
+      throw new BadRequestException(
+          "pull request number must be a positive number, got " + Quote.bounded(text));
     }
     return Integer.parseInt(text);
   }
 
   private static int number(String what, String word) {
     if (!word.matches("[0-9]{1,9}")) {
-      throw new BadRequestException(what + " must be a number, got " + word);
+      throw new BadRequestException(what + " must be a number, got " + Quote.bounded(word));
     }
     return Integer.parseInt(word);
   }
@@ -346,7 +347,7 @@ public final class RequestParser {
         String word = words.get(i);
         if (!used[i] && (word.equals(name) || (name.equals("in") && word.equals("-n")))) {
           if (i + 1 >= words.size() || used[i + 1]) {
-            throw new BadRequestException("'" + word + "' needs a value; " + usage);
+            throw new BadRequestException("'" + Quote.bounded(word) + "' needs a value; " + usage);
           }
           used[i] = true;
           used[i + 1] = true;

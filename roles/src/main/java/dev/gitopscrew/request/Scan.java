@@ -36,9 +36,9 @@ public record Scan(
       Names.repository(repository);
     }
     if (directory != null && directory.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw new BadRequestException("not a directory: " + directory);
+      throw new BadRequestException("not a directory: " + Quote.bounded(directory));
     }
-    Names.repoPath(path);
+    path = Names.repoDirectory(path);
     severity = severity == null ? Severity.LOW : severity;
     if (pullRequest != null && (repository == null || pullRequest < 1)) {
       throw new BadRequestException(

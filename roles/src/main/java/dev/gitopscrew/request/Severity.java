@@ -34,7 +34,7 @@ public enum Severity {
     }
     throw new BadRequestException(
         "unknown severity '"
-            + text
+            + Quote.bounded(text)
             + "'; one of "
             + String.join(", ", Arrays.stream(values()).map(Severity::id).toList()));
   }

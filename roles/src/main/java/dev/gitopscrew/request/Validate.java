@@ -39,7 +39,7 @@ public record Validate(String repository, String directory, String base, Integer
       }
     }
     if (directory != null && directory.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw new BadRequestException("not a directory: " + directory);
+      throw new BadRequestException("not a directory: " + Quote.bounded(directory));
     }
   }
 

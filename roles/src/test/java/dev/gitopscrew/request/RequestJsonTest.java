@@ -96,6 +96,7 @@ class RequestJsonTest {
         .hasMessageContaining("reboot");
     assertThatThrownBy(() -> RequestJson.read("{\"kind\":\"verify\",\"application\":42}"))
         .isInstanceOf(BadRequestException.class)
-        .hasMessageContaining("String");
+        .hasMessageContaining("to a string value")
+        .hasMessageNotContaining("java.lang");
   }
 }

@@ -6,6 +6,9 @@ package dev.gitopscrew.roles.work;
  */
 public record Origin(String channel, String requester) {
 
+  /** The channel of a person at the command line of this machine. */
+  public static final String COMMAND_LINE = "cli";
+
   public Origin {
     channel = channel == null || channel.isBlank() ? "unknown" : channel;
     requester = requester == null || requester.isBlank() ? "unknown" : requester;

@@ -1,0 +1,153 @@
+package dev.gitopscrew.gateway;
+
+import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.runtime.GatewaySettings;
+import dev.gitopscrew.runtime.Secret;
+import dev.gitopscrew.webhook.ArgoWebhook;
+import dev.gitopscrew.webhook.AzureDevOpsWebhook;
+import dev.gitopscrew.webhook.GitHubWebhook;
+import dev.gitopscrew.webhook.HeaderRefusal;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The first thing every HTTP request meets, before anything reads its body: the credentials its
+ * headers carry (the API's bearer token, each webhook's token, signature or basic auth), its door's
+ * body limit against {@code Content-Length}, and a bound on the bytes all bodies may hold at once.
+ * A stranger's large body is refused unread, and a flood is answered 503 instead of filling the
+ * heap. Runs before Quarkus' own upload limit, whose 413 has no body.
+ */
+@Singleton
+public class IntakeGate {
+
+  private static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+
+  @Inject CrewContext context;
+  @Inject GatewaySettings settings;
+
+  private Optional<Secret> argoToken;
+  private Optional<Secret> githubSecret;
+  private Optional<Secret> azureSecret;
+  private final AtomicLong inFlight = new AtomicLong();
+
+  void install(@Observes Router router) {
+    argoToken = Secret.fromEnvironment(context.env(), ArgoWebhook.TOKEN_VARIABLE);
+    githubSecret = Secret.fromEnvironment(context.env(), GitHubWebhook.SECRET_VARIABLE);
+    azureSecret = Secret.fromEnvironment(context.env(), AzureDevOpsWebhook.SECRET_VARIABLE);
+    router.route().order(ORDER).handler(this::admit);
+  }
+
+  private void admit(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    String path = request.path();
+    Optional<HeaderRefusal> refused = credentials(request, path);
+    if (refused.isPresent()) {
+      HeaderRefusal r = refused.get();
+      if (r.challenge() != null) {
+        ctx.response().putHeader("WWW-Authenticate", r.challenge());
+      }
+      answer(ctx, r.status(), r.error());
+      return;
+    }
+    long limit = BodyLimits.of(path);
+    long declared;
+    try {
+      String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+      declared = length == null ? -1 : Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      answer(ctx, 400, "Content-Length is not a number");
+      return;
+    }
+    boolean chunked = "chunked".equalsIgnoreCase(request.getHeader(HttpHeaders.TRANSFER_ENCODING));
+    if (declared > limit) {
+      answer(ctx, 413, tooLargeReason(path, limit));
+      return;
+    }
+    long holds = declared > 0 ? declared : chunked ? limit : 0;
+    if (holds > 0) {
+      if (inFlight.addAndGet(holds) > BodyLimits.IN_FLIGHT) {
+        inFlight.addAndGet(-holds);
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "2");
+        answer(
+            ctx,
+            503,
+            "the gateway is receiving more than it holds at once ("
+                + BodyLimits.describe(BodyLimits.IN_FLIGHT)
+                + " of bodies); retry shortly");
+        return;
+      }
+      ctx.addEndHandler(done -> inFlight.addAndGet(-holds));
+    }
+    ctx.next();
+  }
+
+  private Optional<HeaderRefusal> credentials(HttpServerRequest request, String path) {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    return switch (path) {
+      case "/webhooks/argocd" -> ArgoWebhook.checkHeaders(argoToken, authorization);
+      case "/webhooks/github" ->
+          GitHubWebhook.checkHeaders(githubSecret, request.getHeader("X-Hub-Signature-256"));
+      case "/webhooks/azure-devops" -> AzureDevOpsWebhook.checkHeaders(azureSecret, authorization);
+      default -> path.equals("/api") || path.startsWith("/api/") ? apiToken(authorization) : none();
+    };
+  }
+
+  /**
+   * With a gateway token set, every {@code /api} request needs it; health stays open for probes.
+   */
+  private Optional<HeaderRefusal> apiToken(String authorization) {
+    if (settings.token().isEmpty()) {
+      return none();
+    }
+    String presented =
+        authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? authorization.substring(7).strip()
+            : null;
+    return settings.token().get().matches(presented)
+        ? none()
+        : Optional.of(
+            new HeaderRefusal(
+                401,
+                "missing or wrong bearer token (CREW_GATEWAY_TOKEN)",
+                "Bearer realm=\"gitops-crew\""));
+  }
+
+  private static Optional<HeaderRefusal> none() {
+    return Optional.empty();
+  }
+
+  static String tooLargeReason(String path, long limit) {
+    return "the body is larger than " + path + " takes (" + BodyLimits.describe(limit) + ")";
+  }
+
+  /** Answers without reading the body; a connection whose body was left unread is closed. */
+  private static void answer(RoutingContext ctx, int status, String error) {
+    HttpServerRequest request = ctx.request();
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    boolean unreadBody =
+        (length != null && !length.strip().equals("0"))
+            || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    // HTTP/2 ends the stream instead; an h2c upgrade must not lose its connection either
+    if (request.version() == io.vertx.core.http.HttpVersion.HTTP_2
+        || request.getHeader(HttpHeaders.UPGRADE) != null) {
+      unreadBody = false;
+    }
+    if (unreadBody) {
+      ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+      ctx.response().endHandler(v -> request.connection().close());
+    }
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .end(new JsonObject().put("error", error).encode());
+  }
+}
