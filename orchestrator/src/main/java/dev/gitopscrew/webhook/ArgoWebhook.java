@@ -64,9 +64,10 @@ public final class ArgoWebhook implements AutoCloseable {
       return;
     }
     started = true;
-    ours().forEach(d -> worker.execute(() -> work(d.id())));
-    // deliveries other replicas accepted (a shared store): this one works them once it leads
-    worker.scheduleWithFixedDelay(() -> ours().forEach(d -> work(d.id())), 1, 1, TimeUnit.SECONDS);
+    worker.execute(this::workPending);
+    // deliveries other replicas accepted (a shared store), and those whose store write failed:
+    // this one works them once it leads
+    worker.scheduleWithFixedDelay(this::workPending, 1, 1, TimeUnit.SECONDS);
     if (!sweepEvery.isZero()) {
       long seconds = sweepEvery.toSeconds();
       worker.scheduleWithFixedDelay(this::sweepLogged, seconds, seconds, TimeUnit.SECONDS);
@@ -105,6 +106,18 @@ public final class ArgoWebhook implements AutoCloseable {
               .toString());
     } catch (java.nio.charset.CharacterCodingException e) {
       return reply(400, "the body is not valid UTF-8: JSON must be sent as UTF-8");
+    }
+  }
+
+  /**
+   * Works every delivery still accepted. A failure to read them is logged and tried again at the
+   * next tick: an exception escaping a scheduled task would end the task for good.
+   */
+  private void workPending() {
+    try {
+      ours().forEach(d -> work(d.id()));
+    } catch (RuntimeException e) {
+      LOG.warnf("reading pending Argo CD deliveries failed, trying again: %s", e.getMessage());
     }
   }
 

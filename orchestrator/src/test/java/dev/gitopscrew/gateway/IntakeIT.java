@@ -43,7 +43,8 @@ class IntakeIT {
           ArgoWebhook.TOKEN_VARIABLE, ARGO,
           GitHubWebhook.SECRET_VARIABLE, GITHUB,
           AzureDevOpsWebhook.SECRET_VARIABLE, AZURE);
-  static final List<String> INSIDES = List.of("INSERT", "SELECT", "Exception", "at dev.");
+  static final List<String> INSIDES =
+      List.of("INSERT", "SELECT", "Exception", "at dev.", "dev.gitopscrew", "java.lang");
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
