@@ -37,6 +37,7 @@ import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.webhook.ArgoEvents;
 import dev.gitopscrew.webhook.ArgoWebhook;
 import dev.gitopscrew.webhook.HealthSweep;
+import dev.gitopscrew.webhook.IncidentRecovery;
 import dev.gitopscrew.webhook.PullRequestWebhooks;
 import java.time.Clock;
 import java.time.Duration;
@@ -294,7 +295,8 @@ public final class Crew implements AutoCloseable {
             incident.argocdNamespace(),
             incident.verifyWaitSecondsOrDefault(),
             PullRequestWiring.followMerges(context, changes, forges, merges, audit),
-            chat.alerts());
+            chat.alerts(),
+            new IncidentRecovery(incidentLog, Optional.of(engine)));
     return new ArgoWebhook(
         Secret.fromEnvironment(context.env(), ArgoWebhook.TOKEN_VARIABLE),
         deliveries,

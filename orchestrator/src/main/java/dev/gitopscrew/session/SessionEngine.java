@@ -527,7 +527,8 @@ public final class SessionEngine implements AutoCloseable {
               + " was already "
               + now.state()
               + (now.decidedBy() == null ? "" : " by " + now.decidedBy())
-              + (now.decidedAt() == null ? "" : " at " + now.decidedAt()));
+              + (now.decidedAt() == null ? "" : " at " + now.decidedAt())
+              + (now.note() == null || now.note().isBlank() ? "" : " (" + now.note() + ")"));
     }
     if (state.equals(Approval.APPROVED)) {
       if (leading) {

@@ -14,12 +14,17 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Incidents in the state store, their timelines read from the audit trail. */
+/**
+ * Incidents in the state store, their timelines read from the audit trail: a note on an incident is
+ * an {@code incident.note} record of the request that opened it.
+ */
 public final class JdbcIncidentLog implements IncidentLog {
 
   private static final String COLUMNS =
       "id, app, app_namespace, trigger_event, severity, state, opened_at, resolved_at,"
           + " request_id, summary, runbook, issue_repo, issue_number, report";
+
+  static final String NOTE = "incident.note";
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -29,10 +34,12 @@ public final class JdbcIncidentLog implements IncidentLog {
     this.clock = clock;
   }
 
+  /** The request's own incident comes first: its response opens at most one, even once resolved. */
   @Override
   public synchronized Incident openFor(
       String app, String appNamespace, String trigger, long requestId) {
-    return openOf(app)
+    return ofRequest(requestId)
+        .or(() -> openOf(app))
         .orElseGet(
             () -> {
               long id =
@@ -62,6 +69,16 @@ public final class JdbcIncidentLog implements IncidentLog {
                 .bind("id", id)
                 .map(JdbcIncidentLog::read)
                 .findOne());
+  }
+
+  private Optional<Incident> ofRequest(long requestId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT " + COLUMNS + " FROM incidents WHERE request_id = :r ORDER BY id DESC")
+                .bind("r", requestId)
+                .map(JdbcIncidentLog::read)
+                .findFirst());
   }
 
   @Override
@@ -124,28 +141,70 @@ public final class JdbcIncidentLog implements IncidentLog {
   }
 
   @Override
+  public boolean responding(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                        "SELECT COUNT(*) FROM incidents i JOIN sessions s ON s.id = i.request_id"
+                            + " WHERE i.id = :id AND i.state <> 'resolved'"
+                            + " AND s.state IN ('queued', 'running', 'awaiting_approval')")
+                    .bind("id", id)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  @Override
+  public void note(long id, String line) {
+    Incident incident =
+        find(id).orElseThrow(() -> new IllegalArgumentException("no incident " + id));
+    if (incident.requestId() == null) {
+      return;
+    }
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO audit (request_id, session_id, agent, channel, requester, kind,"
+                        + " target, dry_run, outcome, detail, at) VALUES (:request, :request,"
+                        + " 'homelab-admin', 'incident', 'gitops-crew', :kind, :target, FALSE,"
+                        + " 'ok', :detail, :at)")
+                .bind("request", incident.requestId())
+                .bind("kind", NOTE)
+                .bind("target", "incident #" + id)
+                .bind("detail", clip(line))
+                .bind("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .execute());
+  }
+
+  @Override
   public List<String> timeline(long requestId) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT at, agent, kind, target, outcome, artifact, dry_run FROM audit WHERE"
-                        + " request_id = :r ORDER BY id")
+                    "SELECT at, agent, kind, target, outcome, artifact, dry_run, detail FROM audit"
+                        + " WHERE request_id = :r ORDER BY id")
                 .bind("r", requestId)
                 .map(
                     (rs, ctx) ->
-                        rs.getObject("at", OffsetDateTime.class).toInstant()
-                            + " "
-                            + rs.getString("agent")
-                            + " "
-                            + rs.getString("kind")
-                            + " "
-                            + rs.getString("target")
-                            + " "
-                            + rs.getString("outcome")
-                            + (rs.getBoolean("dry_run") ? " (dry run)" : "")
-                            + (rs.getString("artifact") == null
-                                ? ""
-                                : " -> " + rs.getString("artifact")))
+                        rs.getString("kind").equals(NOTE)
+                            ? rs.getObject("at", OffsetDateTime.class).toInstant()
+                                + " "
+                                + rs.getString("target")
+                                + ": "
+                                + rs.getString("detail")
+                            : rs.getObject("at", OffsetDateTime.class).toInstant()
+                                + " "
+                                + rs.getString("agent")
+                                + " "
+                                + rs.getString("kind")
+                                + " "
+                                + rs.getString("target")
+                                + " "
+                                + rs.getString("outcome")
+                                + (rs.getBoolean("dry_run") ? " (dry run)" : "")
+                                + (rs.getString("artifact") == null
+                                    ? ""
+                                    : " -> " + rs.getString("artifact")))
                 .list());
   }
 

@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * What an Argo CD event leads to, decided on the Application as it is now (a notification is only a
  * hint): a deployment is verified by qa-tester; trouble still there opens an incident, unless one
- * is already open for the application.
+ * is already open for the application (an alert for an incident whose response is at work joins it:
+ * one runbook run per incident at a time); an application Healthy and Synced again settles its open
+ * incident ({@link IncidentRecovery}).
  */
 public final class ArgoEvents {
 
@@ -48,6 +50,7 @@ public final class ArgoEvents {
   private final int verifyWaitSeconds;
   private final MergedRevisions merges;
   private final FollowAlert alerts;
+  private final IncidentRecovery recovery;
 
   /**
    * @param cluster the guarded cluster the Application is re-read from
@@ -68,12 +71,14 @@ public final class ArgoEvents {
         argocdNamespace,
         verifyWaitSeconds,
         MergedRevisions.NONE,
-        FollowAlert.NONE);
+        FollowAlert.NONE,
+        IncidentRecovery.resolveOnly(incidents));
   }
 
   /**
    * @param merges merged pull requests waiting for their deployment's verification
    * @param alerts where an incident's response is followed in chat (#alerts, or a webhook)
+   * @param recovery what becomes of an open incident whose application is healthy again
    */
   public ArgoEvents(
       Optional<? extends Cluster> cluster,
@@ -83,7 +88,9 @@ public final class ArgoEvents {
       String argocdNamespace,
       int verifyWaitSeconds,
       MergedRevisions merges,
-      FollowAlert alerts) {
+      FollowAlert alerts,
+      IncidentRecovery recovery) {
+    this.recovery = recovery;
     this.merges = merges;
     this.alerts = alerts;
     this.cluster = cluster;
@@ -96,6 +103,10 @@ public final class ArgoEvents {
 
   public String argocdNamespace() {
     return argocdNamespace;
+  }
+
+  IncidentRecovery recovery() {
+    return recovery;
   }
 
   /** Re-reads the Application and starts what the event calls for. */
@@ -114,11 +125,15 @@ public final class ArgoEvents {
       return Outcome.skipped("no Application " + n.app() + " in " + ns + " when read again");
     }
     AppStatus now = AppStatus.of(app.get());
+    Optional<String> settled = settle(now, n.event());
     if (ArgoNotification.DEPLOYED.contains(n.event())) {
-      if (n.revision() != null && merges.follows(n.revision())) {
-        return verifyMerge(new Verify(n.app(), ns, verifyWaitSeconds), n.revision());
-      }
-      return start(new Verify(n.app(), ns, verifyWaitSeconds));
+      Outcome verified =
+          n.revision() != null && merges.follows(n.revision())
+              ? verifyMerge(new Verify(n.app(), ns, verifyWaitSeconds), n.revision())
+              : start(new Verify(n.app(), ns, verifyWaitSeconds));
+      return settled
+          .map(s -> new Outcome(verified.state(), verified.sessionId(), verified.note() + "; " + s))
+          .orElse(verified);
     }
     if (!inTrouble(now)) {
       return Outcome.skipped(
@@ -129,15 +144,44 @@ public final class ArgoEvents {
               + " and "
               + now.sync()
               + (now.operationPhase().isEmpty() ? "" : " (last sync " + now.operationPhase() + ")")
-              + ": the notification is out of date");
+              + ": the notification is out of date"
+              + settled.map(s -> "; " + s).orElse(""));
     }
     return alert(now, n.event(), n.revision(), n.healthMessage());
   }
 
-  /** Opens an incident for an application in trouble, unless one is open for it already. */
-  Outcome alert(AppStatus now, String event, String revision, String message)
+  /** An open incident of an application Healthy and Synced again is settled. */
+  private Optional<String> settle(AppStatus now, String event) {
+    if (!now.health().equals("Healthy") || !now.sync().equals("Synced")) {
+      return Optional.empty();
+    }
+    return incidents
+        .openOf(now.name())
+        .flatMap(open -> recovery.recovered(now, open, "an " + event + " notification"));
+  }
+
+  /**
+   * Opens an incident for an application in trouble, unless one is open for it already. The
+   * incident is opened as its response is submitted, so an alert that follows while the response is
+   * still queued finds it and joins it instead of starting a second run.
+   */
+  synchronized Outcome alert(AppStatus now, String event, String revision, String message)
       throws InterruptedException {
     Optional<Incident> open = incidents.openOf(now.name());
+    if (open.isPresent() && incidents.responding(open.get().id())) {
+      String joined =
+          event
+              + (revision == null ? "" : " at " + revision)
+              + " joined incident #"
+              + open.get().id()
+              + " of "
+              + now.name()
+              + ": its response, request #"
+              + open.get().requestId()
+              + ", is still at work";
+      incidents.note(open.get().id(), "alert " + joined);
+      return Outcome.skipped(joined);
+    }
     if (open.isPresent()) {
       return Outcome.skipped(
           "incident #"
@@ -149,6 +193,7 @@ public final class ArgoEvents {
     }
     Outcome outcome = start(new Alert(now.name(), now.namespace(), event, revision, message));
     if (outcome.sessionId() != null) {
+      incidents.openFor(now.name(), now.namespace(), event, outcome.sessionId());
       alerts.follow(outcome.sessionId());
     }
     return outcome;

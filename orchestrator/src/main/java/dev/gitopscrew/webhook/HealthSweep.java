@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * The periodic re-read of every Argo CD Application, because notifications get lost: an application
  * in trouble with no open incident gets one, and an open incident whose application is Healthy and
- * Synced again is marked resolved. Reconciles desired (every troubled app has an incident) with
- * actual, so running it twice changes nothing.
+ * Synced again is settled by {@link IncidentRecovery} (resolved; a step parked for an approval
+ * withdrawn). Reconciles desired (every troubled app has an incident) with actual, so running it
+ * twice changes nothing.
  */
 public final class HealthSweep {
 
@@ -78,16 +79,10 @@ public final class HealthSweep {
       } else if (open.isPresent()
           && app.health().equals("Healthy")
           && app.sync().equals("Synced")
-          && !open.get().state().equals("resolved")) {
-        incidents.update(
-            open.get().id(),
-            null,
-            "resolved",
-            "Healthy and Synced at the sweep of " + clock.instant(),
-            null,
-            null,
-            null,
-            null);
+          && events
+              .recovery()
+              .recovered(app, open.get(), "the sweep of " + clock.instant())
+              .isPresent()) {
         resolved.add(app.name());
       }
     }

@@ -1,6 +1,9 @@
 package dev.gitopscrew.cluster.fabric8;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import dev.gitopscrew.cluster.ApiCall;
 import dev.gitopscrew.cluster.Cluster;
 import dev.gitopscrew.cluster.ClusterCallException;
@@ -20,18 +23,29 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The {@link Cluster} port on Fabric8's client, with generic resources so Argo CD Applications and
- * ExternalSecrets need no typed model. Conflicts (409) and server errors (5xx) are retried a few
- * times with backoff; everything else is the caller's to handle.
+ * ExternalSecrets need no typed model. Conflicts (409), throttling (429), server errors (5xx) and
+ * calls nobody answered are retried with backoff, {@value #ATTEMPTS} attempts at most; everything
+ * else is the caller's to handle.
  */
 public final class Fabric8Cluster implements Cluster, AutoCloseable {
 
-  private static final int ATTEMPTS = 3;
+  static final int ATTEMPTS = 4;
+
+  private static final RetryPolicy<Object> TRANSIENT =
+      RetryPolicy.builder()
+          .handleIf(e -> e instanceof KubernetesClientException k && transientFailure(k))
+          .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))
+          .withJitter(0.2)
+          .withMaxAttempts(ATTEMPTS)
+          .build();
 
   private final KubernetesClient client;
 
@@ -48,6 +62,8 @@ public final class Fabric8Cluster implements Cluster, AutoCloseable {
         new ConfigBuilder(config(context, kubeconfig))
             .withConnectionTimeout(5_000)
             .withRequestTimeout(30_000)
+            // the client's own retry would multiply ours and hide its bound: ATTEMPTS is the one
+            .withRequestRetryBackoffLimit(0)
             .build();
     return new Fabric8Cluster(new KubernetesClientBuilder().withConfig(config).build());
   }
@@ -197,27 +213,40 @@ public final class Fabric8Cluster implements Cluster, AutoCloseable {
   }
 
   private static ClusterCallException failure(KubernetesClientException e) {
-    return new ClusterCallException(
-        e.getCode(), e.getStatus() == null ? null : e.getStatus().getMessage());
+    return new ClusterCallException(e.getCode(), reason(e));
   }
 
-  /** 409 conflicts and 5xx answers are tried again; the guard was passed before any attempt. */
+  private static boolean transientFailure(KubernetesClientException e) {
+    return e.getCode() == 409
+        || e.getCode() == 429
+        || e.getCode() >= 500
+        || (e.getCode() == 0 && e.getCause() instanceof IOException);
+  }
+
+  /** Transient failures are tried again; the guard was passed before any attempt. */
   private static <T> T retrying(Supplier<T> call) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return call.get();
-      } catch (KubernetesClientException e) {
-        boolean transientFailure = e.getCode() == 409 || e.getCode() >= 500;
-        if (!transientFailure || attempt >= ATTEMPTS) {
-          throw failure(e);
-        }
-        try {
-          Thread.sleep(100L << attempt);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw failure(e);
-        }
+    try {
+      return Failsafe.with(TRANSIENT).get(call::get);
+    } catch (KubernetesClientException e) {
+      if (!transientFailure(e)) {
+        throw failure(e);
       }
+      String why = reason(e);
+      throw new ClusterCallException(
+          e.getCode(),
+          (why == null || why.isBlank() ? "" : why + " ")
+              + "(tried "
+              + ATTEMPTS
+              + " times with backoff)");
+    } catch (FailsafeException e) {
+      // interrupted between attempts: the interrupt flag is set again for the caller
+      throw e.getCause() instanceof KubernetesClientException k
+          ? failure(k)
+          : new ClusterCallException(0, "interrupted while retrying");
     }
+  }
+
+  private static String reason(KubernetesClientException e) {
+    return e.getStatus() == null ? null : e.getStatus().getMessage();
   }
 }

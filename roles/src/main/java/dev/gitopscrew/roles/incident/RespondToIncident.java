@@ -71,9 +71,30 @@ public final class RespondToIncident implements Action<Alert> {
 
   @Override
   public String run(Alert alert, ActionContext context) throws Exception {
-    Incident incident =
-        log.openFor(
-            alert.application(), alert.namespace(), alert.event(), context.assignment().rootId());
+    long request = context.assignment().rootId();
+    Incident incident = log.openFor(alert.application(), alert.namespace(), alert.event(), request);
+    if (incident.requestId() != null
+        && incident.requestId() != request
+        && log.responding(incident.id())) {
+      // one runbook run per incident: a later alert joins the response already at work
+      log.note(
+          incident.id(),
+          "alert "
+              + alert.event()
+              + (alert.revision() == null ? "" : " at " + alert.revision())
+              + " joined (request #"
+              + request
+              + "); the response of request #"
+              + incident.requestId()
+              + " is still at work");
+      return "incident #"
+          + incident.id()
+          + " "
+          + alert.application()
+          + ": joined; request #"
+          + incident.requestId()
+          + " is already responding";
+    }
     Delegation.Answer triaged =
         Delegation.ask(
             context, KnownAgent.QA_TESTER, new Triage(alert.application(), alert.namespace()));
