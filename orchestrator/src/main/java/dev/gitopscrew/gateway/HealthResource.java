@@ -1,6 +1,5 @@
 package dev.gitopscrew.gateway;
 
-import dev.gitopscrew.store.StateStore;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +16,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
-  @Inject StateStore store;
+  @Inject ReadinessReport readiness;
 
   @GET
   @Path("healthz")
@@ -25,12 +24,11 @@ public class HealthResource {
     return Map.of("status", "UP");
   }
 
+  /** 200 while the state store takes a write, 503 with the reason otherwise. */
   @GET
   @Path("readyz")
   public Response ready() {
-    boolean up = store.isHealthy();
-    return Response.status(up ? 200 : 503)
-        .entity(Map.of("status", up ? "UP" : "DOWN", "stateStore", up ? "UP" : "DOWN"))
-        .build();
+    ReadinessReport.Report report = readiness.now();
+    return Response.status(report.up() ? 200 : 503).entity(report.fields()).build();
   }
 }

@@ -50,7 +50,7 @@ public final class GroupCommit implements AutoCloseable {
           c.releaseSavepoint(before);
         }
       } catch (SQLException | RuntimeException | Error e) {
-        if (before != null) {
+        if (before != null && !ReopeningDataSource.closedAndShutDown(c)) {
           c.rollback(before);
         }
         failure = e;
@@ -148,13 +148,17 @@ public final class GroupCommit implements AutoCloseable {
           p.runIn(c, !alone);
         }
         if (alone && batch.get(0).failure != null) {
-          c.rollback();
+          if (!ReopeningDataSource.closedAndShutDown(c)) {
+            c.rollback();
+          }
         } else {
           c.commit();
         }
         batch.forEach(Pending::committed);
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        if (!ReopeningDataSource.closedAndShutDown(c)) {
+          c.rollback();
+        }
         throw e;
       }
     } catch (SQLException | RuntimeException | Error e) {
@@ -167,6 +171,9 @@ public final class GroupCommit implements AutoCloseable {
 
   /** The writer's own connection, kept open so its session reuses the parsed statements. */
   private Connection connection() throws SQLException {
+    if (connection != null && ReopeningDataSource.closedUnderneath(connection) != null) {
+      closeConnection(); // the store was closed meanwhile: a new connection reopens it
+    }
     if (connection == null) {
       connection = dataSource.getConnection();
       connection.setAutoCommit(false);

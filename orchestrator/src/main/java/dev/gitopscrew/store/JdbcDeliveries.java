@@ -96,6 +96,9 @@ public final class JdbcDeliveries implements AutoCloseable {
       }
     } catch (SQLException e) {
       // another gateway sharing the store took the key between the look-up and the insert
+      if (ReopeningDataSource.closedAndShutDown(c)) {
+        throw e; // the store is gone (a full disk): nothing to undo
+      }
       c.rollback(before);
       if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
         return new Recorded(idOf(c, source, key).orElseThrow(() -> e), true);

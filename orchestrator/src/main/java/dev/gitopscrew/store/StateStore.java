@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -25,12 +27,15 @@ public final class StateStore implements AutoCloseable {
   private static final int H2_IN_USE = 90020;
   private static final String TYPES_SCHEMA = "crew_types";
 
-  private final HikariDataSource pool;
+  private final ReopeningDataSource pool;
   private final String url;
+  // the embedded store's directory (its disk is checked when a write fails); null for a server's
+  private final Path dir;
 
-  private StateStore(HikariDataSource pool, String url) {
-    this.pool = pool;
+  private StateStore(HikariDataSource pool, String url, Path dir) {
+    this.pool = new ReopeningDataSource(pool);
     this.url = url;
+    this.dir = dir;
   }
 
   /** Opens the embedded store under {@code stateDir}, creating and migrating it if needed. */
@@ -61,7 +66,7 @@ public final class StateStore implements AutoCloseable {
             + dir.toAbsolutePath().resolve("crew")
             + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     if (wait.isZero()) {
-      return open(url, "sa", "");
+      return open(url, "sa", "", dir);
     }
     java.util.concurrent.atomic.AtomicBoolean told =
         new java.util.concurrent.atomic.AtomicBoolean();
@@ -79,7 +84,7 @@ public final class StateStore implements AutoCloseable {
                 })
             .build();
     try {
-      return Failsafe.with(whileLocked).get(() -> open(url, "sa", ""));
+      return Failsafe.with(whileLocked).get(() -> open(url, "sa", "", dir));
     } catch (StateStoreException e) {
       throw inUse(e)
           ? new StateStoreException(
@@ -99,11 +104,18 @@ public final class StateStore implements AutoCloseable {
    * jdbc:postgresql://host:5432/db}, from {@code state.url}).
    */
   public static StateStore open(String url, String user, String password) {
+    return open(url, user, password, null);
+  }
+
+  private static StateStore open(String url, String user, String password, Path dir) {
     HikariConfig config = new HikariConfig();
     config.setDataSource(dataSource(url, user, password));
     config.setMaximumPoolSize(16);
     config.setMinimumIdle(2);
     config.setPoolName("crew-state");
+    // a store that cannot hand out a connection for this long is down: say so (readiness, a 503)
+    // rather than hold the caller for Hikari's default 30 s
+    config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
     HikariDataSource pool;
     try {
       // the pool opens a first connection, which surfaces a locked or unreadable store at once
@@ -131,7 +143,7 @@ public final class StateStore implements AutoCloseable {
       throw new StateStoreException(
           "cannot migrate the state store " + safe(url) + ": " + e.getMessage(), e);
     }
-    return new StateStore(pool, url);
+    return new StateStore(pool, url, dir);
   }
 
   /** The highest migration in {@code db/migration}; a test keeps it in step with the files. */
@@ -226,13 +238,28 @@ public final class StateStore implements AutoCloseable {
     return url.startsWith(POSTGRES);
   }
 
-  /** True when the store answers a trivial query; used by readiness. */
-  public boolean isHealthy() {
+  /**
+   * Readiness: writes one row and commits it, so the answer is about what the gateway needs. A
+   * store closed underneath still passes a connection's {@code isValid}, and one reopened on a full
+   * disk still answers a SELECT; neither takes a write. Empty while the store takes writes.
+   */
+  public Optional<StoreTrouble> check() {
     try (Connection c = pool.getConnection()) {
-      return c.isValid(2);
-    } catch (SQLException e) {
-      return false;
+      StoreInfo.put(c, "ready_checked_at", Instant.now().toString(), Instant.now());
+      return Optional.empty();
+    } catch (SQLException | RuntimeException e) {
+      return Optional.of(trouble(e));
     }
+  }
+
+  /** True while the store takes writes ({@link #check}). */
+  public boolean isHealthy() {
+    return check().isEmpty();
+  }
+
+  /** What a failure of this store means, in words a response or readiness may carry. */
+  public StoreTrouble trouble(Throwable failure) {
+    return StoreTrouble.of(failure, dir);
   }
 
   @Override

@@ -63,7 +63,7 @@ public class StoreInfo {
     }
   }
 
-  private static void put(Connection c, String key, String value, Instant at) throws SQLException {
+  static void put(Connection c, String key, String value, Instant at) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             // standard MERGE: H2 and PostgreSQL (15 and later) both take it
