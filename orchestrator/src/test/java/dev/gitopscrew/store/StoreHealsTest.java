@@ -26,7 +26,9 @@ class StoreHealsTest {
   @Test
   void aStoreClosedUnderneathIsReopenedAndTheNextWritesSucceed() {
     try (StateStore store = StateStore.openEmbedded(dir);
-        JdbcDeliveries deliveries = new JdbcDeliveries(store.dataSource(), Clock.systemUTC())) {
+        JdbcDeliveries deliveries =
+            new JdbcDeliveries(
+                store.dataSource(), Clock.systemUTC(), dev.gitopscrew.effect.Redactor.none())) {
       long before = deliveries.record("argocd", "before", "{}").id();
 
       shutDownImmediately(store);
@@ -45,7 +47,9 @@ class StoreHealsTest {
     Path state = dir.resolve("mnt");
     try (TmpfsMount disk = TmpfsMount.mount(state, "8m");
         StateStore store = StateStore.openEmbedded(state);
-        JdbcDeliveries deliveries = new JdbcDeliveries(store.dataSource(), Clock.systemUTC())) {
+        JdbcDeliveries deliveries =
+            new JdbcDeliveries(
+                store.dataSource(), Clock.systemUTC(), dev.gitopscrew.effect.Redactor.none())) {
       long before = deliveries.record("argocd", "before", "{}").id();
 
       disk.fill();
