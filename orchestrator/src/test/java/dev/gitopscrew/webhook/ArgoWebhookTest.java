@@ -101,66 +101,16 @@ class ArgoWebhookTest {
   }
 
   private void application(String name, String health, String sync, String phase) {
-    String repo = dir.resolve("state/repositories/demo.git").toUri().toString();
-    ClusterFixture.create(
-        client,
-        """
-        apiVersion: argoproj.io/v1alpha1
-        kind: Application
-        metadata: {name: %s, namespace: argocd, generation: 4}
-        spec:
-          project: default
-          source: {repoURL: "%s", path: k8s/apps/whoami, targetRevision: main}
-          destination: {server: "https://kubernetes.default.svc", namespace: apps}
-          syncPolicy: {automated: {prune: true, selfHeal: true}}
-        status:
-          health: {status: %s}
-          sync: {status: %s, revision: 9f2c1e7a4b}
-          operationState:
-            phase: %s
-            message: successfully synced (all tasks run)
-            startedAt: "2026-11-30T18:40:02Z"
-            finishedAt: "2026-11-30T18:40:09Z"
-            syncResult: {revision: 9f2c1e7a4b}
-          resources:
-            - {group: apps, version: v1, kind: Deployment, namespace: apps, name: %s, health: {status: %s}}
-        """
-            .formatted(name, repo, health, sync, phase, name, health));
+    applications().application(name, health, sync, phase);
   }
 
   private void crashingWorkload(String name) {
-    ClusterFixture.create(
-        client,
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: %s, namespace: apps, generation: 2}
-        spec:
-          replicas: 1
-          selector: {matchLabels: {app: %s}}
-          template:
-            metadata: {labels: {app: %s}}
-            spec: {containers: [{name: %s, image: "traefik/whoami:v1.10.2"}]}
-        status: {observedGeneration: 2, replicas: 1, updatedReplicas: 1, availableReplicas: 0}
-        """
-            .formatted(name, name, name, name));
-    ClusterFixture.create(
-        client,
-        """
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: %s-6d9f8b7c5d-x7k2q, namespace: apps, labels: {app: %s}}
-        spec: {containers: [{name: %s, image: "traefik/whoami:v1.10.2"}]}
-        status:
-          phase: Running
-          containerStatuses:
-            - name: %s
-              ready: false
-              restartCount: 6
-              state: {waiting: {reason: CrashLoopBackOff, message: "back-off 2m40s restarting"}}
-              lastState: {terminated: {exitCode: 1, reason: Error}}
-        """
-            .formatted(name, name, name, name));
+    applications().crashingWorkload(name);
+  }
+
+  private ArgoApplications applications() {
+    return new ArgoApplications(
+        client, dir.resolve("state/repositories/demo.git").toUri().toString());
   }
 
   private ArgoWebhook.Reply post(String authorization, String body) {
@@ -352,7 +302,8 @@ class ArgoWebhookTest {
     HealthSweep.Result first = webhook.sweepNow(Duration.ofSeconds(30));
     assertThat(first.applications()).isEqualTo(2);
     assertThat(first.opened()).containsExactly("grafana");
-    long root = crew.engine().list(true, 100).get(crew.engine().list(true, 100).size() - 1).id();
+    var sessions = crew.engine().list(true, 100);
+    long root = sessions.get(sessions.size() - 1).id();
     finished(root);
     Incident incident = crew.incidentLog().openOf("grafana").orElseThrow();
     assertThat(incident.trigger()).isEqualTo("sweep");
