@@ -1,5 +1,6 @@
 package dev.gitopscrew.gateway;
 
+import dev.gitopscrew.metrics.CrewMetrics;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GatewaySettings;
 import dev.gitopscrew.runtime.Secret;
@@ -7,6 +8,7 @@ import dev.gitopscrew.webhook.ArgoWebhook;
 import dev.gitopscrew.webhook.AzureDevOpsWebhook;
 import dev.gitopscrew.webhook.GitHubWebhook;
 import dev.gitopscrew.webhook.HeaderRefusal;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -14,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -30,9 +33,15 @@ import java.util.concurrent.atomic.AtomicLong;
 public class IntakeGate {
 
   private static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+  private static final String WEBHOOKS = "/webhooks/";
+  // counted by receiver; a stranger's made-up path is no metric tag
+  private static final java.util.Set<String> RECEIVERS =
+      java.util.Set.of("/webhooks/argocd", "/webhooks/github", "/webhooks/azure-devops");
 
   @Inject CrewContext context;
   @Inject GatewaySettings settings;
+  // resolved at the first refusal: the gate is installed while Quarkus boots
+  @Inject Instance<MeterRegistry> registry;
 
   private Optional<Secret> argoToken;
   private Optional<Secret> githubSecret;
@@ -130,8 +139,12 @@ public class IntakeGate {
   }
 
   /** Answers without reading the body; a connection whose body was left unread is closed. */
-  private static void answer(RoutingContext ctx, int status, String error) {
+  private void answer(RoutingContext ctx, int status, String error) {
     HttpServerRequest request = ctx.request();
+    if (RECEIVERS.contains(request.path())) {
+      new CrewMetrics(registry.get())
+          .webhook(request.path().substring(WEBHOOKS.length()), CrewMetrics.outcomeOf(status));
+    }
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     boolean unreadBody =
         (length != null && !length.strip().equals("0"))

@@ -52,6 +52,7 @@ public class RequestsResource {
       @JsonProperty("wait") Boolean waitForResult) {}
 
   @Inject LocalCaller localCaller;
+  @Inject dev.gitopscrew.store.StateStore store;
 
   @POST
   public Response run(
@@ -94,6 +95,13 @@ public class RequestsResource {
         return ApiErrors.of(400, e.getMessage());
       }
       outcome = runRequest.run(request, agent, API, origin, wait, approve);
+    }
+    if (outcome instanceof RequestOutcome.Refused) {
+      // a session the store could not record: say what is wrong with the store (a full disk: 507)
+      Optional<dev.gitopscrew.store.StoreTrouble> trouble = store.check();
+      if (trouble.isPresent()) {
+        return StoreErrors.answer(trouble.get());
+      }
     }
     return answer(outcome, wait, runRequest, trail, engine);
   }

@@ -40,6 +40,11 @@ public class StoreErrors {
   private Response refused(Exception e) {
     StoreTrouble trouble = crew.store().trouble(e);
     LOG.warnf("state store: %s (%s)", trouble.reason(), e.getMessage());
+    return answer(trouble);
+  }
+
+  /** The answer for a request the store could not take, with the reason in words. */
+  static Response answer(StoreTrouble trouble) {
     Response answer = ApiErrors.of(status(trouble.kind()), trouble.reason());
     return trouble.kind() == StoreTrouble.Kind.FAILED
         ? answer

@@ -52,7 +52,10 @@ class StoreDiskFullIT {
       assertThat(JSON.readTree(refused.body()).path("error").asText())
           .contains("is full")
           .contains("nothing was stored");
-      for (String body : new String[] {unready.body(), refused.body()}) {
+      var asked = gw.post("/api/requests", "{\"text\": \"kube get pods -n default\"}", null);
+      assertThat(asked.statusCode()).as(asked.body()).isEqualTo(507);
+      assertThat(JSON.readTree(asked.body()).path("error").asText()).contains("is full");
+      for (String body : new String[] {unready.body(), refused.body(), asked.body()}) {
         assertThat(body).doesNotContain("Exception", "at dev.", "SQL", "INSERT", "MERGE");
       }
 
