@@ -14,11 +14,14 @@ import java.util.Optional;
 public final class AnswerChannelCommand {
 
   private final ChatChannel chat;
+  private final ChannelPolicy policy;
   private final SessionEngine engine;
   private final DecideByButton decide;
 
-  public AnswerChannelCommand(ChatChannel chat, SessionEngine engine, DecideByButton decide) {
+  public AnswerChannelCommand(
+      ChatChannel chat, ChannelPolicy policy, SessionEngine engine, DecideByButton decide) {
     this.chat = chat;
+    this.policy = policy;
     this.engine = engine;
     this.decide = decide;
   }
@@ -31,6 +34,11 @@ public final class AnswerChannelCommand {
       String userId,
       String userName)
       throws InterruptedException {
+    // the same policy and user lists as a message: a user the channel does not admit is told why
+    // and shown nothing
+    if (policy.admitCommand(guildId, channelId, userId) instanceof Admission.Ignored ignored) {
+      return "Not taken: " + ignored.reason();
+    }
     switch (command) {
       case "status":
         return status();

@@ -208,6 +208,18 @@ class DiscordAdapterTest {
         .containsPattern("#\\d+ homelab-admin \\[failed\\] kube get pods");
     // answered by the channel: no request was stored for either
     assertThat(crew.engine().list(false, 50)).filteredOn(r -> r.parentId() == null).hasSize(1);
+
+    // a user the guild's users list leaves out is told so, as a message of theirs would be
+    // ignored, and sees no session
+    JsonNode excluded = discord.slashCommand(GENERAL, MALLORY, "mallory", "sessions");
+    discord.dispatch("INTERACTION_CREATE", excluded);
+    DiscordDouble.Call excludedAnswer =
+        discord.await(
+            "the excluded user's /sessions answer",
+            c -> c.path().equals(original(excluded)) && c.method().equals("PATCH"));
+    assertThat(excludedAnswer.json().path("content").asText())
+        .startsWith("Not taken: ")
+        .doesNotContain("kube get pods");
   }
 
   @Test
