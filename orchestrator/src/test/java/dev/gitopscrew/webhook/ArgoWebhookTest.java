@@ -310,19 +310,7 @@ class ArgoWebhookTest {
 
     assertThat(webhook.sweepNow(Duration.ofSeconds(30)).opened()).isEmpty();
 
-    client
-        .genericKubernetesResources(
-            ClusterFixture.definition("argoproj.io/v1alpha1", "Application"))
-        .inNamespace("argocd")
-        .withName("grafana")
-        .edit(
-            a -> {
-              a.setAdditionalProperty(
-                  "status",
-                  Map.of(
-                      "health", Map.of("status", "Healthy"), "sync", Map.of("status", "Synced")));
-              return a;
-            });
+    applications().healthy("grafana");
     HealthSweep.Result healed = webhook.sweepNow(Duration.ofSeconds(30));
     assertThat(healed.resolved()).containsExactly("grafana");
     assertThat(crew.incidentLog().find(incident.id()).orElseThrow().state()).isEqualTo("resolved");
