@@ -24,7 +24,16 @@ public final class CrewStart {
 
   private CrewStart() {}
 
+  /**
+   * Begins building the crew on a thread of its own, once the logging system is set up on the
+   * caller's thread: JUL's {@code LogManager} holds its lock while it initialises JBoss' {@code
+   * LogContext} class, and {@code LogContext}'s initialiser takes that lock, so the main thread
+   * (Quarkus' start-up logging) and this one (Micrometer finding its logger) doing it at once
+   * deadlocked a start now and then, for ever, before its first log line.
+   */
   public static void begin(CrewContext context) {
+    java.util.logging.LogManager.getLogManager().getLogger("");
+    org.jboss.logging.Logger.getLogger(CrewStart.class);
     CompletableFuture<Built> built = new CompletableFuture<>();
     Thread opening =
         new Thread(

@@ -3,7 +3,10 @@ package dev.gitopscrew.cli;
 import dev.gitopscrew.assembly.CrewStart;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GatewaySettings;
+import dev.gitopscrew.runtime.ListenProbe;
+import dev.gitopscrew.runtime.StateDirLock;
 import io.quarkus.runtime.Quarkus;
+import java.lang.ref.Reference;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +32,18 @@ final class ServeCommand extends BaseCommand {
             ctx.loaded().config(), Optional.ofNullable(bind), Optional.ofNullable(port), env);
     Optional<String> refusal = gateway.refusal();
     if (refusal.isPresent()) {
-      err().println("error: " + refusal.get());
-      return CrewCli.USAGE;
+      return refuse(refusal.get());
+    }
+    StateDirLock lock;
+    try {
+      lock = StateDirLock.take(ctx.stateDir());
+    } catch (StateDirLock.Refused e) {
+      return refuse(e.getMessage());
+    }
+    refusal = ListenProbe.refusal(gateway);
+    if (refusal.isPresent()) {
+      lock.close();
+      return refuse(refusal.get());
     }
     // Quarkus reads these when it starts; tokens stay in the environment, never in properties.
     System.setProperty("quarkus.http.host", gateway.host());
@@ -45,6 +58,15 @@ final class ServeCommand extends BaseCommand {
     out().flush();
     CrewStart.begin(ctx);
     Quarkus.run();
+    // held for the gateway's whole life: a channel no longer reachable would be closed, and the
+    // lock with it
+    Reference.reachabilityFence(lock);
     return CrewCli.OK;
+  }
+
+  /** One line on stderr, exit status 2: the gateway did not start, and nothing was changed. */
+  private int refuse(String reason) {
+    err().println("error: " + reason);
+    return CrewCli.USAGE;
   }
 }

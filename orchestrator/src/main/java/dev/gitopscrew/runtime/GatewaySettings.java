@@ -10,6 +10,7 @@ import java.util.Optional;
 public record GatewaySettings(String host, int port, Optional<Secret> token) {
 
   public static final int DEFAULT_PORT = 18789;
+  private static final int MAX_PORT = 65535;
 
   /** Command-line values win over the file's {@code gateway} section, which wins over defaults. */
   public static GatewaySettings resolve(
@@ -48,6 +49,19 @@ public record GatewaySettings(String host, int port, Optional<Secret> token) {
 
   /** Empty when the gateway may start; otherwise what is wrong and how to fix it. */
   public Optional<String> refusal() {
+    if (port < 1 || port > MAX_PORT) {
+      return Optional.of(
+          "port "
+              + port
+              + " is out of range: give --port (or gateway.port) a number from 1 to 65535;"
+              + " the default is "
+              + DEFAULT_PORT);
+    }
+    if (host.isBlank()) {
+      return Optional.of(
+          "the bind address is empty: give --bind loopback (the default), lan, or an address of"
+              + " this machine such as 192.168.1.10");
+    }
     if (token.isPresent() && token.get().reveal().chars().anyMatch(Character::isISOControl)) {
       return Optional.of(
           "the gateway token contains control characters (a line break inside it?); set"

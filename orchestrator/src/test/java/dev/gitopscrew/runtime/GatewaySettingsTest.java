@@ -42,6 +42,25 @@ class GatewaySettingsTest {
   }
 
   @Test
+  void onlyPortsFrom1To65535AndANonEmptyAddressMayBeListenedOn() {
+    for (int port : new int[] {-5, 0, 65536, 99999}) {
+      assertThat(withPort(port).refusal())
+          .get()
+          .asString()
+          .startsWith("port " + port + " is out of range")
+          .contains("1 to 65535");
+    }
+    assertThat(withPort(1).refusal()).isEmpty();
+    assertThat(withPort(65535).refusal()).isEmpty();
+    assertThat(resolve(Map.of(), "").refusal()).get().asString().contains("--bind loopback");
+  }
+
+  private static GatewaySettings withPort(int port) {
+    return GatewaySettings.resolve(
+        CrewConfig.defaults(), Optional.empty(), Optional.of(port), Map.of());
+  }
+
+  @Test
   void theTokenNeverPrintsItself() {
     assertThat(resolve(Map.of("CREW_GATEWAY_TOKEN", TOKEN), null).toString()).doesNotContain(TOKEN);
   }
