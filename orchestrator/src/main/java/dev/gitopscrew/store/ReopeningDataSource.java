@@ -92,7 +92,11 @@ final class ReopeningDataSource implements DataSource {
     try {
       if (c.isWrapperFor(JdbcConnection.class)
           && c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
-          && !session.isClosed()) {
+          && !session.isClosed()
+          // once only: H2 unregisters a database by its name, so shutting the old one down again
+          // after the file was reopened would unregister the new one, and every further
+          // connection would open the file a second time and find it locked
+          && !session.getDatabase().isClosing()) {
         session.getDatabase().shutdownImmediately();
       }
     } catch (SQLException | RuntimeException alreadyGone) {
