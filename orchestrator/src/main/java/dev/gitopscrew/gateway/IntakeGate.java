@@ -57,7 +57,7 @@ public class IntakeGate {
 
   private void admit(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    String path = request.path();
+    String path = doorOf(ctx.normalizedPath());
     Optional<HeaderRefusal> refused = credentials(request, path);
     if (refused.isPresent()) {
       HeaderRefusal r = refused.get();
@@ -97,6 +97,15 @@ public class IntakeGate {
       ctx.addEndHandler(done -> inFlight.addAndGet(-holds));
     }
     ctx.next();
+  }
+
+  /**
+   * The door a path leads to, as the router will match it: normalised ({@code //}, {@code ./},
+   * {@code %61}) and without a trailing slash, so no spelling of a path passes the gate unchecked.
+   */
+  static String doorOf(String normalizedPath) {
+    String path = normalizedPath.toLowerCase(java.util.Locale.ROOT);
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
   private Optional<HeaderRefusal> credentials(HttpServerRequest request, String path) {
@@ -141,9 +150,10 @@ public class IntakeGate {
   /** Answers without reading the body; a connection whose body was left unread is closed. */
   private void answer(RoutingContext ctx, int status, String error) {
     HttpServerRequest request = ctx.request();
-    if (RECEIVERS.contains(request.path())) {
+    String door = doorOf(ctx.normalizedPath());
+    if (RECEIVERS.contains(door)) {
       new CrewMetrics(registry.get())
-          .webhook(request.path().substring(WEBHOOKS.length()), CrewMetrics.outcomeOf(status));
+          .webhook(door.substring(WEBHOOKS.length()), CrewMetrics.outcomeOf(status));
     }
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     boolean unreadBody =

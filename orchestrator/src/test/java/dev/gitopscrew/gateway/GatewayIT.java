@@ -31,6 +31,10 @@ class GatewayIT {
       assertThat(gw.get("/api/status", "wrong-" + TOKEN).statusCode()).isEqualTo(401);
       assertThat(gw.get("/api/agents", TOKEN.substring(0, 10)).statusCode()).isEqualTo(401);
       assertThat(gw.get("/api/status", TOKEN).statusCode()).isEqualTo(200);
+      // no spelling of a path passes the gate without the token
+      for (String spelling : new String[] {"//api/status", "/api/./status", "/x/../api/status"}) {
+        assertThat(gw.get(spelling, null).statusCode()).as(spelling).isEqualTo(401);
+      }
       assertThat(gw.get("/api/agents", TOKEN).body()).contains("\"devops-sre\"");
       assertThat(gw.get("/healthz", null).statusCode()).isEqualTo(200);
       assertThat(gw.get("/readyz", null).statusCode()).isEqualTo(200);
