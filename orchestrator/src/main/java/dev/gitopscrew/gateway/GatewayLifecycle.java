@@ -41,7 +41,18 @@ public class GatewayLifecycle {
 
   void onStart(@Observes StartupEvent event) throws IOException {
     LOG.infof("configuration: %s", context.loaded().describeSource());
-    context.loaded().problems().forEach(p -> LOG.warn(p.describe()));
+    // a note (an OpenClaw key or agent the crew leaves alone) is no warning: nothing is wrong
+    context
+        .loaded()
+        .problems()
+        .forEach(
+            p -> {
+              if (p.severity() == dev.gitopscrew.config.ConfigProblem.Severity.NOTE) {
+                LOG.info(p.describe());
+              } else {
+                LOG.warn(p.describe());
+              }
+            });
     context.skills().problems().forEach(p -> LOG.warnf("skill skipped: %s", p.describe()));
     context.skills().overrides().forEach(o -> LOG.infof("skill: %s", o));
     LOG.infof("skills: %d loaded", context.skills().all().size());

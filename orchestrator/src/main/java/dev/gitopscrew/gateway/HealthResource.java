@@ -18,6 +18,13 @@ public class HealthResource {
 
   @Inject ReadinessReport readiness;
 
+  /** {@code /health} too: the path OpenClaw's own probes and many homelab dashboards use. */
+  @GET
+  @Path("health")
+  public Map<String, String> health() {
+    return live();
+  }
+
   @GET
   @Path("healthz")
   public Map<String, String> live() {

@@ -56,6 +56,41 @@ class GatewayIT {
   }
 
   @Test
+  void anOpenClawAgentTheCrewLeavesAloneIsANoteNotAWarningAndHealthAnswersToo() throws Exception {
+    Path state = Files.createDirectories(dir.resolve("state"));
+    Path config =
+        Files.writeString(
+            dir.resolve("openclaw.json"),
+            "{\"agents\": {\"list\": [{\"id\": \"homelab-admin\", \"default\": true},"
+                + " {\"id\": \"german-tutor\"}]}}");
+    try (GatewayProcess gw = GatewayProcess.start(state, Map.of(), "--config", config.toString())) {
+      assertThat(gw.awaitReady()).as("ready; log:%n%s", gw.output()).isTrue();
+      // the path OpenClaw's probes use answers as /healthz does
+      assertThat(gw.get("/health", null).statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(gw.get("/health", null).body()).path("status").asText())
+          .isEqualTo("UP");
+      gw.terminate();
+      JsonNode note =
+          gw.output()
+              .lines()
+              .filter(l -> l.contains("german-tutor"))
+              .map(GatewayIT::json)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no line about german-tutor"));
+      assertThat(note.path("message").asText()).contains("is not a GitOps Crew agent");
+      assertThat(note.path("level").asText()).isEqualTo("INFO");
+    }
+  }
+
+  private static JsonNode json(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not a JSON log line: " + line, e);
+    }
+  }
+
+  @Test
   void theArgoCdWebhookAnswersAtOnceOverHttpAndKeepsWhatItAccepted() throws Exception {
     Path state = Files.createDirectories(dir.resolve("state"));
     String hook = "argocd_hook_8d2e4f6a1c3b5d7e9f0a2c4e";
