@@ -18,7 +18,10 @@ public final class Cooldowns {
   static final Duration LONGEST = Duration.ofHours(1);
 
   private final Clock clock;
-  private final Map<String, Instant> until = new ConcurrentHashMap<>();
+  private final Map<String, Rest> until = new ConcurrentHashMap<>();
+
+  /** Until when a model or a provider rests, and the failure that made it rest. */
+  public record Rest(Instant until, String reason) {}
 
   public Cooldowns(Clock clock) {
     this.clock = clock;
@@ -26,12 +29,19 @@ public final class Cooldowns {
 
   /** Until when {@code ref} (or its whole provider) rests; empty when it may be tried now. */
   public Optional<Instant> restingUntil(String ref) {
+    return resting(ref).map(Rest::until);
+  }
+
+  /** The longer rest of {@code ref} and of its provider, with its reason; empty when none. */
+  public Optional<Rest> resting(String ref) {
     Instant now = clock.instant();
-    Instant latest = null;
+    Rest latest = null;
     for (String key : new String[] {ref, provider(ref)}) {
-      Instant t = until.get(key);
-      if (t != null && t.isAfter(now) && (latest == null || t.isAfter(latest))) {
-        latest = t;
+      Rest r = until.get(key);
+      if (r != null
+          && r.until().isAfter(now)
+          && (latest == null || r.until().isAfter(latest.until()))) {
+        latest = r;
       }
     }
     return Optional.ofNullable(latest);
@@ -51,7 +61,10 @@ public final class Cooldowns {
           case AUTH, UNREACHABLE, NOT_CONFIGURED -> true;
           default -> false;
         };
-    until.merge(wholeProvider ? provider(ref) : ref, end, (a, b) -> a.isAfter(b) ? a : b);
+    until.merge(
+        wholeProvider ? provider(ref) : ref,
+        new Rest(end, String.valueOf(failure.getMessage())),
+        (a, b) -> a.until().isAfter(b.until()) ? a : b);
     return end;
   }
 

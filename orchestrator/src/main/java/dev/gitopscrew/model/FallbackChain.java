@@ -96,9 +96,15 @@ public final class FallbackChain {
     ModelFailure last = null;
     for (int pass = 1; ; pass++) {
       for (String ref : refs) {
-        Optional<Instant> resting = cooldowns.restingUntil(ref);
+        Optional<Cooldowns.Rest> resting = cooldowns.resting(ref);
         if (resting.isPresent()) {
-          skipped.add(new Attempt(ref, "resting until " + resting.get() + " after a failure"));
+          skipped.add(
+              new Attempt(
+                  ref,
+                  "resting until "
+                      + resting.get().until()
+                      + " after a failure: "
+                      + redactor.redact(resting.get().reason())));
           continue;
         }
         Duration left = budget.left(clock.instant());

@@ -351,6 +351,16 @@ class FallbackChainTest {
         .doesNotContain(Completions.OPENROUTER_KEY)
         .doesNotContain(Completions.GEMINI_KEY);
     assertThat(cooldowns.restingUntil("openrouter/another-model")).isPresent();
+
+    // the next turn, while both rest, still says why: not a bare "after a failure"
+    FallbackChain.Exhausted resting =
+        catchThrowableOfType(FallbackChain.Exhausted.class, () -> complete(Duration.ofSeconds(0)));
+    assertThat(resting.getMessage())
+        .contains("resting until")
+        .contains("check OPENROUTER_API_KEY")
+        .contains("check GEMINI_API_KEY")
+        .doesNotContain(Completions.OPENROUTER_KEY)
+        .doesNotContain(Completions.GEMINI_KEY);
   }
 
   @Test
