@@ -46,7 +46,16 @@ public record Runbook(
     }
 
     public String describe() {
-      return action + " " + target + (replicas == null ? "" : " to " + replicas);
+      return describe(target);
+    }
+
+    /** As {@link #describe()}, for application {@code app}: {@code restart deployment/grafana}. */
+    public String describeFor(String app) {
+      return describe(target.replace("{app}", app));
+    }
+
+    private String describe(String what) {
+      return action + " " + what + (replicas == null ? "" : " to " + replicas);
     }
   }
 
@@ -54,11 +63,14 @@ public record Runbook(
     steps = List.copyOf(steps);
   }
 
-  /** Why a person must approve this runbook before it runs, or empty. */
-  public Optional<String> approvalNeeded() {
+  /**
+   * Why a person must approve this runbook before it runs for application {@code app}, or empty;
+   * the text names the application's own objects, as the approver will see them changed.
+   */
+  public Optional<String> approvalNeeded(String app) {
     for (Step step : steps) {
       if (step.approval()) {
-        return Optional.of("runbook " + name + " marks " + step.describe() + " for approval");
+        return Optional.of("runbook " + name + " marks " + step.describeFor(app) + " for approval");
       }
       switch (step.action()) {
         case "rollback":
@@ -67,7 +79,8 @@ public record Runbook(
           return Optional.of("runbook " + name + " deletes a pod");
         case "scale":
           if (step.replicas() != null && step.replicas() == 0) {
-            return Optional.of("runbook " + name + " scales " + step.target() + " to zero");
+            return Optional.of(
+                "runbook " + name + " scales " + step.target().replace("{app}", app) + " to zero");
           }
           break;
         default:

@@ -70,9 +70,9 @@ class RunbooksTest {
   void disruptiveStepsNeedAnApproval() {
     Map<String, Runbook> byName = new java.util.HashMap<>();
     Runbooks.builtIn().forEach(r -> byName.put(r.name(), r));
-    assertThat(byName.get("rollback-bad-merge").approvalNeeded())
+    assertThat(byName.get("rollback-bad-merge").approvalNeeded("whoami"))
         .contains("runbook rollback-bad-merge rolls back a merge by a revert pull request");
-    assertThat(byName.get("restart-crash-loop").approvalNeeded()).isEmpty();
+    assertThat(byName.get("restart-crash-loop").approvalNeeded("whoami")).isEmpty();
     assertThat(byName.get("restart-crash-loop").steps().get(0).targetFor("grafana", "monitoring"))
         .isEqualTo("deployment/grafana");
   }
@@ -89,11 +89,19 @@ class RunbooksTest {
                   steps:
                     - {action: scale, target: "deployment/{app}-worker", replicas: 0}
                     - {action: restart, target: "deployment/{app}", approval: true}
+                - name: careful-restart
+                  description: Restart, once a person agrees.
+                  trigger: {events: [on-health-degraded]}
+                  steps:
+                    - {action: restart, target: "deployment/{app}", approval: true}
                 """);
     Runbook drain = Runbooks.parse("crew.yaml", ok).get(0);
+    assertThat(Runbooks.parse("crew.yaml", ok).get(1).approvalNeeded("grafana"))
+        .contains("runbook careful-restart marks restart deployment/grafana for approval");
     assertThat(drain.source()).isEqualTo("crew.yaml");
-    assertThat(drain.approvalNeeded())
-        .contains("runbook drain-worker scales deployment/{app}-worker to zero");
+    // the approver reads the application's own objects, not the runbook's placeholders
+    assertThat(drain.approvalNeeded("batch"))
+        .contains("runbook drain-worker scales deployment/batch-worker to zero");
 
     assertThatThrownBy(
             () ->

@@ -59,7 +59,7 @@ public final class RunRunbookAction implements Action<RunRunbook> {
 
   @Override
   public Optional<String> approvalNeeded(RunRunbook request) {
-    return runbook(request.runbook()).approvalNeeded();
+    return runbook(request.runbook()).approvalNeeded(request.application());
   }
 
   @Override

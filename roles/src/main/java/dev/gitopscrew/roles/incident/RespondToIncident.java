@@ -144,7 +144,7 @@ public final class RespondToIncident implements Action<Alert> {
     if (runbook.isPresent()) {
       RunRunbook run =
           new RunRunbook(runbook.get().name(), alert.application(), alert.namespace(), false);
-      Optional<String> approval = runbook.get().approvalNeeded();
+      Optional<String> approval = runbook.get().approvalNeeded(alert.application());
       if (approval.isPresent() && context.assignment().task().approvedBy() == null) {
         Delegation.Answer preview =
             Delegation.ask(context, KnownAgent.DEVOPS_SRE, run.asDryRun().orElseThrow());
