@@ -41,6 +41,19 @@ class CrewCliTest {
   }
 
   @Test
+  void runbookListReadsAsTextForPeople() {
+    CliRun run = CliRun.of(Map.of(), "runbook", "list", "--state-dir", dir.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("restart-crash-loop")
+        .contains("when on-health-degraded")
+        .contains("with finding crash-loop or oom-killed")
+        .doesNotContain("Trigger[")
+        .doesNotContain("events=");
+  }
+
+  @Test
   void validateListsTheFiveAgentsWithToolsAndSubagentsAndNamesTheIgnoredOnes() {
     CliRun run = CliRun.of(Map.of(), "config", "validate", HOMELAB, "--state-dir", dir.toString());
 

@@ -31,6 +31,22 @@ public record Runbook(
           && (health.isEmpty() || health.contains(app.health()))
           && (sync.isEmpty() || sync.contains(app.sync()));
     }
+
+    /** For people: {@code on-health-degraded, with finding CrashLoopBackOff, health Degraded}. */
+    public String describe() {
+      List<String> parts = new java.util.ArrayList<>();
+      parts.add(events.isEmpty() ? "any event" : String.join(" or ", events));
+      if (!findings.isEmpty()) {
+        parts.add("with finding " + String.join(" or ", findings));
+      }
+      if (!health.isEmpty()) {
+        parts.add("health " + String.join(" or ", health));
+      }
+      if (!sync.isEmpty()) {
+        parts.add("sync " + String.join(" or ", sync));
+      }
+      return String.join(", ", parts);
+    }
   }
 
   /**
@@ -97,7 +113,7 @@ public record Runbook(
         + "): "
         + description
         + "\n  when "
-        + trigger
+        + trigger.describe()
         + "\n  steps: "
         + String.join(", ", steps.stream().map(Step::describe).toList());
   }
