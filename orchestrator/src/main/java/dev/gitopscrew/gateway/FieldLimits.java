@@ -15,7 +15,6 @@ final class FieldLimits {
   static final int AGENT = 64;
   static final int TEXT = 4000;
   static final int REASON = 1024;
-  static final int DECISION = 16;
 
   /** A string inside a typed request; file contents are bounded by the body's limit alone. */
   static final int REQUEST_STRING = 65_536;
