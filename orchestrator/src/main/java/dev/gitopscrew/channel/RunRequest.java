@@ -8,10 +8,12 @@ import dev.gitopscrew.request.Ask;
 import dev.gitopscrew.request.BadRequestException;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.request.RequestJson;
-import dev.gitopscrew.request.RequestParser;
 import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.roles.Routing;
 import dev.gitopscrew.roles.Tool;
+import dev.gitopscrew.roles.catalogue.Door;
+import dev.gitopscrew.roles.catalogue.Field;
+import dev.gitopscrew.roles.catalogue.RequestCatalogue;
 import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.roles.work.SpawnOutcome;
 import dev.gitopscrew.roles.work.Task;
@@ -20,6 +22,7 @@ import dev.gitopscrew.session.SessionLimits;
 import dev.gitopscrew.session.SessionView;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,7 +39,7 @@ public final class RunRequest {
   private final boolean freeText;
   private final Redactor redactor;
   private final LocalDirectories directories;
-  private final RequestParser parser = new RequestParser();
+  private final RequestCatalogue catalogue;
 
   /**
    * @param freeText whether free text may become an {@code Ask} (a model is configured)
@@ -51,6 +54,30 @@ public final class RunRequest {
       boolean freeText,
       Redactor redactor,
       LocalDirectories directories) {
+    this(
+        engine,
+        routing,
+        permissions,
+        limits,
+        freeText,
+        redactor,
+        directories,
+        RequestCatalogue.standard());
+  }
+
+  /**
+   * @param catalogue the kinds of request the doors offer
+   */
+  public RunRequest(
+      SessionEngine engine,
+      Routing routing,
+      PermissionChain permissions,
+      SessionLimits limits,
+      boolean freeText,
+      Redactor redactor,
+      LocalDirectories directories,
+      RequestCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.redactor = redactor;
     this.directories = directories;
     this.engine = engine;
@@ -75,9 +102,26 @@ public final class RunRequest {
       boolean wait,
       boolean approvedUpFront)
       throws InterruptedException {
+    return runText(text, Door.ASK, Map.of(), agent, scope, origin, wait, approvedUpFront);
+  }
+
+  /**
+   * A line of words from a text door, read by the request catalogue; {@code place} is what the
+   * door's place supplies (a pull request's repository and number).
+   */
+  public RequestOutcome runText(
+      String text,
+      Door door,
+      Map<Field.Context, Object> place,
+      Optional<String> agent,
+      ChannelScope scope,
+      Origin origin,
+      boolean wait,
+      boolean approvedUpFront)
+      throws InterruptedException {
     Request request;
     try {
-      request = parser.parse(redactor.redact(text), freeText);
+      request = catalogue.parse(redactor.redact(text), door, place, freeText);
     } catch (BadRequestException e) {
       return new RequestOutcome.Invalid(e.getMessage());
     }

@@ -13,11 +13,15 @@ public sealed interface EditOperation {
 
   String describe();
 
+  /** The edits there are, as {@link #parse} names them. */
+  public static final java.util.List<String> KINDS =
+      java.util.List.of("image", "replicas", "env", "limits", "helm-value");
+
   /**
    * Parses one edit as the CLI and chat write it: {@code image C=IMAGE}, {@code replicas N}, {@code
    * env C:VAR=VALUE}, {@code limits C:cpu=500m,memory=256Mi}, {@code helm-value KEY=VALUE}.
    */
-  static EditOperation parse(String what, String spec) {
+  public static EditOperation parse(String what, String spec) {
     if (spec == null) {
       throw new BadRequestException(what + " needs a value");
     }

@@ -26,7 +26,15 @@ public sealed interface Request
         Ask,
         Drill,
         DrillShare,
-        DrillLeaf {
+        DrillLeaf,
+        Label,
+        Request.Contributed {
+
+  /**
+   * A kind contributed to the request catalogue from outside this module (a test fixture; later a
+   * schedule's check or an MCP tool): it reaches every door like the crew's own kinds.
+   */
+  non-sealed interface Contributed extends Request {}
 
   /** One line saying what is asked, as sessions and chat show it. */
   String describe();

@@ -16,13 +16,31 @@ import java.util.Arrays;
  */
 public final class RequestJson {
 
-  private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
+  private static final java.util.Set<Class<?>> CONTRIBUTED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  // rebuilt when a kind is contributed: a mapper caches its deserializers once used
+  private static volatile ObjectMapper MAPPER = configure(JsonMapper.builder().build());
+
+  /**
+   * Lets sessions store and read a contributed kind ({@link Request.Contributed}); the catalogue
+   * registers the kinds it is given.
+   */
+  public static void register(Class<? extends Request.Contributed> kind) {
+    if (CONTRIBUTED.add(kind)) {
+      MAPPER = configure(JsonMapper.builder().build());
+    }
+  }
 
   private RequestJson() {}
 
   /** Registers the request kinds on {@code mapper} and makes it strict about scalar types. */
   public static ObjectMapper configure(ObjectMapper mapper) {
-    mapper.registerSubtypes(Request.class.getPermittedSubclasses());
+    mapper.registerSubtypes(
+        java.util.Arrays.stream(Request.class.getPermittedSubclasses())
+            .filter(c -> !c.isInterface())
+            .toArray(Class<?>[]::new));
+    CONTRIBUTED.forEach(mapper::registerSubtypes);
     mapper.registerSubtypes(EditOperation.class.getPermittedSubclasses());
     mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
     mapper
@@ -85,6 +103,7 @@ public final class RequestJson {
   /** The kind names a request's JSON may carry. */
   public static java.util.List<String> kinds() {
     return Arrays.stream(Request.class.getPermittedSubclasses())
+        .filter(c -> !c.isInterface())
         .map(c -> c.getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class).value())
         .toList();
   }

@@ -40,9 +40,15 @@ class RequestJsonTest {
             new Ask("why is grafana degraded?"),
             new Drill(10, 1, 1, 1),
             new DrillShare(0, 5, 1, 1, 1),
-            new DrillLeaf(3, "hang"));
+            new DrillLeaf(3, "hang"),
+            new Label("demo", 5, "type:docs", false, false));
     assertThat(all.stream().map(Request::getClass).distinct())
-        .hasSize(Request.class.getPermittedSubclasses().length - 1);
+        .hasSize(
+            (int)
+                    java.util.Arrays.stream(Request.class.getPermittedSubclasses())
+                        .filter(c -> !c.isInterface())
+                        .count()
+                - 1);
     for (Request request : all) {
       assertThat(RequestJson.read(RequestJson.write(request))).isEqualTo(request);
     }
@@ -78,6 +84,9 @@ class RequestJsonTest {
   @Test
   void everyKindHasAName() {
     for (Class<?> kind : Request.class.getPermittedSubclasses()) {
+      if (kind.isInterface()) {
+        continue;
+      }
       assertThat(kind.getAnnotation(JsonTypeName.class)).as(kind.getSimpleName()).isNotNull();
     }
     assertThat(RequestJson.kinds()).contains("action", "kube", "edit", "release-cut", "drill-leaf");

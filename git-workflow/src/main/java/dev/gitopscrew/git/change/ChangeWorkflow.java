@@ -204,6 +204,25 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
     forge.comment(number, footprint.withFooter(body, agentId));
   }
 
+  @Override
+  public void label(
+      String repository, int number, String label, boolean remove, SideEffects effects) {
+    RepositorySpec spec = spec(repository);
+    Forge forge = new AuditedForge(forges.apply(spec), effects, spec.name());
+    if (effects.dryRun()) {
+      effects.preview(
+          remove ? EffectKind.FORGE_LABELS_REMOVE : EffectKind.FORGE_LABELS_ADD,
+          spec.name() + "#" + number,
+          (remove ? "remove label " : "add label ") + label);
+      return;
+    }
+    if (remove) {
+      forge.removePullRequestLabel(number, label);
+    } else {
+      forge.addPullRequestLabel(number, label);
+    }
+  }
+
   private ChangeOutcome run(ChangeRequest request, SideEffects effects, CommitMaker maker) {
     RepositorySpec spec = repositories.get(request.repository());
     if (spec == null) {

@@ -45,4 +45,10 @@ public interface Changes extends Reviews {
 
   /** A comment with the agent's footer on an issue or pull request. */
   void comment(String repository, int number, String agentId, String body, SideEffects effects);
+
+  /**
+   * Adds {@code label} to pull request {@code number} (or removes it), audited; in a dry run it
+   * says what it would do.
+   */
+  void label(String repository, int number, String label, boolean remove, SideEffects effects);
 }

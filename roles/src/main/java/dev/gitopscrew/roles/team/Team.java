@@ -14,6 +14,7 @@ import dev.gitopscrew.roles.drill.RunDrillLeaf;
 import dev.gitopscrew.roles.drill.RunDrillShare;
 import dev.gitopscrew.roles.edit.EditManifest;
 import dev.gitopscrew.roles.incident.RespondToIncident;
+import dev.gitopscrew.roles.label.LabelPullRequest;
 import dev.gitopscrew.roles.release.CutRelease;
 import dev.gitopscrew.roles.release.MergePullRequest;
 import dev.gitopscrew.roles.release.PlanRelease;
@@ -59,7 +60,9 @@ public final class Team {
         new RoleAgent(
             KnownAgent.SOFTWARE_ENGINEER,
             List.of(
-                new OpenChange(capabilities.changes()), new EditManifest(capabilities.changes()))),
+                new OpenChange(capabilities.changes()),
+                new EditManifest(capabilities.changes()),
+                new LabelPullRequest(capabilities.changes()))),
         new RoleAgent(
             KnownAgent.SECURITY_ANALYST, List.of(new ScanManifests(capabilities.changes()))),
         new RoleAgent(

@@ -7,9 +7,10 @@ import dev.gitopscrew.effect.AuditLog;
 import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.request.BadRequestException;
 import dev.gitopscrew.request.DrillLeaf;
-import dev.gitopscrew.request.RequestParser;
 import dev.gitopscrew.roles.AgentWorkforce;
 import dev.gitopscrew.roles.FakeSubagents;
+import dev.gitopscrew.roles.catalogue.Door;
+import dev.gitopscrew.roles.catalogue.RequestCatalogue;
 import dev.gitopscrew.roles.team.Team;
 import dev.gitopscrew.roles.work.Assignment;
 import dev.gitopscrew.roles.work.SessionResult;
@@ -33,7 +34,7 @@ class DrillTest {
   private final FakeSubagents.Shared tree = new FakeSubagents.Shared(workforce);
 
   private String ask(String text) throws Exception {
-    return FakeSubagents.ask(tree, new RequestParser().parse(text, false));
+    return FakeSubagents.ask(tree, RequestCatalogue.standard().parse(text, Door.ASK, false));
   }
 
   @Test

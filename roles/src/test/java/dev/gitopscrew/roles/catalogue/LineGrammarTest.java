@@ -1,18 +1,37 @@
-package dev.gitopscrew.request;
+package dev.gitopscrew.roles.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gitopscrew.request.Alert;
+import dev.gitopscrew.request.Ask;
+import dev.gitopscrew.request.BadRequestException;
+import dev.gitopscrew.request.ClusterAction;
+import dev.gitopscrew.request.Drill;
+import dev.gitopscrew.request.Edit;
+import dev.gitopscrew.request.EditOperation;
+import dev.gitopscrew.request.Kube;
+import dev.gitopscrew.request.Merge;
+import dev.gitopscrew.request.ObjectRef;
+import dev.gitopscrew.request.ReleaseCut;
+import dev.gitopscrew.request.ReleasePlan;
+import dev.gitopscrew.request.Request;
+import dev.gitopscrew.request.Scan;
+import dev.gitopscrew.request.Severity;
+import dev.gitopscrew.request.Triage;
+import dev.gitopscrew.request.Validate;
+import dev.gitopscrew.request.Verify;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class RequestParserTest {
+/** A line of words, as crew ask, chat, pull request comments and schedules write a request. */
+class LineGrammarTest {
 
-  private final RequestParser parser = new RequestParser();
+  private final RequestCatalogue catalogue = RequestCatalogue.standard();
 
   private Request parse(String text) {
-    return parser.parse(text, false);
+    return catalogue.parse(text, Door.ASK, false);
   }
 
   @Test
@@ -130,19 +149,19 @@ class RequestParserTest {
         "scale grafana | scale needs a workload and a count",
         "restart grafana in monitoring extra | unexpected 'extra'",
         "scale deployment/x to 1 dry-run extra | unexpected 'extra'",
-        "kube explode pods | kube verbs are get, list, logs, delete",
+        "kube explode pods | verb is one of get, list, logs, delete",
         "kube logs pods | logs needs an object name",
         "scan ../etc | not a repository name",
         "scan homelab ../../etc | path must stay inside the repository",
-        "validate homelab pr 0 | pull request number must be a positive number",
+        "validate homelab pr 0 | pull request must be a number from 1 to 999999999, got 0",
         "validate homelab base ../main | not a Git ref",
         "validate homelab pr 3 base main | compared with its own base branch",
-        "scan homelab severity urgent | one of critical, high, medium, low",
+        "scan homelab severity urgent | severity is one of low, medium, high, critical, got urgent",
         "scan homelab severity | needs a value",
         "edit demo whoami image whoami=x | name the object as KIND/NAME",
         "edit demo deployment/whoami image whoami | image takes CONTAINER=IMAGE",
-        "edit demo deployment/whoami image whoami=Not An Image | not an image reference",
-        "edit demo deployment/whoami colour blue | unknown edit 'colour'",
+        "edit demo deployment/whoami image whoami=Not:An:Image | not an image reference",
+        "edit demo deployment/whoami colour blue | set is one of image, replicas, env, limits, helm-value",
         "drill fanout 10 fail 60 timeout 60 | add up to more than 100",
         "change homelab raise grafana memory | a change needs files",
         "incident | incident needs an Argo CD application",
@@ -156,10 +175,11 @@ class RequestParserTest {
 
   @Test
   void freeTextIsAnAskOnlyWhenAModelCanPlanIt() {
-    assertThat(parser.parse("why is grafana degraded?", true))
+    assertThat(catalogue.parse("why is grafana degraded?", Door.ASK, true))
         .isEqualTo(new Ask("why is grafana degraded?"));
-    assertThatThrownBy(() -> parser.parse("why is grafana degraded?", false))
+    assertThatThrownBy(() -> catalogue.parse("why is grafana degraded?", Door.ASK, false))
         .hasMessageContaining("free text needs a model");
-    assertThatThrownBy(() -> parser.parse("   ", true)).hasMessageStartingWith("empty request");
+    assertThatThrownBy(() -> catalogue.parse("   ", Door.ASK, true))
+        .hasMessageStartingWith("empty request");
   }
 }

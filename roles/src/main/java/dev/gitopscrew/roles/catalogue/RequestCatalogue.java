@@ -1,0 +1,191 @@
+package dev.gitopscrew.roles.catalogue;
+
+import dev.gitopscrew.request.Ask;
+import dev.gitopscrew.request.BadRequestException;
+import dev.gitopscrew.request.Quote;
+import dev.gitopscrew.request.Request;
+import dev.gitopscrew.request.RequestJson;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Every kind of request the crew takes, described once; each door (a line of words, slash commands,
+ * model functions, the API, the CLI) reads its requests through this catalogue, so a kind added
+ * here reaches them all. Free text that names no kind is an {@link Ask} for a model.
+ */
+public final class RequestCatalogue {
+
+  private static final RequestCatalogue STANDARD =
+      new RequestCatalogue(
+          Stream.concat(ClusterKinds.all().stream(), RepositoryKinds.all().stream()).toList());
+
+  private final List<RequestKind> kinds;
+
+  private RequestCatalogue(List<RequestKind> kinds) {
+    this.kinds = List.copyOf(kinds);
+    for (RequestKind k : kinds) {
+      if (kinds.stream().filter(o -> o.id().equals(k.id())).count() > 1) {
+        throw new IllegalStateException("request kind " + k.name() + " is described twice");
+      }
+      if (Request.Contributed.class.isAssignableFrom(k.record())) {
+        RequestJson.register(k.record().asSubclass(Request.Contributed.class));
+      }
+    }
+  }
+
+  /** The crew's own kinds. */
+  public static RequestCatalogue standard() {
+    return STANDARD;
+  }
+
+  /** This catalogue and {@code more} kinds (contributed ones). */
+  public RequestCatalogue with(RequestKind... more) {
+    List<RequestKind> all = new ArrayList<>(kinds);
+    all.addAll(Arrays.asList(more));
+    return new RequestCatalogue(all);
+  }
+
+  public List<RequestKind> kinds() {
+    return kinds;
+  }
+
+  /** The kinds {@code door} offers. */
+  public List<RequestKind> offeredAt(Door door) {
+    return kinds.stream().filter(k -> k.offeredAt(door)).toList();
+  }
+
+  /** A kind by its name, id ({@code release-plan}) or function name ({@code release_plan}). */
+  public Optional<RequestKind> kind(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    String n = name.strip().toLowerCase(Locale.ROOT);
+    return kinds.stream()
+        .filter(k -> k.name().equals(n) || k.id().equals(n) || k.functionName().equals(n))
+        .findFirst();
+  }
+
+  /** The kinds that build {@code record}: the descriptors a stored request came from. */
+  public List<RequestKind> describing(Class<? extends Request> record) {
+    return kinds.stream().filter(k -> k.record().equals(record)).toList();
+  }
+
+  /**
+   * One line of words from a text door. {@code place} fills in what the door's place says (a pull
+   * request's repository and number). Text that starts with no kind's name is an {@link Ask} when
+   * {@code freeText} (a model can plan it), else an error listing the kinds.
+   */
+  public Request parse(String text, Door door, Map<Field.Context, Object> place, boolean freeText) {
+    String trimmed = text == null ? "" : text.strip();
+    if (trimmed.isEmpty()) {
+      throw new BadRequestException("empty request; one of: " + names(door));
+    }
+    List<String> words = Arrays.asList(trimmed.split("\\s+"));
+    Optional<RequestKind> found = startingKind(words);
+    if (found.isEmpty()) {
+      if (freeText) {
+        return new Ask(trimmed);
+      }
+      String first = words.get(0).toLowerCase(Locale.ROOT);
+      List<String> started =
+          kinds.stream()
+              .filter(k -> k.name().startsWith(first + " ") && k.offeredAt(door))
+              .map(RequestKind::synopsis)
+              .toList();
+      if (!started.isEmpty()) {
+        throw new BadRequestException(first + " is one of: " + String.join("; ", started));
+      }
+      throw new BadRequestException(
+          "unknown request '"
+              + Quote.bounded(first)
+              + "'; one of: "
+              + names(door)
+              + " (free text needs a model: configure models.providers)");
+    }
+    RequestKind kind = found.get();
+    Optional<String> notHere = kind.whyNotAt(door);
+    if (notHere.isPresent()) {
+      if (freeText) {
+        return new Ask(trimmed);
+      }
+      throw new BadRequestException(kind.name() + " is not taken here: " + notHere.get());
+    }
+    int skip = kind.name().split(" ").length;
+    return kind.request(LineGrammar.read(kind, words.subList(skip, words.size()), place));
+  }
+
+  /** {@link #parse} with no place. */
+  public Request parse(String text, Door door, boolean freeText) {
+    return parse(text, door, Map.of(), freeText);
+  }
+
+  /**
+   * Typed values from a typed door (a slash command's options, a JSON object, CLI options) for the
+   * kind named {@code name}.
+   */
+  public Request typed(
+      String name, Map<String, ?> values, Door door, Map<Field.Context, Object> place) {
+    RequestKind kind =
+        kind(name)
+            .orElseThrow(
+                () ->
+                    new BadRequestException(
+                        "unknown request kind '"
+                            + Quote.bounded(String.valueOf(name))
+                            + "'; one of: "
+                            + String.join(
+                                ", ", offeredAt(door).stream().map(RequestKind::id).toList())));
+    Optional<String> notHere = kind.whyNotAt(door);
+    if (notHere.isPresent()) {
+      throw new BadRequestException(kind.name() + " is not taken here: " + notHere.get());
+    }
+    return kind.request(TypedFields.read(kind, values, place));
+  }
+
+  private Optional<RequestKind> startingKind(List<String> words) {
+    RequestKind best = null;
+    for (RequestKind k : kinds) {
+      String[] name = k.name().split(" ");
+      if (name.length <= words.size()
+          && (best == null || name.length > best.name().split(" ").length)) {
+        boolean match = true;
+        for (int i = 0; i < name.length; i++) {
+          match &= words.get(i).equalsIgnoreCase(name[i]);
+        }
+        if (match) {
+          best = k;
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private String names(Door door) {
+    return String.join(", ", offeredAt(door).stream().map(RequestKind::name).toList());
+  }
+
+  /** The catalogue as people read it: per kind its synopsis, summary, owner and example. */
+  public String help(Door door) {
+    StringBuilder out = new StringBuilder();
+    out.append("Requests")
+        .append(door == null ? "" : " (" + door.label() + ")")
+        .append(", one per line; anything else is free text for a model:\n");
+    for (RequestKind k : door == null ? kinds : offeredAt(door)) {
+      out.append("\n  ")
+          .append(k.synopsis())
+          .append("\n      ")
+          .append(k.summary())
+          .append(" (")
+          .append(k.owner().id())
+          .append(k.approval() == null ? "" : "; approval " + k.approval())
+          .append(")\n      e.g. ")
+          .append(k.example());
+    }
+    return out.append('\n').toString();
+  }
+}
