@@ -10,6 +10,7 @@ import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.metrics.CrewMetrics;
+import dev.gitopscrew.model.ConversationMemory;
 import dev.gitopscrew.model.ToolCallDoor;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.release.ReleasePolicy;
@@ -112,7 +113,12 @@ public final class Crew implements AutoCloseable {
                     releases,
                     Clock.systemUTC(),
                     ModelWiring.planner(
-                        context, redactor, this::routing, this::submitForApproval))),
+                        context,
+                        redactor,
+                        this::routing,
+                        this::submitForApproval,
+                        changes.reader(),
+                        new ConversationMemory(store.dataSource(), Clock.systemUTC())))),
             metrics.counting(audit),
             redactor,
             Clock.systemUTC());

@@ -2,11 +2,14 @@ package dev.gitopscrew.assembly;
 
 import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.effect.Redactor;
+import dev.gitopscrew.git.RepositoryReader;
+import dev.gitopscrew.model.ConversationMemory;
 import dev.gitopscrew.model.Cooldowns;
 import dev.gitopscrew.model.FallbackChain;
 import dev.gitopscrew.model.Instructions;
 import dev.gitopscrew.model.ModelPlanner;
 import dev.gitopscrew.model.ModelProviders;
+import dev.gitopscrew.model.RepositoryFunctions;
 import dev.gitopscrew.model.ToolCallDoor;
 import dev.gitopscrew.model.adapters.ModelAdapters;
 import dev.gitopscrew.roles.Capability;
@@ -36,7 +39,9 @@ final class ModelWiring {
       CrewContext context,
       Redactor redactor,
       Supplier<Routing> routing,
-      ToolCallDoor.Approvals approvals) {
+      ToolCallDoor.Approvals approvals,
+      RepositoryReader repositories,
+      ConversationMemory memory) {
     CrewConfig config = context.loaded().config();
     if (!ModelProviders.anyModel(config)) {
       return Planner.none();
@@ -56,9 +61,15 @@ final class ModelWiring {
         providers,
         chain,
         new Instructions(context.permissions(), context.skills()),
-        new ToolCallDoor(context.permissions(), routing, approvals, redactor),
+        new ToolCallDoor(
+            context.permissions(),
+            routing,
+            approvals,
+            redactor,
+            new RepositoryFunctions(repositories, context.permissions(), redactor)),
         clock,
         Duration.ofSeconds(config.models().retryBudgetSecondsOrDefault()),
-        redactor);
+        redactor,
+        memory);
   }
 }

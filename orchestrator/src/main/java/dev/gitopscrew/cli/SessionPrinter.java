@@ -54,6 +54,34 @@ final class SessionPrinter {
                 ? ""
                 : ", after " + data.path("failedAttempts").size() + " failed attempt(s)")
             + ")");
+    var memory = data.path("memory");
+    if (memory.size() > 0) {
+      out.println(
+          "Memory: "
+              + memory.size()
+              + " earlier turn(s) of "
+              + data.path("place").asText()
+              + ", shown to the model before the request");
+      for (var turn : memory) {
+        out.println(
+            "  #"
+                + turn.path("sessionId").asLong()
+                + " "
+                + firstLine(turn.path("text").asText())
+                + " → "
+                + firstLine(turn.path("answer").asText()));
+        turn.path("started")
+            .forEach(
+                s ->
+                    out.println(
+                        "    #" + s.path("sessionId").asLong() + " " + s.path("line").asText()));
+      }
+    }
+  }
+
+  private static String firstLine(String text) {
+    String first = text.lines().findFirst().orElse("").strip();
+    return first.length() > 120 ? first.substring(0, 119) + "…" : first;
   }
 
   /** The root's whole result, every line of it. */

@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class ModelPlanner implements Planner {
 
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(ModelPlanner.class);
+
   /** Rounds of tool calls in one turn; the last round offers no tools, so the model must answer. */
   static final int MAX_ROUNDS = 6;
 
@@ -36,7 +39,9 @@ public final class ModelPlanner implements Planner {
       long promptTokens,
       long completionTokens,
       List<ToolCallDoor.Outcome> toolCalls,
-      List<FallbackChain.Attempt> failedAttempts) {}
+      List<FallbackChain.Attempt> failedAttempts,
+      String place,
+      List<ConversationMemory.Turn> memory) {}
 
   private final ModelProviders providers;
   private final FallbackChain chain;
@@ -45,6 +50,7 @@ public final class ModelPlanner implements Planner {
   private final Clock clock;
   private final Duration retryBudget;
   private final Redactor redactor;
+  private final ConversationMemory memory;
 
   public ModelPlanner(
       ModelProviders providers,
@@ -54,6 +60,20 @@ public final class ModelPlanner implements Planner {
       Clock clock,
       Duration retryBudget,
       Redactor redactor) {
+    this(providers, chain, instructions, door, clock, retryBudget, redactor, null);
+  }
+
+  /** As above, remembering the turns of each place in {@code memory} ({@code null}: none). */
+  public ModelPlanner(
+      ModelProviders providers,
+      FallbackChain chain,
+      Instructions instructions,
+      ToolCallDoor door,
+      Clock clock,
+      Duration retryBudget,
+      Redactor redactor,
+      ConversationMemory memory) {
+    this.memory = memory;
     this.providers = providers;
     this.chain = chain;
     this.instructions = instructions;
@@ -81,11 +101,20 @@ public final class ModelPlanner implements Planner {
               + " requests work without one");
     }
     List<RequestTools.Function> offered = door.offered(agent, scope);
-    List<ToolSpec> specs = offered.stream().map(RequestTools.Function::spec).toList();
+    List<ToolSpec> reads = door.reads(agent, scope);
+    List<ToolSpec> specs =
+        new ArrayList<>(offered.stream().map(RequestTools.Function::spec).toList());
+    specs.addAll(reads);
     List<ChatMessage> messages = new ArrayList<>();
     messages.add(
-        new ChatMessage.System(instructions.text(agent, scope, ask.instructions(), offered)));
+        new ChatMessage.System(
+            instructions.text(agent, scope, ask.instructions(), offered, reads)));
+    String place = ConversationMemory.placeOf(ask, assignment.origin());
+    List<ConversationMemory.Turn> remembered = recall(place);
+    messages.addAll(Remembered.messages(remembered));
     messages.add(new ChatMessage.User(ask.text()));
+    List<ConversationMemory.Started> started = new ArrayList<>();
+    Planner.Delegate tracked = Remembered.tracking(delegate, started);
     FallbackChain.Budget budget = new FallbackChain.Budget(clock, retryBudget);
     List<String> answered = new ArrayList<>();
     List<FallbackChain.Attempt> failed = new ArrayList<>();
@@ -110,8 +139,18 @@ public final class ModelPlanner implements Planner {
       if (proposed.isEmpty() || last) {
         TurnRecord record =
             new TurnRecord(
-                agent.id(), a.model(), answered, usage.prompt(), usage.completion(), calls, failed);
-        return new Answer(text(a.reply().text(), calls), record);
+                agent.id(),
+                a.model(),
+                answered,
+                usage.prompt(),
+                usage.completion(),
+                calls,
+                failed,
+                place,
+                remembered);
+        String answer = text(a.reply().text(), calls);
+        remember(place, assignment.sessionId(), ask.text(), answer, started, calls);
+        return new Answer(answer, record);
       }
       messages.add(new ChatMessage.Assistant(a.reply().text(), proposed));
       for (ToolCall call : proposed) {
@@ -119,10 +158,46 @@ public final class ModelPlanner implements Planner {
             calls.size() >= MAX_CALLS
                 ? ToolCallDoor.Outcome.refused(
                     call, "refused: this turn has made " + MAX_CALLS + " tool calls already")
-                : door.call(call, agent, scope, offered, assignment, delegate);
+                : door.call(call, agent, scope, offered, assignment, tracked);
         calls.add(outcome);
         messages.add(new ChatMessage.ToolResult(call.id(), call.name(), outcome.report()));
       }
+    }
+  }
+
+  private List<ConversationMemory.Turn> recall(String place) {
+    if (memory == null) {
+      return List.of();
+    }
+    try {
+      return memory.recall(place);
+    } catch (RuntimeException e) {
+      LOG.warnf("conversation memory of %s not read: %s", place, e.getMessage());
+      return List.of();
+    }
+  }
+
+  private void remember(
+      String place,
+      long sessionId,
+      String text,
+      String answer,
+      List<ConversationMemory.Started> started,
+      List<ToolCallDoor.Outcome> calls) {
+    if (memory == null) {
+      return;
+    }
+    try {
+      memory.remember(
+          place,
+          sessionId,
+          redactor.redact(text),
+          answer,
+          Remembered.started(started, calls).stream()
+              .map(s -> new ConversationMemory.Started(s.sessionId(), redactor.redact(s.line())))
+              .toList());
+    } catch (RuntimeException e) {
+      LOG.warnf("conversation memory of %s not kept: %s", place, e.getMessage());
     }
   }
 

@@ -64,7 +64,9 @@ public final class ToolCallDoor {
                   : " (" + request + (agent == null ? "" : " by " + agent) + ")")
               + ": "
               + detail;
-      return text.length() > REPORT_CHARS ? text.substring(0, REPORT_CHARS) + "…" : text;
+      int max =
+          RepositoryFunctions.handles(function) ? RepositoryFunctions.RESULT_CHARS : REPORT_CHARS;
+      return text.length() > max ? text.substring(0, max) + "…" : text;
     }
 
     /** One line for the person who asked. */
@@ -83,16 +85,33 @@ public final class ToolCallDoor {
   private final Supplier<Routing> routing;
   private final Approvals approvals;
   private final Redactor redactor;
+  private final RepositoryFunctions reads;
 
   public ToolCallDoor(
       PermissionChain permissions,
       Supplier<Routing> routing,
       Approvals approvals,
       Redactor redactor) {
+    this(permissions, routing, approvals, redactor, null);
+  }
+
+  /** As above, with the read-only repository functions ({@code null}: none). */
+  public ToolCallDoor(
+      PermissionChain permissions,
+      Supplier<Routing> routing,
+      Approvals approvals,
+      Redactor redactor,
+      RepositoryFunctions reads) {
     this.permissions = permissions;
     this.routing = routing;
     this.approvals = approvals;
     this.redactor = redactor;
+    this.reads = reads;
+  }
+
+  /** The read-only repository functions offered to {@code agent} in {@code scope}. */
+  public List<ToolSpec> reads(KnownAgent agent, ChannelScope scope) {
+    return reads == null ? List.of() : reads.offered(agent, scope);
   }
 
   /**
@@ -122,6 +141,9 @@ public final class ToolCallDoor {
       Assignment assignment,
       Planner.Delegate delegate)
       throws InterruptedException {
+    if (reads != null && RepositoryFunctions.handles(call.name())) {
+      return reads.call(call, agent, scope); // read-only, no request: checked again and run here
+    }
     Optional<RequestTools.Function> function =
         offered.stream().filter(f -> f.name().equals(call.name())).findFirst();
     if (function.isEmpty()) {

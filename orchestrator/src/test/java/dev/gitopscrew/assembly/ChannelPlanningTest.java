@@ -109,7 +109,11 @@ class ChannelPlanningTest {
             "run_runbook",
             "plan_release",
             "cut_release",
-            "merge_pull_request");
+            "merge_pull_request",
+            // homelab-admin's own skill grants forge.read in this channel
+            "list_files",
+            "read_file",
+            "search_files");
     String system = sent.path("messages").path(0).path("content").asText();
     assertThat(system)
         .contains("## Skill homelab-admin")

@@ -9,8 +9,13 @@ import java.util.Optional;
 /** An action handing part of its work to another agent's session and reading what came back. */
 public final class Delegation {
 
-  /** What the child ended with, its text, and the data it kept. */
-  public record Answer(SessionResult result, Optional<String> data) {
+  /** What the child ended with, its text, the data it kept, and its session (0: not known). */
+  public record Answer(SessionResult result, Optional<String> data, long sessionId) {
+
+    public Answer(SessionResult result, Optional<String> data) {
+      this(result, data, 0);
+    }
+
     public boolean succeeded() {
       return result instanceof SessionResult.Succeeded;
     }
@@ -33,6 +38,6 @@ public final class Delegation {
     }
     long id = ((SpawnOutcome.Spawned) outcome).sessionId();
     SessionResult result = context.subagents().await(id);
-    return new Answer(result, context.subagents().dataOf(id));
+    return new Answer(result, context.subagents().dataOf(id), id);
   }
 }

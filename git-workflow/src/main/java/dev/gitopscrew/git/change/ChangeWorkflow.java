@@ -18,6 +18,7 @@ import dev.gitopscrew.git.Mirror;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.PushOutcome;
 import dev.gitopscrew.git.RepositoryFiles;
+import dev.gitopscrew.git.RepositoryReader;
 import dev.gitopscrew.git.RepositorySpec;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,11 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
   /** The configured repositories by name. */
   public Map<String, RepositorySpec> specs() {
     return repositories;
+  }
+
+  /** Read-only views of the same repositories, through the same cached clones and credentials. */
+  public RepositoryReader reader() {
+    return new RepositoryReader(mirrors, repositories, spec -> forges.apply(spec).gitCredentials());
   }
 
   @Override
