@@ -65,11 +65,13 @@ public final class RequestTools {
   private static Function function(RequestCatalogue catalogue, RequestKind kind) {
     String description =
         kind.summary()
-            + (kind.approval() == null ? "" : " Waits for a person's approval " + kind.approval())
-            + (kind.approval() == null || kind.approval().endsWith(".") ? "" : ".");
+            + (kind.approval() == null
+                ? ""
+                : " Waits for a person's approval"
+                    + (kind.approval().equals("always") ? "." : " " + kind.approval() + "."));
     return new Function(
         kind.functionName(),
-        description.replace("approval always.", "approval."),
+        description,
         kind.tool(),
         kind.record(),
         schema(kind),

@@ -103,13 +103,14 @@ class ChannelPlanningTest {
     sent.path("tools").forEach(t -> functions.add(t.path("function").path("name").asText()));
     assertThat(functions)
         .containsExactlyInAnyOrder(
-            "read_cluster",
-            "triage_application",
-            "verify_deployment",
-            "run_runbook",
-            "plan_release",
-            "cut_release",
-            "merge_pull_request",
+            "kube",
+            "triage",
+            "incident",
+            "verify",
+            "runbook",
+            "release_plan",
+            "release_cut",
+            "merge",
             // homelab-admin's own skill grants forge.read in this channel
             "list_files",
             "read_file",

@@ -136,7 +136,7 @@ class ModelAskTest {
   @Test
   void aToolCallRunsAsATypedRequestThroughTheChainAndTheModelIsRecorded() throws Exception {
     Path config = config("", 90);
-    plans(PRIMARY_PATH, "edit_manifest", EDIT_ARGS, "Opened the change for whoami v1.10.4.");
+    plans(PRIMARY_PATH, "edit", EDIT_ARGS, "Opened the change for whoami v1.10.4.");
 
     CliRun run = crew(config, "ask", BUMP);
 
@@ -150,14 +150,14 @@ class ModelAskTest {
             "(?m)^  #2 software-engineer \\[succeeded\\] edit demo deployment/whoami: image of"
                 + " whoami to traefik/whoami:v1.10.4")
         .contains("Opened the change for whoami v1.10.4.")
-        .contains("- edit_manifest → edit demo deployment/whoami")
+        .contains("- edit → edit demo deployment/whoami")
         .containsPattern(
             "(?m)^  #2 software-engineer forge.pr.create .* ok -> local://demo/pulls/2$");
     List<LoggedRequest> sent = requests(PRIMARY_PATH);
     assertThat(sent).hasSize(2);
     assertThat(sent.get(0).getBodyAsString())
-        .contains("\"name\":\"edit_manifest\"")
-        .contains("\"name\":\"triage_application\"")
+        .contains("\"name\":\"edit\"")
+        .contains("\"name\":\"triage\"")
         .contains("## Skill homelab-admin")
         .contains(BUMP);
     assertThat(sent.get(1).getBodyAsString())
@@ -169,7 +169,7 @@ class ModelAskTest {
     assertThat(show.out())
         .contains("\"model\" : \"openrouter/stepfun/step-3.5-flash:free\"")
         .contains("\"promptTokens\" : 3875")
-        .contains("\"function\" : \"edit_manifest\"")
+        .contains("\"function\" : \"edit\"")
         .contains("\"state\" : \"succeeded\"");
   }
 
@@ -180,20 +180,19 @@ class ModelAskTest {
             "{ \"id\": \"homelab-admin\", \"skills\": [\"homelab-admin\"] },"
                 + " { \"id\": \"software-engineer\", \"skills\": [] }",
             90);
-    plans(PRIMARY_PATH, "edit_manifest", EDIT_ARGS, "I may not change manifests here.");
+    plans(PRIMARY_PATH, "edit", EDIT_ARGS, "I may not change manifests here.");
 
     CliRun run = crew(config, "ask", BUMP);
 
     assertThat(run.status()).as(run.all()).isZero();
     List<LoggedRequest> sent = requests(PRIMARY_PATH);
     assertThat(sent.get(0).getBodyAsString())
-        .doesNotContain("\"name\":\"edit_manifest\"")
-        .contains("\"name\":\"plan_release\"");
+        .doesNotContain("\"name\":\"edit\"")
+        .contains("\"name\":\"release_plan\"");
     assertThat(sent.get(1).getBodyAsString())
-        .contains(
-            "refused: 'edit_manifest' is not one of homelab-admin's tools in the command line");
+        .contains("refused: 'edit' is not one of homelab-admin's tools in the command line");
     assertThat(run.out())
-        .contains("- edit_manifest refused: 'edit_manifest' is not one of homelab-admin's tools")
+        .contains("- edit refused: 'edit' is not one of homelab-admin's tools")
         .doesNotContain("#2 ");
     assertThat(crew(config, "forge", "list").out()).contains("Pull requests: (none)");
   }
@@ -203,7 +202,7 @@ class ModelAskTest {
     Path config = config("", 90);
     plans(
         PRIMARY_PATH,
-        "scale_workload",
+        "scale",
         "{\"workload\":\"deployment/web\",\"namespace\":\"apps\",\"replicas\":\"two\"}",
         "The replica count must be a number.");
 
@@ -211,7 +210,7 @@ class ModelAskTest {
 
     assertThat(run.status()).as(run.all()).isZero();
     assertThat(requests(PRIMARY_PATH).get(1).getBodyAsString())
-        .contains("refused: argument 'replicas' must be a whole number; nothing was done");
+        .contains("refused: replicas must be a number, got two; nothing was done");
     assertThat(run.out()).doesNotContain("#2 ");
   }
 
@@ -224,7 +223,7 @@ class ModelAskTest {
     assertThat(merge.status()).as(merge.all()).isZero();
     plans(
         PRIMARY_PATH,
-        "cut_release",
+        "release_cut",
         "{\"repository\":\"demo\"}",
         "The release waits for your approval.");
 
@@ -318,7 +317,7 @@ class ModelAskTest {
                         "{\"error\":{\"message\":\"Invalid API key "
                             + OPENROUTER_KEY
                             + "\",\"code\":401}}")));
-    plans(FALLBACK_PATH, "edit_manifest", EDIT_ARGS, "Done; your key " + GEMINI_KEY + " works.");
+    plans(FALLBACK_PATH, "edit", EDIT_ARGS, "Done; your key " + GEMINI_KEY + " works.");
 
     CliRun run = crew(config, "ask", BUMP);
     CliRun show = crew(config, "sessions", "show", "1", "--json");

@@ -64,11 +64,11 @@ class AnthropicMessagesTest {
             new ChatMessage.Assistant(
                 "Triaging both.",
                 List.of(
-                    new ToolCall("toolu_01", "triage_application", "{\"application\":\"grafana\"}"),
-                    new ToolCall("toolu_02", "triage_application", "{\"application\":\"loki\"}"))),
-            new ChatMessage.ToolResult("toolu_01", "triage_application", "succeeded: OOMKilled"),
-            new ChatMessage.ToolResult("toolu_02", "triage_application", "succeeded: Healthy")),
-        List.of(RequestTools.named("triage_application").orElseThrow().spec()),
+                    new ToolCall("toolu_01", "triage", "{\"application\":\"grafana\"}"),
+                    new ToolCall("toolu_02", "triage", "{\"application\":\"loki\"}"))),
+            new ChatMessage.ToolResult("toolu_01", "triage", "succeeded: OOMKilled"),
+            new ChatMessage.ToolResult("toolu_02", "triage", "succeeded: Healthy")),
+        List.of(RequestTools.named("triage").orElseThrow().spec()),
         Duration.ofSeconds(5));
   }
 
@@ -89,7 +89,7 @@ class AnthropicMessagesTest {
                           "content": [
                             { "type": "text", "text": "Checking that it recovered." },
                             { "type": "tool_use", "id": "toolu_01A09q90qw90lq917835lq9",
-                              "name": "verify_deployment", "input": { "application": "grafana" } }
+                              "name": "verify", "input": { "application": "grafana" } }
                           ],
                           "stop_reason": "tool_use",
                           "stop_sequence": null,
@@ -104,9 +104,7 @@ class AnthropicMessagesTest {
     assertThat(reply.toolCalls())
         .containsExactly(
             new ToolCall(
-                "toolu_01A09q90qw90lq917835lq9",
-                "verify_deployment",
-                "{\"application\":\"grafana\"}"));
+                "toolu_01A09q90qw90lq917835lq9", "verify", "{\"application\":\"grafana\"}"));
     assertThat(reply.usage()).isEqualTo(new ModelReply.Usage(2095, 503));
     server.verify(
         postRequestedFor(urlEqualTo("/v1/messages"))
@@ -119,7 +117,7 @@ class AnthropicMessagesTest {
                 matchingJsonPath(
                     "$.messages[1].content[1]",
                     equalToJson(
-                        "{\"type\":\"tool_use\",\"id\":\"toolu_01\",\"name\":\"triage_application\","
+                        "{\"type\":\"tool_use\",\"id\":\"toolu_01\",\"name\":\"triage\","
                             + "\"input\":{\"application\":\"grafana\"}}")))
             .withRequestBody(
                 matchingJsonPath(

@@ -62,7 +62,7 @@ class InstructionsTest {
             List.of(contract, rules, shell, functions, context, skillHeading, injection, channel))
         .doesNotContain(-1)
         .isSorted();
-    assertThat(text.substring(functions, context)).contains("read_file").contains("edit_manifest");
+    assertThat(text.substring(functions, context)).contains("read_file").contains("edit");
     assertThat(text.substring(0, context)).doesNotContain("Ignore").doesNotContain("rm -rf");
     assertThat(text.indexOf(INJECTION, injection + 1)).isEqualTo(-1);
   }

@@ -56,17 +56,15 @@ class OpenAiChatCompletionsTest {
   }
 
   ModelCall call(Duration timeout) {
-    var tool = RequestTools.named("triage_application").orElseThrow().spec();
+    var tool = RequestTools.named("triage").orElseThrow().spec();
     return new ModelCall(
         "stepfun/step-3.5-flash:free",
         List.of(
             new ChatMessage.System("You are homelab-admin."),
             new ChatMessage.User("why is grafana degraded?"),
             new ChatMessage.Assistant(
-                "",
-                List.of(
-                    new ToolCall("call_1", "triage_application", "{\"application\":\"grafana\"}"))),
-            new ChatMessage.ToolResult("call_1", "triage_application", "succeeded: Degraded")),
+                "", List.of(new ToolCall("call_1", "triage", "{\"application\":\"grafana\"}"))),
+            new ChatMessage.ToolResult("call_1", "triage", "succeeded: Degraded")),
         List.of(tool),
         timeout);
   }
@@ -82,7 +80,7 @@ class OpenAiChatCompletionsTest {
                         Completions.toolCall(
                             "stepfun/step-3.5-flash:free",
                             "call_7f3a9c2e",
-                            "verify_deployment",
+                            "verify",
                             "{\"application\":\"grafana\",\"namespace\":\"argocd\"}"))));
 
     ModelReply reply = provider.complete(call(Duration.ofSeconds(5)));
@@ -91,7 +89,7 @@ class OpenAiChatCompletionsTest {
         .containsExactly(
             new ToolCall(
                 "call_7f3a9c2e",
-                "verify_deployment",
+                "verify",
                 "{\"application\":\"grafana\",\"namespace\":\"argocd\"}"));
     assertThat(reply.usage()).isEqualTo(new ModelReply.Usage(1864, 41));
     assertThat(reply.finishReason()).isEqualTo("tool_calls");
@@ -100,8 +98,7 @@ class OpenAiChatCompletionsTest {
             .withHeader("Authorization", equalTo("Bearer " + Completions.OPENROUTER_KEY))
             .withRequestBody(matchingJsonPath("$.model", equalTo("stepfun/step-3.5-flash:free")))
             .withRequestBody(matchingJsonPath("$.tool_choice", equalTo("auto")))
-            .withRequestBody(
-                matchingJsonPath("$.tools[0].function.name", equalTo("triage_application")))
+            .withRequestBody(matchingJsonPath("$.tools[0].function.name", equalTo("triage")))
             .withRequestBody(
                 matchingJsonPath(
                     "$.tools[0].function.parameters.required[0]", equalTo("application")))
@@ -110,7 +107,7 @@ class OpenAiChatCompletionsTest {
                     "$.messages[2].tool_calls[0]",
                     equalToJson(
                         "{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":"
-                            + "\"triage_application\",\"arguments\":\"{\\\"application\\\":\\\"grafana\\\"}\"}}")))
+                            + "\"triage\",\"arguments\":\"{\\\"application\\\":\\\"grafana\\\"}\"}}")))
             .withRequestBody(
                 matchingJsonPath(
                     "$.messages[3]",

@@ -70,12 +70,7 @@ final class ClusterKinds {
             Tool.ARGOCD_CANCEL_SYNC,
             null),
         object(
-            "delete-pod",
-            "Delete a stuck pod (waits for an approval).",
-            "pod",
-            "pod",
-            Tool.CLUSTER_DELETE_POD,
-            "always"),
+            "delete-pod", "Delete a stuck pod.", "pod", "pod", Tool.CLUSTER_DELETE_POD, "always"),
         RequestKind.named(
                 "kube", "Read cluster objects through the guard: get or list a type, a pod's logs.")
             .needs("a verb and a resource", "kube get pods in monitoring")

@@ -173,7 +173,7 @@ final class RepositoryKinds {
             .builds(
                 ReleasePlan.class,
                 v -> new ReleasePlan(v.text("repository"), v.optText("milestone"))),
-        RequestKind.named("release cut", "Tag and publish a release (waits for an approval).")
+        RequestKind.named("release cut", "Tag and publish a release.")
             .needs("a repository", "release cut homelab v1.4.0")
             .fields(repository(), milestone(), Field.dryRun("only say what would happen"))
             .owner(KnownAgent.HOMELAB_ADMIN, Tool.RELEASE_CUT)
