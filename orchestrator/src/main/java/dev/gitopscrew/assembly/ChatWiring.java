@@ -108,7 +108,7 @@ public final class ChatWiring implements AutoCloseable {
             chat,
             accept,
             decide,
-            new AnswerChannelCommand(chat, policy, engine, decide),
+            new AnswerChannelCommand(chat, policy, engine, decide, runRequest.catalogue()),
             deliver,
             work);
   }

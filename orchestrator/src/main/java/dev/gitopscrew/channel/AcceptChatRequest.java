@@ -1,6 +1,12 @@
 package dev.gitopscrew.channel;
 
+import dev.gitopscrew.request.BadRequestException;
+import dev.gitopscrew.request.Request;
+import dev.gitopscrew.request.RequestJson;
+import dev.gitopscrew.roles.catalogue.Door;
+import dev.gitopscrew.roles.catalogue.RequestCatalogue;
 import dev.gitopscrew.roles.work.Origin;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.jboss.logging.Logger;
@@ -48,6 +54,34 @@ public final class AcceptChatRequest {
   }
 
   public Accepted accept(ChatMessage message) throws InterruptedException {
+    return accept(message, null);
+  }
+
+  /**
+   * A slash command's typed options for request kind {@code kind}: the same policy as a message,
+   * then the request is made from the options directly (no words in between), stored as it was
+   * asked and started like a message's.
+   */
+  public Accepted acceptTyped(ChatMessage message, String kind, Map<String, Object> options)
+      throws InterruptedException {
+    Request request;
+    try {
+      request = runRequest.catalogue().typed(kind, options, Door.SLASH, Map.of());
+    } catch (BadRequestException e) {
+      if (policy.admit(message) instanceof Admission.Ignored ignored) {
+        return new Accepted.Ignored(ignored.reason());
+      }
+      return new Accepted.Ignored("not a valid request: " + e.getMessage());
+    }
+    return accept(message, request);
+  }
+
+  /** The request catalogue the channel's requests are read through. */
+  public RequestCatalogue catalogue() {
+    return runRequest.catalogue();
+  }
+
+  private Accepted accept(ChatMessage message, Request typed) throws InterruptedException {
     Admission admission = policy.admit(message);
     if (admission instanceof Admission.Ignored ignored) {
       LOG.debugf("%s message %s ignored: %s", channel, message.messageId(), ignored.reason());
@@ -60,7 +94,8 @@ public final class AcceptChatRequest {
             message.guildId(),
             message.channelId(),
             message.authorId(),
-            message.text());
+            typed == null ? message.text() : typed.describe(),
+            typed == null ? null : RequestJson.write(typed));
     if (stored.isEmpty()) {
       return new Accepted.Ignored("message " + message.messageId() + " was taken in already");
     }
@@ -143,13 +178,26 @@ public final class AcceptChatRequest {
       if (!unstarted) {
         return new Accepted.Ignored("request " + entry.id() + " was started already");
       }
+      Origin origin = new Origin(channel, entry.requester());
       RequestOutcome outcome =
-          runRequest.runText(
-              entry.text(),
-              Optional.empty(),
-              admission.scope(),
-              new Origin(channel, entry.requester()),
-              false);
+          entry.requestJson() != null
+              ? runRequest.run(
+                  RequestJson.read(entry.requestJson()),
+                  Optional.empty(),
+                  admission.scope(),
+                  origin,
+                  false)
+              : runRequest.runText(
+                  entry.text(),
+                  Door.CHAT,
+                  Map.of(),
+                  // free text continues the conversation of its channel (or thread)
+                  "discord:" + entry.channelId(),
+                  Optional.empty(),
+                  admission.scope(),
+                  origin,
+                  false,
+                  false);
       if (outcome instanceof RequestOutcome.Ran ran) {
         requests.running(entry.id(), ran.rootId());
         awaitAndDeliver(ran.rootId());

@@ -1,5 +1,8 @@
 package dev.gitopscrew.channel;
 
+import dev.gitopscrew.roles.catalogue.Door;
+import dev.gitopscrew.roles.catalogue.RequestCatalogue;
+import dev.gitopscrew.roles.catalogue.RequestKind;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.session.SessionRecord;
 import java.util.ArrayList;
@@ -9,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The slash commands a chat channel answers itself, without starting a request: {@code /status},
- * {@code /sessions} and {@code /approve}.
+ * {@code /sessions}, {@code /approve} and {@code /help}.
  */
 public final class AnswerChannelCommand {
 
@@ -17,9 +20,15 @@ public final class AnswerChannelCommand {
   private final ChannelPolicy policy;
   private final SessionEngine engine;
   private final DecideByButton decide;
+  private final RequestCatalogue catalogue;
 
   public AnswerChannelCommand(
-      ChatChannel chat, ChannelPolicy policy, SessionEngine engine, DecideByButton decide) {
+      ChatChannel chat,
+      ChannelPolicy policy,
+      SessionEngine engine,
+      DecideByButton decide,
+      RequestCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.chat = chat;
     this.policy = policy;
     this.engine = engine;
@@ -37,7 +46,7 @@ public final class AnswerChannelCommand {
     // the same policy and user lists as a message: a user the channel does not admit is told why
     // and shown nothing
     if (policy.admitCommand(guildId, channelId, userId) instanceof Admission.Ignored ignored) {
-      return "Not taken: " + ignored.reason();
+      return Admission.notTaken(ignored.reason());
     }
     switch (command) {
       case "status":
@@ -46,9 +55,26 @@ public final class AnswerChannelCommand {
         return sessions();
       case "approve":
         return approve(options, guildId, channelId, userId, userName);
+      case "help":
+        return help();
       default:
         return "unknown command /" + command;
     }
+  }
+
+  /** The catalogue as slash commands offer it, and the line {@code /crew} takes. */
+  private String help() {
+    StringBuilder out =
+        new StringBuilder(
+            "Slash commands: /status, /sessions, /approve, /help, /crew REQUEST (a line of words),"
+                + " and one per request:\n");
+    for (RequestKind k : catalogue.offeredAt(Door.SLASH)) {
+      out.append("/").append(k.id()).append(" — ").append(k.summary()).append('\n');
+    }
+    out.append(
+        "\nIn a message or /crew, each is a line of words, like `restart deployment/grafana in"
+            + " monitoring`; `crew help requests` prints them all with examples.");
+    return RenderOutcome.text(out.toString()).text();
   }
 
   private String status() {

@@ -34,11 +34,12 @@ public final class ChatRequests {
       Long sessionId,
       String approvalId,
       String approvalMessageId,
-      String replyMessageId) {}
+      String replyMessageId,
+      String requestJson) {}
 
   private static final String COLUMNS =
       "id, channel, source_id, guild_id, channel_id, requester, text, state, session_id,"
-          + " approval_id, approval_message_id, reply_message_id";
+          + " approval_id, approval_message_id, reply_message_id, request_json";
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -56,10 +57,25 @@ public final class ChatRequests {
       String channelId,
       String requester,
       String text) {
+    return receive(channel, sourceId, guildId, channelId, requester, text, null);
+  }
+
+  /**
+   * Stores a new request, typed ({@code requestJson}, a slash command's) or in words (null); empty
+   * when one with the same source id is stored already.
+   */
+  public Optional<Entry> receive(
+      String channel,
+      String sourceId,
+      String guildId,
+      String channelId,
+      String requester,
+      String text,
+      String requestJson) {
     String clipped = text.length() > 4000 ? text.substring(0, 4000) : text;
     int inserted;
     try {
-      inserted = insert(channel, sourceId, guildId, channelId, requester, clipped);
+      inserted = insert(channel, sourceId, guildId, channelId, requester, clipped, requestJson);
     } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
       if (bySource(channel, sourceId).isPresent()) {
         return Optional.empty(); // the same message, stored already (the unique key refused it)
@@ -75,13 +91,16 @@ public final class ChatRequests {
       String guildId,
       String channelId,
       String requester,
-      String clipped) {
+      String clipped,
+      String requestJson) {
     return jdbi.withHandle(
         h ->
             h.createUpdate(
                     "INSERT INTO chat_requests (channel, source_id, guild_id, channel_id,"
-                        + " requester, text, state, received_at) VALUES (:channel, :source,"
-                        + " :guild, :channelId, :requester, :text, 'received', :at)")
+                        + " requester, text, state, received_at, request_json) VALUES (:channel,"
+                        + " :source, :guild, :channelId, :requester, :text, 'received', :at,"
+                        + " :json)")
+                .bindBySqlType("json", requestJson, java.sql.Types.VARCHAR)
                 .bind("channel", channel)
                 .bind("source", sourceId)
                 .bindBySqlType("guild", guildId, java.sql.Types.VARCHAR)
@@ -201,6 +220,7 @@ public final class ChatRequests {
         session == null ? null : ((Number) session).longValue(),
         rs.getString("approval_id"),
         rs.getString("approval_message_id"),
-        rs.getString("reply_message_id"));
+        rs.getString("reply_message_id"),
+        rs.getString("request_json"));
   }
 }

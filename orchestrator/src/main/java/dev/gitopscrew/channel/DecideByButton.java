@@ -88,6 +88,11 @@ public final class DecideByButton {
       String userId,
       String userName)
       throws InterruptedException {
+    // the same policy and user lists as a message first: whom the channel does not admit is
+    // told so in the same words
+    if (policy.admitCommand(guildId, channelId, userId) instanceof Admission.Ignored ignored) {
+      return new Clicked.Refused(Admission.notTaken(ignored.reason()));
+    }
     if (!policy.mayApprove(guildId, channelId, userId)) {
       LOG.infof(
           "approval %s: click by %s refused (not in the channel's users)", approvalId, userId);

@@ -102,17 +102,24 @@ public final class RunRequest {
       boolean wait,
       boolean approvedUpFront)
       throws InterruptedException {
-    return runText(text, Door.ASK, Map.of(), agent, scope, origin, wait, approvedUpFront);
+    return runText(text, Door.ASK, Map.of(), null, agent, scope, origin, wait, approvedUpFront);
+  }
+
+  /** The request catalogue every door reads its requests through. */
+  public RequestCatalogue catalogue() {
+    return catalogue;
   }
 
   /**
    * A line of words from a text door, read by the request catalogue; {@code place} is what the
-   * door's place supplies (a pull request's repository and number).
+   * door's place supplies (a pull request's repository and number), {@code conversation} the
+   * conversation free text continues ({@code discord:<channel>}; null: the requester's own).
    */
   public RequestOutcome runText(
       String text,
       Door door,
       Map<Field.Context, Object> place,
+      String conversation,
       Optional<String> agent,
       ChannelScope scope,
       Origin origin,
@@ -124,6 +131,9 @@ public final class RunRequest {
       request = catalogue.parse(redactor.redact(text), door, place, freeText);
     } catch (BadRequestException e) {
       return new RequestOutcome.Invalid(e.getMessage());
+    }
+    if (request instanceof Ask ask && conversation != null && ask.place() == null) {
+      request = ask.at(conversation);
     }
     return run(request, agent, scope, origin, wait, approvedUpFront);
   }

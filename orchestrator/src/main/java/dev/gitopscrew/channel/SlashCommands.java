@@ -1,158 +1,101 @@
 package dev.gitopscrew.channel;
 
+import dev.gitopscrew.roles.catalogue.Door;
+import dev.gitopscrew.roles.catalogue.Field;
+import dev.gitopscrew.roles.catalogue.RequestCatalogue;
+import dev.gitopscrew.roles.catalogue.RequestKind;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The slash commands for the structured operations, as plain data the adapter registers per guild,
- * and the request text each invocation stands for (parsed by the same parser as {@code crew ask}).
- * {@code status}, {@code sessions} and {@code approve} are answered by the channel itself.
+ * The slash commands, as plain data the adapter registers per guild: one per kind of the request
+ * catalogue that slash commands offer, its options typed from the kind's fields (a typed option
+ * becomes the request's field directly, with no text in between), and the commands the channel
+ * answers itself: {@code /status}, {@code /sessions}, {@code /approve}, {@code /help}, and {@code
+ * /crew} which takes one line of words, as a message does.
  */
 public final class SlashCommands {
 
-  /** One option: a name, what it is, whether it is required, and its fixed choices (if any). */
-  public record Option(String name, String description, boolean required, List<String> choices) {
-    static Option required(String name, String description) {
-      return new Option(name, description, true, List.of());
-    }
-
-    static Option optional(String name, String description) {
-      return new Option(name, description, false, List.of());
-    }
-
-    static Option choice(String name, String description, String... choices) {
-      return new Option(name, description, true, List.of(choices));
-    }
+  /** An option's type, as Discord knows it. */
+  public enum Type {
+    STRING,
+    INTEGER,
+    BOOLEAN
   }
 
-  public record Command(String name, String description, List<Option> options) {}
+  /** One option: a name, what it is, its type, whether it is required, and its fixed choices. */
+  public record Option(
+      String name, String description, Type type, boolean required, List<String> choices) {}
 
-  public static final List<Command> ALL =
-      List.of(
-          new Command("status", "The crew's connection, store and integrations", List.of()),
-          new Command("sessions", "The most recent requests and their states", List.of()),
-          new Command(
-              "kube",
-              "A guarded kubectl-like read",
-              List.of(
-                  Option.required("verb", "get, describe, logs..."),
-                  Option.required("resource", "pods, deployments..."),
-                  Option.optional("name", "the object's name"),
-                  Option.optional("namespace", "the namespace"))),
-          new Command(
-              "action",
-              "A cluster action (disruptive ones wait for an approval)",
-              List.of(
-                  Option.choice(
-                      "kind",
-                      "what to do",
-                      "restart",
-                      "scale",
-                      "force-sync",
-                      "hard-refresh",
-                      "cancel-sync",
-                      "delete-pod"),
-                  Option.required("target", "KIND/NAME, or the application"),
-                  Option.optional("namespace", "the namespace"),
-                  Option.optional("replicas", "for scale: the replica count"))),
-          new Command(
-              "runbook",
-              "Run a runbook for an application",
-              List.of(
-                  Option.required("name", "the runbook"),
-                  Option.required("app", "the Argo CD application"))),
-          new Command(
-              "release",
-              "Plan or cut a release (a cut waits for an approval)",
-              List.of(
-                  Option.choice("mode", "plan or cut", "plan", "cut"),
-                  Option.required("repo", "the repository name"),
-                  Option.optional("milestone", "vX.Y.Z"))),
-          new Command(
-              "scan",
-              "Security findings for a repository",
-              List.of(
-                  Option.required("repo", "the repository name"),
-                  Option.optional("path", "a folder in it"))),
-          new Command(
-              "verify",
-              "Verify an Argo CD application after a merge or rollback",
-              List.of(Option.required("app", "the application"))),
-          new Command(
-              "approve",
-              "Approve or deny a parked request",
-              List.of(
-                  Option.required("id", "the approval's id"),
-                  new Option(
-                      "decision",
-                      "approve (default) or deny",
-                      false,
-                      List.of("approve", "deny")))));
+  /**
+   * @param kind the request kind the command stands for; null for the channel's own commands
+   */
+  public record Command(String name, String description, List<Option> options, RequestKind kind) {}
+
+  /** The commands the channel answers itself. */
+  public static final List<String> LOCAL = List.of("status", "sessions", "approve", "help");
+
+  /** The command that takes a line of words: {@code /crew restart grafana}, {@code /crew help}. */
+  public static final String LINE = "crew";
 
   private SlashCommands() {}
 
-  /** The request text a command stands for; empty for the commands the channel answers itself. */
-  public static Optional<String> requestText(String command, Map<String, String> options) {
-    List<String> words = new ArrayList<>();
-    switch (command) {
-      case "kube" -> {
-        words.add("kube");
-        words.add(options.get("verb"));
-        words.add(options.get("resource"));
-        add(words, options.get("name"));
-        in(words, options.get("namespace"));
+  /** Every command, derived from {@code catalogue}. */
+  public static List<Command> of(RequestCatalogue catalogue) {
+    List<Command> all = new ArrayList<>();
+    all.add(
+        new Command("status", "The crew's connection, store and integrations", List.of(), null));
+    all.add(new Command("sessions", "The most recent requests and their states", List.of(), null));
+    all.add(
+        new Command(
+            "approve",
+            "Approve or deny a parked request",
+            List.of(
+                new Option("id", "the approval's id", Type.STRING, true, List.of()),
+                new Option(
+                    "decision",
+                    "approve (default) or deny",
+                    Type.STRING,
+                    false,
+                    List.of("approve", "deny"))),
+            null));
+    all.add(new Command("help", "The requests the crew takes, with examples", List.of(), null));
+    all.add(
+        new Command(
+            LINE,
+            "Any request in words, as in a message: /crew restart grafana, /crew help",
+            List.of(new Option("request", "the request, or help", Type.STRING, true, List.of())),
+            null));
+    for (RequestKind kind : catalogue.offeredAt(Door.SLASH)) {
+      List<Option> options = new ArrayList<>();
+      for (Field f : kind.fields()) {
+        options.add(
+            new Option(
+                f.optionName(),
+                clip(f.help()),
+                switch (f.type()) {
+                  case INTEGER -> Type.INTEGER;
+                  case BOOLEAN -> Type.BOOLEAN;
+                  default -> Type.STRING;
+                },
+                f.required(),
+                f.choices()));
       }
-      case "action" -> {
-        String kind = options.get("kind");
-        words.add(kind);
-        words.add(options.get("target"));
-        if ("scale".equals(kind) && options.get("replicas") != null) {
-          words.add("to");
-          words.add(options.get("replicas"));
-        }
-        in(words, options.get("namespace"));
-      }
-      case "runbook" -> {
-        words.add("runbook");
-        words.add(options.get("name"));
-        words.add("for");
-        words.add(options.get("app"));
-      }
-      case "release" -> {
-        words.add("release");
-        words.add(options.get("mode"));
-        words.add(options.get("repo"));
-        add(words, options.get("milestone"));
-      }
-      case "scan" -> {
-        words.add("scan");
-        words.add(options.get("repo"));
-        add(words, options.get("path"));
-      }
-      case "verify" -> {
-        words.add("verify");
-        words.add(options.get("app"));
-      }
-      default -> {
-        return Optional.empty();
-      }
+      // Discord lists required options first
+      options.sort(Comparator.comparing(o -> !o.required()));
+      all.add(new Command(kind.id(), clip(kind.summary()), options, kind));
     }
-    return Optional.of(
-        String.join(" ", words.stream().map(w -> w == null ? "" : w).toList()).strip());
+    return all;
   }
 
-  private static void add(List<String> words, String value) {
-    if (value != null && !value.isBlank()) {
-      words.add(value);
-    }
+  /** The command named {@code name}, if there is one. */
+  public static Optional<Command> named(RequestCatalogue catalogue, String name) {
+    return of(catalogue).stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
-  private static void in(List<String> words, String namespace) {
-    if (namespace != null && !namespace.isBlank()) {
-      words.add("in");
-      words.add(namespace);
-    }
+  private static String clip(String text) {
+    return text.length() <= 100 ? text : text.substring(0, 99) + "…";
   }
 }

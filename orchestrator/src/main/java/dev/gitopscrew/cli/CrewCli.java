@@ -32,6 +32,7 @@ public final class CrewCli {
           AgentsCommand.class,
           SkillsCommand.class,
           AskCommand.class,
+          RequestsCommand.class,
           SessionsCommand.class,
           ChangeCommand.class,
           EditCommand.class,
@@ -45,7 +46,9 @@ public final class CrewCli {
           IncidentsCommand.class,
           VerifyCommand.class,
           ForgeCommand.class,
-          ReleaseCommand.class);
+          ReleaseCommand.class,
+          CommandLine.HelpCommand.class,
+          picocli.AutoComplete.GenerateCompletion.class);
 
   /** What a command says once when it waits for the embedded store another command holds. */
   static Runnable waitingForStore(PrintWriter err) {
@@ -94,11 +97,28 @@ public final class CrewCli {
   static CommandLine commandLine(String[] args, CommandLine.IFactory factory) {
     CommandLine cli = new CommandLine(new CrewCli(), factory);
     String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-    List<Class<?>> commands = COMMANDS.stream().filter(c -> nameOf(c).equals(named)).toList();
+    // help and completion speak of every command
+    List<Class<?>> commands =
+        List.of("help", "generate-completion").contains(named)
+            ? COMMANDS
+            : COMMANDS.stream().filter(c -> names(c).contains(named)).toList();
     for (Class<?> command : commands.isEmpty() ? COMMANDS : commands) {
       cli.addSubcommand(nameOf(command), command);
     }
+    if (cli.getSubcommands().containsKey("request")) {
+      RequestsCommand.addKinds(
+          cli.getSubcommands().get("request"),
+          dev.gitopscrew.roles.catalogue.RequestCatalogue.standard(),
+          factory instanceof Factory f ? f.env() : Map.of());
+    }
     return cli;
+  }
+
+  private static List<String> names(Class<?> command) {
+    Command c = command.getAnnotation(Command.class);
+    List<String> all = new java.util.ArrayList<>(List.of(c.aliases()));
+    all.add(c.name());
+    return all;
   }
 
   private static String nameOf(Class<?> command) {

@@ -50,7 +50,8 @@ final class RemoteSessions implements Sessions {
   @Override
   public RequestOutcome run(Request request, Optional<String> agent, boolean approvedUpFront) {
     Map<String, Object> body = new HashMap<>();
-    body.put("request", JSON.valueToTree(request));
+    // the stored form: a request the CLI made itself (local files included) goes as it is
+    body.put("record", JSON.valueToTree(request));
     return post("/api/requests", body, agent, approvedUpFront);
   }
 

@@ -10,6 +10,8 @@ import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.BadRequestException;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.request.RequestJson;
+import dev.gitopscrew.roles.catalogue.Door;
+import dev.gitopscrew.roles.catalogue.RequestKind;
 import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionEngine;
@@ -21,12 +23,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /api/requests}: run one request, given as {@code text} (parsed here, as {@code crew
- * ask} does) or as a typed {@code request}. With {@code wait} (the default) the answer is the
- * finished tree with its effects; without, 202 and the root session id to follow.
+ * {@code POST /api/requests}: run one request, given as {@code text} (a line of words, as {@code
+ * crew ask} takes it), as a typed {@code request} (a kind of the request catalogue and its fields,
+ * as the catalogue's JSON Schema says), or as a {@code record} (a request in the form sessions
+ * store it, as the CLI sends its own). With {@code wait} (the default) the answer is the finished
+ * tree with its effects; without, 202 and the root session id to follow.
  */
 @Path("/api/requests")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +51,7 @@ public class RequestsResource {
   public record Body(
       String text,
       JsonNode request,
+      JsonNode record,
       String agent,
       String requester,
       Boolean approve,
@@ -60,20 +66,28 @@ public class RequestsResource {
           String localKey,
       Body body)
       throws InterruptedException {
-    if (body == null || (body.text() == null) == (body.request() == null)) {
+    int given =
+        (body != null && body.text() != null ? 1 : 0)
+            + (body != null && body.request() != null ? 1 : 0)
+            + (body != null && body.record() != null ? 1 : 0);
+    if (given != 1) {
       return ApiErrors.of(
           400,
-          "a request needs either \"text\", e.g. {\"text\": \"restart deployment/homepage in"
+          "a request needs one of \"text\", e.g. {\"text\": \"restart deployment/homepage in"
               + " apps\"}, or a typed \"request\" with a \"kind\" (one of "
-              + String.join(", ", RequestJson.kinds())
-              + ")");
+              + String.join(
+                  ", ",
+                  runRequest.catalogue().offeredAt(Door.API).stream().map(RequestKind::id).toList())
+              + "), e.g. {\"request\": {\"kind\": \"restart\", \"workload\":"
+              + " \"deployment/homepage\", \"namespace\": \"apps\"}}");
     }
     Optional<String> tooLong =
         FieldLimits.first(
             FieldLimits.check("text", body.text(), FieldLimits.TEXT),
             FieldLimits.check("requester", body.requester(), FieldLimits.REQUESTER),
             FieldLimits.check("agent", body.agent(), FieldLimits.AGENT),
-            FieldLimits.check("request", body.request()));
+            FieldLimits.check("request", body.request()),
+            FieldLimits.check("request", body.record()));
     if (tooLong.isPresent()) {
       return ApiErrors.of(400, tooLong.get());
     }
@@ -90,7 +104,10 @@ public class RequestsResource {
     } else {
       Request request;
       try {
-        request = RequestJson.read(body.request().toString());
+        request =
+            body.record() != null
+                ? RequestJson.read(body.record().toString())
+                : typed(body.request());
       } catch (BadRequestException e) {
         return ApiErrors.of(400, e.getMessage());
       }
@@ -105,6 +122,22 @@ public class RequestsResource {
     }
     return answer(outcome, wait, runRequest, trail, engine);
   }
+
+  /** A typed request: {@code kind} names the catalogue's kind, the other members its fields. */
+  private Request typed(JsonNode request) {
+    if (!request.isObject() || !request.path("kind").isTextual()) {
+      throw new BadRequestException(
+          "a typed request is an object with a \"kind\" and its fields, e.g. {\"kind\":"
+              + " \"scan\", \"repository\": \"demo\"}");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fields = JSON.convertValue(request, Map.class);
+    String kind = (String) fields.remove("kind");
+    return runRequest.catalogue().typed(kind, fields, Door.API, Map.of());
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** The answer for a request that ran (or was refused), as every request endpoint gives it. */
   static Response answer(

@@ -276,7 +276,8 @@ class AzureDevOpsWebhookTest {
     assertThat(refused.state()).isEqualTo("skipped");
     List<LoggedRequest> threads = requests("POST", GIT + "/pullrequests/12/threads");
     assertThat(threads).hasSize(1);
-    assertThat(threads.get(0).getBodyAsString()).contains("Sorry @mallory@example.org");
+    assertThat(threads.get(0).getBodyAsString())
+        .contains("@mallory@example.org Not taken: mallory@example.org may not run /crew commands");
     assertThat(requests("DELETE", GIT + "/pullrequests/12/labels")).isEmpty();
 
     String own =

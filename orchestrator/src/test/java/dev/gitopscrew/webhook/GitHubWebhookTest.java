@@ -374,7 +374,7 @@ class GitHubWebhookTest {
     List<LoggedRequest> replies = requests("POST", REPO + "/issues/12/comments");
     assertThat(replies).hasSize(1);
     assertThat(body(replies.get(0)).path("body").asText())
-        .startsWith("@mallory Sorry")
+        .startsWith("@mallory Not taken: mallory may not run /crew commands in ")
         .contains("Nothing was done")
         .endsWith("Agent: homelab-admin | GitOps Crew");
     assertThat(requests("POST", REPO + "/statuses/")).as("nothing validated").isEmpty();
@@ -431,7 +431,7 @@ class GitHubWebhookTest {
         .contains(
             "`/crew hold`",
             "do-not-merge/hold",
-            "`/crew release plan`",
+            "`/crew release plan [MILESTONE]`",
             "I do not know this command")
         .endsWith("Agent: homelab-admin | GitOps Crew");
     assertThat(crew.audit().latest(20))

@@ -170,11 +170,16 @@ public final class DiscordConnection implements ChatConnection {
   private void registerCommands() {
     JDA jda = chat.jda();
     List<SlashCommandData> commands = new ArrayList<>();
-    for (SlashCommands.Command c : SlashCommands.ALL) {
+    for (SlashCommands.Command c : SlashCommands.of(accept.catalogue())) {
       SlashCommandData data = Commands.slash(c.name(), c.description());
       for (SlashCommands.Option o : c.options()) {
-        OptionData option =
-            new OptionData(OptionType.STRING, o.name(), o.description(), o.required());
+        OptionType type =
+            switch (o.type()) {
+              case INTEGER -> OptionType.INTEGER;
+              case BOOLEAN -> OptionType.BOOLEAN;
+              default -> OptionType.STRING;
+            };
+        OptionData option = new OptionData(type, o.name(), o.description(), o.required());
         o.choices().forEach(choice -> option.addChoice(choice, choice));
         data.addOptions(option);
       }

@@ -84,48 +84,70 @@ final class DiscordEvents extends ListenerAdapter {
     String user = event.getUser().getId();
     String userName = event.getUser().getName();
     String command = event.getName();
-    Map<String, String> options = new LinkedHashMap<>();
+    Map<String, Object> options = new LinkedHashMap<>();
     for (OptionMapping o : event.getOptions()) {
-      options.put(o.getName(), o.getAsString());
+      options.put(
+          o.getName(),
+          switch (o.getType()) {
+            case INTEGER -> o.getAsLong();
+            case BOOLEAN -> o.getAsBoolean();
+            default -> o.getAsString();
+          });
     }
     String interactionId = event.getId();
     work.execute(
         () ->
             run(
                 () -> {
-                  Optional<String> text = SlashCommands.requestText(command, options);
-                  if (text.isEmpty()) {
+                  ChatMessage message =
+                      new ChatMessage(
+                          interactionId,
+                          guild,
+                          channel,
+                          user,
+                          userName,
+                          false,
+                          true,
+                          String.valueOf(options.getOrDefault("request", "")));
+                  Optional<SlashCommands.Command> known =
+                      SlashCommands.named(accept.catalogue(), command);
+                  if (known.isEmpty() || SlashCommands.LOCAL.contains(command)) {
+                    Map<String, String> words = new LinkedHashMap<>();
+                    options.forEach((k, v) -> words.put(k, String.valueOf(v)));
+                    hook.editOriginal(local.answer(command, words, guild, channel, user, userName))
+                        .queue();
+                    return null;
+                  }
+                  if (command.equals(SlashCommands.LINE)
+                      && message.text().strip().equalsIgnoreCase("help")) {
                     hook.editOriginal(
-                            local.answer(command, options, guild, channel, user, userName))
+                            local.answer("help", Map.of(), guild, channel, user, userName))
                         .queue();
                     return null;
                   }
                   chat.rememberHook(interactionId, hook);
                   AcceptChatRequest.Accepted accepted =
-                      accept.accept(
-                          new ChatMessage(
-                              interactionId,
-                              guild,
-                              channel,
-                              user,
-                              userName,
-                              false,
-                              true,
-                              text.get()));
-                  hook.editOriginal(acknowledgement(accepted, text.get())).queue();
+                      command.equals(SlashCommands.LINE)
+                          ? accept.accept(message)
+                          : accept.acceptTyped(message, known.get().kind().id(), options);
+                  hook.editOriginal(acknowledgement(accepted)).queue();
                   return null;
                 },
                 "/" + command));
   }
 
-  private static String acknowledgement(AcceptChatRequest.Accepted accepted, String text) {
+  private static String acknowledgement(AcceptChatRequest.Accepted accepted) {
     if (accepted instanceof AcceptChatRequest.Accepted.Ignored ignored) {
-      return "Not taken: " + ignored.reason();
+      return dev.gitopscrew.channel.Admission.notTaken(ignored.reason());
     }
     RequestOutcome outcome = ((AcceptChatRequest.Accepted.Taken) accepted).outcome();
     return outcome instanceof RequestOutcome.Ran ran
-        ? "Accepted as request #" + ran.rootId() + ": `" + text + "` (the result follows)"
-        : "`" + text + "`";
+        ? "Accepted as request #"
+            + ran.rootId()
+            + ": `"
+            + ran.root().instruction().replace('`', '\'')
+            + "` (the result follows)"
+        : "Not run (the reason follows)";
   }
 
   @Override

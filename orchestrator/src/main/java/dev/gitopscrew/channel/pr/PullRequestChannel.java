@@ -1,5 +1,6 @@
 package dev.gitopscrew.channel.pr;
 
+import dev.gitopscrew.channel.Admission;
 import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.effect.Actor;
@@ -14,6 +15,8 @@ import dev.gitopscrew.git.RepositorySpec;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.Validate;
 import dev.gitopscrew.roles.KnownAgent;
+import dev.gitopscrew.roles.catalogue.Door;
+import dev.gitopscrew.roles.catalogue.Field;
 import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.store.JdbcPullRequestMerges;
 import java.time.Clock;
@@ -128,11 +131,13 @@ public final class PullRequestChannel {
           c,
           null,
           KnownAgent.HOMELAB_ADMIN.id(),
-          "Sorry @"
-              + c.sender()
-              + ", `/crew` commands are for people who may push to this repository (or whom"
-              + " `channels.pullRequests.users` lists), and I could not confirm that for you."
-              + " Nothing was done.");
+          Admission.notTaken(
+              c.sender()
+                  + " may not run /crew commands in "
+                  + spec.name()
+                  + ": they are for people who may push to it (or whom"
+                  + " channels.pullRequests.users lists), and the forge did not confirm that."
+                  + " Nothing was done."));
       return new Handled("skipped", null, c.describe() + ": refused, no write access");
     }
     if (commands.size() > CrewCommand.MAX_PER_COMMENT) {
@@ -157,7 +162,12 @@ public final class PullRequestChannel {
     for (CrewCommand command : commands) {
       Answer answer = answer(spec, forge, c, origin, command);
       sections.add("**`" + command.line() + "`**: " + answer.text());
-      notes.add(command.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + answer.note());
+      notes.add(
+          (command.kind() == CrewCommand.Kind.REQUEST
+                  ? command.words().split(" ")[0].toLowerCase(java.util.Locale.ROOT)
+                  : command.kind().name().toLowerCase(java.util.Locale.ROOT))
+              + " "
+              + answer.note());
       if (answer.sessionId() != null) {
         lastSession = answer.sessionId();
         agent = answer.agent();
@@ -186,23 +196,37 @@ public final class PullRequestChannel {
       Origin origin,
       CrewCommand command)
       throws InterruptedException {
-    String repo = spec.name();
     return switch (command.kind()) {
-      case HELP -> Answer.done("\n\n" + CrewCommand.helpText(), "answered");
-      case UNKNOWN ->
-          Answer.done("I do not know this command.\n\n" + CrewCommand.helpText(), "unknown");
-      case VALIDATE -> session("validate " + repo + "#" + c.number(), origin);
-      case SCAN -> session("scan " + repo + "#" + c.number(), origin);
-      case RELEASE_PLAN -> session("release plan " + repo, origin);
+      case HELP -> Answer.done("\n\n" + CrewCommand.helpText(run.catalogue()), "answered");
+      case REQUEST -> session(command.words(), spec.name(), c.number(), origin);
       case HOLD -> label(spec, forge, c, true);
       case UNHOLD -> label(spec, forge, c, false);
       case REFRESH -> refresh(spec, c);
     };
   }
 
-  /** A command that is a request: parsed by the request parser, run as a session, awaited. */
-  private Answer session(String text, Origin origin) throws InterruptedException {
-    RequestOutcome outcome = run.runText(text, Optional.empty(), SCOPE, origin, true);
+  /**
+   * A command that is a request: read by the catalogue with this pull request's repository and
+   * number filled in, run as a session, awaited.
+   */
+  private Answer session(String words, String repository, int number, Origin origin)
+      throws InterruptedException {
+    RequestOutcome outcome =
+        run.runText(
+            words,
+            Door.PR_COMMENT,
+            Map.of(Field.Context.REPOSITORY, repository, Field.Context.PULL_REQUEST, number),
+            "pr:" + repository + "#" + number,
+            Optional.empty(),
+            SCOPE,
+            origin,
+            true,
+            false);
+    if (outcome instanceof RequestOutcome.Invalid invalid
+        && invalid.reason().startsWith("unknown request")) {
+      return Answer.done(
+          "I do not know this command.\n\n" + CrewCommand.helpText(run.catalogue()), "unknown");
+    }
     if (outcome instanceof RequestOutcome.Ran ran) {
       String detail = ran.root().detail() == null ? "" : ran.root().detail().strip();
       boolean ok = ran.succeeded();

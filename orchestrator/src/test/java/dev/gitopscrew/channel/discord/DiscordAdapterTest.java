@@ -9,9 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.channel.Admission;
+import dev.gitopscrew.channel.ChannelPolicy;
 import dev.gitopscrew.channel.ChatRequests;
 import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.permission.ChannelScope;
+import dev.gitopscrew.roles.catalogue.Door;
+import dev.gitopscrew.roles.catalogue.RequestCatalogue;
 import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.store.TestStores;
@@ -45,6 +49,7 @@ class DiscordAdapterTest {
   @TempDir Path dir;
   private DiscordDouble discord;
   private Crew crew;
+  private CrewContext context;
 
   @BeforeEach
   void start() throws Exception {
@@ -72,7 +77,8 @@ class DiscordAdapterTest {
     Path state = dir.resolve("state");
     Map<String, String> env = new HashMap<>(TestStores.env(state));
     env.put("DISCORD_BOT_TOKEN", TOKEN);
-    crew = Crew.open(CrewContext.load(Optional.of(file), Optional.of(state), env));
+    context = CrewContext.load(Optional.of(file), Optional.of(state), env);
+    crew = Crew.open(context);
     crew.chat().connection().start();
     discord.await("slash commands registered", c -> c.method().equals("PUT"));
   }
@@ -97,18 +103,25 @@ class DiscordAdapterTest {
         .isNotZero();
     DiscordDouble.Call put = discord.await("registration", c -> c.method().equals("PUT"));
     assertThat(put.path()).isEqualTo("/applications/" + APP_ID + "/guilds/" + GUILD + "/commands");
+    List<String> expected =
+        new java.util.ArrayList<>(List.of("status", "sessions", "approve", "help", "crew"));
+    RequestCatalogue.standard().offeredAt(Door.SLASH).forEach(k -> expected.add(k.id()));
     assertThat(
             StreamSupport.stream(put.json().spliterator(), false).map(c -> c.path("name").asText()))
-        .containsExactlyInAnyOrder(
-            "status",
-            "sessions",
-            "kube",
-            "action",
-            "runbook",
-            "release",
-            "scan",
-            "verify",
-            "approve");
+        .containsExactlyInAnyOrderElementsOf(expected)
+        .contains("restart", "scale", "edit", "change", "label", "release-plan")
+        .doesNotContain("drill-fanout");
+    // typed options: an integer is an integer (4), a flag a boolean (5), a choice has its choices
+    JsonNode scale =
+        StreamSupport.stream(put.json().spliterator(), false)
+            .filter(c -> c.path("name").asText().equals("scale"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(scale.path("options").findValues("name").stream().map(JsonNode::asText))
+        .containsExactly("workload", "replicas", "namespace", "dry-run");
+    assertThat(scale.path("options").get(1).path("type").asInt()).isEqualTo(4);
+    assertThat(scale.path("options").get(1).path("required").asBoolean()).isTrue();
+    assertThat(scale.path("options").get(3).path("type").asInt()).isEqualTo(5);
     assertThat(crew.chat().connection().state().status()).isEqualTo("connected");
   }
 
@@ -226,7 +239,8 @@ class DiscordAdapterTest {
   void aScanSlashCommandRunsSecurityAnalystOnTheRepositoryAndFollowsUpWithTheFindings()
       throws Exception {
     JsonNode command =
-        discord.slashCommand(GENERAL, ALICE, "alice", "scan", "repo", "demo", "path", "k8s/apps");
+        discord.slashCommand(
+            GENERAL, ALICE, "alice", "scan", "repository", "demo", "path", "k8s/apps");
     discord.dispatch("INTERACTION_CREATE", command);
     String webhook = "/webhooks/" + APP_ID + "/" + command.path("token").asText();
 
@@ -237,10 +251,75 @@ class DiscordAdapterTest {
 
     assertThat(accepted.json().path("content").asText())
         .startsWith("Accepted as request #")
-        .contains("`scan demo k8s/apps`");
+        .contains("`scan demo under k8s/apps`");
     JsonNode embed = result.json().path("embeds").path(0);
     assertThat(embed.path("title").asText()).contains("succeeded: scan demo");
     assertThat(embed.path("description").asText()).contains("Scanned demo under k8s/apps at ");
+  }
+
+  @Test
+  void aSlashOptionWithSpacesArrivesIntactAndANumberArrivesAsANumber() throws Exception {
+    JsonNode change =
+        discord.slashCommand(
+            GENERAL,
+            ALICE,
+            "alice",
+            "change",
+            "repository",
+            "demo",
+            "title",
+            "Run two whoami replicas",
+            "files",
+            "docs/replicas.md=Two whoami replicas keep the demo up during a rollout.",
+            "type",
+            "docs",
+            "dry-run",
+            true);
+    discord.dispatch("INTERACTION_CREATE", change);
+    DiscordDouble.Call accepted =
+        discord.await("the acknowledgement", c -> c.path().equals(original(change)));
+    assertThat(accepted.json().path("content").asText())
+        .startsWith("Accepted as request #")
+        .contains("change demo docs: Run two whoami replicas [docs/replicas.md] (dry run)");
+
+    JsonNode scale =
+        discord.slashCommand(
+            GENERAL, ALICE, "alice", "scale", "workload", "deployment/web", "replicas", 2L);
+    discord.dispatch("INTERACTION_CREATE", scale);
+    DiscordDouble.Call scaled =
+        discord.await("the acknowledgement", c -> c.path().equals(original(scale)));
+    assertThat(scaled.json().path("content").asText()).contains("scale deployment/web to 2");
+
+    JsonNode help = discord.slashCommand(GENERAL, ALICE, "alice", "crew", "request", "help");
+    discord.dispatch("INTERACTION_CREATE", help);
+    DiscordDouble.Call helped =
+        discord.await("the /crew help answer", c -> c.path().equals(original(help)));
+    assertThat(helped.json().path("content").asText())
+        .contains("/restart — Rollout-restart a deployment or statefulset.")
+        .contains("/label — Add a label to a pull request, or remove it.");
+  }
+
+  @Test
+  void aSlashCommandFromAUserTheChannelDoesNotAdmitGetsTheRefusalAMessageGetsAndNothingRuns()
+      throws Exception {
+    String reason = "user " + MALLORY + " is not in the users of channel " + GENERAL;
+    Admission admission =
+        new ChannelPolicy(context.loaded().config().channels().discord())
+            .admit(
+                new dev.gitopscrew.channel.ChatMessage(
+                    "1", GUILD, GENERAL, MALLORY, "mallory", false, true, "restart web"));
+    assertThat(admission).isEqualTo(new Admission.Ignored(reason));
+    for (JsonNode command :
+        List.of(
+            discord.slashCommand(GENERAL, MALLORY, "mallory", "restart", "workload", "web"),
+            discord.slashCommand(GENERAL, MALLORY, "mallory", "crew", "request", "restart web"),
+            discord.slashCommand(GENERAL, MALLORY, "mallory", "sessions"))) {
+      discord.dispatch("INTERACTION_CREATE", command);
+      DiscordDouble.Call answer =
+          discord.await("the refusal", c -> c.path().equals(original(command)));
+      assertThat(answer.json().path("content").asText()).isEqualTo("Not taken: " + reason);
+    }
+    assertThat(crew.engine().list(false, 50)).isEmpty();
   }
 
   private void awaitConnected(String what) throws InterruptedException {
@@ -330,7 +409,9 @@ class DiscordAdapterTest {
                 c.method().equals("POST")
                     && c.path()
                         .equals("/webhooks/" + APP_ID + "/" + refusedClick.path("token").asText()));
-    assertThat(refused.json().path("content").asText()).contains("you may not approve");
+    // the same refusal, in the same words, as a message of theirs gets from the channel policy
+    assertThat(refused.json().path("content").asText())
+        .isEqualTo("Not taken: user " + MALLORY + " is not in the users of channel " + ALERTS);
     assertThat(refused.json().path("flags").asInt() & 64).as("ephemeral").isNotZero();
     assertThat(crew.engine().approvals().find(approvalId).orElseThrow().pending()).isTrue();
 

@@ -503,7 +503,7 @@ final class DiscordDouble implements AutoCloseable {
 
   /** A user typing {@code /name options...} in {@code channel}. */
   ObjectNode slashCommand(
-      String channel, String userId, String userName, String name, String... options) {
+      String channel, String userId, String userName, String name, Object... options) {
     ObjectNode i = interaction(channel, userId, userName, 2);
     ObjectNode data = i.putObject("data");
     data.put("id", String.valueOf(ids.incrementAndGet()));
@@ -512,7 +512,15 @@ final class DiscordDouble implements AutoCloseable {
     data.put("guild_id", GUILD);
     ArrayNode opts = data.putArray("options");
     for (int k = 0; k + 1 < options.length; k += 2) {
-      opts.addObject().put("name", options[k]).put("type", 3).put("value", options[k + 1]);
+      // as Discord types them: 3 a string, 4 an integer, 5 a boolean
+      ObjectNode o = opts.addObject().put("name", (String) options[k]);
+      if (options[k + 1] instanceof Long n) {
+        o.put("type", 4).put("value", n);
+      } else if (options[k + 1] instanceof Boolean b) {
+        o.put("type", 5).put("value", b);
+      } else {
+        o.put("type", 3).put("value", (String) options[k + 1]);
+      }
     }
     return i;
   }

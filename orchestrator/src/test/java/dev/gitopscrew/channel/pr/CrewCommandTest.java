@@ -2,6 +2,9 @@ package dev.gitopscrew.channel.pr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitopscrew.roles.catalogue.Door;
+import dev.gitopscrew.roles.catalogue.RequestCatalogue;
+import dev.gitopscrew.roles.catalogue.RequestKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +22,16 @@ class CrewCommandTest {
                 "Thanks!\r\n/crew validate\n  /crew  Release   Plan\n/CREW hold\n/crew unhold\n"
                     + "/crew scan\n/crew refresh\n/crew help\n/crew"))
         .containsExactly(
-            CrewCommand.Kind.VALIDATE,
-            CrewCommand.Kind.RELEASE_PLAN,
+            CrewCommand.Kind.REQUEST,
+            CrewCommand.Kind.REQUEST,
             CrewCommand.Kind.HOLD,
             CrewCommand.Kind.UNHOLD,
-            CrewCommand.Kind.SCAN,
+            CrewCommand.Kind.REQUEST,
             CrewCommand.Kind.REFRESH,
             CrewCommand.Kind.HELP,
             CrewCommand.Kind.HELP);
+    assertThat(CrewCommand.parse("  /crew  Release   Plan  v1.2.0").get(0).words())
+        .isEqualTo("Release Plan v1.2.0");
   }
 
   @Test
@@ -40,19 +45,26 @@ class CrewCommandTest {
                     + "`/crew hold`"))
         .isEmpty();
     assertThat(kinds(null)).isEmpty();
-    assertThat(kinds("/crew dance")).containsExactly(CrewCommand.Kind.UNKNOWN);
+    assertThat(kinds("/crew dance")).containsExactly(CrewCommand.Kind.REQUEST);
   }
 
   @Test
-  void theHelpNamesEveryCommand() {
-    assertThat(CrewCommand.helpText())
+  void theHelpNamesEveryCommandAndEveryRequestOfTheCatalogueThatActsOnARepository() {
+    RequestCatalogue catalogue = RequestCatalogue.standard();
+    String help = CrewCommand.helpText(catalogue);
+    assertThat(help)
         .contains(
-            "`/crew validate`",
-            "`/crew scan`",
+            "`/crew validate [base BASE]`",
+            "`/crew scan [PATH] [severity SEVERITY] [show-suppressed] [dry-run]`",
+            "`/crew label LABEL [remove] [dry-run]`",
             "`/crew refresh`",
             "`/crew hold`",
             "`/crew unhold`",
-            "`/crew release plan`",
-            "`/crew help`");
+            "`/crew release plan [MILESTONE]`",
+            "`/crew help`")
+        .doesNotContain("`/crew restart");
+    for (RequestKind kind : catalogue.offeredAt(Door.PR_COMMENT)) {
+      assertThat(help).contains("`/crew " + kind.name());
+    }
   }
 }
