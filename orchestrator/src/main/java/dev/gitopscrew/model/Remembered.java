@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 final class Remembered {
 
+  /** At least this much of a request's words stays in its line, however long its result. */
+  private static final int MIN_ASKED = 60;
+
   private static final Pattern SUBMITTED = Pattern.compile("submitted as request #(\\d+)");
 
   private Remembered() {}
@@ -39,18 +42,33 @@ final class Remembered {
       Planner.Delegate delegate, List<ConversationMemory.Started> started) {
     return (owner, request) -> {
       Delegation.Answer answer = delegate.hand(owner, request);
-      String first = answer.text() == null ? "" : answer.text().lines().findFirst().orElse("");
+      // every line the session reported: a change's pull request is its last line, not its first
+      String reported =
+          answer.text() == null
+              ? ""
+              : String.join(
+                  "; ",
+                  answer.text().lines().map(String::strip).filter(l -> !l.isBlank()).toList());
+      String outcome =
+          " ("
+              + owner.id()
+              + ") "
+              + answer.result().state()
+              + (reported.isBlank() ? "" : ": " + reported);
       started.add(
           new ConversationMemory.Started(
-              answer.sessionId(),
-              request.describe()
-                  + " ("
-                  + owner.id()
-                  + ") "
-                  + answer.result().state()
-                  + (first.isBlank() ? "" : ": " + first)));
+              answer.sessionId(), asked(request.describe(), outcome) + outcome));
       return answer;
     };
+  }
+
+  /**
+   * The request's words, shortened so that what the session reported still fits the remembered line
+   * ({@link ConversationMemory#MAX_STARTED_LINE}): the artifacts are what a follow-up needs.
+   */
+  private static String asked(String describe, String outcome) {
+    int room = Math.max(MIN_ASKED, ConversationMemory.MAX_STARTED_LINE - outcome.length());
+    return describe.length() <= room ? describe : describe.substring(0, room - 1) + "…";
   }
 
   /** The sessions a turn started: those it handed work to, then requests parked for approval. */
