@@ -33,23 +33,28 @@ final class RunKind extends RequestCommand {
 
   @Override
   public Integer call() throws Exception {
-    ParseResult parsed = spec.commandLine().getParseResult();
-    Map<String, Object> values = new LinkedHashMap<>();
     Request request;
     try {
-      for (Field f : kind.fields()) {
-        OptionSpec option = spec.findOption("--" + f.optionName());
-        if (parsed.hasMatchedOption(option)) {
-          Object value = option.getValue();
-          values.put(f.name(), f.type() == Field.Type.PAIRS ? files(value) : value);
-        }
-      }
-      request = catalogue.typed(kind.id(), values, Door.COMMAND_LINE, Map.of());
+      request = request();
     } catch (BadRequestException e) {
       err().println("error: " + e.getMessage());
       return CrewCli.USAGE;
     }
     return submit(s -> s.run(request, Optional.empty(), yes));
+  }
+
+  /** The request the options given stand for. */
+  Request request() throws IOException {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Field f : kind.fields()) {
+      OptionSpec option = spec.findOption("--" + f.optionName());
+      if (parsed.hasMatchedOption(option)) {
+        Object value = option.getValue();
+        values.put(f.name(), f.type() == Field.Type.PAIRS ? files(value) : value);
+      }
+    }
+    return catalogue.typed(kind.id(), values, Door.COMMAND_LINE, Map.of());
   }
 
   /** {@code PATH=@LOCALFILE} takes a local file's content; {@code PATH=TEXT} the text itself. */

@@ -117,7 +117,9 @@ class GatewayCommandsIT {
           gw.post(
               "/api/requests", "{\"request\": {\"kind\": \"verify\", \"application\": 7}}", TOKEN);
       assertThat(typed.statusCode()).isEqualTo(400);
-      assertThat(typed.body()).contains("to a string value").doesNotContain("java.lang");
+      assertThat(typed.body())
+          .contains("application must be a string, got 7")
+          .doesNotContain("java.lang");
 
       var scan =
           gw.post(

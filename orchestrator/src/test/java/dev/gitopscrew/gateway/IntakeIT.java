@@ -182,7 +182,13 @@ class IntakeIT {
     assertThat(unknownVerb.statusCode()).isEqualTo(400);
     assertThat(unknownVerb.body().length()).isLessThan(2000);
 
-    HttpResponse<String> etc = api(Map.of("request", Map.of("kind", "scan", "directory", "/etc")));
+    // a typed request has only the catalogue's fields; the stored form can name a folder, which
+    // only the command line may
+    HttpResponse<String> typedEtc =
+        api(Map.of("request", Map.of("kind", "scan", "directory", "/etc")));
+    assertThat(typedEtc.statusCode()).isEqualTo(400);
+    assertThat(reason(typedEtc)).contains("'directory' is not a field of scan");
+    HttpResponse<String> etc = api(Map.of("record", Map.of("kind", "scan", "directory", "/etc")));
     assertThat(etc.statusCode()).isEqualTo(403);
     assertThat(reason(etc)).contains("only the command line names any folder");
 

@@ -13,7 +13,10 @@ public enum KnownAgent {
       "homelab-admin",
       true,
       List.of("homelab-admin", "gitops", "incident-response", "secret-management")),
-  DEVOPS_SRE("devops-sre", false, List.of("devops-sre", "gitops", "incident-response")),
+  DEVOPS_SRE(
+      "devops-sre",
+      false,
+      List.of("devops-sre", "gitops", "incident-response", "secret-management")),
   SOFTWARE_ENGINEER("software-engineer", false, List.of("software-engineer", "gitops")),
   SECURITY_ANALYST(
       "security-analyst", false, List.of("security-analyst", "gitops", "secret-management")),

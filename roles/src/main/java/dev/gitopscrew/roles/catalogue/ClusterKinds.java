@@ -155,7 +155,11 @@ final class ClusterKinds {
                 action + " " + kind + "/grafana in " + (kind.equals("pod") ? "apps" : "monitoring"))
             .fields(
                 Field.word(field, "the " + kind + "'s name (or " + kind + "/NAME)", "grafana"),
-                namespace(),
+                kind.equals("application")
+                    ? Field.word("namespace", "the Application's namespace, like argocd", "argocd")
+                        .after("in", "-n")
+                        .optional()
+                    : namespace(),
                 dryRun())
             .owner(KnownAgent.DEVOPS_SRE, tool)
             .writes();

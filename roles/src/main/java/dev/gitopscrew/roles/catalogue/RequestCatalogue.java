@@ -116,7 +116,14 @@ public final class RequestCatalogue {
       throw new BadRequestException(kind.name() + " is not taken here: " + notHere.get());
     }
     int skip = kind.name().split(" ").length;
-    return kind.request(LineGrammar.read(kind, words.subList(skip, words.size()), place));
+    try {
+      return kind.request(LineGrammar.read(kind, words.subList(skip, words.size()), place));
+    } catch (BadRequestException e) {
+      if (freeText) {
+        return new Ask(trimmed); // "label it type:docs": words a model can plan, not a line
+      }
+      throw e;
+    }
   }
 
   /** {@link #parse} with no place. */

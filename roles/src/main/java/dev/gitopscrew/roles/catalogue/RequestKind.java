@@ -91,6 +91,40 @@ public record RequestKind(
     return out.toString();
   }
 
+  /**
+   * These typed values as one line of words, the way the text doors read them back; the fields
+   * whose context is {@code implied} (a pull request's repository and number) are left out, as a
+   * {@code /crew} comment leaves them out. Empty when a value has no words (a file's content).
+   */
+  public Optional<String> words(Map<String, ?> values, java.util.Set<Field.Context> implied) {
+    StringBuilder out = new StringBuilder(name);
+    Optional<Field> shorthand =
+        field(Field.Context.PULL_REQUEST).filter(f -> f.syntax() == Field.Syntax.TYPED_ONLY);
+    for (Field f : fields) {
+      Object value = values.get(f.name());
+      if (value == null || implied.contains(f.context()) || Boolean.FALSE.equals(value)) {
+        continue;
+      }
+      if (shorthand.isPresent() && f == shorthand.get()) {
+        continue; // written on the repository: demo#12
+      }
+      Object number = shorthand.map(p -> values.get(p.name())).orElse(null);
+      switch (f.syntax()) {
+        case POSITIONAL ->
+            out.append(' ')
+                .append(value)
+                .append(
+                    f.context() == Field.Context.REPOSITORY && number != null ? "#" + number : "");
+        case KEYWORD -> out.append(' ').append(f.keyword()).append(' ').append(value);
+        case FLAG -> out.append(' ').append(f.keyword());
+        case TYPED_ONLY -> {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(out.toString());
+  }
+
   /** The usage line errors end with. */
   public String usage() {
     return name + " needs " + needs + ", like: " + example + " (in full: " + synopsis() + ")";
