@@ -11,10 +11,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Run one request end to end and print its session tree.",
-      "Requests: restart [kind/]name [in NS] | scale [kind/]name to N [in NS] |"
-          + " edit REPO KIND/NAME [in NS] image C=IMAGE|replicas N|env C:VAR=V|limits"
-          + " C:cpu=..,memory=..|helm-value KEY=V | scan REPO [PATH] | validate REPO [pr N] |"
-          + " verify APP [in NS] | release plan|cut REPO [MILESTONE] | drill fanout N"
+      "The request is one line of words, like: restart deployment/grafana in monitoring;"
+          + " crew help requests lists every kind with an example. Other text is free text for"
+          + " a model, when one is configured."
     })
 final class AskCommand extends RequestCommand {
 

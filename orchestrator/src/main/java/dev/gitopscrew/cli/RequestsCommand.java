@@ -37,12 +37,14 @@ final class RequestsCommand implements Callable<Integer> {
 
   /** Adds one command per kind of {@code catalogue} to {@code request}. */
   static void addKinds(CommandLine request, RequestCatalogue catalogue, Map<String, String> env) {
-    request.getCommandSpec().usageMessage().footer(catalogue.help(Door.COMMAND_LINE));
+    // the catalogue's lines are kept whole (a long example would wrap mid-word at 80 columns)
+    request.getCommandSpec().usageMessage().width(160).footer(catalogue.help(Door.COMMAND_LINE));
     for (RequestKind kind : catalogue.offeredAt(Door.COMMAND_LINE)) {
       RunKind run = new RunKind(catalogue, kind);
       run.env(env);
       CommandSpec kindSpec = CommandSpec.forAnnotatedObject(run);
       kindSpec.name(kind.id());
+      kindSpec.mixinStandardHelpOptions(true);
       kindSpec
           .usageMessage()
           .description(

@@ -219,8 +219,15 @@ public final class ModelPlanner implements Planner {
         last.isPresent() && last.get().kind() == ModelFailure.Kind.REFUSED
             ? "the model declined: " + e.getMessage()
             : e.getMessage()
-                + ". Structured requests still work without a model: restart, scale, edit, scan,"
-                + " validate, verify, triage, runbook, release plan (crew ask --help)";
+                + ". Structured requests still work without a model: "
+                + String.join(
+                    ", ",
+                    dev.gitopscrew.roles.catalogue.RequestCatalogue.standard()
+                        .offeredAt(dev.gitopscrew.roles.catalogue.Door.ASK)
+                        .stream()
+                        .map(dev.gitopscrew.roles.catalogue.RequestKind::name)
+                        .toList())
+                + " (crew help requests)";
     StringBuilder out = new StringBuilder(redactor.redact(head));
     for (ToolCallDoor.Outcome c : calls) {
       out.append("\n- ").append(c.summary());

@@ -147,6 +147,11 @@ public final class ToolCallDoor {
     Optional<RequestTools.Function> function =
         offered.stream().filter(f -> f.name().equals(call.name())).findFirst();
     if (function.isEmpty()) {
+      // a request the catalogue knows but not offered here: the chain below refuses it in the
+      // same words it refuses any door, naming the missing link
+      function = RequestTools.named(call.name());
+    }
+    if (function.isEmpty()) {
       return Outcome.refused(
           call,
           "'"

@@ -189,11 +189,23 @@ class ModelAskTest {
     assertThat(sent.get(0).getBodyAsString())
         .doesNotContain("\"name\":\"edit\"")
         .contains("\"name\":\"release_plan\"");
+    // refused before it runs, naming the missing link in the words every other door uses
+    String link = "agent software-engineer has no skill granting git.change (its skills: )";
     assertThat(sent.get(1).getBodyAsString())
-        .contains("refused: 'edit' is not one of homelab-admin's tools in the command line");
-    assertThat(run.out())
-        .contains("- edit refused: 'edit' is not one of homelab-admin's tools")
-        .doesNotContain("#2 ");
+        .contains("refused (edit demo deployment/whoami")
+        .contains(link + "; nothing was done");
+    assertThat(run.out()).contains("- edit → edit demo deployment/whoami").contains(link);
+    assertThat(run.out()).doesNotContain("#2 ");
+    CliRun typed =
+        crew(
+            config,
+            "edit",
+            "--repo",
+            "demo",
+            "deployment/whoami",
+            "--image",
+            "whoami=traefik/whoami:v1.10.4");
+    assertThat(typed.err()).contains("refused: " + link);
     assertThat(crew(config, "forge", "list").out()).contains("Pull requests: (none)");
   }
 

@@ -99,6 +99,28 @@ class DocsTest {
     assertThat(unknown).isEmpty();
   }
 
+  /**
+   * docs/requests.md holds the request catalogue as it is: a kind added, changed or dropped without
+   * the document fails here, and the expected text is written to orchestrator/target/requests.md to
+   * copy between the markers.
+   */
+  @Test
+  void theRequestsDocumentIsTheCatalogue() throws IOException {
+    String doc = Files.readString(ROOT.resolve("docs/requests.md"));
+    String start = "<!-- catalogue: generated from the request catalogue; DocsTest checks it -->\n";
+    String end = "<!-- end of the catalogue -->";
+    assertThat(doc).contains(start).contains(end);
+    String documented = doc.substring(doc.indexOf(start) + start.length(), doc.indexOf(end));
+    String expected = dev.gitopscrew.roles.catalogue.RequestCatalogue.standard().markdown();
+    Files.writeString(Path.of("target", "requests.md"), expected);
+    assertThat(documented)
+        .as("docs/requests.md is not the catalogue; orchestrator/target/requests.md is")
+        .isEqualTo(expected);
+    for (var kind : dev.gitopscrew.roles.catalogue.RequestCatalogue.standard().kinds()) {
+      assertThat(documented).contains("### " + kind.name() + "\n");
+    }
+  }
+
   private static void check(Path target, String anchor, Path from, String ref, List<String> missing)
       throws IOException {
     String where = ROOT.relativize(from) + " -> " + ref;

@@ -31,9 +31,7 @@ final class ClusterKinds {
             .builds(
                 ClusterAction.class,
                 v -> new ClusterAction("restart", workload(v), null, v.flag("dryRun"))),
-        RequestKind.named(
-                "scale",
-                "Scale a deployment or statefulset; scaling to zero waits for an approval.")
+        RequestKind.named("scale", "Scale a deployment or statefulset.")
             .needs("a workload and a count", "scale deployment/grafana to 2 in apps")
             .fields(
                 workload(),
@@ -152,7 +150,11 @@ final class ClusterKinds {
         RequestKind.named(action, summary)
             .needs(
                 "an object",
-                action + " " + kind + "/grafana in " + (kind.equals("pod") ? "apps" : "monitoring"))
+                action
+                    + " "
+                    + kind
+                    + "/grafana in "
+                    + (kind.equals("application") ? "argocd" : "monitoring"))
             .fields(
                 Field.word(field, "the " + kind + "'s name (or " + kind + "/NAME)", "grafana"),
                 kind.equals("application")

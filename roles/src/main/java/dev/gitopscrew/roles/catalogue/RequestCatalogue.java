@@ -195,4 +195,70 @@ public final class RequestCatalogue {
     }
     return out.append('\n').toString();
   }
+
+  /**
+   * The catalogue as docs/requests.md holds it, between its markers: per kind its words, what it
+   * does, who does it, its fields and the doors that do not take it. The docs test keeps the file
+   * equal to this.
+   */
+  public String markdown() {
+    StringBuilder out = new StringBuilder();
+    for (RequestKind k : kinds) {
+      out.append("### ").append(k.name()).append("\n\n");
+      out.append(k.summary()).append("\n\n");
+      out.append("- As words: `").append(k.synopsis()).append("`\n");
+      out.append("- Example: `").append(k.example()).append("`\n");
+      out.append("- Done by **")
+          .append(k.owner().id())
+          .append("** with the tool `")
+          .append(k.tool() == null ? "none" : k.tool().id())
+          .append("`; ")
+          .append(k.writes() ? "it writes" : "it only reads")
+          .append("; ")
+          .append(k.approval() == null ? "no approval" : "waits for an approval " + k.approval())
+          .append("\n");
+      out.append("- Slash command `/").append(k.id()).append("`, model function `");
+      out.append(k.functionName()).append("`, `crew request ").append(k.id()).append("`\n");
+      for (Door d : Door.values()) {
+        k.whyNotAt(d)
+            .ifPresent(
+                why ->
+                    out.append("- Not taken by ")
+                        .append(d.label())
+                        .append(": ")
+                        .append(why)
+                        .append("\n"));
+      }
+      out.append("\n| Field | Type | Required | In words | What it is | Example |\n");
+      out.append("|---|---|---|---|---|---|\n");
+      for (Field f : k.fields()) {
+        out.append("| `")
+            .append(f.name())
+            .append("` | ")
+            .append(
+                f.type() == Field.Type.CHOICE
+                    ? String.join(" \\| ", f.choices())
+                    : f.type().name().toLowerCase(Locale.ROOT)
+                        + (f.min() == null ? "" : " " + f.min() + "–" + f.max()))
+            .append(" | ")
+            .append(f.required() ? "yes" : "no")
+            .append(" | ")
+            .append(
+                switch (f.syntax()) {
+                  case POSITIONAL -> "in its place";
+                  case KEYWORD -> "after `" + f.keyword() + "`";
+                  case FLAG -> "`" + f.keyword() + "`";
+                  case TYPED_ONLY -> "typed doors only";
+                })
+            .append(f.context() == Field.Context.NONE ? "" : "; a pull request comment fills it in")
+            .append(" | ")
+            .append(f.help().replace("|", "\\|"))
+            .append(" | `")
+            .append(f.example())
+            .append("` |\n");
+      }
+      out.append("\n");
+    }
+    return out.toString();
+  }
 }

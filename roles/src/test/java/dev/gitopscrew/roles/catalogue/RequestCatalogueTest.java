@@ -141,6 +141,14 @@ class RequestCatalogueTest {
   }
 
   @Test
+  void wordsThatStartLikeARequestButDoNotReadAsOneAreFreeTextWhenAModelCanPlanThem() {
+    assertThat(catalogue.parse("label it type:docs please", Door.CHAT, true))
+        .isEqualTo(new dev.gitopscrew.request.Ask("label it type:docs please"));
+    assertThatThrownBy(() -> catalogue.parse("label it type:docs please", Door.CHAT, false))
+        .hasMessageStartingWith("unexpected 'please'; label needs a pull request and a label");
+  }
+
+  @Test
   void aKindIsDescribedOnce() {
     assertThatThrownBy(() -> catalogue.with(Greeting.KIND))
         .hasMessage("request kind greet is described twice");
