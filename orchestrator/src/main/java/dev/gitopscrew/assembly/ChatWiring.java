@@ -84,7 +84,7 @@ public final class ChatWiring implements AutoCloseable {
       return;
     }
     Clock clock = Clock.systemUTC();
-    ChannelPolicy policy = new ChannelPolicy(discord);
+    ChannelPolicy policy = new ChannelPolicy(discord, runRequest.permissions().channelOwners());
     JdaChatChannel chat = new JdaChatChannel();
     ChatRequests requests = new ChatRequests(dataSource, clock);
     DeliverChatReplies deliver =

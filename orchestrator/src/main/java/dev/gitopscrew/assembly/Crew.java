@@ -131,9 +131,10 @@ public final class Crew implements AutoCloseable {
             workforce.routing(),
             context.permissions(),
             limits,
-            ModelWiring.capability(context).configured(),
+            ModelWiring.noFreeText(context),
             redactor,
-            LocalDirectories.of(context.stateDir(), context.loaded().config()));
+            LocalDirectories.of(context.stateDir(), context.loaded().config()),
+            dev.gitopscrew.roles.catalogue.RequestCatalogue.standard());
     this.chat =
         new ChatWiring(
             context.loaded().config().channels().discord(),

@@ -35,6 +35,17 @@ final class ModelWiring {
                 + " requests work without one");
   }
 
+  /**
+   * Why free text an agent answers cannot be planned, in words naming the real cause; empty when
+   * one of its models resolves. Contacts nothing.
+   */
+  static java.util.function.Function<dev.gitopscrew.roles.KnownAgent, java.util.Optional<String>>
+      noFreeText(CrewContext context) {
+    ModelProviders providers =
+        new ModelProviders(context.loaded().config(), context.env(), endpoint -> null);
+    return providers::whyNoModel;
+  }
+
   static Planner planner(
       CrewContext context,
       Redactor redactor,

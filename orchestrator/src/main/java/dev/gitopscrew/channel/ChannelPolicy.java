@@ -3,7 +3,9 @@ package dev.gitopscrew.channel;
 import dev.gitopscrew.config.CrewConfig.ChannelConfig;
 import dev.gitopscrew.config.CrewConfig.DiscordSection;
 import dev.gitopscrew.config.CrewConfig.GuildConfig;
+import dev.gitopscrew.permission.ChannelOwners;
 import dev.gitopscrew.permission.ChannelScope;
+import dev.gitopscrew.permission.PermissionChain;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,14 +14,23 @@ import java.util.Optional;
  * disabled) for guild channels, {@code dmPolicy} (open | allowlist | pairing | disabled) with
  * {@code allowFrom} for direct messages, guild and channel allowlists ({@code allow}/{@code
  * enabled}), {@code requireMention} (channel over guild, default true) and {@code users} (channel
- * over guild). A channel's {@code skills} narrow the permission chain.
+ * over guild). A channel's {@code skills} narrow the permission chain (the answering agent; every
+ * agent with {@code scopeDelegates}). A channel that belongs to an agent the crew does not run
+ * ({@link ChannelOwners}: a tutor's channel) is left alone: ignored, never answered.
  */
 public final class ChannelPolicy {
 
   private final DiscordSection discord;
+  private final ChannelOwners owners;
 
+  /** Every configured channel is the crew's (no channel is left to another agent). */
   public ChannelPolicy(DiscordSection discord) {
+    this(discord, ChannelOwners.none());
+  }
+
+  public ChannelPolicy(DiscordSection discord, ChannelOwners owners) {
     this.discord = discord;
+    this.owners = owners;
   }
 
   public Admission admit(ChatMessage m) {
@@ -58,6 +69,16 @@ public final class ChannelPolicy {
               + discord.groupPolicyOrDefault());
     }
     Place place = found.get();
+    Optional<ChannelOwners.LeftAlone> other = owners.leftAlone(m.channelId());
+    if (other.isPresent()) {
+      return new Admission.Ignored(
+          "channel "
+              + m.channelId()
+              + " of guild "
+              + m.guildId()
+              + " is left to another agent: "
+              + other.get().reason());
+    }
     Optional<List<String>> users = place.users();
     if (users.isPresent() && !users.get().contains(m.authorId())) {
       return new Admission.Ignored(
@@ -133,7 +154,9 @@ public final class ChannelPolicy {
       String slug = guild == null || guild.slug() == null ? guildId : guild.slug();
       return new ChannelScope(
           "discord channel " + channelId + " (guild " + slug + ")",
-          Optional.ofNullable(channel.skills()));
+          Optional.ofNullable(channel.skills()),
+          Optional.ofNullable(channel.systemPrompt()),
+          PermissionChain.scopesDelegates(guild, channel));
     }
   }
 }

@@ -26,9 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The door every channel hands its requests to: the permission chain for the agent that owns the
- * request (channel scope ∩ agent skills → the action's tool), then a root session of homelab-admin,
- * and (when asked) the wait for its tree to finish.
+ * The door every channel hands its requests to: the permission chain's admission rule ({@link
+ * PermissionChain#admit}: the answering agent narrowed by the channel scope, the owner holding the
+ * action's tool, the hand-off allowed), then a root session of homelab-admin, and (when asked) the
+ * wait for its tree to finish.
  */
 public final class RunRequest {
 
@@ -36,7 +37,7 @@ public final class RunRequest {
   private final Routing routing;
   private final PermissionChain permissions;
   private final Duration runTimeout;
-  private final boolean freeText;
+  private final java.util.function.Function<KnownAgent, Optional<String>> noFreeText;
   private final Redactor redactor;
   private final LocalDirectories directories;
   private final RequestCatalogue catalogue;
@@ -77,6 +78,30 @@ public final class RunRequest {
       Redactor redactor,
       LocalDirectories directories,
       RequestCatalogue catalogue) {
+    this(
+        engine,
+        routing,
+        permissions,
+        limits,
+        agent -> freeText ? Optional.empty() : Optional.of("configure a model (docs/models.md)"),
+        redactor,
+        directories,
+        catalogue);
+  }
+
+  /**
+   * @param noFreeText why free text the given agent answers cannot be planned (no model for it, no
+   *     provider, a provider's key not set), or empty when a model can plan it
+   */
+  public RunRequest(
+      SessionEngine engine,
+      Routing routing,
+      PermissionChain permissions,
+      SessionLimits limits,
+      java.util.function.Function<KnownAgent, Optional<String>> noFreeText,
+      Redactor redactor,
+      LocalDirectories directories,
+      RequestCatalogue catalogue) {
     this.catalogue = catalogue;
     this.redactor = redactor;
     this.directories = directories;
@@ -84,7 +109,7 @@ public final class RunRequest {
     this.routing = routing;
     this.permissions = permissions;
     this.runTimeout = limits.runTimeout();
-    this.freeText = freeText;
+    this.noFreeText = noFreeText;
   }
 
   /** Parses text as it comes from {@code crew ask} or chat; the typed request does the rest. */
@@ -103,6 +128,11 @@ public final class RunRequest {
       boolean approvedUpFront)
       throws InterruptedException {
     return runText(text, Door.ASK, Map.of(), null, agent, scope, origin, wait, approvedUpFront);
+  }
+
+  /** The permission chain every door admits its requests through. */
+  public PermissionChain permissions() {
+    return permissions;
   }
 
   /** The request catalogue every door reads its requests through. */
@@ -128,7 +158,9 @@ public final class RunRequest {
       throws InterruptedException {
     Request request;
     try {
-      request = catalogue.parse(redactor.redact(text), door, place, freeText);
+      KnownAgent asked = agent.flatMap(KnownAgent::byId).orElse(KnownAgent.HOMELAB_ADMIN);
+      request =
+          catalogue.parse(redactor.redact(text), door, place, noFreeText.apply(asked).orElse(null));
     } catch (BadRequestException e) {
       return new RequestOutcome.Invalid(e.getMessage());
     }
@@ -172,7 +204,8 @@ public final class RunRequest {
               agent.orElse(KnownAgent.HOMELAB_ADMIN.id()),
               scope.label(),
               scope.skills().orElse(null),
-              scope.systemPrompt().orElse(null));
+              scope.systemPrompt().orElse(null),
+              scope.narrowsDelegates());
     }
     Routing.Route route;
     try {
@@ -203,7 +236,10 @@ public final class RunRequest {
     }
     Optional<Tool> tool = route.action().toolForRouted(request);
     if (tool.isPresent()) {
-      Decision decision = permissions.check(owner, scope, tool.get());
+      // the agent that answers here (homelab-admin, or the one asked for) is narrowed by the
+      // place; work it hands to the owner is admitted by the same rule a model's call is
+      KnownAgent answering = agent.flatMap(KnownAgent::byId).orElse(KnownAgent.HOMELAB_ADMIN);
+      Decision decision = permissions.admit(answering, owner, scope, tool.get());
       if (decision instanceof Decision.Refused refused) {
         return new RequestOutcome.Refused(refused.missingLink());
       }

@@ -23,6 +23,7 @@ record AgentReport(CrewContext ctx) {
               + p.agent().id()
               + (p.displayName().equals(p.agent().id()) ? "" : " (" + p.displayName() + ")")
               + (p.agent().isOrchestrator() ? " [orchestrator]" : ""));
+      chain.identity(p.agent()).ifPresent(i -> out.println("    identity:   " + i));
       out.println("    skills:     " + join(p.skills()));
       if (!p.missingSkills().isEmpty()) {
         out.println(
@@ -37,16 +38,30 @@ record AgentReport(CrewContext ctx) {
     }
     Map<String, ChannelScope> scopes = PermissionChain.channelScopes(ctx.loaded().config());
     if (!scopes.isEmpty()) {
-      out.println("Discord channels (skill scope -> homelab-admin's tools there):");
+      out.println(
+          "Discord channels (skill scope -> homelab-admin's own tools there; the agents it hands"
+              + " work to keep their own skills unless scopeDelegates):");
       scopes.forEach(
           (id, scope) ->
               out.println(
                   "  "
                       + id
                       + ": "
-                      + scope.skills().map(PermissionChain::joinNames).orElse("no restriction")
-                      + " -> "
-                      + tools(chain.tools(KnownAgent.HOMELAB_ADMIN, scope))));
+                      + chain
+                          .channelOwners()
+                          .leftAlone(id)
+                          .map(c -> "left alone (" + c.reason() + ")")
+                          .orElseGet(
+                              () ->
+                                  scope
+                                          .skills()
+                                          .map(PermissionChain::joinNames)
+                                          .orElse("no restriction")
+                                      + " -> "
+                                      + tools(chain.tools(KnownAgent.HOMELAB_ADMIN, scope))
+                                      + (scope.narrowsDelegates()
+                                          ? " [scopeDelegates: narrows every agent]"
+                                          : ""))));
     }
   }
 

@@ -35,7 +35,7 @@ final class ConfigCommand {
       }
       CrewContext ctx = context.load(env);
       out().println("Configuration: " + ctx.loaded().describeSource());
-      for (ConfigProblem p : ctx.loaded().problems()) {
+      for (ConfigProblem p : ctx.problems()) {
         out()
             .println(
                 "  "

@@ -127,7 +127,15 @@ final class ConfigChecks {
     }
   }
 
+  private String defaultAgentPath;
+
+  /** The default agent homelab-admin takes the place of has a note of its own (DefaultAgent). */
+  private boolean adopted(String path) {
+    return path.equals(defaultAgentPath);
+  }
+
   private void checkAgents(CrewConfig config) {
+    defaultAgentPath = DefaultAgent.foreign(config).map(DefaultAgent.Found::path).orElse(null);
     Set<String> seen = new HashSet<>();
     List<AgentEntry> list = config.agents().list();
     for (int i = 0; i < list.size(); i++) {
@@ -146,7 +154,7 @@ final class ConfigChecks {
     if (!seen.add(agent.id())) {
       add(Severity.ERROR, path + ".id", "agent '" + agent.id() + "' is defined twice");
     }
-    if (KnownAgent.byId(agent.id()).isEmpty()) {
+    if (KnownAgent.byId(agent.id()).isEmpty() && !adopted(path)) {
       add(Severity.NOTE, path, "agent '" + agent.id() + "' is not a GitOps Crew agent; ignored");
     }
   }

@@ -190,6 +190,12 @@ public final class ConfigLoader {
       config = CrewConfig.defaults();
     }
     problems.addAll(new ConfigChecks(file, lines).check(config));
+    LineIndex at = lines;
+    config =
+        DefaultAgent.adopt(
+            config,
+            (path, note) ->
+                problems.add(new ConfigProblem(Severity.NOTE, file, path, at.lineOf(path), note)));
     if (problems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
       throw new ConfigException(errorsFirst(problems));
     }
@@ -212,7 +218,7 @@ public final class ConfigLoader {
     return isYaml(file) ? "YAML" : "JSON";
   }
 
-  private static ObjectMapper mapperFor(Path file) {
+  static ObjectMapper mapperFor(Path file) {
     ObjectMapper mapper =
         isYaml(file)
             ? YAMLMapper.builder(new YAMLFactory()).build()

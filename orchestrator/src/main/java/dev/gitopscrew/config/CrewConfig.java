@@ -178,24 +178,55 @@ public record CrewConfig(
     }
   }
 
+  /**
+   * A guild; {@code scopeDelegates} is the default of its channels' {@code scopeDelegates} (GitOps
+   * Crew's own key).
+   */
   public record GuildConfig(
       String slug,
       Boolean requireMention,
       List<String> users,
-      Map<String, ChannelConfig> channels) {
+      Map<String, ChannelConfig> channels,
+      Boolean scopeDelegates) {
     public GuildConfig {
       channels = channels != null ? Map.copyOf(channels) : Map.of();
     }
+
+    public GuildConfig(
+        String slug,
+        Boolean requireMention,
+        List<String> users,
+        Map<String, ChannelConfig> channels) {
+      this(slug, requireMention, users, channels, null);
+    }
   }
 
-  /** A guild channel; {@code skills} null means no extra restriction (the agent's own skills). */
+  /**
+   * A guild channel; {@code skills} null means no extra restriction (the agent's own skills).
+   * GitOps Crew's own keys: {@code scopeDelegates} true narrows every agent a request reaches by
+   * {@code skills}, not only the answering one; {@code crewAnswers} true takes a channel that
+   * belongs to another agent over, false leaves a channel alone (null: decided from its skills and
+   * prompt).
+   */
   public record ChannelConfig(
       Boolean allow,
       Boolean enabled,
       Boolean requireMention,
       String systemPrompt,
       List<String> skills,
-      List<String> users) {
+      List<String> users,
+      Boolean scopeDelegates,
+      Boolean crewAnswers) {
+    public ChannelConfig(
+        Boolean allow,
+        Boolean enabled,
+        Boolean requireMention,
+        String systemPrompt,
+        List<String> skills,
+        List<String> users) {
+      this(allow, enabled, requireMention, systemPrompt, skills, users, null, null);
+    }
+
     public boolean allowed() {
       return !Boolean.FALSE.equals(allow) && !Boolean.FALSE.equals(enabled);
     }

@@ -43,7 +43,6 @@ public class GatewayLifecycle {
     LOG.infof("configuration: %s", context.loaded().describeSource());
     // a note (an OpenClaw key or agent the crew leaves alone) is no warning: nothing is wrong
     context
-        .loaded()
         .problems()
         .forEach(
             p -> {

@@ -91,7 +91,9 @@ public final class ModelPlanner implements Planner {
     ChannelScope scope =
         new ChannelScope(
             ask.scopeLabel() == null ? assignment.origin().channel() : ask.scopeLabel(),
-            Optional.ofNullable(ask.scope()));
+            Optional.ofNullable(ask.scope()),
+            Optional.empty(),
+            Boolean.TRUE.equals(ask.scopeDelegates()));
     List<String> refs = providers.refsFor(agent);
     if (refs.isEmpty()) {
       throw new ActionFailedException(

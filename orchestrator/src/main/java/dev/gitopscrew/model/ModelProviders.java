@@ -112,6 +112,44 @@ public final class ModelProviders {
   }
 
   /**
+   * Why free text {@code agent} answers cannot be planned, naming the real cause, or empty when one
+   * of its models resolves: it has no model (with or without {@code models.providers}), or every
+   * model it has names no provider or a provider whose key variable is not set. Contacts nothing.
+   */
+  public Optional<String> whyNoModel(KnownAgent agent) {
+    List<String> refs = refsFor(agent);
+    if (refs.isEmpty()) {
+      java.util.Set<String> providers =
+          new java.util.TreeSet<>(config.models().providers().keySet());
+      return Optional.of(
+          providers.isEmpty()
+              ? "no model for "
+                  + agent.id()
+                  + " and no models.providers: set agents.defaults.model (or "
+                  + agent.id()
+                  + "'s model) to provider/model and configure that provider (docs/models.md)"
+              : "no model for "
+                  + agent.id()
+                  + ": models.providers has "
+                  + String.join(", ", providers)
+                  + ", but neither "
+                  + agent.id()
+                  + "'s model, the default agent's nor agents.defaults.model names one"
+                  + " (docs/models.md)");
+    }
+    List<String> why = new ArrayList<>();
+    for (String ref : refs) {
+      try {
+        resolve(ref);
+        return Optional.empty();
+      } catch (ModelFailure e) {
+        why.add(ref + ": " + e.getMessage());
+      }
+    }
+    return Optional.of("no usable model for " + agent.id() + " (" + String.join("; ", why) + ")");
+  }
+
+  /**
    * Splits {@code provider/model} on the first {@code /}; model ids may hold {@code /} and {@code
    * :}.
    */

@@ -22,10 +22,11 @@ import java.util.function.Supplier;
 
 /**
  * Where a model's tool call becomes work, or does not: the function must be one offered to the
- * agent, its arguments must make a valid typed request, the permission chain must grant the
- * request's owner its tool in the channel, the agent must be allowed to hand work to the owner, a
- * step that needs a person's approval waits for one as its own request, and the rest runs as a
- * child session through the session limits. Whatever happens is reported back to the model.
+ * agent, its arguments must make a valid typed request, the permission chain's one admission rule
+ * ({@link PermissionChain#admit}: the answering agent narrowed by the channel, the owner holding
+ * the tool, the hand-off allowed) must let it through, a step that needs a person's approval waits
+ * for one as its own request, and the rest runs as a child session through the session limits.
+ * Whatever happens is reported back to the model.
  */
 public final class ToolCallDoor {
 
@@ -116,8 +117,9 @@ public final class ToolCallDoor {
 
   /**
    * The functions {@code agent} may call in {@code scope}: exactly those whose call would pass the
-   * chain, that is whose owner holds the function's tool there and is the agent itself or an agent
-   * it may spawn (it holds {@code sessions.spawn} there and the spawn policy allows it).
+   * chain ({@link PermissionChain#admit}): the agent's own kinds when its skills in the place grant
+   * the tool, another agent's when that agent holds the tool and {@code agent} may hand it the work
+   * here.
    */
   public List<RequestTools.Function> offered(KnownAgent agent, ChannelScope scope) {
     var owners = routing.get().owners();
@@ -125,9 +127,7 @@ public final class ToolCallDoor {
         .filter(
             f -> {
               KnownAgent owner = owners.get(f.kind());
-              return owner != null
-                  && permissions.check(owner, scope, f.tool()).allowed()
-                  && mayHandTo(agent, owner, scope);
+              return owner != null && permissions.admit(agent, owner, scope, f.tool()).allowed();
             })
         .toList();
   }
@@ -184,14 +184,12 @@ public final class ToolCallDoor {
     }
     KnownAgent owner = route.owner();
     Optional<Tool> tool = route.action().toolForRouted(request);
-    if (tool.isPresent()) {
-      Decision decision = permissions.check(owner, scope, tool.get());
-      if (decision instanceof Decision.Refused refused) {
-        return refused(call, request, owner, refused.missingLink());
-      }
-    }
-    if (!mayHandTo(agent, owner, scope)) {
-      return refused(call, request, owner, agent.id() + " may not hand work to " + owner.id());
+    Decision decision =
+        tool.isPresent()
+            ? permissions.admit(agent, owner, scope, tool.get())
+            : permissions.handOff(agent, owner, scope);
+    if (decision instanceof Decision.Refused refused) {
+      return refused(call, request, owner, refused.missingLink());
     }
     Optional<String> approval = route.action().approvalNeededFor(request);
     if (approval.isPresent() && !request.isDryRun()) {
@@ -209,13 +207,6 @@ public final class ToolCallDoor {
     } catch (ActionFailedException e) {
       return refused(call, request, owner, e.getMessage());
     }
-  }
-
-  /** An agent does its own kinds; another agent's only when it may spawn that agent here. */
-  private boolean mayHandTo(KnownAgent agent, KnownAgent owner, ChannelScope scope) {
-    return owner == agent
-        || (permissions.check(agent, scope, Tool.SESSIONS_SPAWN).allowed()
-            && permissions.profile(agent).allowedSubagents().contains(owner.id()));
   }
 
   private Outcome refused(

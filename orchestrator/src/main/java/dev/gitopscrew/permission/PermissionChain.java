@@ -26,9 +26,12 @@ public final class PermissionChain {
   private final Map<KnownAgent, AgentProfile> profiles = new LinkedHashMap<>();
   private final List<String> ignoredAgents = new ArrayList<>();
   private final SpawnPolicy spawnPolicy;
+  private final ChannelOwners channelOwners;
+  private final Map<KnownAgent, String> identities = new LinkedHashMap<>();
 
   public PermissionChain(CrewConfig config, SkillCatalog catalog) {
     this.catalog = catalog;
+    this.channelOwners = ChannelOwners.of(config, catalog);
     this.spawnPolicy = SessionSettings.policy(config);
     Map<String, AgentEntry> entries = new LinkedHashMap<>();
     config.agents().list().forEach(e -> entries.putIfAbsent(e.id(), e));
@@ -38,6 +41,11 @@ public final class PermissionChain {
         .forEach(ignoredAgents::add);
     for (KnownAgent agent : KnownAgent.values()) {
       profiles.put(agent, profile(agent, Optional.ofNullable(entries.get(agent.id())), config));
+      Optional.ofNullable(entries.get(agent.id()))
+          .map(AgentEntry::identity)
+          .map(PermissionChain::identity)
+          .filter(i -> !i.isEmpty())
+          .ifPresent(i -> identities.put(agent, i));
     }
   }
 
@@ -77,6 +85,30 @@ public final class PermissionChain {
 
   public List<AgentProfile> profiles() {
     return List.copyOf(profiles.values());
+  }
+
+  /**
+   * The name (and emoji) people know {@code agent} by, from its OpenClaw {@code identity} (or the
+   * default agent's, which homelab-admin takes over); empty when it has none.
+   */
+  public Optional<String> identity(KnownAgent agent) {
+    return Optional.ofNullable(identities.get(agent));
+  }
+
+  private static String identity(com.fasterxml.jackson.databind.JsonNode identity) {
+    List<String> parts = new ArrayList<>();
+    for (String key : List.of("name", "emoji")) {
+      var v = identity.path(key);
+      if (v.isTextual() && !v.asText().isBlank()) {
+        parts.add(v.asText().strip());
+      }
+    }
+    return String.join(" ", parts);
+  }
+
+  /** The Discord channels that belong to agents the crew does not run, left alone. */
+  public ChannelOwners channelOwners() {
+    return channelOwners;
   }
 
   /** Agents named in the configuration that are not GitOps Crew agents. */
@@ -138,6 +170,48 @@ public final class PermissionChain {
                         + agent.id()));
   }
 
+  /**
+   * The one admission rule every door applies (RunRequest before a root session, the model's
+   * function calls in ToolCallDoor): may {@code owner} do work needing {@code tool} for a request
+   * {@code answering} answers in {@code scope}? The answering agent (homelab-admin, or the agent
+   * asked for) is narrowed by the place's skills. Work it hands to another agent needs: the owner
+   * holds the tool through its own skills (narrowed by the place too only when the place opts in
+   * with {@code scopeDelegates}), the answering agent holds {@code sessions.spawn} in the place,
+   * and it may spawn the owner ({@code subagents.allowAgents}, {@code tools.agentToAgent}). A
+   * refusal names the first missing link. The cluster guard and approvals come after, unchanged.
+   */
+  public Decision admit(KnownAgent answering, KnownAgent owner, ChannelScope scope, Tool tool) {
+    if (owner == answering) {
+      return check(owner, scope, tool);
+    }
+    Decision own = check(owner, scope.forDelegate(), tool);
+    if (own instanceof Decision.Refused) {
+      return own;
+    }
+    Decision hand = handOff(answering, owner, scope);
+    return hand instanceof Decision.Refused ? hand : own;
+  }
+
+  /**
+   * Whether {@code answering} may hand work to {@code owner} in {@code scope}: it holds {@code
+   * sessions.spawn} there and the spawn policy lets it spawn {@code owner}; the same words the
+   * session engine refuses a spawn with.
+   */
+  public Decision handOff(KnownAgent answering, KnownAgent owner, ChannelScope scope) {
+    if (owner == answering) {
+      return new Decision.Allowed("(its own work)");
+    }
+    Decision spawn = check(answering, scope, Tool.SESSIONS_SPAWN);
+    if (spawn instanceof Decision.Refused refused) {
+      return new Decision.Refused(refused.missingLink() + ", needed to hand work to " + owner.id());
+    }
+    Optional<String> policy = spawnPolicy.refusal(answering.id(), owner.id());
+    if (policy.isPresent()) {
+      return new Decision.Refused(policy.get());
+    }
+    return spawn;
+  }
+
   /** Every guild channel's scope, labelled {@code #slug-or-id}. */
   public static Map<String, ChannelScope> channelScopes(CrewConfig config) {
     Map<String, ChannelScope> scopes = new LinkedHashMap<>();
@@ -158,9 +232,23 @@ public final class PermissionChain {
                               new ChannelScope(
                                   label,
                                   Optional.ofNullable(channel.skills()),
-                                  Optional.ofNullable(channel.systemPrompt())));
+                                  Optional.ofNullable(channel.systemPrompt()),
+                                  scopesDelegates(guild, channel)));
                         }));
     return scopes;
+  }
+
+  /**
+   * The stricter reading of a channel's skills ({@code scopeDelegates}: the channel's, else its
+   * guild's, default false): they narrow every agent the request reaches, not only the one that
+   * answers.
+   */
+  public static boolean scopesDelegates(
+      CrewConfig.GuildConfig guild, CrewConfig.ChannelConfig channel) {
+    if (channel != null && channel.scopeDelegates() != null) {
+      return channel.scopeDelegates();
+    }
+    return guild != null && Boolean.TRUE.equals(guild.scopeDelegates());
   }
 
   public static String joinNames(List<String> names) {

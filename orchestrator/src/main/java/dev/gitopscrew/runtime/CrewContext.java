@@ -67,6 +67,22 @@ public final class CrewContext {
     return permissions;
   }
 
+  /**
+   * Everything noticed about the configuration: the loader's errors, warnings and notes, then the
+   * notes that need the loaded skills (the Discord channels left to agents the crew does not run).
+   */
+  public List<dev.gitopscrew.config.ConfigProblem> problems() {
+    List<dev.gitopscrew.config.ConfigProblem> all = new java.util.ArrayList<>(loaded.problems());
+    if (loaded.config().channels().discord().guilds().isEmpty()) {
+      return all; // no channel to leave alone: the skills need not be read
+    }
+    permissions()
+        .channelOwners()
+        .all()
+        .forEach(c -> all.add(dev.gitopscrew.config.ConfigNotes.note(loaded, c.path(), c.note())));
+    return all;
+  }
+
   public Path stateDir() {
     return stateDir;
   }

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Free text from a Discord channel with a skill scope: the functions offered to the model are
- * exactly what the chain allows there, and the channel's systemPrompt and the skills in scope are
- * the instructions.
+ * exactly what the chain allows there (the channel narrows homelab-admin, which answers; the agents
+ * it hands work to keep their own skills unless the channel sets scopeDelegates), and the channel's
+ * systemPrompt and the skills in scope are the instructions.
  */
 class ChannelPlanningTest {
 
@@ -61,7 +62,65 @@ class ChannelPlanningTest {
   }
 
   @Test
-  void theAlertsChannelOffersOnlyItsIncidentScopeAndItsPrompt() throws Exception {
+  void theAlertsChannelNarrowsHomelabAdminWhileItsDelegatesKeepTheirOwnSkills() throws Exception {
+    JsonNode sent = planIn(false);
+    // homelab-admin holds sessions.spawn in #alerts (skill homelab-admin), so it may hand work to
+    // every role agent, which works with its own skills: as in OpenClaw
+    assertThat(functions(sent))
+        .containsExactlyInAnyOrder(
+            "restart",
+            "scale",
+            "force_sync",
+            "hard_refresh",
+            "cancel_sync",
+            "delete_pod",
+            "kube",
+            "runbook",
+            "verify",
+            "triage",
+            "incident",
+            "edit",
+            "change",
+            "label",
+            "scan",
+            "validate",
+            "release_plan",
+            "release_cut",
+            "merge",
+            // homelab-admin's own skill grants forge.read in this channel
+            "list_files",
+            "read_file",
+            "search_files");
+    // homelab-admin's own instructions are narrowed to the channel's skills
+    assertThat(system(sent))
+        .contains("## Skill homelab-admin")
+        .contains("## Skill incident-response")
+        .doesNotContain("## Skill gitops")
+        .doesNotContain("## Skill secret-management")
+        .endsWith("## This channel\nCluster health and incidents only.\n");
+  }
+
+  @Test
+  void scopeDelegatesNarrowsEveryAgentTheRequestReaches() throws Exception {
+    JsonNode sent = planIn(true);
+    assertThat(functions(sent))
+        .containsExactlyInAnyOrder(
+            "kube",
+            "triage",
+            "incident",
+            "verify",
+            "runbook",
+            "release_plan",
+            "release_cut",
+            "merge",
+            "list_files",
+            "read_file",
+            "search_files");
+    assertThat(system(sent)).endsWith("## This channel\nCluster health and incidents only.\n");
+  }
+
+  /** Free text in #alerts (with or without scopeDelegates): what the model was sent. */
+  private JsonNode planIn(boolean scopeDelegates) throws Exception {
     Path config = dir.resolve("crew.json");
     Files.writeString(
         config,
@@ -71,13 +130,15 @@ class ChannelPlanningTest {
           "models": { "providers": { "ollama": { "baseUrl": "%s/v1" } } },
           "channels": { "discord": { "guilds": { "1342678901234567890": { "channels": {
             "%s": { "systemPrompt": "Cluster health and incidents only.",
-                    "skills": ["homelab-admin", "incident-response"] } } } } } }
+                    "skills": ["homelab-admin", "incident-response"],
+                    "scopeDelegates": %s } } } } } }
         }
         """
-            .formatted(server.baseUrl(), ALERTS));
+            .formatted(server.baseUrl(), ALERTS, scopeDelegates));
     CrewContext context =
         CrewContext.load(Optional.of(config), Optional.of(dir.resolve("state")), Map.of());
     ChannelScope alerts = PermissionChain.channelScopes(context.loaded().config()).get(ALERTS);
+    assertThat(alerts.narrowsDelegates()).isEqualTo(scopeDelegates);
 
     try (Crew crew = Crew.open(context)) {
       RequestOutcome outcome =
@@ -91,36 +152,21 @@ class ChannelPlanningTest {
       assertThat(outcome).isInstanceOf(RequestOutcome.Ran.class);
       assertThat(((RequestOutcome.Ran) outcome).succeeded()).isTrue();
     }
+    return new ObjectMapper()
+        .readTree(
+            server
+                .findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
+                .get(0)
+                .getBodyAsString());
+  }
 
-    JsonNode sent =
-        new ObjectMapper()
-            .readTree(
-                server
-                    .findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
-                    .get(0)
-                    .getBodyAsString());
+  private static List<String> functions(JsonNode sent) {
     List<String> functions = new ArrayList<>();
     sent.path("tools").forEach(t -> functions.add(t.path("function").path("name").asText()));
-    assertThat(functions)
-        .containsExactlyInAnyOrder(
-            "kube",
-            "triage",
-            "incident",
-            "verify",
-            "runbook",
-            "release_plan",
-            "release_cut",
-            "merge",
-            // homelab-admin's own skill grants forge.read in this channel
-            "list_files",
-            "read_file",
-            "search_files");
-    String system = sent.path("messages").path(0).path("content").asText();
-    assertThat(system)
-        .contains("## Skill homelab-admin")
-        .contains("## Skill incident-response")
-        .doesNotContain("## Skill gitops")
-        .doesNotContain("## Skill secret-management")
-        .endsWith("## This channel\nCluster health and incidents only.\n");
+    return functions;
+  }
+
+  private static String system(JsonNode sent) {
+    return sent.path("messages").path(0).path("content").asText();
   }
 }

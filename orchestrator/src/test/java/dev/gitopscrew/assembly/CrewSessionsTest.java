@@ -175,19 +175,24 @@ class CrewSessionsTest {
   }
 
   @Test
-  void aRequestTheOrchestratorMayNotHandOnFailsWithTheLimitNamed() throws Exception {
+  void aRequestTheOrchestratorMayNotHandOnIsRefusedWithTheLimitNamedBeforeAnythingRuns()
+      throws Exception {
     start(
         """
         {"agents": {"list": [{"id": "homelab-admin",
                               "subagents": {"allowAgents": ["devops-sre"]}}]}}
         """);
-    RequestOutcome.Ran ran = ask("edit demo deployment/whoami replicas 2");
+    // the chain's hand-off link, in the words the session engine would refuse the spawn with
+    RequestOutcome outcome =
+        crew.runRequest()
+            .runText("edit demo deployment/whoami replicas 2", Optional.empty(), CLI, ORIGIN, true);
 
-    assertThat(ran.root().detail())
+    assertThat(outcome)
         .isEqualTo(
-            "cannot hand 'edit demo deployment/whoami: replicas to 2' to software-engineer:"
-                + " subagents.allowAgents of homelab-admin does not include software-engineer"
-                + " [devops-sre]");
+            new RequestOutcome.Refused(
+                "subagents.allowAgents of homelab-admin does not include software-engineer"
+                    + " [devops-sre]"));
+    assertThat(crew.engine().list(false, 10)).isEmpty();
     assertThat(crew.audit().latest(10)).isEmpty();
   }
 

@@ -31,9 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same refusal matrix through every door: a channel whose skills do not grant the tool, an
- * agent whose skills do not, and the cluster guard's rules. Words, typed options, JSON and a
- * model's function call all go through the same chain and are told the same missing link.
+ * The same refusal matrix through every door: a channel whose skills leave the answering agent
+ * (homelab-admin) no way to hand the work on, an agent whose own skills do not grant the tool, a
+ * hand-off subagents.allowAgents forbids, and the cluster guard's rules for work that passed a
+ * channel written for homelab-admin (its delegate keeps its own skills there). Words, typed
+ * options, JSON and a model's function call all go through the same chain and are told the same
+ * missing link.
  */
 @io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient(crud = true)
 class RefusalMatrixTest {
@@ -52,13 +55,16 @@ class RefusalMatrixTest {
     server = new WireMockServer(wireMockConfig().dynamicPort());
     server.start();
     Path config = dir.resolve("crew.json");
-    // devops-sre without secret-management: it may not force-sync
+    // devops-sre without secret-management: it may not force-sync; homelab-admin may not spawn
+    // security-analyst
     Files.writeString(
         config,
         """
         {
           "agents": { "defaults": { "model": "ollama/qwen3:8b" },
-                      "list": [ { "id": "devops-sre", "skills": ["devops-sre", "gitops"] } ] },
+                      "list": [ { "id": "devops-sre", "skills": ["devops-sre", "gitops"] },
+                                { "id": "homelab-admin", "subagents": { "allowAgents":
+                                    ["devops-sre", "software-engineer", "qa-tester"] } } ] },
           "models": { "providers": { "ollama": { "baseUrl": "%s/v1" } } }
         }
         """
@@ -94,14 +100,27 @@ class RefusalMatrixTest {
 
   @Test
   void everyDoorRefusesTheSameRequestInTheSameWords() throws Exception {
-    ChannelScope general =
+    // a channel whose skills leave homelab-admin, which answers there, no sessions.spawn
+    ChannelScope gitopsOnly =
         new ChannelScope("discord channel 42 (guild homelab)", Optional.of(List.of("gitops")));
+    // #general as the homelab writes it: skills for homelab-admin; devops-sre, which it hands
+    // the cluster work to, keeps its own skills
+    ChannelScope general =
+        new ChannelScope(
+            "discord channel 41 (guild homelab)",
+            Optional.of(
+                List.of(
+                    "homelab-admin",
+                    "gitops",
+                    "secret-management",
+                    "incident-response",
+                    "weather")));
     ChannelScope anywhere = ChannelScope.unrestricted("the matrix");
     List<Row> rows =
         List.of(
             new Row(
                 "the channel",
-                general,
+                gitopsOnly,
                 "restart",
                 Map.of("workload", "deployment/grafana", "namespace", "monitoring")),
             new Row(
@@ -109,9 +128,10 @@ class RefusalMatrixTest {
                 anywhere,
                 "force-sync",
                 Map.of("externalSecret", "grafana", "namespace", "monitoring")),
+            new Row("the hand-off", general, "scan", Map.of("repository", "demo")),
             new Row(
                 "the cluster guard",
-                anywhere,
+                general,
                 "kube",
                 Map.of(
                     "verb",
@@ -126,11 +146,14 @@ class RefusalMatrixTest {
     Map<String, String> expected =
         Map.of(
             "the channel",
-            "discord channel 42 (guild homelab) does not allow the skill devops-sre that grants"
-                + " cluster.restart to devops-sre",
+            "discord channel 42 (guild homelab) does not allow the skill homelab-admin that grants"
+                + " sessions.spawn to homelab-admin, needed to hand work to devops-sre",
             "the agent",
             "agent devops-sre has no skill granting secret.force-sync (its skills: devops-sre,"
                 + " gitops)",
+            "the hand-off",
+            "subagents.allowAgents of homelab-admin does not include security-analyst"
+                + " [devops-sre, qa-tester, software-engineer]",
             "the cluster guard",
             "refused by the cluster guard: delete on apps/deployments grafana in namespace"
                 + " monitoring");

@@ -67,7 +67,7 @@ class ChannelPolicyTest {
                 ALLOWED,
                 new ChannelConfig(true, null, null, "You run the homelab.", null, null),
                 NO_MENTION,
-                new ChannelConfig(null, true, false, null, List.of("homelab-admin"), null)));
+                new ChannelConfig(null, true, false, null, List.of("incident-response"), null)));
     return new DiscordSection(
         true, groupPolicy, dmPolicy, Map.of(GUILD, guild), List.of(ALICE), null, null);
   }
@@ -133,7 +133,8 @@ class ChannelPolicyTest {
     assertThat(admitted).isEqualTo(40);
     assertThat(requests.open("discord")).isEmpty();
     assertThat(chat.posts).hasSize(admitted);
-    // the channel whose skills are [homelab-admin] refuses a cluster read before anything runs;
+    // the channel whose skills are [incident-response] leaves homelab-admin, which answers there,
+    // no sessions.spawn: the cluster read devops-sre owns is refused before anything runs;
     // elsewhere the read runs and fails honestly for want of a cluster
     assertThat(chat.posts)
         .allSatisfy(
@@ -142,7 +143,9 @@ class ChannelPolicyTest {
                 assertThat(p.reply().embed()).isNull();
                 assertThat(p.reply().text())
                     .startsWith("Refused: discord channel " + NO_MENTION + " (guild homelab)")
-                    .contains("does not allow the skill");
+                    .contains(
+                        "does not allow the skill homelab-admin that grants sessions.spawn to"
+                            + " homelab-admin, needed to hand work to devops-sre");
               } else {
                 assertThat(p.reply().embed().title()).contains("failed: kube get pods");
                 assertThat(p.reply().embed().description()).contains("Kubernetes: not configured");
@@ -185,7 +188,7 @@ class ChannelPolicyTest {
             new ChatMessage("x", GUILD, NO_MENTION, ALICE, "alice", false, false, "scan demo"));
     assertThat(admission).isInstanceOf(Admission.Admitted.class);
     assertThat(((Admission.Admitted) admission).scope().skills())
-        .contains(List.of("homelab-admin"));
+        .contains(List.of("incident-response"));
     assertThat(
             ((Admission.Admitted)
                     policy.admit(

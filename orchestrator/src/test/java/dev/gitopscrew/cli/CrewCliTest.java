@@ -55,7 +55,7 @@ class CrewCliTest {
 
   @Test
   void validateListsTheFiveAgentsWithToolsAndSubagentsAndNamesTheIgnoredOnes() {
-    CliRun run = CliRun.of(Map.of(), "config", "validate", HOMELAB, "--state-dir", dir.toString());
+    CliRun run = CliRun.of(Map.of(), "config", "validate", HOMELAB);
 
     assertThat(run.status()).isZero();
     for (String agent :
@@ -193,6 +193,24 @@ class CrewCliTest {
         CliRun.of(Map.of(), "doctor", "--config", config.toString(), "--state-dir", dir.toString());
     assertThat(noToken.status()).isEqualTo(1);
     assertThat(noToken.out()).contains("GITHUB_TOKEN is not set");
+  }
+
+  @Test
+  void validateNotesTheTutorChannelsOfTheHomelabAsLeftAlone() {
+    CliRun run = CliRun.of(Map.of(), "config", "validate", HOMELAB);
+    assertThat(run.status()).isZero();
+    assertThat(run.out())
+        .contains(
+            "note: "
+                + HOMELAB
+                + ":114: channels.discord.guilds.1342678901234567890.channels.1342678901234567893:"
+                + " left alone: its skills (deutsch-tutor, discord) name no GitOps Crew skill: they"
+                + " are agent deutsch-tutor's; nothing is answered there (crewAnswers: true on"
+                + " the channel, or a GitOps Crew skill such as homelab-admin in its skills, takes"
+                + " it over)")
+        .contains("1342678901234567894: left alone (its skills (english-tutor, discord)")
+        .doesNotContain("1342678901234567891: left alone")
+        .doesNotContain("nobody can approve");
   }
 
   @ParameterizedTest

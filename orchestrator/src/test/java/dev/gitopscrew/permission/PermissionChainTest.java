@@ -53,6 +53,47 @@ class PermissionChainTest {
   }
 
   @Test
+  void theChannelNarrowsTheAnsweringAgentAndItsDelegatesKeepTheirOwnSkillsUnlessItOptsIn() {
+    PermissionChain chain = new PermissionChain(CrewConfig.defaults(), SKILLS);
+    List<String> general =
+        List.of("homelab-admin", "gitops", "secret-management", "incident-response", "weather");
+    ChannelScope openClaw = new ChannelScope("#general", Optional.of(general));
+    ChannelScope strict =
+        new ChannelScope("#general", Optional.of(general), Optional.empty(), true);
+    ChannelScope gitopsOnly = new ChannelScope("#docs", Optional.of(List.of("gitops")));
+
+    // homelab-admin answers, holds sessions.spawn in #general, devops-sre restarts with its own
+    assertThat(
+            chain.admit(
+                KnownAgent.HOMELAB_ADMIN, KnownAgent.DEVOPS_SRE, openClaw, Tool.CLUSTER_RESTART))
+        .isEqualTo(new Decision.Allowed("devops-sre"));
+    // the stricter reading narrows devops-sre too
+    assertThat(
+            chain.admit(
+                KnownAgent.HOMELAB_ADMIN, KnownAgent.DEVOPS_SRE, strict, Tool.CLUSTER_RESTART))
+        .isEqualTo(
+            new Decision.Refused(
+                "#general does not allow the skill devops-sre that grants cluster.restart to"
+                    + " devops-sre"));
+    // without sessions.spawn in the channel homelab-admin cannot hand the work on
+    assertThat(
+            chain.admit(
+                KnownAgent.HOMELAB_ADMIN, KnownAgent.DEVOPS_SRE, gitopsOnly, Tool.CLUSTER_RESTART))
+        .isEqualTo(
+            new Decision.Refused(
+                "#docs does not allow the skill homelab-admin that grants sessions.spawn to"
+                    + " homelab-admin, needed to hand work to devops-sre"));
+    // devops-sre asked for directly answers there itself, so the channel narrows it
+    assertThat(
+            chain.admit(
+                KnownAgent.DEVOPS_SRE, KnownAgent.DEVOPS_SRE, openClaw, Tool.CLUSTER_RESTART))
+        .isEqualTo(
+            new Decision.Refused(
+                "#general does not allow the skill devops-sre that grants cluster.restart to"
+                    + " devops-sre"));
+  }
+
+  @Test
   void refusalNamesTheMissingLink() {
     PermissionChain chain = new PermissionChain(CrewConfig.defaults(), SKILLS);
     Decision d =

@@ -10,6 +10,8 @@ import java.util.List;
  * no restriction) and its label, the channel's {@code systemPrompt} ({@code null} = none), and the
  * place whose conversation it continues ({@code discord:<channel>}, {@code pr:<repo>#<n>}; {@code
  * null} = its origin's channel and requester, as {@code cli:<user>} or {@code api:<requester>}).
+ * {@code scopeDelegates} true: the scope narrows every agent the planner hands work to, not only
+ * the planner ({@code null} = the planner only, as in OpenClaw).
  */
 @JsonTypeName("ask")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,7 +21,8 @@ public record Ask(
     List<String> scope,
     String scopeLabel,
     String instructions,
-    String place)
+    String place,
+    Boolean scopeDelegates)
     implements Request {
 
   public Ask {
@@ -40,6 +43,16 @@ public record Ask(
   }
 
   public Ask(
+      String text,
+      String agent,
+      List<String> scope,
+      String scopeLabel,
+      String instructions,
+      String place) {
+    this(text, agent, scope, scopeLabel, instructions, place, null);
+  }
+
+  public Ask(
       String text, String agent, List<String> scope, String scopeLabel, String instructions) {
     this(text, agent, scope, scopeLabel, instructions, null);
   }
@@ -53,12 +66,29 @@ public record Ask(
    * place it continues, if one was given, is kept.
    */
   public Ask from(String planner, String label, List<String> skills, String channelInstructions) {
-    return new Ask(text, planner, skills, label, channelInstructions, place);
+    return new Ask(text, planner, skills, label, channelInstructions, place, scopeDelegates);
+  }
+
+  /** As {@link #from}, with the place's stricter reading of its skills when it opts in. */
+  public Ask from(
+      String planner,
+      String label,
+      List<String> skills,
+      String channelInstructions,
+      boolean narrowsDelegates) {
+    return new Ask(
+        text,
+        planner,
+        skills,
+        label,
+        channelInstructions,
+        place,
+        narrowsDelegates ? Boolean.TRUE : null);
   }
 
   /** The same text, continuing the conversation of {@code place}. */
   public Ask at(String place) {
-    return new Ask(text, agent, scope, scopeLabel, instructions, place);
+    return new Ask(text, agent, scope, scopeLabel, instructions, place, scopeDelegates);
   }
 
   @Override

@@ -81,6 +81,16 @@ public final class RequestCatalogue {
    * {@code freeText} (a model can plan it), else an error listing the kinds.
    */
   public Request parse(String text, Door door, Map<Field.Context, Object> place, boolean freeText) {
+    return parse(text, door, place, freeText ? null : "configure a model (docs/models.md)");
+  }
+
+  /**
+   * As above; {@code noFreeText} is why free text cannot be planned here, in words (no model for
+   * the agent asked, no provider, a provider's key not set), or {@code null} when it can.
+   */
+  public Request parse(
+      String text, Door door, Map<Field.Context, Object> place, String noFreeText) {
+    boolean freeText = noFreeText == null;
     String trimmed = text == null ? "" : text.strip();
     if (trimmed.isEmpty()) {
       throw new BadRequestException("empty request; one of: " + names(door));
@@ -105,7 +115,9 @@ public final class RequestCatalogue {
               + Quote.bounded(first)
               + "'; one of: "
               + names(door)
-              + " (free text needs a model: configure models.providers)");
+              + " (free text needs a model: "
+              + noFreeText
+              + ")");
     }
     RequestKind kind = found.get();
     Optional<String> notHere = kind.whyNotAt(door);
