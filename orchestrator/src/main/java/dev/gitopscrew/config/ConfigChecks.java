@@ -50,6 +50,9 @@ final class ConfigChecks {
               + discord.alertsChannel()
               + " is in no guild's channels, so nobody may approve from it (give it users)");
     }
+    if (discord.isEnabled()) {
+      checkApprovers(discord);
+    }
     oneOf("tools.sessions.visibility", config.tools().sessions().visibility(), VISIBILITIES);
     var subagents = config.agents().defaults().subagents();
     positive("agents.defaults.subagents.maxSpawnDepth", subagents.maxSpawnDepth());
@@ -92,6 +95,51 @@ final class ConfigChecks {
     checkIncident(config.incident(), config.git().repositories().keySet());
     new ModelChecks(this::add).check(config);
     return problems;
+  }
+
+  /**
+   * Without a {@code users} list (channel, else guild) nobody may approve from Discord and anyone
+   * in the channel may ask: a warning naming where, and the recommended shape (a guild list).
+   */
+  private void checkApprovers(CrewConfig.DiscordSection discord) {
+    String policy = discord.groupPolicyOrDefault();
+    if (policy.equals("disabled")) {
+      return;
+    }
+    String consequence =
+        ": nobody can approve from Discord (only crew approve or the API), and anyone who can"
+            + " write there can ask the crew; add \"users\": [\"<your Discord user id>\"] to the"
+            + " guild (docs/discord.md#who-may-ask-and-approve)";
+    if (policy.equals("open")) {
+      add(
+          Severity.WARNING,
+          "channels.discord.groupPolicy",
+          "open: channels of guilds not listed under guilds have no users list" + consequence);
+    }
+    for (var g : discord.guilds().entrySet()) {
+      var guild = g.getValue();
+      if (guild.users() != null) {
+        continue;
+      }
+      String path = "channels.discord.guilds." + g.getKey();
+      List<String> open =
+          guild.channels().entrySet().stream()
+              .filter(c -> c.getValue().allowed() && c.getValue().users() == null)
+              .map(Map.Entry::getKey)
+              .sorted()
+              .toList();
+      if (guild.channels().isEmpty()) {
+        add(Severity.WARNING, path, "no users list on the guild" + consequence);
+      } else if (!open.isEmpty()) {
+        add(
+            Severity.WARNING,
+            path,
+            "no users list on the guild or on its channel"
+                + (open.size() > 1 ? "s " : " ")
+                + String.join(", ", open)
+                + consequence);
+      }
+    }
   }
 
   private void checkIncident(CrewConfig.IncidentSection incident, Set<String> repositories) {

@@ -196,6 +196,41 @@ class CrewCliTest {
   }
 
   @Test
+  void validateAndDoctorWarnThatWithoutUsersNobodyApprovesFromDiscordAndAnyoneMayAsk()
+      throws IOException {
+    Path config = dir.resolve("crew.json");
+    Files.writeString(
+        config,
+        """
+        {"channels": {"discord": {"enabled": true, "guilds": {"1100000000000000001": {
+          "channels": {"1200000000000000001": {"allow": true},
+                       "1200000000000000002": {"users": ["1300000000000000002"]}}}}}}}
+        """);
+    String warning =
+        "channels.discord.guilds.1100000000000000001: no users list on the guild or on its"
+            + " channel 1200000000000000001: nobody can approve from Discord (only crew approve or"
+            + " the API), and anyone who can write there can ask the crew; add \"users\":"
+            + " [\"<your Discord user id>\"] to the guild";
+    CliRun validate = CliRun.of(Map.of(), "config", "validate", config.toString());
+    assertThat(validate.status()).isZero();
+    assertThat(validate.out()).contains("warning: " + config + ":1: " + warning);
+    CliRun doctor =
+        CliRun.of(Map.of(), "doctor", "--config", config.toString(), "--state-dir", dir.toString());
+    assertThat(doctor.out()).contains(config + ":1: " + warning);
+
+    // the recommended shape: a users list on the guild
+    Files.writeString(
+        config,
+        """
+        {"channels": {"discord": {"enabled": true, "guilds": {"1100000000000000001": {
+          "users": ["1300000000000000002"],
+          "channels": {"1200000000000000001": {"allow": true}}}}}}}
+        """);
+    assertThat(CliRun.of(Map.of(), "config", "validate", config.toString()).out())
+        .doesNotContain("nobody can approve");
+  }
+
+  @Test
   void validateNotesTheTutorChannelsOfTheHomelabAsLeftAlone() {
     CliRun run = CliRun.of(Map.of(), "config", "validate", HOMELAB);
     assertThat(run.status()).isZero();
