@@ -17,6 +17,7 @@ final class DoctorCommand extends BaseCommand {
   public Integer call() {
     CrewContext ctx = context.load(env);
     out().println("Configuration: " + ctx.loaded().describeSource());
+    SessionCommands.runningGateway(ctx, err());
     ctx.loaded().problems().forEach(p -> out().println("  " + p.describe()));
     ctx.skills().problems().forEach(p -> out().println("  skill skipped: " + p.describe()));
     List<Integration> results = new Doctor(ctx).examine();
