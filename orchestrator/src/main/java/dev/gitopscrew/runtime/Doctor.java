@@ -101,6 +101,9 @@ public final class Doctor {
     if (name.equals("Kubernetes")) {
       return probeCluster(i);
     }
+    if (name.equals("alerts")) {
+      return gatewayAlerts(i);
+    }
     if (name.startsWith("model provider ")) {
       return probeModels(i, name.substring("model provider ".length()));
     }
@@ -176,6 +179,20 @@ public final class Doctor {
           StoreSettings.sharedUrl(context).isPresent()
               ? "check state.url, CREW_STATE_USER and CREW_STATE_PASSWORD (docs/replicas.md)"
               : "check permissions on " + context.stateDir());
+    }
+  }
+
+  /** Where the running gateway posts incident reports now (the channel it found by name). */
+  private Integration gatewayAlerts(Integration i) {
+    Optional<GatewayClient> gateway = GatewayClient.forRunningGateway(context);
+    if (gateway.isEmpty()) {
+      return i;
+    }
+    try {
+      String now = gateway.get().get("/api/status").path("discord").path("alerts").asText("");
+      return now.isEmpty() ? i : i.withDetail(i.detail() + "; the running gateway: " + now);
+    } catch (RuntimeException e) {
+      return i.withDetail(i.detail() + "; gateway status unavailable: " + e.getMessage());
     }
   }
 
