@@ -9,6 +9,7 @@ import dev.gitopscrew.channel.ChatRequests;
 import dev.gitopscrew.channel.DecideByButton;
 import dev.gitopscrew.channel.DeliverChatReplies;
 import dev.gitopscrew.channel.FollowAlert;
+import dev.gitopscrew.channel.FollowAlertByName;
 import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.channel.discord.DiscordConnection;
 import dev.gitopscrew.channel.discord.JdaChatChannel;
@@ -18,6 +19,7 @@ import dev.gitopscrew.config.CrewConfig.DiscordSection;
 import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.incident.Incident;
 import dev.gitopscrew.incident.IncidentLog;
+import dev.gitopscrew.runtime.AlertsDestination;
 import dev.gitopscrew.runtime.Secret;
 import dev.gitopscrew.session.SessionEngine;
 import java.time.Clock;
@@ -44,6 +46,8 @@ public final class ChatWiring implements AutoCloseable {
   private final PostWebhookNotification webhooks;
   private final ExecutorService work;
   private final FollowAlert alerts;
+  private final FollowAlertByName alertsByName;
+  private final String alertsDestination;
 
   ChatWiring(
       DiscordSection discord,
@@ -70,12 +74,17 @@ public final class ChatWiring implements AutoCloseable {
               return t;
             });
     String token = env.get(TOKEN_VARIABLE);
+    FollowAlert webhookAlerts =
+        webhooks.has("alerts")
+            ? new FollowAlertByWebhook(
+                webhooks, runRequest, engine, severityOf, work, audit, redactor)
+            : FollowAlert.nowhere(AlertsDestination.FIX);
+    String webhookName =
+        webhooks.has("alerts") ? "the webhook " + AlertsDestination.WEBHOOK_VARIABLE : "nowhere";
     if (!discord.isEnabled() || token == null || token.isBlank()) {
-      this.alerts =
-          webhooks.has("alerts")
-              ? new FollowAlertByWebhook(
-                  webhooks, runRequest, engine, severityOf, work, audit, redactor)
-              : FollowAlert.NONE;
+      this.alerts = webhookAlerts;
+      this.alertsByName = null;
+      this.alertsDestination = webhookName;
       this.connection =
           ChatConnection.off(
               discord.isEnabled()
@@ -93,10 +102,23 @@ public final class ChatWiring implements AutoCloseable {
     AcceptChatRequest accept =
         new AcceptChatRequest(chat.name(), policy, requests, runRequest, deliver, work);
     String alertsChannel = discord.alertsChannel();
-    this.alerts =
-        alertsChannel == null
-            ? FollowAlert.NONE
-            : root -> accept.follow(root, guildOf(discord, alertsChannel), alertsChannel, "argocd");
+    if (alertsChannel != null) {
+      this.alerts =
+          root -> accept.follow(root, guildOf(discord, alertsChannel), alertsChannel, "argocd");
+      this.alertsByName = null;
+      this.alertsDestination = "channel " + alertsChannel + " (channels.discord.alertsChannel)";
+    } else {
+      this.alertsByName =
+          new FollowAlertByName(
+              discord,
+              (root, guild, channel) -> accept.follow(root, guild, channel, "argocd"),
+              webhookAlerts,
+              webhookName,
+              webhooks.has("alerts"),
+              work);
+      this.alerts = alertsByName;
+      this.alertsDestination = null;
+    }
     DecideByButton decide =
         new DecideByButton(policy, runRequest, engine.approvals(), requests, accept, deliver);
     this.connection =
@@ -111,6 +133,9 @@ public final class ChatWiring implements AutoCloseable {
             new AnswerChannelCommand(chat, policy, engine, decide, runRequest.catalogue()),
             deliver,
             work);
+    if (alertsByName != null) {
+      ((DiscordConnection) connection).lookUpAlertsByName(alertsByName);
+    }
   }
 
   private static String guildOf(DiscordSection discord, String channelId) {
@@ -122,11 +147,18 @@ public final class ChatWiring implements AutoCloseable {
   }
 
   /**
-   * Where incident responses are followed: the bot's {@code channels.discord.alertsChannel}, else
-   * {@code DISCORD_WEBHOOK_ALERTS}, else nowhere.
+   * Where incident responses are followed: with the bot, {@code channels.discord.alertsChannel},
+   * else the allowed channel named {@code alerts} found when the bot connects; else {@code
+   * DISCORD_WEBHOOK_ALERTS}, else nowhere (each such alert said in the log). The same rules as
+   * {@link AlertsDestination}, which the CLI prints.
    */
   public FollowAlert alerts() {
     return alerts;
+  }
+
+  /** Where incident reports go now, in words, for {@code /api/status}. */
+  public String alertsDestination() {
+    return alertsByName != null ? alertsByName.describe() : alertsDestination;
   }
 
   /** The bot's connection (an "off" one when the bot is not configured). */

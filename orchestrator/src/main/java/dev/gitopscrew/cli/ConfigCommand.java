@@ -1,6 +1,7 @@
 package dev.gitopscrew.cli;
 
 import dev.gitopscrew.config.ConfigProblem;
+import dev.gitopscrew.runtime.AlertsDestination;
 import dev.gitopscrew.runtime.CrewContext;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -46,6 +47,9 @@ final class ConfigCommand {
       ctx.skills().overrides().forEach(o -> out().println("  note: " + o));
       ctx.skills().problems().forEach(p -> out().println("  warning: skill " + p.describe()));
       new AgentReport(ctx).print(out());
+      AlertsDestination alerts = AlertsDestination.of(ctx.loaded().config(), ctx.env());
+      out().println("Alerts: " + alerts.where());
+      alerts.warning().ifPresent(w -> out().println("  WARNING: " + w));
       out().println("Configuration is valid.");
       return CrewCli.OK;
     }

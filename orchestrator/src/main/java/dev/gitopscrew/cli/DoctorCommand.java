@@ -1,5 +1,6 @@
 package dev.gitopscrew.cli;
 
+import dev.gitopscrew.runtime.AlertsDestination;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.Doctor;
 import dev.gitopscrew.runtime.Integration;
@@ -17,10 +18,14 @@ final class DoctorCommand extends BaseCommand {
   public Integer call() {
     CrewContext ctx = context.load(env);
     out().println("Configuration: " + ctx.loaded().describeSource());
+    SessionCommands.runningGateway(ctx, err());
     ctx.problems().forEach(p -> out().println("  " + p.describe()));
     ctx.skills().problems().forEach(p -> out().println("  skill skipped: " + p.describe()));
     List<Integration> results = new Doctor(ctx).examine();
     results.forEach(i -> out().println(i.describe()));
+    AlertsDestination.of(ctx.loaded().config(), ctx.env())
+        .warning()
+        .ifPresent(w -> out().println("WARNING: " + w));
     boolean broken = results.stream().anyMatch(Integration::broken);
     out()
         .println(

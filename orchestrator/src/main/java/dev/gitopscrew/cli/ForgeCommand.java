@@ -5,7 +5,6 @@ import dev.gitopscrew.forge.PullRequest;
 import dev.gitopscrew.git.DemoRepository;
 import dev.gitopscrew.request.Merge;
 import dev.gitopscrew.runtime.CrewContext;
-import dev.gitopscrew.runtime.GatewayClient;
 import dev.gitopscrew.runtime.GitSettings;
 import dev.gitopscrew.store.ForgeListing;
 import dev.gitopscrew.store.JdbcLocalForgeRecords;
@@ -91,7 +90,7 @@ final class ForgeCommand {
         return CrewCli.FAILED;
       }
       ForgeListing listing =
-          GatewayClient.forRunningGateway(ctx)
+          SessionCommands.runningGateway(ctx, err())
               .map(
                   g ->
                       SessionPrinter.Json.MAPPER.convertValue(

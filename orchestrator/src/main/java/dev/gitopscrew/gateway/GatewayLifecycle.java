@@ -111,7 +111,10 @@ public class GatewayLifecycle {
     GatewayFile.write(
         context.stateDir(),
         new GatewayFile.Entry(
-            settings.baseUrl(), ProcessHandle.current().pid(), localCaller.key()));
+            settings.baseUrl(),
+            ProcessHandle.current().pid(),
+            localCaller.key(),
+            context.loaded().source().map(GatewayFile::canonical).orElse(null)));
   }
 
   /**

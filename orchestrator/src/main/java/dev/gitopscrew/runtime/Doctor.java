@@ -57,8 +57,10 @@ public final class Doctor {
               i,
               base + "/users/@me",
               "Bot " + env.get("DISCORD_BOT_TOKEN"),
-              "check DISCORD_BOT_TOKEN (Bot token from the developer portal) and outbound HTTPS"
-                  + " to discord.com (docs/discord.md#troubleshooting)");
+              UserAgents.DISCORD,
+              "DISCORD_BOT_TOKEN",
+              "reset the token in the developer portal (Bot) and export DISCORD_BOT_TOKEN again"
+                  + " (docs/discord.md#troubleshooting)");
       return probed.broken() ? probed : gatewayConnection(probed);
     }
     if (name.equals("GitHub")) {
@@ -72,6 +74,8 @@ public final class Doctor {
                 i,
                 api.replaceAll("/$", "") + "/repos/" + slug,
                 "Bearer " + env.get("GITHUB_TOKEN"),
+                null,
+                "GITHUB_TOKEN",
                 "check GITHUB_TOKEN has access to " + slug + " (docs/forges.md)");
         if (result.broken()) {
           return result;
@@ -91,7 +95,13 @@ public final class Doctor {
             e.getValue().url().replaceAll("/_git/.*$", "")
                 + "/_apis/git/repositories?api-version=7.1";
         result =
-            http(i, url, basic, "check AZURE_DEVOPS_PAT (Code: Read & write) for " + e.getKey());
+            http(
+                i,
+                url,
+                basic,
+                null,
+                "AZURE_DEVOPS_PAT",
+                "check AZURE_DEVOPS_PAT (Code: Read & write) for " + e.getKey());
         if (result.broken()) {
           return result;
         }
@@ -100,6 +110,9 @@ public final class Doctor {
     }
     if (name.equals("Kubernetes")) {
       return probeCluster(i);
+    }
+    if (name.equals("alerts")) {
+      return gatewayAlerts(i);
     }
     if (name.startsWith("model provider ")) {
       return probeModels(i, name.substring("model provider ".length()));
@@ -179,6 +192,20 @@ public final class Doctor {
     }
   }
 
+  /** Where the running gateway posts incident reports now (the channel it found by name). */
+  private Integration gatewayAlerts(Integration i) {
+    Optional<GatewayClient> gateway = GatewayClient.forRunningGateway(context);
+    if (gateway.isEmpty()) {
+      return i;
+    }
+    try {
+      String now = gateway.get().get("/api/status").path("discord").path("alerts").asText("");
+      return now.isEmpty() ? i : i.withDetail(i.detail() + "; the running gateway: " + now);
+    } catch (RuntimeException e) {
+      return i.withDetail(i.detail() + "; gateway status unavailable: " + e.getMessage());
+    }
+  }
+
   /** The running gateway's Discord connection, when a gateway runs for this state directory. */
   private Integration gatewayConnection(Integration probed) {
     Optional<GatewayClient> gateway = GatewayClient.forRunningGateway(context);
@@ -206,21 +233,90 @@ public final class Doctor {
     }
   }
 
-  private Integration http(Integration i, String url, String authorization, String fix) {
+  /**
+   * One authenticated GET. A network failure (refused, unknown host, timeout) says it cannot reach
+   * the host and why; a 401 says the token is refused and which variable holds it (never its
+   * value); any other answer is named by its status.
+   */
+  private Integration http(
+      Integration i,
+      String url,
+      String authorization,
+      String userAgent,
+      String tokenVariable,
+      String fix) {
+    URI uri = URI.create(url);
+    String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     try {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET();
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(PROBE_TIMEOUT).GET();
       if (authorization != null) {
         request.header("Authorization", authorization);
       }
+      if (userAgent != null) {
+        request.header("User-Agent", userAgent);
+      }
       int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-      boolean ok = status >= 200 && status < 300;
-      return i.probed(ok, "HTTP " + status + " from " + URI.create(url).getHost(), fix);
+      if (status >= 200 && status < 300) {
+        return i.probed(true, "HTTP " + status + " from " + host, "");
+      }
+      if (status == 401) {
+        return i.probed(
+            false,
+            "the token in " + tokenVariable + " is refused (HTTP 401 from " + host + ")",
+            fix);
+      }
+      return i.probed(false, "HTTP " + status + " from " + host, fix);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return i.probed(false, "interrupted", "run crew doctor again");
+    } catch (IllegalArgumentException e) {
+      // the JDK quotes a rejected header value, which would be the token: never its message
+      return i.probed(
+          false, tokenVariable + " is not a valid header value (a stray newline or space?)", fix);
     } catch (Exception e) {
       return i.probed(
           false,
-          URI.create(url).getHost() + " unreachable (" + e.getClass().getSimpleName() + ")",
-          fix);
+          "cannot reach " + host + ": " + networkReason(e),
+          "check the network from here to "
+              + host
+              + " (DNS, proxy, firewall) and the configured address; the token could not be checked");
     }
+  }
+
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+  /** Why a request never got an answer, in words, from the exception and its causes. */
+  static String networkReason(Throwable e) {
+    boolean connect = false;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) {
+        return "the name does not resolve (DNS: " + t.getMessage() + ")";
+      }
+      if (t instanceof java.net.http.HttpConnectTimeoutException) {
+        return "no connection within 3 s (timed out)";
+      }
+      if (t instanceof java.net.http.HttpTimeoutException
+          || t instanceof java.net.SocketTimeoutException) {
+        return "no answer within " + PROBE_TIMEOUT.toSeconds() + " s (timed out)";
+      }
+      if (t instanceof javax.net.ssl.SSLException) {
+        return "TLS failed (" + t.getMessage() + ")";
+      }
+      if (t instanceof java.net.ConnectException) {
+        connect = true;
+        String m = t.getMessage();
+        if (m != null && !m.isBlank()) {
+          return m.toLowerCase(java.util.Locale.ROOT).contains("refused")
+              ? "connection refused"
+              : m;
+        }
+      }
+    }
+    if (connect) {
+      // the JDK's client reports a refused connection as a ConnectException without a message
+      return "connection refused";
+    }
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
   }
 }

@@ -41,10 +41,17 @@ public final class GatewayClient {
   private final Optional<Secret> token;
   private final Optional<Secret> localKey;
 
-  private GatewayClient(String baseUrl, Optional<Secret> token, Optional<Secret> localKey) {
+  private final Optional<String> configNotice;
+
+  private GatewayClient(
+      String baseUrl,
+      Optional<Secret> token,
+      Optional<Secret> localKey,
+      Optional<String> configNotice) {
     this.baseUrl = baseUrl;
     this.token = token;
     this.localKey = localKey;
+    this.configNotice = configNotice;
   }
 
   /** A client for the gateway of {@code context}'s state directory, if one is running. */
@@ -57,7 +64,18 @@ public final class GatewayClient {
         .map(
             e ->
                 new GatewayClient(
-                    e.url(), token, Optional.ofNullable(e.localKey()).map(Secret::new)));
+                    e.url(),
+                    token,
+                    Optional.ofNullable(e.localKey()).map(Secret::new),
+                    e.configNotice(context.loaded().source())));
+  }
+
+  /**
+   * A line for the command's stderr when the command loaded a configuration file other than the one
+   * this gateway runs with (which is the one that applies to what the command asks of it).
+   */
+  public Optional<String> configNotice() {
+    return configNotice;
   }
 
   public JsonNode get(String path) {

@@ -15,8 +15,46 @@ public final class GatewayFile {
   /**
    * @param localKey a secret only readers of the state directory know: a CLI command that presents
    *     it acts for a person at this machine's command line (it may name any local folder)
+   * @param config the absolute path of the configuration file the gateway runs with, null for its
+   *     embedded defaults
    */
-  public record Entry(String url, long pid, String localKey) {}
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+  public record Entry(String url, long pid, String localKey, String config) {
+
+    /**
+     * One line for a CLI command that acts through this gateway while it loaded {@code cliConfig}:
+     * empty when that is the file the gateway runs with, or when the command named no file.
+     */
+    public Optional<String> configNotice(Optional<Path> cliConfig) {
+      if (cliConfig.isEmpty()) {
+        return Optional.empty();
+      }
+      String mine = canonical(cliConfig.get());
+      if (config != null && canonical(Path.of(config)).equals(mine)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          "note: the gateway running on this state directory ("
+              + url
+              + ") uses "
+              + (config == null ? "its embedded defaults (no configuration file)" : config)
+              + "; "
+              + mine
+              + " is not the one it runs with, and this command acts through the gateway, so "
+              + mine
+              + " is not used here (restart the gateway with it, or give this command another"
+              + " --state-dir)");
+    }
+  }
+
+  /** The path a file is known by: its real path when it exists, else its absolute one. */
+  public static String canonical(Path file) {
+    try {
+      return file.toRealPath().toString();
+    } catch (IOException e) {
+      return file.toAbsolutePath().normalize().toString();
+    }
+  }
 
   /** The header a CLI command presents {@link Entry#localKey} in. */
   public static final String LOCAL_KEY_HEADER = "X-Crew-Local-Key";

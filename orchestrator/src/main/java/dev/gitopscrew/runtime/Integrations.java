@@ -23,6 +23,7 @@ public final class Integrations {
     List<Integration> all = new ArrayList<>();
     all.add(discord(config, env));
     all.add(discordWebhooks(env));
+    all.add(AlertsDestination.of(config, env).integration());
     all.add(
         forge(
             "GitHub",

@@ -96,6 +96,20 @@ class GatewayCommandsIT {
           .contains("#3 homelab-admin [succeeded]")
           .contains("#1 homelab-admin [failed]");
 
+      // another --config than the gateway's: said once, and the gateway still answers
+      Path other = Files.writeString(dir.resolve("other.json"), "{}");
+      String[] elsewhere = crew(env, state, "sessions", "list", "--config", other.toString());
+      assertThat(elsewhere[0]).as(elsewhere[1]).isEqualTo("0");
+      assertThat(elsewhere[1])
+          .contains(
+              "note: the gateway running on this state directory ("
+                  + "http://127.0.0.1:"
+                  + gw.port
+                  + ") uses its embedded defaults (no configuration file); "
+                  + other.toRealPath()
+                  + " is not the one it runs with")
+          .contains("#3 homelab-admin [succeeded]");
+
       String[] withoutToken = crew(Map.of("HOME", dir.toString()), state, "sessions", "list");
       assertThat(withoutToken[0]).isEqualTo("1");
       assertThat(withoutToken[1]).contains("missing or wrong bearer token").doesNotContain(TOKEN);

@@ -8,17 +8,17 @@ import java.util.Map;
  * Argo CD Applications and their workloads in Fabric8's CRUD mock, as the incident tests of the
  * webhook need them: an Application in a given state, a crash-looping Deployment, a state change.
  */
-final class ArgoApplications {
+public final class ArgoApplications {
 
   private final KubernetesClient client;
   private final String repoUrl;
 
-  ArgoApplications(KubernetesClient client, String repoUrl) {
+  public ArgoApplications(KubernetesClient client, String repoUrl) {
     this.client = client;
     this.repoUrl = repoUrl;
   }
 
-  void application(String name, String health, String sync, String phase) {
+  public void application(String name, String health, String sync, String phase) {
     ClusterFixture.create(
         client,
         """
@@ -64,7 +64,7 @@ final class ArgoApplications {
             .formatted(name, repoUrl, name, name));
   }
 
-  void crashingWorkload(String name) {
+  public void crashingWorkload(String name) {
     ClusterFixture.create(
         client,
         """

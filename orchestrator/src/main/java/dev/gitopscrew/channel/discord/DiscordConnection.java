@@ -6,6 +6,7 @@ import dev.gitopscrew.channel.ChatConnection;
 import dev.gitopscrew.channel.ConnectionState;
 import dev.gitopscrew.channel.DecideByButton;
 import dev.gitopscrew.channel.DeliverChatReplies;
+import dev.gitopscrew.channel.FollowAlertByName;
 import dev.gitopscrew.channel.SlashCommands;
 import dev.gitopscrew.runtime.Secret;
 import java.time.Duration;
@@ -71,6 +72,7 @@ public final class DiscordConnection implements ChatConnection {
             t.setDaemon(true);
             return t;
           });
+  private volatile FollowAlertByName alertsByName;
   private volatile boolean stopped;
   private volatile boolean everReady;
   private volatile Duration afresh = AFRESH_FIRST;
@@ -89,6 +91,25 @@ public final class DiscordConnection implements ChatConnection {
     this.deliver = deliver;
     this.work = work;
     this.events = new DiscordEvents(chat, accept, decide, answers, work);
+  }
+
+  /**
+   * Looks for the channel named alerts in the guild channel cache on every READY (JDA fires it once
+   * the GUILD_CREATE of every guild arrived), for a bot without {@code alertsChannel}.
+   */
+  public void lookUpAlertsByName(FollowAlertByName byName) {
+    this.alertsByName = byName;
+  }
+
+  private static List<String> channelsNamed(JDA jda, String guildId, String name) {
+    Guild guild = jda.getGuildById(guildId);
+    if (guild == null) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    guild.getTextChannelsByName(name, true).forEach(c -> ids.add(c.getId()));
+    guild.getNewsChannelsByName(name, true).forEach(c -> ids.add(c.getId()));
+    return ids;
   }
 
   @Override
@@ -238,6 +259,11 @@ public final class DiscordConnection implements ChatConnection {
       everReady = true;
       afresh = AFRESH_FIRST;
       LOG.infof("discord: connected %s", as);
+      FollowAlertByName byName = alertsByName;
+      if (byName != null) {
+        JDA jda = event.getJDA();
+        byName.lookUp((guildId, name) -> channelsNamed(jda, guildId, name));
+      }
       // read here, on JDA's event thread, before it hands over any message of this connection
       long storedUpTo;
       try {

@@ -2,6 +2,7 @@ package dev.gitopscrew.channel.discord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gitopscrew.runtime.Secret;
+import dev.gitopscrew.runtime.UserAgents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +37,7 @@ final class GatewayDiscovery extends ConcurrentSessionController {
               HttpRequest.newBuilder(URI.create(apiBaseUrl + "/gateway/bot"))
                   .timeout(Duration.ofSeconds(15))
                   .header("Authorization", "Bot " + token.reveal())
+                  .header("User-Agent", UserAgents.DISCORD)
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofString());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gitopscrew.channel.ChatReply;
 import dev.gitopscrew.effect.EffectKind;
 import dev.gitopscrew.effect.SideEffects;
+import dev.gitopscrew.runtime.UserAgents;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -151,7 +152,7 @@ public final class PostWebhookNotification {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(target)
             .timeout(Duration.ofSeconds(30))
-            .header("User-Agent", "GitOpsCrew (https://gitops-crew.local, 0.1)");
+            .header("User-Agent", UserAgents.DISCORD);
     if (reply.attachment() == null) {
       return b.header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))

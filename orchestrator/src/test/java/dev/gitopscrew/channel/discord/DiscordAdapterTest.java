@@ -97,6 +97,8 @@ class DiscordAdapterTest {
             .findFirst()
             .orElseThrow();
     assertThat(identify.authorization()).isEqualTo("Bot " + TOKEN);
+    // Discord requires DiscordBot ($url, $versionNumber) of every client
+    assertThat(identify.userAgent()).matches("DiscordBot \\(https?://[^,]+, [0-9][^)]*\\)");
     JsonNode frame = discord.awaitFrame("IDENTIFY", f -> f.path("op").asInt() == 2);
     assertThat(frame.path("d").path("intents").asInt() & (1 << 15))
         .as("the Message Content intent")

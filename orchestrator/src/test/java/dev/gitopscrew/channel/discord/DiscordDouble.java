@@ -51,7 +51,8 @@ final class DiscordDouble implements AutoCloseable {
       String authorization,
       String contentType,
       String body,
-      String response) {
+      String response,
+      String userAgent) {
 
     /** What the double answered (a message object for a create or an edit). */
     JsonNode answer() {
@@ -90,6 +91,10 @@ final class DiscordDouble implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private volatile CountDownLatch hold = new CountDownLatch(0);
   private volatile boolean ackHeartbeats = true;
+  // the guild's text channels, id and name, as its GUILD_CREATE lists them
+  private volatile String[][] guildChannels = {
+    {GENERAL, "general"}, {ALERTS, "alerts"}, {RANDOM, "random"}
+  };
   private final int heartbeatMillis;
   private final String sessionId = "9f3c2a7d51b84e06a0c1d2e3f4a5b6c7";
 
@@ -136,7 +141,15 @@ final class DiscordDouble implements AutoCloseable {
     Object[] answer = answer(method, path, auth, body, type);
     int status = (Integer) answer[0];
     String response = (String) answer[1];
-    calls.add(new Call(method, path, auth, type, body, response));
+    calls.add(
+        new Call(
+            method,
+            path,
+            auth,
+            type,
+            body,
+            response,
+            ex.getRequestHeaders().getFirst("User-Agent")));
     if (status == 204) {
       ex.sendResponseHeaders(204, -1);
       ex.close();
@@ -152,7 +165,7 @@ final class DiscordDouble implements AutoCloseable {
       return new Object[] {401, "{\"message\": \"401: Unauthorized\", \"code\": 0}"};
     }
     String[] p = path.split("/");
-    JsonNode sent = new Call("", "", "", type, body, "").json();
+    JsonNode sent = new Call("", "", "", type, body, "", "").json();
     if (method.equals("GET") && path.equals("/gateway/bot")) {
       return new Object[] {
         200,
@@ -415,8 +428,7 @@ final class DiscordDouble implements AutoCloseable {
     self.putNull("communication_disabled_until");
     ArrayNode channels = g.putArray("channels");
     int position = 0;
-    for (String[] c :
-        new String[][] {{GENERAL, "general"}, {ALERTS, "alerts"}, {RANDOM, "random"}}) {
+    for (String[] c : guildChannels) {
       ObjectNode ch = channels.addObject();
       ch.put("id", c[0]);
       ch.put("type", 0);
@@ -593,6 +605,14 @@ final class DiscordDouble implements AutoCloseable {
 
   void releaseConnections() {
     hold.countDown();
+  }
+
+  /**
+   * The guild's text channels as {@code {id, name}} pairs, sent in the next GUILD_CREATE (by
+   * default #general, #alerts and #random).
+   */
+  void guildChannels(String[]... idAndName) {
+    this.guildChannels = idAndName;
   }
 
   void ackHeartbeats(boolean ack) {

@@ -3,6 +3,7 @@ package dev.gitopscrew.channel.webhook;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -122,6 +123,8 @@ class PostWebhookNotificationTest {
         postRequestedFor(urlPathEqualTo(PATH))
             .withQueryParam("wait", equalTo("true"))
             .withHeader("Content-Type", equalTo("application/json"))
+            // what Discord requires of every client: DiscordBot ($url, $versionNumber)
+            .withHeader("User-Agent", matching("DiscordBot \\(https?://[^,]+, [0-9][^)]*\\)"))
             .withRequestBody(
                 matchingJsonPath("$.embeds[0].title", equalTo("SEV-2 grafana is Degraded")))
             .withRequestBody(matchingJsonPath("$.embeds[0].color", equalTo("15105570")))
