@@ -112,26 +112,34 @@ public final class ChannelPolicy {
 
   /** A guild channel the policy lets in, with its configuration (empty when not configured). */
   private Optional<Place> place(String guildId, String channelId) {
-    String policy = discord.groupPolicyOrDefault();
-    if (policy.equals("disabled")) {
+    if (!allows(discord, guildId, channelId)) {
       return Optional.empty();
     }
     GuildConfig guild = discord.guilds().get(guildId);
     ChannelConfig channel = guild == null ? null : guild.channels().get(channelId);
-    if (channel != null && !channel.allowed()) {
-      return Optional.empty();
-    }
-    if (policy.equals("allowlist")) {
-      if (guild == null) {
-        return Optional.empty();
-      }
-      if (channel == null && !guild.channels().isEmpty()) {
-        return Optional.empty();
-      }
-    }
     ChannelConfig effective =
         channel != null ? channel : new ChannelConfig(null, null, null, null, null, null);
     return Optional.of(new Place(guildId, channelId, guild, effective));
+  }
+
+  /**
+   * Whether {@code groupPolicy} and the guild and channel allowlists let the crew work in this
+   * channel (who may talk there, {@code users} and {@code requireMention}, is not asked here).
+   */
+  public static boolean allows(DiscordSection discord, String guildId, String channelId) {
+    String policy = discord.groupPolicyOrDefault();
+    if (policy.equals("disabled")) {
+      return false;
+    }
+    GuildConfig guild = discord.guilds().get(guildId);
+    ChannelConfig channel = guild == null ? null : guild.channels().get(channelId);
+    if (channel != null && !channel.allowed()) {
+      return false;
+    }
+    if (policy.equals("allowlist")) {
+      return guild != null && (channel != null || guild.channels().isEmpty());
+    }
+    return true;
   }
 
   private record Place(String guildId, String channelId, GuildConfig guild, ChannelConfig channel) {

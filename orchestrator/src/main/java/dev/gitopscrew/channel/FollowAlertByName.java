@@ -1,8 +1,6 @@
 package dev.gitopscrew.channel;
 
-import dev.gitopscrew.config.CrewConfig.ChannelConfig;
 import dev.gitopscrew.config.CrewConfig.DiscordSection;
-import dev.gitopscrew.config.CrewConfig.GuildConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +72,7 @@ public final class FollowAlertByName implements FollowAlert {
     List<Found> all = new ArrayList<>();
     for (String guildId : discord.guilds().keySet().stream().sorted().toList()) {
       for (String channelId : directory.channelsNamed(guildId, NAME)) {
-        if (allows(discord, guildId, channelId)) {
+        if (ChannelPolicy.allows(discord, guildId, channelId)) {
           all.add(new Found(guildId, channelId));
         }
       }
@@ -127,25 +125,5 @@ public final class FollowAlertByName implements FollowAlert {
     } else {
       fallback.follow(rootId);
     }
-  }
-
-  /**
-   * Whether {@code groupPolicy} lets the crew work in this channel of a configured guild (who may
-   * talk there, {@code users} and {@code requireMention}, does not matter for posting alerts).
-   */
-  static boolean allows(DiscordSection discord, String guildId, String channelId) {
-    String policy = discord.groupPolicyOrDefault();
-    if (policy.equals("disabled")) {
-      return false;
-    }
-    GuildConfig guild = discord.guilds().get(guildId);
-    ChannelConfig channel = guild == null ? null : guild.channels().get(channelId);
-    if (channel != null && !channel.allowed()) {
-      return false;
-    }
-    if (policy.equals("allowlist")) {
-      return guild != null && (channel != null || guild.channels().isEmpty());
-    }
-    return true;
   }
 }

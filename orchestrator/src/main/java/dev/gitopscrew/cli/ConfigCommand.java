@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code crew config validate [FILE]}. */
+/** {@code crew config validate [FILE]} and {@code crew config explain [FILE]}. */
 @Command(
     name = "config",
     mixinStandardHelpOptions = true,
     description = "Work with the configuration file.",
-    subcommands = ConfigCommand.Validate.class)
+    subcommands = {ConfigCommand.Validate.class, ConfigCommand.Explain.class})
 final class ConfigCommand {
 
   @Command(
@@ -51,6 +51,34 @@ final class ConfigCommand {
       out().println("Alerts: " + alerts.where());
       alerts.warning().ifPresent(w -> out().println("  WARNING: " + w));
       out().println("Configuration is valid.");
+      return CrewCli.OK;
+    }
+  }
+
+  @Command(
+      name = "explain",
+      mixinStandardHelpOptions = true,
+      description =
+          "How a configuration (an OpenClaw openclaw.json as it is) maps onto the crew, in one"
+              + " screen: agents, who answers in each channel and what may be started there,"
+              + " where alerts go, skills and their tools, models and their variables, and what"
+              + " is not taken over.")
+  static final class Explain extends BaseCommand {
+
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "FILE",
+        description = "file to explain (default: --config)")
+    Path file;
+
+    @Override
+    public Integer call() {
+      if (file != null) {
+        context.config = file;
+      }
+      CrewContext ctx = context.load(env);
+      AlertsDestination alerts = AlertsDestination.of(ctx.loaded().config(), ctx.env());
+      new ConfigExplanation(ctx, alerts.where()).print(out());
       return CrewCli.OK;
     }
   }
