@@ -8,6 +8,7 @@ public enum EffectKind {
   FORGE_ISSUE_CREATE("forge.issue.create"),
   FORGE_ISSUE_UPDATE("forge.issue.update"),
   FORGE_ISSUE_CLOSE("forge.issue.close"),
+  FORGE_ISSUE_REOPEN("forge.issue.reopen"),
   FORGE_LABELS_ADD("forge.labels.add"),
   FORGE_LABELS_REMOVE("forge.labels.remove"),
   FORGE_COMMENT_CREATE("forge.comment.create"),

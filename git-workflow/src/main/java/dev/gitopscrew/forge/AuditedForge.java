@@ -57,6 +57,30 @@ public final class AuditedForge implements Forge {
   }
 
   @Override
+  public void setLabels(int issue, Set<String> labels) {
+    effects.perform(
+        EffectKind.FORGE_LABELS_ADD,
+        repository + "#" + issue + " set " + labels.stream().sorted().toList(),
+        () -> {
+          forge.setLabels(issue, labels);
+          return issue;
+        },
+        n -> "#" + n);
+  }
+
+  @Override
+  public void reopenIssue(int number) {
+    effects.perform(
+        EffectKind.FORGE_ISSUE_REOPEN,
+        repository + "#" + number,
+        () -> {
+          forge.reopenIssue(number);
+          return number;
+        },
+        n -> "#" + n + " reopened");
+  }
+
+  @Override
   public Comment comment(int issue, String body) {
     return effects.perform(
         EffectKind.FORGE_COMMENT_CREATE,

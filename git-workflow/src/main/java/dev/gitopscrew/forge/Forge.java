@@ -28,6 +28,18 @@ public interface Forge {
 
   void addLabels(int issue, Set<String> labels);
 
+  /**
+   * Replaces an issue's labels with exactly {@code labels}, in one write: how a type label is
+   * replaced, as an issue keeps exactly one.
+   */
+  void setLabels(int issue, Set<String> labels);
+
+  /**
+   * Reopens a closed issue. A forge that will not (a work item removed, no permission) throws a
+   * {@link ForgeException} saying why.
+   */
+  void reopenIssue(int number);
+
   Comment comment(int issue, String body);
 
   /** A comment on {@code issue} whose body carries {@code marker}. */

@@ -7,6 +7,7 @@ import java.util.Set;
  *
  * @param issue the issue it closes; its work item is linked on Azure DevOps
  * @param milestone the issue's milestone, or null
+ * @param milestoneNumber GitHub's number of that milestone when the workflow knows it, else 0
  */
 public record NewPullRequest(
     String title,
@@ -15,8 +16,21 @@ public record NewPullRequest(
     String baseBranch,
     Set<String> labels,
     int issue,
-    String milestone) {
+    String milestone,
+    int milestoneNumber) {
   public NewPullRequest {
     labels = Set.copyOf(labels);
+  }
+
+  /** A pull request whose milestone, if any, is known by its title only. */
+  public NewPullRequest(
+      String title,
+      String body,
+      String branch,
+      String baseBranch,
+      Set<String> labels,
+      int issue,
+      String milestone) {
+    this(title, body, branch, baseBranch, labels, issue, milestone, 0);
   }
 }

@@ -12,8 +12,10 @@ import org.eclipse.jgit.lib.PersonIdent;
  *
  * @param domain the e-mail domain of agent identities ({@code git.footprint.domain})
  * @param footerName the product name in body footers ({@code git.footprint.footer})
+ * @param scheme how the repository spells the type, area and priority labels ({@code
+ *     git.footprint.labels}, {@code git.footprint.areas})
  */
-public record Footprint(String domain, String footerName) {
+public record Footprint(String domain, String footerName, LabelScheme scheme) {
 
   public static final String DEFAULT_DOMAIN = "gitops-crew.local";
   public static final String DEFAULT_FOOTER = "GitOps Crew";
@@ -21,9 +23,15 @@ public record Footprint(String domain, String footerName) {
   public Footprint {
     domain = domain == null || domain.isBlank() ? DEFAULT_DOMAIN : domain.trim();
     footerName = footerName == null || footerName.isBlank() ? DEFAULT_FOOTER : footerName.trim();
+    scheme = scheme == null ? LabelScheme.defaults() : scheme;
     if (!domain.matches("[A-Za-z0-9.-]+")) {
       throw new IllegalArgumentException("footprint domain '" + domain + "' is not a host name");
     }
+  }
+
+  /** GitOps Crew's own label scheme. */
+  public Footprint(String domain, String footerName) {
+    this(domain, footerName, LabelScheme.defaults());
   }
 
   public static Footprint defaults() {
@@ -67,18 +75,51 @@ public record Footprint(String domain, String footerName) {
             + RefNames.slug(title));
   }
 
-  /** {@code agent:<id>}, exactly one {@code type:*}, one {@code priority:*}, one or more area. */
+  /**
+   * {@code agent:<id>}, exactly one type label, one priority label, one or more area labels, in the
+   * repository's {@link LabelScheme}.
+   */
   public Set<String> labels(String agentId, ChangeType type, String priority, List<String> areas) {
+    return labels(agentId, type, priority, areas, List.of());
+  }
+
+  /**
+   * As above, with labels the request asks for besides ({@code semver:breaking}, {@code
+   * priority:high}): a priority label among them replaces the default priority, and a type label
+   * other than the change's is refused, as an issue keeps exactly one type.
+   */
+  public Set<String> labels(
+      String agentId, ChangeType type, String priority, List<String> areas, List<String> extra) {
     Objects.requireNonNull(priority, "priority");
     List<String> areaList = areas == null || areas.isEmpty() ? List.of("gitops") : areas;
+    List<String> more = extra == null ? List.of() : extra;
     Set<String> labels = new LinkedHashSet<>();
-    labels.add("agent:" + RefNames.requireValidAgentId(agentId));
-    labels.add("type:" + type.id());
-    labels.add("priority:" + labelWord("priority", priority));
-    for (String area : areaList) {
-      labels.add("area:" + labelWord("area", area));
+    labels.add(LabelScheme.AGENT + RefNames.requireValidAgentId(agentId));
+    String typeLabel = scheme.typeLabel(type);
+    labels.add(typeLabel);
+    for (String label : more) {
+      if (scheme.isType(label) && !label.equals(typeLabel)) {
+        throw new IllegalArgumentException(
+            "the label "
+                + label
+                + " would give the change a second type beside "
+                + typeLabel
+                + ": set the type instead");
+      }
     }
+    if (more.stream().noneMatch(scheme::isPriority)) {
+      labels.add(scheme.priority() + labelWord("priority", priority));
+    }
+    for (String area : areaList) {
+      labels.add(scheme.area() + scheme.areaOf(labelWord("area", area)));
+    }
+    labels.addAll(more);
     return labels;
+  }
+
+  /** The type label of a change type in this footprint's scheme: {@code type:feat}. */
+  public String typeLabel(ChangeType type) {
+    return scheme.typeLabel(type);
   }
 
   /** The body footer: {@code ---} then {@code Agent: <agent-id> | <footer name>}. */

@@ -76,4 +76,57 @@ class FootprintTest {
     assertThatThrownBy(() -> ChangeType.parse("yolo")).hasMessageContaining("feat");
     assertThat(RefNames.requireValidPath("k8s/apps/whoami/deployment.yaml")).isNotNull();
   }
+
+  @Test
+  void aLabelSchemeSpellsTypeAreaAndPriorityAndMapsTheCrewsAreasToTheirs() {
+    Footprint openclaw =
+        new Footprint(
+            null,
+            null,
+            new LabelScheme(
+                "kind/", null, "prio:", java.util.Map.of("*", "k8s", "security", "security")));
+    assertThat(openclaw.labels("devops-sre", ChangeType.FIX, "high", List.of("monitoring")))
+        .containsExactlyInAnyOrder("agent:devops-sre", "kind/fix", "prio:high", "area:k8s");
+    assertThat(
+            openclaw.labels("security-analyst", ChangeType.SECURITY, "high", List.of("security")))
+        .contains("area:security");
+    assertThat(
+            footprint.labels(
+                "devops-sre",
+                ChangeType.FEAT,
+                "medium",
+                List.of("apps"),
+                List.of("semver:breaking", "priority:critical")))
+        .containsExactlyInAnyOrder(
+            "agent:devops-sre", "type:feat", "priority:critical", "area:apps", "semver:breaking");
+    assertThatThrownBy(
+            () ->
+                footprint.labels(
+                    "devops-sre", ChangeType.FEAT, "medium", List.of(), List.of("type:fix")))
+        .hasMessageContaining("second type");
+  }
+
+  @Test
+  void aLabelSchemeTheForgeCannotUseIsRefusedNamingItsKey() {
+    assertThatThrownBy(() -> new LabelScheme("type :", null, null, null))
+        .isInstanceOfSatisfying(
+            LabelScheme.Invalid.class,
+            e -> {
+              assertThat(e.key()).isEqualTo("labels.type");
+              assertThat(e.getMessage()).startsWith("git.footprint.labels.type: 'type :'");
+            });
+    assertThatThrownBy(() -> new LabelScheme("area:", "area:", null, null))
+        .hasMessageContaining("must differ");
+    assertThatThrownBy(() -> new LabelScheme("agent:", null, null, null))
+        .hasMessageContaining("taken");
+    assertThatThrownBy(() -> new LabelScheme(null, null, null, java.util.Map.of("*", "area:k8s")))
+        .isInstanceOfSatisfying(
+            LabelScheme.Invalid.class,
+            e -> {
+              assertThat(e.key()).isEqualTo("areas.*");
+              assertThat(e.reason()).contains("without the prefix 'area:'");
+            });
+    assertThatThrownBy(() -> new LabelScheme(null, null, null, java.util.Map.of("Apps!", "k8s")))
+        .hasMessageContaining("not an area the crew uses");
+  }
 }

@@ -2,6 +2,7 @@ package dev.gitopscrew.cli;
 
 import dev.gitopscrew.git.ChangeType;
 import dev.gitopscrew.request.Change;
+import dev.gitopscrew.request.Labels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,20 @@ final class ChangeCommand extends RequestCommand {
       description = "set PATH in the repository to the content of LOCALFILE; repeatable")
   List<String> files;
 
+  @Option(
+      names = "--label",
+      paramLabel = "LABEL",
+      split = ",",
+      description =
+          "one more label for the issue and pull request (semver:breaking,"
+              + " priority:high); repeatable or comma-separated")
+  List<String> labels;
+
+  @Option(
+      names = "--breaking",
+      description = "a breaking change: labelled semver:breaking, so its release bumps the major")
+  boolean breaking;
+
   @Option(names = "--dry-run", description = "write nothing; say what the change would do")
   boolean dryRun;
 
@@ -95,7 +110,16 @@ final class ChangeCommand extends RequestCommand {
     }
     Change change;
     try {
-      change = new Change(repo, ChangeType.parse(type), title, issue, content, summary, dryRun);
+      change =
+          new Change(
+              repo,
+              ChangeType.parse(type),
+              title,
+              issue,
+              content,
+              summary,
+              dryRun,
+              Labels.parse(labels == null ? null : String.join(",", labels), breaking));
     } catch (IllegalArgumentException e) {
       err().println("error: " + e.getMessage());
       return CrewCli.USAGE;

@@ -3,7 +3,9 @@ package dev.gitopscrew.cli;
 import dev.gitopscrew.git.ChangeType;
 import dev.gitopscrew.request.Edit;
 import dev.gitopscrew.request.EditOperation;
+import dev.gitopscrew.request.Labels;
 import dev.gitopscrew.request.ObjectRef;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -72,6 +74,20 @@ final class EditCommand extends RequestCommand {
   @Option(names = "--type", paramLabel = "T", description = "change type (default chore)")
   String type;
 
+  @Option(
+      names = "--label",
+      paramLabel = "LABEL",
+      split = ",",
+      description =
+          "one more label for the issue and pull request (semver:breaking,"
+              + " priority:high); repeatable or comma-separated")
+  List<String> labels;
+
+  @Option(
+      names = "--breaking",
+      description = "a breaking change: labelled semver:breaking, so its release bumps the major")
+  boolean breaking;
+
   @Option(names = "--dry-run", description = "write nothing; show the diff and what it would do")
   boolean dryRun;
 
@@ -96,7 +112,8 @@ final class EditCommand extends RequestCommand {
               operation,
               issue,
               type == null ? null : ChangeType.parse(type),
-              dryRun);
+              dryRun,
+              Labels.parse(labels == null ? null : String.join(",", labels), breaking));
     } catch (IllegalArgumentException e) {
       err().println("error: " + e.getMessage());
       return CrewCli.USAGE;

@@ -92,6 +92,7 @@ final class ConfigChecks {
         add(Severity.ERROR, path, "an azure-devops repository needs 'organization' and 'project'");
       }
     }
+    checkFootprint(config.git().footprint());
     checkIncident(config.incident(), config.git().repositories().keySet());
     new ModelChecks(this::add).check(config);
     return problems;
@@ -139,6 +140,16 @@ final class ConfigChecks {
                 + String.join(", ", open)
                 + consequence);
       }
+    }
+  }
+
+  /** The label scheme of {@code git.footprint}, as the Git workflow will read it. */
+  private void checkFootprint(CrewConfig.Footprint footprint) {
+    var l = footprint.labels();
+    try {
+      new dev.gitopscrew.git.LabelScheme(l.type(), l.area(), l.priority(), footprint.areas());
+    } catch (dev.gitopscrew.git.LabelScheme.Invalid e) {
+      add(Severity.ERROR, "git.footprint." + e.key(), e.reason());
     }
   }
 

@@ -318,12 +318,26 @@ public record CrewConfig(
 
   public record GitSection(Footprint footprint, Map<String, RepositoryConfig> repositories) {
     public GitSection {
-      footprint = footprint != null ? footprint : new Footprint(null, null);
+      footprint = footprint != null ? footprint : new Footprint(null, null, null, null);
       repositories = repositories != null ? Map.copyOf(repositories) : Map.of();
     }
   }
 
-  public record Footprint(String domain, String footer) {
+  /**
+   * @param labels the prefixes of the type, area and priority labels ({@code git.footprint.labels})
+   * @param areas the crew's area (a namespace, gitops, security; {@code "*"} any other) to the
+   *     repository's
+   */
+  public record Footprint(
+      String domain, String footer, FootprintLabels labels, Map<String, String> areas) {
+    public Footprint {
+      labels = labels != null ? labels : new FootprintLabels(null, null, null);
+      areas =
+          areas != null
+              ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(areas))
+              : Map.of();
+    }
+
     public String domainOrDefault() {
       return domain != null ? domain : "gitops-crew.local";
     }
@@ -332,6 +346,9 @@ public record CrewConfig(
       return footer != null ? footer : "GitOps Crew";
     }
   }
+
+  /** {@code git.footprint.labels}: label prefixes, like {@code "type:"}; null keeps the crew's. */
+  public record FootprintLabels(String type, String area, String priority) {}
 
   public record RepositoryConfig(
       @JsonProperty(required = true) String forge,

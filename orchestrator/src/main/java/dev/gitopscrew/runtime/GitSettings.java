@@ -6,6 +6,7 @@ import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.git.DemoRepository;
 import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.ForgeKind;
+import dev.gitopscrew.git.LabelScheme;
 import dev.gitopscrew.git.RepositorySpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,7 +21,10 @@ public final class GitSettings {
 
   public static Footprint footprint(CrewConfig config) {
     var f = config.git().footprint();
-    return new Footprint(f.domain(), f.footer());
+    return new Footprint(
+        f.domain(),
+        f.footer(),
+        new LabelScheme(f.labels().type(), f.labels().area(), f.labels().priority(), f.areas()));
   }
 
   /**

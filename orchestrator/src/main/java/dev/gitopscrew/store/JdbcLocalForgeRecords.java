@@ -148,6 +148,16 @@ public final class JdbcLocalForgeRecords implements LocalForgeRecords {
   }
 
   @Override
+  public void reopenIssue(String repo, int number) {
+    update(
+        "UPDATE local_forge_item SET state = ?, updated_at = ? WHERE repo = ? AND number = ?"
+            + " AND kind = 'ISSUE'",
+        repo,
+        number,
+        "OPEN");
+  }
+
+  @Override
   public Comment updateComment(String repo, int number, long id, String body) {
     return inTransaction(
         c -> {

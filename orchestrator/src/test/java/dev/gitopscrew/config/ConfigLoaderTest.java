@@ -264,6 +264,61 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theFootprintsLabelSchemeIsReadAndABadOneNamesItsKeyAndLine() throws IOException {
+    Path good =
+        write(
+            "openclaw.yaml",
+            """
+            git:
+              footprint:
+                domain: openclaw.homelab
+                footer: OpenClaw Homelab
+                labels: { type: "type:", area: "area:", priority: "priority:" }
+                areas: { "*": k8s, security: security }
+            """);
+    CrewConfig.Footprint footprint = loader.loadFile(good).config().git().footprint();
+    assertThat(footprint.labels().type()).isEqualTo("type:");
+    assertThat(footprint.areas()).containsEntry("*", "k8s").containsEntry("security", "security");
+    assertThat(loader.loadFile(good).problems()).isEmpty();
+
+    Path bad =
+        write(
+            "bad.json",
+            """
+            {
+              "git": {
+                "footprint": {
+                  "labels": { "type": "type :", "kind": "kind/" },
+                  "areas": { "*": "area:k8s" }
+                }
+              }
+            }
+            """);
+    assertThatThrownBy(() -> loader.loadFile(bad))
+        .hasMessageContaining(":4: git.footprint.labels.type: 'type :' is not a label prefix");
+    Path badArea =
+        write(
+            "bad-area.json",
+            """
+            {
+              "git": {
+                "footprint": {
+                  "areas": { "*": "area:k8s" }
+                }
+              }
+            }
+            """);
+    assertThatThrownBy(() -> loader.loadFile(badArea))
+        .hasMessageContaining("git.footprint.areas.*: the area 'area:k8s' must be lower-case")
+        .hasMessageContaining("without the prefix 'area:'");
+    Path unknown =
+        write("unknown.json", "{\"git\": {\"footprint\": {\"labels\": {\"kind\": \"kind/\"}}}}");
+    assertThat(loader.loadFile(unknown).problems())
+        .extracting(p -> p.severity() + " " + p.path())
+        .containsExactly("WARNING git.footprint.labels.kind");
+  }
+
+  @Test
   void aSharedStoreMustBePostgresql() throws IOException {
     Path good = write("crew.json", "{\n  \"state\": {\"url\": \"jdbc:postgresql://db/crew\"}\n}");
     assertThat(loader.loadFile(good).config().state().url()).isEqualTo("jdbc:postgresql://db/crew");

@@ -129,6 +129,21 @@ class JdbcLocalForgeRecordsTest {
   }
 
   @Test
+  void aClosedIssueIsReopenedAndStaysOpenAcrossRestarts() {
+    try (StateStore store = TestStores.open(state)) {
+      JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
+      records.insertIssue("demo", new NewIssue("whoami is old", "bump it", Set.of("type:fix")));
+      records.closeIssue("demo", 1);
+      assertThat(records.issue("demo", 1).orElseThrow().open()).isFalse();
+      records.reopenIssue("demo", 1);
+    }
+    try (StateStore store = TestStores.open(state)) {
+      JdbcLocalForgeRecords records = new JdbcLocalForgeRecords(store.dataSource());
+      assertThat(records.issue("demo", 1).orElseThrow().open()).isTrue();
+    }
+  }
+
+  @Test
   void aReportIssueIsRewrittenAndClosedAndCommitStatusesKeepTheLastPerContext() {
     String sha = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
     try (StateStore store = TestStores.open(state)) {

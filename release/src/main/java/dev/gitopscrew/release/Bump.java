@@ -1,5 +1,6 @@
 package dev.gitopscrew.release;
 
+import dev.gitopscrew.git.LabelScheme;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,26 +14,36 @@ public enum Bump {
   MINOR,
   MAJOR;
 
-  public static final String BREAKING = "semver:breaking";
+  public static final String BREAKING = LabelScheme.BREAKING;
   public static final String FEAT = "type:feat";
 
+  /** The bump of GitOps Crew's own labels ({@code type:feat}). */
   public static Bump of(Set<String> labels) {
-    boolean feat = false;
+    return of(labels, FEAT);
+  }
+
+  /**
+   * @param feat the feat label of the repository's label scheme ({@code git.footprint.labels.type}
+   *     followed by {@code feat})
+   */
+  public static Bump of(Set<String> labels, String feat) {
+    boolean isFeat = false;
+    String wanted = feat.toLowerCase(Locale.ROOT);
     for (String label : labels) {
       String l = label.toLowerCase(Locale.ROOT);
       if (l.equals(BREAKING)) {
         return MAJOR;
       }
-      feat |= l.equals(FEAT);
+      isFeat |= l.equals(wanted);
     }
-    return feat ? MINOR : PATCH;
+    return isFeat ? MINOR : PATCH;
   }
 
   /** The label that asks for this bump, for the reason a plan gives. */
-  String because() {
+  String because(String feat) {
     return switch (this) {
       case MAJOR -> "labelled " + BREAKING;
-      case MINOR -> "labelled " + FEAT;
+      case MINOR -> "labelled " + feat;
       case PATCH -> "no feat or breaking label";
     };
   }

@@ -108,10 +108,9 @@ final class ReleaseContent {
 
   /** The open milestone with the lowest version title among those of {@code in}. */
   static Optional<Milestone> lowestOpenVersion(List<ForgeItem> in) {
-    return in.stream()
-        .map(ForgeItem::milestone)
-        .filter(m -> m != null && m.open() && Versions.parse(m.title()).isPresent())
-        .min(Comparator.comparing(m -> Versions.parse(m.title()).orElseThrow()));
+    // the rule the Git workflow puts new issues and pull requests in a milestone by
+    return dev.gitopscrew.forge.Milestones.nextRelease(
+        in.stream().map(ForgeItem::milestone).filter(java.util.Objects::nonNull).toList());
   }
 
   /** The milestone titled {@code title} among those of {@code in}. */
@@ -204,10 +203,10 @@ final class ReleaseContent {
   }
 
   /** The highest bump of the counted pull requests, and the first one asking for it. */
-  static Optional<ForgeItem> deciding(List<ForgeItem> counted) {
+  static Optional<ForgeItem> deciding(List<ForgeItem> counted, String feat) {
     return byNumber(counted).stream()
         .max(
-            Comparator.<ForgeItem, Bump>comparing(p -> Bump.of(p.labels()))
+            Comparator.<ForgeItem, Bump>comparing(p -> Bump.of(p.labels(), feat))
                 .thenComparing(p -> -p.number()));
   }
 

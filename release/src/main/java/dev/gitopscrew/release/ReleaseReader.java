@@ -157,8 +157,8 @@ final class ReleaseReader {
       return new Situation(
           spec, forge, tags, plan, plan.previous(), false, null, List.of(), null, List.of(), false);
     } else {
-      ForgeItem deciding = ReleaseContent.deciding(counted.counted()).orElseThrow();
-      Bump bump = Bump.of(deciding.labels());
+      ForgeItem deciding = ReleaseContent.deciding(counted.counted(), feat()).orElseThrow();
+      Bump bump = Bump.of(deciding.labels(), feat());
       Versions.Next next =
           Versions.next(previous == null ? null : previous.version(), bump, policy);
       version = Versions.tag(next.version());
@@ -169,7 +169,7 @@ final class ReleaseReader {
               + " \""
               + deciding.title()
               + "\" is "
-              + bump.because()
+              + bump.because(feat())
               + (next.rule().isEmpty() ? "" : "; " + next.rule());
       Optional<Tag> existing = history.tag(version);
       if (existing.isPresent()) {
@@ -229,9 +229,9 @@ final class ReleaseReader {
                 p ->
                     ReleaseContent.pr(
                         p,
-                        Bump.of(p.labels())
+                        Bump.of(p.labels(), feat())
                             + ": "
-                            + Bump.of(p.labels()).because()
+                            + Bump.of(p.labels(), feat()).because(feat())
                             + (p.milestone() == null
                                 ? " (no milestone: the cut puts it in " + version + ")"
                                 : "")))
@@ -283,6 +283,11 @@ final class ReleaseReader {
                     && i.milestone() != null
                     && i.milestone().open()
                     && i.milestone().title().equals(candidate.name()));
+  }
+
+  /** The feat label of the repository's label scheme: {@code type:feat} unless configured. */
+  private String feat() {
+    return footprint.typeLabel(dev.gitopscrew.git.ChangeType.FEAT);
   }
 
   private boolean ours(Tag tag) {

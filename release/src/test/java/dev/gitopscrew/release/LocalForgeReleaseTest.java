@@ -156,4 +156,81 @@ class LocalForgeReleaseTest {
         .isInstanceOf(ReleaseException.class)
         .hasMessage("pull request #9 does not exist in demo");
   }
+
+  @Test
+  void aTeamsLabelSchemeDrivesTheBumpAndTheCrewsChangesLandInTheMilestoneTheCutReleases() {
+    // an OpenClaw-like scheme, with a type prefix of its own to show the release reads it
+    Footprint theirs =
+        new Footprint(
+            null,
+            "OpenClaw Homelab",
+            new dev.gitopscrew.git.LabelScheme("kind/", null, null, Map.of("*", "k8s")));
+    RepositorySpec spec = DemoRepository.ensure(state);
+    LocalForge forge = new LocalForge("demo", records);
+    ChangeWorkflow theirChanges =
+        new ChangeWorkflow(
+            theirs,
+            mirrors,
+            Map.of("demo", spec),
+            s -> forge,
+            new CreateOnce(Duration.ofMillis(1)));
+    ReleaseWorkflow theirReleases =
+        new ReleaseWorkflow(
+            theirs, mirrors, Map.of("demo", spec), s -> forge, ReleasePolicy.defaults());
+    records.createMilestone("demo", "v0.1.0", "");
+    records.createMilestone("demo", "v0.2.0", "");
+
+    int feat =
+        theirChanges.run(
+                    ChangeRequest.of(
+                        "demo",
+                        ChangeType.FEAT,
+                        "Add a whoami probe",
+                        null,
+                        "software-engineer",
+                        Map.of(
+                            "k8s/apps/whoami/probe.yaml",
+                            "probe: http\n".getBytes(StandardCharsets.UTF_8))),
+                    new RecordedEffects("software-engineer").door())
+                instanceof ChangeOutcome.Completed c
+            ? c.pullRequest().number()
+            : -1;
+    assertThat(records.pullRequest("demo", feat).orElseThrow().milestone()).isEqualTo("v0.1.0");
+    assertThat(records.pullRequest("demo", feat).orElseThrow().labels())
+        .contains("kind/feat", "area:k8s");
+    theirReleases.merge("demo", feat, effects.door());
+
+    Plan plan = theirReleases.plan("demo", null);
+    // the milestone the crew put the change in is the one the release picks
+    assertThat(plan.milestone()).isEqualTo("v0.1.0");
+    assertThat(plan.counted())
+        .singleElement()
+        .satisfies(p -> assertThat(p.why()).isEqualTo("MINOR: labelled kind/feat"));
+    theirReleases.cut("demo", null, effects.door());
+
+    ChangeOutcome breaking =
+        theirChanges.run(
+            new ChangeRequest(
+                "demo",
+                ChangeType.FIX,
+                "Rename the whoami service",
+                null,
+                "software-engineer",
+                Map.of(
+                    "k8s/apps/whoami/service.yaml", "name: who\n".getBytes(StandardCharsets.UTF_8)),
+                null,
+                null,
+                null,
+                java.util.List.of("semver:breaking")),
+            new RecordedEffects("software-engineer").door());
+    int fix = ((ChangeOutcome.Completed) breaking).pullRequest().number();
+    // v0.1.0 is closed now: the next open one is the v0.1.1 the cut opened, below v0.2.0
+    assertThat(records.pullRequest("demo", fix).orElseThrow().milestone()).isEqualTo("v0.1.1");
+    theirReleases.merge("demo", fix, effects.door());
+
+    Plan next = theirReleases.plan("demo", null);
+    assertThat(next.milestone()).isEqualTo("v0.1.1");
+    assertThat(next.version()).isEqualTo("v0.2.0");
+    assertThat(next.reason()).contains("semver:breaking");
+  }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
  *
  * @param issue the issue to adopt, or null to find or create one
  * @param files repository path to new content
+ * @param labels more labels for the issue and pull request ({@code semver:breaking})
  */
 @JsonTypeName("change")
 public record Change(
@@ -23,7 +24,8 @@ public record Change(
     Integer issue,
     Map<String, byte[]> files,
     String summary,
-    boolean dryRun)
+    boolean dryRun,
+    java.util.List<String> labels)
     implements Request {
 
   public Change {
@@ -43,6 +45,19 @@ public record Change(
     Map<String, byte[]> copy = new LinkedHashMap<>();
     files.forEach((path, content) -> copy.put(Names.repoPath(path), content.clone()));
     files = Collections.unmodifiableMap(copy);
+    labels = Labels.of(labels);
+  }
+
+  /** A change with no labels beyond the footprint's. */
+  public Change(
+      String repository,
+      ChangeType type,
+      String title,
+      Integer issue,
+      Map<String, byte[]> files,
+      String summary,
+      boolean dryRun) {
+    this(repository, type, title, issue, files, summary, dryRun, java.util.List.of());
   }
 
   @Override
@@ -55,6 +70,7 @@ public record Change(
         + title
         + " "
         + files.keySet()
+        + Labels.describe(labels)
         + (dryRun ? " (dry run)" : "");
   }
 
@@ -65,6 +81,7 @@ public record Change(
 
   @Override
   public java.util.Optional<Request> asDryRun() {
-    return java.util.Optional.of(new Change(repository, type, title, issue, files, summary, true));
+    return java.util.Optional.of(
+        new Change(repository, type, title, issue, files, summary, true, labels));
   }
 }

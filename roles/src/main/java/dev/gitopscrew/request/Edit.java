@@ -9,6 +9,7 @@ import java.util.Objects;
  * namespace, only the intended lines change, and the result goes through the Git workflow.
  *
  * @param type the change type of the commit and labels; null means {@code chore}
+ * @param labels more labels for the issue and pull request ({@code semver:breaking})
  */
 @JsonTypeName("edit")
 public record Edit(
@@ -17,7 +18,8 @@ public record Edit(
     EditOperation operation,
     Integer issue,
     ChangeType type,
-    boolean dryRun)
+    boolean dryRun,
+    java.util.List<String> labels)
     implements Request {
 
   public Edit {
@@ -28,6 +30,18 @@ public record Edit(
       Names.number("issue", issue, 1, Integer.MAX_VALUE);
     }
     type = type == null ? ChangeType.CHORE : type;
+    labels = Labels.of(labels);
+  }
+
+  /** An edit with no labels beyond the footprint's. */
+  public Edit(
+      String repository,
+      ObjectRef target,
+      EditOperation operation,
+      Integer issue,
+      ChangeType type,
+      boolean dryRun) {
+    this(repository, target, operation, issue, type, dryRun, java.util.List.of());
   }
 
   @Override
@@ -38,6 +52,7 @@ public record Edit(
         + target.describe()
         + ": "
         + operation.describe()
+        + Labels.describe(labels)
         + (dryRun ? " (dry run)" : "");
   }
 
@@ -48,6 +63,7 @@ public record Edit(
 
   @Override
   public java.util.Optional<Request> asDryRun() {
-    return java.util.Optional.of(new Edit(repository, target, operation, issue, type, true));
+    return java.util.Optional.of(
+        new Edit(repository, target, operation, issue, type, true, labels));
   }
 }

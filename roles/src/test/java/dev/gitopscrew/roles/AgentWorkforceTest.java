@@ -251,6 +251,42 @@ class AgentWorkforceTest {
   }
 
   @Test
+  void anEditAndAChangeCarryTheirLabelsOntoTheIssueAndPullRequest() throws Exception {
+    FakeSubagents.ask(
+        tree,
+        new Edit(
+            "demo",
+            ObjectRef.parse("deployment/whoami", null),
+            new EditOperation.Image("whoami", "traefik/whoami:v2.0.0"),
+            null,
+            null,
+            false,
+            java.util.List.of("semver:breaking", "priority:high")));
+    FakeSubagents.ask(
+        tree,
+        new Change(
+            "demo",
+            ChangeType.FEAT,
+            "Add a whoami probe",
+            null,
+            Map.of("k8s/apps/whoami/probe.yaml", "probe: http\n".getBytes(StandardCharsets.UTF_8)),
+            null,
+            false,
+            java.util.List.of("semver:breaking")));
+
+    assertThat(crew.forge.pullRequests("demo"))
+        .hasSize(2)
+        .allSatisfy(pr -> assertThat(pr.labels()).contains("semver:breaking"));
+    assertThat(crew.forge.issues("demo"))
+        .hasSize(2)
+        .allSatisfy(issue -> assertThat(issue.labels()).contains("semver:breaking"));
+    // the edit's priority label replaces the default one: one priority
+    assertThat(crew.forge.issues("demo").get(0).labels())
+        .contains("priority:high")
+        .doesNotContain("priority:medium");
+  }
+
+  @Test
   void aDryRunEditShowsTheDiffAndWritesNothing() throws Exception {
     String result =
         FakeSubagents.ask(

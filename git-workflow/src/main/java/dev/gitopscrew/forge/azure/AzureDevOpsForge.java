@@ -136,6 +136,37 @@ public final class AzureDevOpsForge implements Forge {
     call("tag work item " + issue, () -> api.updateWorkItem(org, project, issue, V, patch));
   }
 
+  /** Tags are one field on Azure DevOps: setting it replaces them all. */
+  @Override
+  public void setLabels(int issue, Set<String> labels) {
+    ArrayNode patch = NODES.arrayNode().add(add("/fields/System.Tags", String.join("; ", labels)));
+    call("tag work item " + issue, () -> api.updateWorkItem(org, project, issue, V, patch));
+  }
+
+  /**
+   * Reopens a work item: {@code Active} in the Agile and CMMI processes, {@code To Do} in Scrum and
+   * Basic. Azure DevOps answers 400 to a state its process does not allow (a Removed item); that
+   * answer is the reason the change gives.
+   */
+  @Override
+  public void reopenIssue(int number) {
+    try {
+      reopenAs(number, "Active");
+    } catch (ForgeException e) {
+      if (e.status() != 400) {
+        throw e;
+      }
+      reopenAs(number, "To Do");
+    }
+  }
+
+  private void reopenAs(int number, String state) {
+    ArrayNode patch = NODES.arrayNode().add(add("/fields/System.State", state));
+    call(
+        "reopen work item " + number + " (" + state + ")",
+        () -> api.updateWorkItem(org, project, number, V, patch));
+  }
+
   @Override
   public Comment comment(int issue, String body) {
     ArrayNode patch = NODES.arrayNode().add(add("/fields/System.History", body));

@@ -148,6 +148,9 @@ public final class GitHubForge implements Forge {
             () -> {
               var builder = repo().createIssue(issue.title()).body(issue.body());
               issue.labels().forEach(builder::label);
+              if (issue.milestone() != null && issue.milestone().number() > 0) {
+                builder.milestone(milestone(issue.milestone().number()));
+              }
               return builder.create();
             });
     known.put(made.getNumber(), made);
@@ -158,6 +161,41 @@ public final class GitHubForge implements Forge {
   public void addLabels(int issue, Set<String> labels) {
     GHIssue target = held(issue);
     call("label #" + issue, () -> target.addLabels(labels.toArray(String[]::new)));
+  }
+
+  @Override
+  public void setLabels(int issue, Set<String> labels) {
+    GHIssue target = held(issue);
+    call(
+        "set the labels of #" + issue,
+        () -> {
+          target.setLabels(labels.toArray(String[]::new));
+          return null;
+        });
+  }
+
+  @Override
+  public void reopenIssue(int number) {
+    GHIssue target = held(number);
+    call(
+        "reopen issue #" + number,
+        () -> {
+          target.reopen();
+          return null;
+        });
+  }
+
+  /**
+   * A milestone known by its number: hub4j's issue builder and {@code setMilestone} send only the
+   * number, so no request reads it first.
+   */
+  private static org.kohsuke.github.GHMilestone milestone(int number) {
+    return new org.kohsuke.github.GHMilestone() {
+      @Override
+      public int getNumber() {
+        return number;
+      }
+    };
   }
 
   @Override
@@ -331,7 +369,14 @@ public final class GitHubForge implements Forge {
         "label pull request #" + pr.getNumber(),
         () -> pr.addLabels(content.labels().toArray(String[]::new)));
     GHIssue issue = known.get(content.issue());
-    if (content.milestone() != null && issue != null && issue.getMilestone() != null) {
+    if (content.milestone() != null && content.milestoneNumber() > 0) {
+      call(
+          "set the milestone of #" + pr.getNumber(),
+          () -> {
+            pr.setMilestone(milestone(content.milestoneNumber()));
+            return null;
+          });
+    } else if (content.milestone() != null && issue != null && issue.getMilestone() != null) {
       call(
           "set the milestone of #" + pr.getNumber(),
           () -> {

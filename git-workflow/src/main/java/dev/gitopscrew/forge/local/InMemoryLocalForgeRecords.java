@@ -112,6 +112,15 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
   }
 
   @Override
+  public synchronized void reopenIssue(String repo, int number) {
+    change(
+        repo,
+        number,
+        i -> new Issue(i.number(), i.title(), i.body(), i.url(), true, i.labels(), i.milestone()),
+        null);
+  }
+
+  @Override
   public synchronized Comment updateComment(String repo, int number, long id, String body) {
     List<Comment> list = comments.getOrDefault(repo + "#" + number, new ArrayList<>());
     for (int i = 0; i < list.size(); i++) {

@@ -71,7 +71,28 @@ public final class LocalForge implements Forge {
 
   @Override
   public Issue createIssue(NewIssue issue) {
-    return records.insertIssue(repo, issue);
+    Issue made = records.insertIssue(repo, issue);
+    if (issue.milestone() == null) {
+      return made;
+    }
+    records.setMilestone(repo, made.number(), issue.milestone().title());
+    return made.withMilestone(issue.milestone().title());
+  }
+
+  @Override
+  public void setLabels(int issue, Set<String> labels) {
+    for (String old : issue(issue).labels()) {
+      if (!labels.contains(old)) {
+        records.removeLabel(repo, issue, old);
+      }
+    }
+    records.addLabels(repo, issue, labels);
+  }
+
+  @Override
+  public void reopenIssue(int number) {
+    issue(number);
+    records.reopenIssue(repo, number);
   }
 
   @Override

@@ -39,6 +39,8 @@ public interface LocalForgeRecords {
 
   void closeIssue(String repo, int number);
 
+  void reopenIssue(String repo, int number);
+
   /** Replaces the body of comment {@code id} on issue or pull request {@code number}. */
   Comment updateComment(String repo, int number, long id, String body);
 

@@ -8,6 +8,8 @@ import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.Issue;
+import dev.gitopscrew.forge.Milestone;
+import dev.gitopscrew.forge.Milestones;
 import dev.gitopscrew.forge.PullRequest;
 import dev.gitopscrew.git.ChangedFiles;
 import dev.gitopscrew.git.CommitInfo;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.jboss.logging.Logger;
@@ -237,14 +240,22 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
     String step = "forge";
     try {
       Forge forge = new AuditedForge(forges.apply(spec), effects, spec.name());
+      step = "labels";
       Set<String> labels =
-          footprint.labels(request.agentId(), request.type(), request.priority(), request.areas());
+          footprint.labels(
+              request.agentId(),
+              request.type(),
+              request.priority(),
+              request.areas(),
+              request.labels());
+      step = "forge";
+      Supplier<Optional<Milestone>> next = nextMilestone(forge, spec);
       if (effects.dryRun()) {
-        return preview(spec, forge, request, labels, effects, maker);
+        return preview(spec, forge, request, labels, effects, maker, next);
       }
       step = "issue";
       AdoptOrCreateIssue.Result issue =
-          new AdoptOrCreateIssue(forge, footprint, createOnce).run(request, labels);
+          new AdoptOrCreateIssue(forge, footprint, createOnce, next).run(request, labels);
       int number = issue.issue().number();
       String branch =
           footprint.branchName(request.agentId(), request.type(), number, request.title());
@@ -252,7 +263,7 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
 
       step = "plan comment";
       new PostPlanComment(forge, footprint, createOnce)
-          .run(request, number, issue.adopted(), branch);
+          .run(request, number, issue.adopted(), branch, issue.notes());
 
       step = "commit";
       Mirror mirror = mirrors.open(spec, forge.gitCredentials());
@@ -290,7 +301,8 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
                   branch,
                   spec.defaultBranch(),
                   labels,
-                  existingBranch.isEmpty());
+                  existingBranch.isEmpty(),
+                  milestoneNumber(next, issue.issue()));
       LOG.infof(
           "change on %s: issue #%d, branch %s, commit %s, pull request #%d",
           spec.name(), number, branch, head.name(), pr.pullRequest().number());
@@ -307,6 +319,46 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
       LOG.warnf("change on %s failed at %s: %s", spec.name(), step, e.getMessage());
       return new ChangeOutcome.Failed(step, e.getMessage());
     }
+  }
+
+  /**
+   * The milestone the next release cuts (the lowest open {@code vMAJOR.MINOR.PATCH}, as {@code crew
+   * release} picks it), read once and only when an issue needs one; none on a forge without
+   * milestones (Azure DevOps), none when no such milestone is open. A forge that cannot list them
+   * leaves the change without a milestone rather than failing it.
+   */
+  private static Supplier<Optional<Milestone>> nextMilestone(Forge forge, RepositorySpec spec) {
+    return new Supplier<>() {
+      private Optional<Milestone> read;
+
+      @Override
+      public Optional<Milestone> get() {
+        if (read == null) {
+          read = Optional.empty();
+          if (forge.keepsMilestonesAndReleases()) {
+            try {
+              read = Milestones.nextRelease(forge.milestones());
+            } catch (ForgeException e) {
+              LOG.warnf(
+                  "change on %s: milestones not read, so none is set: %s",
+                  spec.name(), e.getMessage());
+            }
+          }
+        }
+        return read;
+      }
+    };
+  }
+
+  /** GitHub's number of the issue's milestone when it is the one read here, else 0. */
+  private static int milestoneNumber(Supplier<Optional<Milestone>> next, Issue issue) {
+    if (issue.milestone() == null) {
+      return 0;
+    }
+    return next.get()
+        .filter(m -> m.title().equals(issue.milestone()))
+        .map(Milestone::number)
+        .orElse(0);
   }
 
   /** The push, through the door; a conflict fails it and names the files. */
@@ -337,7 +389,8 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
       ChangeRequest request,
       Set<String> labels,
       SideEffects effects,
-      CommitMaker maker) {
+      CommitMaker maker,
+      Supplier<Optional<Milestone>> next) {
     String repo = spec.name();
     Optional<Issue> adopt =
         request.issue() != null
@@ -350,14 +403,32 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
                 "agent:" + request.agentId());
     String issueText;
     int number;
+    List<String> steps = new java.util.ArrayList<>();
     if (adopt.isPresent()) {
       number = adopt.get().number();
       issueText = "adopt issue #" + number + " \"" + adopt.get().title() + "\"";
+      if (!adopt.get().open()) {
+        effects.preview(
+            EffectKind.FORGE_ISSUE_REOPEN, repo + "#" + number, "reopen it: it is closed");
+        steps.add("reopen issue #" + number + ": it is closed");
+      }
       effects.preview(EffectKind.FORGE_LABELS_ADD, repo + "#" + number, "label it " + labels);
     } else {
       number = 0;
       issueText = "create issue \"" + request.title() + "\" labelled " + labels;
       effects.preview(EffectKind.FORGE_ISSUE_CREATE, repo, issueText);
+    }
+    String milestone = adopt.map(Issue::milestone).orElse(null);
+    if (milestone == null) {
+      Optional<Milestone> in = next.get();
+      if (in.isPresent()) {
+        milestone = in.get().title();
+        effects.preview(
+            EffectKind.FORGE_MILESTONE,
+            repo + (number == 0 ? " the new issue" : "#" + number),
+            "put it in milestone " + milestone);
+        steps.add("put the issue and pull request in milestone " + milestone);
+      }
     }
     String branch =
         footprint.branchName(request.agentId(), request.type(), number, request.title());
@@ -405,8 +476,10 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
             + " closing "
             + issueRef;
     effects.preview(EffectKind.FORGE_PR_CREATE, repo + " " + branch, pr);
-    return new ChangeOutcome.Previewed(
-        issueText, branch, files, List.of(issueText, "post the plan comment", push, pr));
+    List<String> all = new java.util.ArrayList<>(List.of(issueText));
+    all.addAll(steps);
+    all.addAll(List.of("post the plan comment", push, pr));
+    return new ChangeOutcome.Previewed(issueText, branch, files, List.copyOf(all));
   }
 
   @Override

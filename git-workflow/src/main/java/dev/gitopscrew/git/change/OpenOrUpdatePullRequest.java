@@ -31,6 +31,7 @@ final class OpenOrUpdatePullRequest {
   /**
    * @param branchIsNew the branch did not exist on the remote before this push, so no pull request
    *     can be open for it and the lookup is skipped
+   * @param milestoneNumber GitHub's number of the issue's milestone when known, else 0
    */
   Result run(
       ChangeRequest request,
@@ -38,7 +39,8 @@ final class OpenOrUpdatePullRequest {
       String branch,
       String baseBranch,
       Set<String> labels,
-      boolean branchIsNew) {
+      boolean branchIsNew,
+      int milestoneNumber) {
     NewPullRequest content =
         new NewPullRequest(
             request.type().id() + ": " + request.title(),
@@ -47,7 +49,8 @@ final class OpenOrUpdatePullRequest {
             baseBranch,
             labels,
             issue.number(),
-            issue.milestone());
+            issue.milestone(),
+            milestoneNumber);
     if (!branchIsNew) {
       Optional<PullRequest> open = forge.findOpenPullRequest(branch);
       if (open.isPresent()) {

@@ -4,6 +4,7 @@ import dev.gitopscrew.forge.Comment;
 import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.git.Footprint;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,17 +23,26 @@ final class PostPlanComment {
     this.createOnce = createOnce;
   }
 
-  Comment run(ChangeRequest request, int issue, boolean adopted, String branch) {
+  /**
+   * @param notes what adopting the issue changed (reopened, type replaced), said in the plan; when
+   *     an earlier attempt's plan is reused, in a comment of their own
+   */
+  Comment run(
+      ChangeRequest request, int issue, boolean adopted, String branch, List<String> notes) {
     String marker = Markers.plan(branch);
     if (adopted) {
       Optional<Comment> earlier = forge.findComment(issue, marker);
       if (earlier.isPresent()) {
+        if (!notes.isEmpty()) {
+          forge.comment(issue, footprint.withFooter(String.join("\n\n", notes), request.agentId()));
+        }
         return earlier.get();
       }
     }
     StringBuilder body = new StringBuilder();
     if (adopted) {
       body.append("Picking up this issue.\n\n");
+      notes.forEach(note -> body.append(note).append("\n\n"));
     }
     body.append("**Plan**\n\n")
         .append("- Approach: ")

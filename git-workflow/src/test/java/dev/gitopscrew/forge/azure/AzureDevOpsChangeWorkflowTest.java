@@ -333,4 +333,96 @@ class AzureDevOpsChangeWorkflowTest {
                 .getBodyAsString())
         .contains("\"vote\":0");
   }
+
+  static String closedWorkItem(String state, String tags) {
+    return """
+        {"id": 42, "rev": 7,
+         "fields": {"System.AreaPath": "project", "System.TeamProject": "project", "System.IterationPath": "project",
+                    "System.WorkItemType": "Task", "System.State": "%s", "System.Title": "whoami is outdated",
+                    "System.Tags": "%s", "System.Description": "Please bump it."},
+         "url": "https://dev.azure.com/org/project/_apis/wit/workItems/42"}
+        """
+        .formatted(state, tags);
+  }
+
+  private ChangeRequest adopting42() {
+    return ChangeRequest.of(
+        "infra",
+        ChangeType.CHORE,
+        TITLE,
+        42,
+        "devops-sre",
+        Map.of(
+            "k8s/apps/whoami/deployment.yaml",
+            "image: traefik/whoami:v1.10.3\n".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aClosedWorkItemIsReopenedItsOtherTypeTagReplacedAndNoMilestoneIsAsked() throws Exception {
+    azure.stubFor(
+        get(urlPathEqualTo(BASE + "/wit/workitems/42"))
+            .willReturn(okJson(closedWorkItem("Closed", "bug; type:fix"))));
+    azure.stubFor(
+        get(urlPathEqualTo(BASE + "/wit/workitems/42/updates"))
+            .willReturn(okJson("{\"count\": 0, \"value\": []}")));
+    azure.stubFor(
+        post(urlPathEqualTo(BASE + "/git/repositories/infra/pullrequests"))
+            .willReturn(okJson(pullRequest("active"))));
+
+    ChangeOutcome outcome = workflow().run(adopting42(), effects.door());
+
+    assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
+    // the journal lists the newest first: reopen, tags, plan comment, pull request link
+    List<LoggedRequest> updates =
+        new java.util.ArrayList<>(requests("PATCH", BASE + "/wit/workitems/42"));
+    java.util.Collections.reverse(updates);
+    assertThat(updates).hasSize(4);
+    JsonNode reopen = JSON.readTree(updates.get(0).getBodyAsString()).get(0);
+    assertThat(reopen.get("path").asText()).isEqualTo("/fields/System.State");
+    assertThat(reopen.get("value").asText()).isEqualTo("Active");
+    JsonNode tags = JSON.readTree(updates.get(1).getBodyAsString()).get(0);
+    assertThat(tags.get("path").asText()).isEqualTo("/fields/System.Tags");
+    assertThat(tags.get("value").asText().split("; "))
+        .containsExactlyInAnyOrder(
+            "bug", "agent:devops-sre", "type:chore", "priority:medium", "area:gitops");
+    JsonNode plan = JSON.readTree(updates.get(2).getBodyAsString()).get(0);
+    assertThat(plan.get("value").asText())
+        .contains(
+            "This issue was closed: reopened to work on it.",
+            "Its type label type:fix is replaced by type:chore");
+    // Azure DevOps keeps no milestones: nothing asks for one
+    assertThat(azure.getAllServeEvents())
+        .noneMatch(e -> e.getRequest().getUrl().toLowerCase().contains("iteration"));
+  }
+
+  @Test
+  void aWorkItemTheProcessWillNotReopenStopsTheChangeWithTheReason() throws Exception {
+    azure.stubFor(
+        get(urlPathEqualTo(BASE + "/wit/workitems/42"))
+            .willReturn(okJson(closedWorkItem("Removed", "type:chore"))));
+    azure.stubFor(
+        patch(urlPathEqualTo(BASE + "/wit/workitems/42"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"$id\": \"1\", \"innerException\": null, \"message\": \"TF401320: Rule"
+                            + " Error for field State. Error code: InvalidListValue.\","
+                            + " \"typeName\": \"Microsoft.TeamFoundation.WorkItemTracking.Server"
+                            + ".RuleValidationException\", \"typeKey\":"
+                            + " \"RuleValidationException\", \"errorCode\": 0, \"eventId\": 3200}")));
+
+    ChangeOutcome outcome = workflow().run(adopting42(), effects.door());
+
+    assertThat(outcome).isInstanceOf(ChangeOutcome.Failed.class);
+    assertThat(outcome.describe())
+        .contains("issue #42 is closed", "would not reopen it", "TF401320")
+        .doesNotContain(PAT);
+    // Active, then To Do; nothing else is written
+    assertThat(requests("PATCH", BASE + "/wit/workitems/42")).hasSize(2);
+    azure.verify(
+        0, postRequestedFor(urlPathEqualTo(BASE + "/git/repositories/infra/pullrequests")));
+    assertThat(BareRepos.branches(tmp.resolve("remote/infra.git"))).containsExactly("main");
+  }
 }

@@ -158,6 +158,23 @@ class GitHubChangeWorkflowTest {
         "area:gitops");
   }
 
+  private void milestones(String... milestones) {
+    github.stubFor(
+        get(urlPathEqualTo(REPO + "/milestones"))
+            .willReturn(okJson("[" + String.join(",", milestones) + "]")));
+  }
+
+  private List<JsonNode> bodiesOf(String method, String path) throws Exception {
+    List<JsonNode> out = new java.util.ArrayList<>();
+    for (var e : github.getAllServeEvents()) {
+      var r = e.getRequest();
+      if (r.getMethod().getName().equals(method) && r.getUrl().split("\\?")[0].equals(path)) {
+        out.add(0, JSON.readTree(r.getBodyAsString())); // the journal lists the newest first
+      }
+    }
+    return out;
+  }
+
   private void issueCreated() {
     github.stubFor(post(urlPathEqualTo(REPO + "/issues")).willReturn(created(issue42())));
   }
@@ -194,6 +211,10 @@ class GitHubChangeWorkflowTest {
   void aChangeOpensAnIssueAndAPullRequestWithEveryFootprintInTheMinimumOfCalls() throws Exception {
     issueCreated();
     pullCreated();
+    // only a closed release milestone and one that is no version: no milestone is set
+    milestones(
+        GitHubPayloads.milestone(api, 2, "v1.2.0", "closed", 0),
+        GitHubPayloads.milestone(api, 9, "backlog", "open", 4));
 
     ChangeOutcome outcome = workflow(Duration.ofSeconds(5)).run(bump(), effects.door());
 
@@ -207,6 +228,7 @@ class GitHubChangeWorkflowTest {
 
     JsonNode issue = bodyOf("POST", REPO + "/issues");
     assertThat(issue.get("title").asText()).isEqualTo(TITLE);
+    assertThat(issue.has("milestone")).isFalse();
     assertThat(issue.get("labels"))
         .extracting(JsonNode::asText)
         .containsExactlyInAnyOrder(
@@ -235,13 +257,14 @@ class GitHubChangeWorkflowTest {
         .startsWith("devops-sre[bot] <devops-sre@gitops-crew.local>");
     assertThat(commit.getFullMessage()).isEqualTo("chore: " + TITLE + " (#42) [devops-sre]\n");
 
-    // repository, open-issue lookup, issue, plan comment, pull request, its labels; a new branch
-    // has no PR to look up
+    // repository, open-issue lookup, milestones, issue, plan comment, pull request, its labels; a
+    // new branch has no PR to look up
     assertThat(github.getAllServeEvents())
         .extracting(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl().split("\\?")[0])
         .containsExactlyInAnyOrder(
             "GET " + REPO,
             "GET " + REPO + "/issues",
+            "GET " + REPO + "/milestones",
             "POST " + REPO + "/issues",
             "POST " + REPO + "/issues/42/comments",
             "POST " + REPO + "/pulls",
@@ -442,5 +465,148 @@ class GitHubChangeWorkflowTest {
     assertThat(bodyOf("POST", REPO + "/pulls").get("body").asText()).startsWith("Closes #7\n");
     assertThat(bodyOf("PATCH", REPO + "/issues/43").get("milestone").asInt()).isEqualTo(3);
     github.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/issues")));
+  }
+
+  @Test
+  void aNewIssueAndItsPullRequestGoInTheMilestoneTheNextReleaseCuts() throws Exception {
+    github.stubFor(
+        post(urlPathEqualTo(REPO + "/issues"))
+            .willReturn(
+                created(
+                    GitHubPayloads.issue(
+                        api, 42, TITLE, "body", "v1.2.1", "agent:devops-sre", "type:chore"))));
+    pullCreated();
+    github.stubFor(
+        patch(urlPathEqualTo(REPO + "/issues/43"))
+            .willReturn(okJson(GitHubPayloads.issue(api, 43, "chore: " + TITLE, "b", "v1.2.1"))));
+    // the release cuts the lowest open version: v1.2.1 (#4), not v1.3.0, the closed v1.2.0 or
+    // the backlog
+    milestones(
+        GitHubPayloads.milestone(api, 5, "v1.3.0", "open", 2),
+        GitHubPayloads.milestone(api, 2, "v1.2.0", "closed", 0),
+        GitHubPayloads.milestone(api, 4, "v1.2.1", "open", 1),
+        GitHubPayloads.milestone(api, 9, "backlog", "open", 7));
+
+    ChangeOutcome outcome = workflow(Duration.ofSeconds(5)).run(bump(), effects.door());
+
+    assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
+    assertThat(bodyOf("POST", REPO + "/issues").get("milestone").asInt()).isEqualTo(4);
+    assertThat(bodyOf("PATCH", REPO + "/issues/43").get("milestone").asInt()).isEqualTo(4);
+    github.verify(
+        1,
+        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+            urlPathEqualTo(REPO + "/milestones")));
+  }
+
+  @Test
+  void aClosedIssueIsReopenedItsOtherTypeReplacedAndItGoesInTheNextMilestone() throws Exception {
+    String branch = "devops-sre/chore/7-bump-whoami-to-v1-10-3";
+    github.stubFor(
+        get(urlPathEqualTo(REPO + "/issues/7"))
+            .willReturn(
+                okJson(
+                    GitHubPayloads.issue(
+                        api,
+                        "closed",
+                        7,
+                        "whoami is outdated",
+                        "Please bump it.",
+                        null,
+                        "bug",
+                        "type:fix",
+                        "priority:high"))));
+    github.stubFor(
+        patch(urlPathEqualTo(REPO + "/issues/7"))
+            .willReturn(
+                okJson(GitHubPayloads.issue(api, 7, "whoami is outdated", "b", null, "bug"))));
+    github.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("[]")));
+    github.stubFor(
+        post(urlPathEqualTo(REPO + "/issues/7/comments"))
+            .willReturn(created(GitHubPayloads.comment(api, 7))));
+    github.stubFor(
+        post(urlPathEqualTo(REPO + "/pulls"))
+            .willReturn(
+                created(GitHubPayloads.pullRequest(api, 43, branch, "chore: " + TITLE, null))));
+    github.stubFor(
+        patch(urlPathEqualTo(REPO + "/issues/43"))
+            .willReturn(okJson(GitHubPayloads.issue(api, 43, "chore: " + TITLE, "b", "v0.4.0"))));
+    milestones(GitHubPayloads.milestone(api, 6, "v0.4.0", "open", 3));
+
+    ChangeOutcome outcome =
+        workflow(Duration.ofSeconds(2))
+            .run(
+                ChangeRequest.of(
+                    "homelab",
+                    ChangeType.CHORE,
+                    TITLE,
+                    7,
+                    "devops-sre",
+                    Map.of(
+                        "k8s/apps/whoami/deployment.yaml",
+                        "image: traefik/whoami:v1.10.3\n".getBytes(StandardCharsets.UTF_8))),
+                effects.door());
+
+    assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
+    List<JsonNode> edits = bodiesOf("PATCH", REPO + "/issues/7");
+    // reopened first, then its labels set in one write (type:fix out, the person's priority
+    // kept), then put in the milestone v0.4.0 (#6)
+    assertThat(edits).hasSize(3);
+    assertThat(edits.get(0).get("state").asText()).isEqualTo("open");
+    assertThat(edits.get(1).get("labels"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(
+            "bug", "priority:high", "agent:devops-sre", "type:chore", "area:gitops");
+    assertThat(edits.get(2).get("milestone").asInt()).isEqualTo(6);
+    github.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/issues/7/labels")));
+    assertThat(bodyOf("POST", REPO + "/issues/7/comments").get("body").asText())
+        .startsWith("Picking up this issue.")
+        .contains(
+            "This issue was closed: reopened to work on it.",
+            "Its type label type:fix is replaced by type:chore: an issue keeps exactly one type.")
+        .endsWith("Agent: devops-sre | GitOps Crew");
+    assertThat(bodyOf("PATCH", REPO + "/issues/43").get("milestone").asInt()).isEqualTo(6);
+  }
+
+  @Test
+  void aClosedIssueTheForgeWillNotReopenStopsTheChangeWithTheReason() throws Exception {
+    github.stubFor(
+        get(urlPathEqualTo(REPO + "/issues/7"))
+            .willReturn(
+                okJson(
+                    GitHubPayloads.issue(
+                        api, "closed", 7, "whoami is outdated", "b", "v1.0.0", "bug"))));
+    github.stubFor(
+        patch(urlPathEqualTo(REPO + "/issues/7"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"message\": \"Resource not accessible by personal access token\","
+                            + " \"documentation_url\":"
+                            + " \"https://docs.github.com/rest/issues/issues#update-an-issue\","
+                            + " \"status\": \"403\"}")));
+
+    ChangeOutcome outcome =
+        workflow(Duration.ofSeconds(2))
+            .run(
+                ChangeRequest.of(
+                    "homelab",
+                    ChangeType.CHORE,
+                    TITLE,
+                    7,
+                    "devops-sre",
+                    Map.of(
+                        "k8s/apps/whoami/deployment.yaml",
+                        "image: traefik/whoami:v1.10.3\n".getBytes(StandardCharsets.UTF_8))),
+                effects.door());
+
+    assertThat(outcome).isInstanceOf(ChangeOutcome.Failed.class);
+    assertThat(outcome.describe())
+        .contains("issue #7 is closed", "would not reopen it", "403")
+        .doesNotContain(TOKEN);
+    github.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/issues/7/comments")));
+    github.verify(0, postRequestedFor(urlPathEqualTo(REPO + "/pulls")));
+    assertThat(BareRepos.branches(tmp.resolve("remote/homelab.git"))).containsExactly("main");
   }
 }

@@ -18,6 +18,18 @@ public final class GitHubPayloads {
 
   public static String issue(
       String api, int number, String title, String body, String milestone, String... labels) {
+    return issue(api, "open", number, title, body, milestone, labels);
+  }
+
+  /** An issue in {@code state} ({@code open} or {@code closed}). */
+  public static String issue(
+      String api,
+      String state,
+      int number,
+      String title,
+      String body,
+      String milestone,
+      String... labels) {
     StringBuilder l = new StringBuilder();
     for (int i = 0; i < labels.length; i++) {
       l.append(i == 0 ? "" : ",")
@@ -36,14 +48,28 @@ public final class GitHubPayloads {
                 + api
                 + "/repos/owner/homelab/milestones/3\"}";
     return """
-        {"id": %2$d000, "node_id": "I_kw", "number": %2$d, "title": "%3$s", "state": "open",
+        {"id": %2$d000, "node_id": "I_kw", "number": %2$d, "title": "%3$s", "state": "%7$s",
          "body": %4$s, "user": {"login": "crew-bot", "id": 9},
          "labels": [%5$s], "milestone": %6$s, "comments": 0, "locked": false,
          "url": "%1$s/repos/owner/homelab/issues/%2$d",
          "html_url": "https://github.com/owner/homelab/issues/%2$d",
          "created_at": "2026-11-21T05:00:00Z", "updated_at": "2026-11-21T05:00:00Z"}
         """
-        .formatted(api, number, title, json(body), l, m);
+        .formatted(api, number, title, json(body), l, m, state);
+  }
+
+  /** One milestone of {@code GET /repos/O/R/milestones}. */
+  public static String milestone(String api, int number, String title, String state, int open) {
+    return """
+        {"url": "%1$s/repos/owner/homelab/milestones/%2$d",
+         "html_url": "https://github.com/owner/homelab/milestone/%2$d",
+         "labels_url": "%1$s/repos/owner/homelab/milestones/%2$d/labels",
+         "id": %2$d00, "node_id": "MI_kw", "number": %2$d, "state": "%4$s", "title": "%3$s",
+         "description": "", "creator": {"login": "owner", "id": 1}, "open_issues": %5$d,
+         "closed_issues": 3, "created_at": "2026-10-01T00:00:00Z",
+         "updated_at": "2026-11-20T00:00:00Z", "closed_at": null, "due_on": null}
+        """
+        .formatted(api, number, title, state, open);
   }
 
   public static String comment(String api, int issue) {

@@ -247,4 +247,110 @@ class LocalChangeWorkflowTest {
         .isInstanceOf(ChangeOutcome.Failed.class);
     assertThat(records.issues("demo")).isEmpty();
   }
+
+  @Test
+  void theIssueAndPullRequestGoInTheLowestOpenReleaseMilestoneAndNoneWhenNoneIsOpen()
+      throws Exception {
+    ChangeOutcome none = workflow.run(bump("v1.10.3", null), effects.door());
+    assertThat(none).isInstanceOf(ChangeOutcome.Completed.class);
+    assertThat(records.issue("demo", 1).orElseThrow().milestone()).isNull();
+    assertThat(
+            records
+                .pullRequest("demo", ((ChangeOutcome.Completed) none).pullRequest().number())
+                .orElseThrow()
+                .milestone())
+        .isNull();
+
+    records.createMilestone("demo", "v0.2.0", "");
+    records.createMilestone("demo", "v0.10.0", "");
+    records.createMilestone("demo", "v0.1.0", "");
+    records.updateMilestone("demo", "v0.1.0", "v0.1.0", "", false);
+    records.createMilestone("demo", "someday", "");
+
+    ChangeOutcome.Completed done =
+        (ChangeOutcome.Completed) workflow.run(bump("v1.10.4", null), effects.door());
+
+    // v0.2.0: open and the lowest version (v0.1.0 is closed, v0.10.0 is higher, someday no
+    // version), the milestone `crew release cut` cuts next
+    assertThat(records.issue("demo", done.issue().number()).orElseThrow().milestone())
+        .isEqualTo("v0.2.0");
+    assertThat(records.pullRequest("demo", done.pullRequest().number()).orElseThrow().milestone())
+        .isEqualTo("v0.2.0");
+  }
+
+  @Test
+  void aClosedIssueIsReopenedWithACommentAndKeepsOneTypeLabel() throws Exception {
+    Issue closed =
+        records.insertIssue(
+            "demo",
+            new dev.gitopscrew.forge.NewIssue(
+                "whoami is old", "Please bump it.", java.util.Set.of("type:fix", "bug")));
+    records.closeIssue("demo", closed.number());
+
+    ChangeOutcome outcome = workflow.run(bump("v1.10.3", closed.number()), effects.door());
+
+    assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
+    Issue issue = records.issue("demo", closed.number()).orElseThrow();
+    assertThat(issue.open()).isTrue();
+    assertThat(issue.labels())
+        .containsExactlyInAnyOrder(
+            "bug", "agent:devops-sre", "type:chore", "priority:medium", "area:gitops");
+    assertThat(records.comments("demo", closed.number()))
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.body())
+                    .startsWith("Picking up this issue.")
+                    .contains(
+                        "This issue was closed: reopened to work on it.",
+                        "Its type label type:fix is replaced by type:chore"));
+    assertThat(effects.kinds()).contains("forge.issue.reopen ok");
+  }
+
+  @Test
+  void theRepositorysLabelSchemeAndTheRequestsLabelsReachTheIssueAndPullRequest() throws Exception {
+    RepositorySpec spec = RepositorySpec.local("demo", server.url("demo"));
+    ChangeWorkflow theirs =
+        new ChangeWorkflow(
+            new Footprint(
+                null,
+                "OpenClaw Homelab",
+                new dev.gitopscrew.git.LabelScheme(
+                    "kind/", "area:", "prio:", Map.of("*", "k8s", "security", "security"))),
+            mirrors,
+            Map.of("demo", spec),
+            s -> new LocalForge("demo", records, GitCredentials.githubToken(TOKEN)),
+            new CreateOnce(Duration.ofMillis(1)));
+    ChangeRequest request =
+        new ChangeRequest(
+            "demo",
+            ChangeType.FEAT,
+            "Add a whoami probe",
+            null,
+            "devops-sre",
+            Map.of(DEPLOYMENT, "probe: http\n".getBytes(StandardCharsets.UTF_8)),
+            null,
+            null,
+            java.util.List.of("apps"),
+            java.util.List.of("semver:breaking", "prio:high"));
+
+    ChangeOutcome.Completed done = (ChangeOutcome.Completed) theirs.run(request, effects.door());
+
+    java.util.Set<String> expected =
+        java.util.Set.of(
+            "agent:devops-sre", "kind/feat", "prio:high", "area:k8s", "semver:breaking");
+    assertThat(records.issue("demo", done.issue().number()).orElseThrow().labels())
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(records.pullRequest("demo", done.pullRequest().number()).orElseThrow().labels())
+        .containsExactlyInAnyOrderElementsOf(expected);
+
+    ChangeOutcome twoTypes =
+        theirs.run(
+            request.withLabels(java.util.List.of("kind/fix")).withFile(DEPLOYMENT, "x: 1\n"),
+            effects.door());
+    assertThat(twoTypes)
+        .isInstanceOfSatisfying(
+            ChangeOutcome.Failed.class,
+            f -> assertThat(f.reason()).contains("kind/fix", "second type", "kind/feat"));
+  }
 }

@@ -7,6 +7,7 @@ import dev.gitopscrew.request.Drill;
 import dev.gitopscrew.request.Edit;
 import dev.gitopscrew.request.EditOperation;
 import dev.gitopscrew.request.Label;
+import dev.gitopscrew.request.Labels;
 import dev.gitopscrew.request.Merge;
 import dev.gitopscrew.request.ObjectRef;
 import dev.gitopscrew.request.ReleaseCut;
@@ -46,6 +47,8 @@ final class RepositoryKinds {
                     "whoami=traefik/whoami:v1.10.4"),
                 issue(),
                 type().typedOnly().optional(),
+                labels().after("labels"),
+                breaking(),
                 Field.dryRun("only show the diff"))
             .owner(KnownAgent.SOFTWARE_ENGINEER, Tool.GIT_CHANGE)
             .writes()
@@ -58,7 +61,8 @@ final class RepositoryKinds {
                         EditOperation.parse(v.text("set"), v.text("value")),
                         v.optNumber("issue"),
                         v.has("type") ? ChangeType.parse(v.text("type")) : null,
-                        v.flag("dryRun"))),
+                        v.flag("dryRun"),
+                        Labels.parse(v.optText("labels"), v.flag("breaking")))),
         RequestKind.named("change", "Change files in a repository: issue, branch, commit, PR.")
             .needs(
                 "a repository, a title and files",
@@ -85,6 +89,8 @@ final class RepositoryKinds {
                     .typedOnly()
                     .optional(),
                 issue(),
+                labels().typedOnly(),
+                breaking(),
                 Field.dryRun("only show the diff"))
             .owner(KnownAgent.SOFTWARE_ENGINEER, Tool.GIT_CHANGE)
             .writes()
@@ -107,7 +113,8 @@ final class RepositoryKinds {
                         v.optNumber("issue"),
                         bytes(v.pairs("files")),
                         v.optText("summary"),
-                        v.flag("dryRun"))),
+                        v.flag("dryRun"),
+                        Labels.parse(v.optText("labels"), v.flag("breaking")))),
         RequestKind.named("label", "Add a label to a pull request, or remove it.")
             .needs("a pull request and a label", "label demo#5 type:docs")
             .fields(
@@ -243,6 +250,24 @@ final class RepositoryKinds {
         "type",
         "the kind of change, in the branch, commit and labels",
         Arrays.stream(ChangeType.values()).map(ChangeType::id).toArray(String[]::new));
+  }
+
+  /** More labels for a change's issue and pull request, one comma-separated word. */
+  private static Field labels() {
+    return Field.word(
+            "labels",
+            "more labels for the issue and pull request, comma-separated; a priority label"
+                + " replaces the default one",
+            "semver:breaking,priority:high")
+        .optional();
+  }
+
+  /** The flag that labels a change {@code semver:breaking}: a MAJOR release. */
+  private static Field breaking() {
+    return Field.flag(
+        "breaking",
+        "breaking",
+        "a breaking change: labelled " + Labels.BREAKING + ", so its release bumps the major");
   }
 
   private static Field milestone() {

@@ -45,7 +45,8 @@ public final class OpenChange implements Action<Change> {
             change.files(),
             change.summary(),
             null,
-            null);
+            null,
+            change.labels());
     ChangeOutcome outcome = changes.run(request, context.effects());
     context.data(outcome);
     return describe(outcome);

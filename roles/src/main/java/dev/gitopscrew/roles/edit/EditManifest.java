@@ -62,7 +62,8 @@ public final class EditManifest implements Action<Edit> {
             Map.of(edited.object().path(), edited.text().getBytes(StandardCharsets.UTF_8)),
             edited.summary() + "\n\n```diff\n" + edited.diff() + "\n```",
             null,
-            area(edited.object()));
+            area(edited.object()),
+            edit.labels());
     ChangeOutcome outcome = changes.run(request, context.effects());
     Manifests.Found object = edited.object();
     context.data(

@@ -153,4 +153,59 @@ class RequestCatalogueTest {
     assertThatThrownBy(() -> catalogue.with(Greeting.KIND))
         .hasMessage("request kind greet is described twice");
   }
+
+  @Test
+  void labelsAndTheBreakingFlagReachAnEditAndAChangeAtEveryDoor() {
+    Request words =
+        catalogue.parse(
+            "edit demo deployment/whoami image whoami=traefik/whoami:v1.10.4"
+                + " labels priority:high,area:k8s breaking",
+            Door.CHAT,
+            false);
+    assertThat(words)
+        .isInstanceOfSatisfying(
+            dev.gitopscrew.request.Edit.class,
+            e ->
+                assertThat(e.labels())
+                    .containsExactly("priority:high", "area:k8s", "semver:breaking"));
+    Request slash =
+        catalogue.typed(
+            "edit",
+            Map.of(
+                "repository", "demo",
+                "object", "deployment/whoami",
+                "set", "image",
+                "value", "whoami=traefik/whoami:v1.10.4",
+                "labels", "semver:breaking"),
+            Door.SLASH,
+            Map.of());
+    assertThat(((dev.gitopscrew.request.Edit) slash).labels()).containsExactly("semver:breaking");
+    Request model =
+        catalogue.typed(
+            "change",
+            Map.of(
+                "repository",
+                "demo",
+                "title",
+                "Rename the service",
+                "files",
+                Map.of("README.md", "# demo"),
+                "breaking",
+                true),
+            Door.MODEL,
+            Map.of());
+    assertThat(((dev.gitopscrew.request.Change) model).labels()).containsExactly("semver:breaking");
+    // stored typed and restarted typed: the labels survive
+    assertThat(
+            ((dev.gitopscrew.request.Change) RequestJson.read(RequestJson.write(model))).labels())
+        .containsExactly("semver:breaking");
+    assertThat(((dev.gitopscrew.request.Edit) RequestJson.read(RequestJson.write(words))).labels())
+        .containsExactly("priority:high", "area:k8s", "semver:breaking");
+    assertThatThrownBy(
+            () ->
+                catalogue.parse(
+                    "edit demo deployment/whoami replicas 2 labels a;b", Door.ASK, false))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("the label 'a;b' must be one word");
+  }
 }
