@@ -221,12 +221,27 @@ record ConfigExplanation(CrewContext ctx, String alerts) {
 
   private static void footprint(PrintWriter out, CrewConfig config) {
     var footprint = dev.gitopscrew.runtime.GitSettings.footprint(config);
+    var scheme = footprint.scheme();
     out.println(
         "\nGit footprint: commits by <agent>[bot] <<agent>@"
             + footprint.domain()
             + ">, footer \""
             + footprint.footerName()
-            + "\" (git.footprint.domain and .footer say otherwise)");
+            + "\"; labels "
+            + scheme.type()
+            + "<type>, "
+            + scheme.area()
+            + "<area>"
+            + (scheme.areas().isEmpty() ? "" : " " + new TreeMap<>(scheme.areas()))
+            + ", "
+            + scheme.priority()
+            + "<priority>, "
+            + dev.gitopscrew.git.LabelScheme.BREAKING);
+    if (config.git().repositories().isEmpty()) {
+      out.println(
+          "  no git.repositories: the crew changes no repository of yours yet (only its demo);"
+              + " add them, and git.footprint for your conventions (docs/migrating-from-openclaw.md)");
+    }
   }
 
   private void notTakenOver(PrintWriter out) {
