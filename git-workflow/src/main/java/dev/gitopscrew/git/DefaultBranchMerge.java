@@ -1,7 +1,10 @@
 package dev.gitopscrew.git;
 
+import dev.failsafe.Failsafe;
+import dev.gitopscrew.retry.Retries;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -38,61 +41,71 @@ public final class DefaultBranchMerge {
       String branch, Footprint footprint, String agentId, String message) {
     RefNames.requireValidBranch(branch);
     PersonIdent author = footprint.author(agentId);
-    for (int attempt = 1; attempt <= Mirror.PUSH_ATTEMPTS; attempt++) {
-      ObjectId defaultTip = mirror.fetch();
-      ObjectId branchTip =
-          mirror
-              .remoteBranch(branch)
-              .orElseThrow(
-                  () ->
-                      new GitWorkflowException(
-                          "branch " + branch + " is not on " + mirror.spec().url()));
-      try (ObjectInserter inserter = mirror.repository().newObjectInserter();
-          RevWalk walk = new RevWalk(mirror.repository())) {
-        RevCommit ours = walk.parseCommit(defaultTip);
-        RevCommit theirs = walk.parseCommit(branchTip);
-        if (walk.isMergedInto(theirs, ours)) {
-          walk.reset();
-          return new LocalMerge.AlreadyMerged(mergeOf(walk, ours, theirs).name());
-        }
-        ResolveMerger merger =
-            (ResolveMerger)
-                MergeStrategy.RECURSIVE.newMerger(inserter, mirror.repository().getConfig());
-        if (!merger.merge(ours, theirs)) {
-          TreeSet<String> files = new TreeSet<>(merger.getUnmergedPaths());
-          if (merger.getFailingPaths() != null) {
-            files.addAll(merger.getFailingPaths().keySet());
-          }
-          return new LocalMerge.Conflicted(List.copyOf(files));
-        }
-        ObjectId merge =
-            Mirror.insertCommit(inserter, merger.getResultTreeId(), author, message, ours, theirs);
-        inserter.flush();
-        String ref = Constants.R_HEADS + mirror.spec().defaultBranch();
-        RemoteRefUpdate.Status status = mirror.push(merge.name() + ":" + ref, ref);
-        if (status == RemoteRefUpdate.Status.OK) {
-          return new LocalMerge.Merged(merge.name());
-        }
-        if (status != RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
-            && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
-          throw new GitWorkflowException(
-              "push of "
-                  + mirror.spec().defaultBranch()
-                  + " to "
-                  + mirror.spec().url()
-                  + ": "
-                  + status);
-        }
-      } catch (IOException e) {
-        throw mirror.failure("merge " + branch + " into " + mirror.spec().defaultBranch(), e);
+    return Failsafe.with(Retries.<LocalMerge>gitPush())
+        .get(() -> mergeOnce(branch, author, message))
+        .orElseThrow(
+            () ->
+                new GitWorkflowException(
+                    "merging "
+                        + branch
+                        + " was rejected "
+                        + Retries.GIT_PUSH_ATTEMPTS
+                        + " times; the branch keeps moving"));
+  }
+
+  /**
+   * One attempt of the merge, from a fresh fetch: its outcome, or empty when the push of the
+   * default branch was rejected because it moved ({@link Retries#gitPush}).
+   */
+  private Optional<LocalMerge> mergeOnce(String branch, PersonIdent author, String message) {
+    ObjectId defaultTip = mirror.fetch();
+    ObjectId branchTip =
+        mirror
+            .remoteBranch(branch)
+            .orElseThrow(
+                () ->
+                    new GitWorkflowException(
+                        "branch " + branch + " is not on " + mirror.spec().url()));
+    try (ObjectInserter inserter = mirror.repository().newObjectInserter();
+        RevWalk walk = new RevWalk(mirror.repository())) {
+      RevCommit ours = walk.parseCommit(defaultTip);
+      RevCommit theirs = walk.parseCommit(branchTip);
+      if (walk.isMergedInto(theirs, ours)) {
+        walk.reset();
+        return Optional.of(new LocalMerge.AlreadyMerged(mergeOf(walk, ours, theirs).name()));
       }
+      ResolveMerger merger =
+          (ResolveMerger)
+              MergeStrategy.RECURSIVE.newMerger(inserter, mirror.repository().getConfig());
+      if (!merger.merge(ours, theirs)) {
+        TreeSet<String> files = new TreeSet<>(merger.getUnmergedPaths());
+        if (merger.getFailingPaths() != null) {
+          files.addAll(merger.getFailingPaths().keySet());
+        }
+        return Optional.of(new LocalMerge.Conflicted(List.copyOf(files)));
+      }
+      ObjectId merge =
+          Mirror.insertCommit(inserter, merger.getResultTreeId(), author, message, ours, theirs);
+      inserter.flush();
+      String ref = Constants.R_HEADS + mirror.spec().defaultBranch();
+      RemoteRefUpdate.Status status = mirror.push(merge.name() + ":" + ref, ref);
+      if (status == RemoteRefUpdate.Status.OK) {
+        return Optional.of(new LocalMerge.Merged(merge.name()));
+      }
+      if (status != RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
+          && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
+        throw new GitWorkflowException(
+            "push of "
+                + mirror.spec().defaultBranch()
+                + " to "
+                + mirror.spec().url()
+                + ": "
+                + status);
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw mirror.failure("merge " + branch + " into " + mirror.spec().defaultBranch(), e);
     }
-    throw new GitWorkflowException(
-        "merging "
-            + branch
-            + " was rejected "
-            + Mirror.PUSH_ATTEMPTS
-            + " times; the branch keeps moving");
   }
 
   /** The first-parent commit of {@code tip} that merged {@code merged} in; else the tip. */

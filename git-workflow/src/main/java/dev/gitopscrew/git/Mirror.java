@@ -1,5 +1,7 @@
 package dev.gitopscrew.git;
 
+import dev.failsafe.Failsafe;
+import dev.gitopscrew.retry.Retries;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +43,6 @@ public final class Mirror implements AutoCloseable {
   static final String TRACKING = "refs/remotes/origin/";
   // the remote's tags, kept apart from local ones so that they follow the remote exactly
   static final String REMOTE_TAGS = "refs/origin-tags/";
-  static final int PUSH_ATTEMPTS = 3;
 
   private final RepositorySpec spec;
   private final Repository repo;
@@ -344,50 +345,63 @@ public final class Mirror implements AutoCloseable {
 
   /**
    * The freshness rule, then the push: fetch, merge the default branch (and anything pushed to the
-   * branch meanwhile) into {@code head}, push without force; a rejected push starts over.
+   * branch meanwhile) into {@code head}, push without force; a rejected push starts over ({@link
+   * Retries#gitPush}).
    */
   public synchronized PushOutcome pushFresh(String branch, ObjectId head, PersonIdent author) {
     RefNames.requireValidBranch(branch);
     if (branch.equals(spec.defaultBranch())) {
       throw new GitWorkflowException("refusing to push to the default branch " + branch);
     }
-    ObjectId tip = head;
-    for (int attempt = 1; attempt <= PUSH_ATTEMPTS; attempt++) {
-      ObjectId defaultTip = fetch();
-      Optional<ObjectId> remote = remoteBranch(branch);
-      if (remote.isPresent()) {
-        Freshness theirs = merge(tip, remote.get(), author, "Merge remote branch '" + branch + "'");
-        if (theirs instanceof Freshness.Conflict c) {
-          return new PushOutcome.Conflicted(branch, c.files());
-        }
-        tip = headOf(theirs);
+    // each attempt starts from what the last one merged
+    ObjectId[] tip = {head};
+    return Failsafe.with(Retries.<PushOutcome>gitPush())
+        .get(() -> pushFreshOnce(branch, tip, author))
+        .orElseThrow(
+            () ->
+                new GitWorkflowException(
+                    "push of "
+                        + branch
+                        + " was rejected "
+                        + Retries.GIT_PUSH_ATTEMPTS
+                        + " times; the branch keeps moving"));
+  }
+
+  /** One attempt of {@link #pushFresh}: its outcome, or empty when the push was rejected. */
+  private Optional<PushOutcome> pushFreshOnce(String branch, ObjectId[] tip, PersonIdent author) {
+    ObjectId defaultTip = fetch();
+    Optional<ObjectId> remote = remoteBranch(branch);
+    if (remote.isPresent()) {
+      Freshness theirs =
+          merge(tip[0], remote.get(), author, "Merge remote branch '" + branch + "'");
+      if (theirs instanceof Freshness.Conflict c) {
+        return Optional.of(new PushOutcome.Conflicted(branch, c.files()));
       }
-      Freshness fresh =
-          merge(
-              tip,
-              defaultTip,
-              author,
-              "Merge branch '" + spec.defaultBranch() + "' into " + branch);
-      if (fresh instanceof Freshness.Conflict c) {
-        return new PushOutcome.Conflicted(branch, c.files());
-      }
-      tip = headOf(fresh);
-      if (remote.isPresent() && remote.get().equals(tip)) {
-        return new PushOutcome.Pushed(branch, tip);
-      }
-      RemoteRefUpdate.Status status =
-          push(tip.name() + ":" + Constants.R_HEADS + branch, Constants.R_HEADS + branch);
-      switch (status) {
-        case OK, UP_TO_DATE:
-          return new PushOutcome.Pushed(branch, tip);
-        case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED:
-          continue;
-        default:
-          throw new GitWorkflowException("push of " + branch + " to " + spec.url() + ": " + status);
-      }
+      tip[0] = headOf(theirs);
     }
-    throw new GitWorkflowException(
-        "push of " + branch + " was rejected " + PUSH_ATTEMPTS + " times; the branch keeps moving");
+    Freshness fresh =
+        merge(
+            tip[0],
+            defaultTip,
+            author,
+            "Merge branch '" + spec.defaultBranch() + "' into " + branch);
+    if (fresh instanceof Freshness.Conflict c) {
+      return Optional.of(new PushOutcome.Conflicted(branch, c.files()));
+    }
+    tip[0] = headOf(fresh);
+    if (remote.isPresent() && remote.get().equals(tip[0])) {
+      return Optional.of(new PushOutcome.Pushed(branch, tip[0]));
+    }
+    RemoteRefUpdate.Status status =
+        push(tip[0].name() + ":" + Constants.R_HEADS + branch, Constants.R_HEADS + branch);
+    switch (status) {
+      case OK, UP_TO_DATE:
+        return Optional.of(new PushOutcome.Pushed(branch, tip[0]));
+      case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED:
+        return Optional.empty();
+      default:
+        throw new GitWorkflowException("push of " + branch + " to " + spec.url() + ": " + status);
+    }
   }
 
   /** Deletes a branch on the remote (never the default branch). */

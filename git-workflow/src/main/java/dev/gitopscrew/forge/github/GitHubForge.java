@@ -15,6 +15,7 @@ import dev.gitopscrew.forge.Release;
 import dev.gitopscrew.forge.ReleaseNotes;
 import dev.gitopscrew.git.GitCredentials;
 import dev.gitopscrew.git.RepositorySpec;
+import dev.gitopscrew.retry.Retries;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Clock;
@@ -94,7 +95,7 @@ public final class GitHubForge implements Forge {
             credentials::redact,
             spec.name(),
             limits,
-            Duration.ofMillis(500));
+            Retries.FORGE_BACKOFF);
     this.releases = new GitHubReleases(spec, rest);
   }
 

@@ -3,7 +3,10 @@ package dev.gitopscrew.forge.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
 import dev.gitopscrew.forge.ForgeException;
+import dev.gitopscrew.retry.Retries;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +29,6 @@ final class GitHubRest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
-  private static final int READ_ATTEMPTS = 3;
   private static final int LIMIT_WAITS = 5;
 
   private final HttpClient http;
@@ -87,21 +89,38 @@ final class GitHubRest {
 
   private record Answer(JsonNode body, String next) {}
 
+  /**
+   * One request; a GET that meets a 5xx or a dropped connection is tried again ({@link
+   * Retries#forgeRead}), and a rate limit is waited out, {@value #LIMIT_WAITS} times per request at
+   * most, without counting as an attempt.
+   */
   private Answer send(String what, String method, String url, JsonNode body) {
-    boolean read = method.equals("GET");
-    int attempts = 0;
-    int waits = 0;
+    int[] waits = {0};
+    try {
+      if (!method.equals("GET")) {
+        return attempt(what, method, url, body, waits);
+      }
+      return Failsafe.with(Retries.<Answer>forgeRead(backoff, e -> e instanceof Unanswered))
+          .get(() -> attempt(what, method, url, body, waits));
+    } catch (Unanswered e) {
+      throw new ForgeException(e.getMessage(), e.status());
+    } catch (FailsafeException e) {
+      if (e.getCause() instanceof InterruptedException) {
+        // Failsafe has set the interrupt flag again
+        throw new ForgeException("interrupted while waiting to retry", 0);
+      }
+      throw e;
+    }
+  }
+
+  /** One attempt, rate limits waited out; no answer or a 5xx is {@link Unanswered}. */
+  private Answer attempt(String what, String method, String url, JsonNode body, int[] waits) {
     while (true) {
-      attempts++;
       HttpResponse<String> response;
       try {
         response = http.send(request(method, url, body), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
-        if (read && attempts < READ_ATTEMPTS) {
-          pause(attempts);
-          continue;
-        }
-        throw new ForgeException(failure(what, e.toString()), 0);
+        throw new Unanswered(failure(what, e.toString()), 0);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ForgeException(failure(what, "interrupted"), 0);
@@ -110,17 +129,33 @@ final class GitHubRest {
       if (status >= 200 && status < 300) {
         return new Answer(parse(response.body()), next(response));
       }
-      if (limited(response) && waits < LIMIT_WAITS) {
-        waits++;
-        attempts--;
+      if (limited(response) && waits[0] < LIMIT_WAITS) {
+        waits[0]++;
         waitOut(what, response);
         continue;
       }
-      if (read && status >= 500 && attempts < READ_ATTEMPTS) {
-        pause(attempts);
-        continue;
+      String failure = failure(what, status + " " + detail(response.body()));
+      if (status >= 500) {
+        throw new Unanswered(failure, status);
       }
-      throw new ForgeException(failure(what, status + " " + detail(response.body())), status);
+      throw new ForgeException(failure, status);
+    }
+  }
+
+  /**
+   * A dropped connection or a 5xx, which a read tries again; thrown on as a plain {@link
+   * ForgeException} with the same message and status.
+   */
+  private static final class Unanswered extends RuntimeException {
+    private final int status;
+
+    Unanswered(String message, int status) {
+      super(message, null, false, false);
+      this.status = status;
+    }
+
+    int status() {
+      return status;
     }
   }
 
@@ -167,15 +202,6 @@ final class GitHubRest {
       limits.sleep(wait, which);
     } catch (IOException e) {
       throw new ForgeException(failure(what, e.getMessage()), 0);
-    }
-  }
-
-  private void pause(int attempt) {
-    try {
-      Thread.sleep(backoff.toMillis() * (1L << (attempt - 1)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ForgeException("interrupted while waiting to retry", 0);
     }
   }
 
