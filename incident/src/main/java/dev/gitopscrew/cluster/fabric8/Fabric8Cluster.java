@@ -9,6 +9,7 @@ import dev.gitopscrew.cluster.Cluster;
 import dev.gitopscrew.cluster.ClusterCallException;
 import dev.gitopscrew.cluster.KubeObject;
 import dev.gitopscrew.cluster.ResourceType;
+import dev.gitopscrew.retry.Retries;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
@@ -24,7 +25,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -32,20 +32,15 @@ import java.util.function.Supplier;
 /**
  * The {@link Cluster} port on Fabric8's client, with generic resources so Argo CD Applications and
  * ExternalSecrets need no typed model. Conflicts (409), throttling (429), server errors (5xx) and
- * calls nobody answered are retried with backoff, {@value #ATTEMPTS} attempts at most; everything
- * else is the caller's to handle.
+ * calls nobody answered are retried with backoff, {@value #ATTEMPTS} attempts at most ({@link
+ * Retries#clusterCall}); everything else is the caller's to handle.
  */
 public final class Fabric8Cluster implements Cluster, AutoCloseable {
 
-  static final int ATTEMPTS = 4;
+  static final int ATTEMPTS = Retries.CLUSTER_ATTEMPTS;
 
   private static final RetryPolicy<Object> TRANSIENT =
-      RetryPolicy.builder()
-          .handleIf(e -> e instanceof KubernetesClientException k && transientFailure(k))
-          .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))
-          .withJitter(0.2)
-          .withMaxAttempts(ATTEMPTS)
-          .build();
+      Retries.clusterCall(e -> e instanceof KubernetesClientException k && transientFailure(k));
 
   private final KubernetesClient client;
 
