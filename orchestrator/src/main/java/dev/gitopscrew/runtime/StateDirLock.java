@@ -1,7 +1,7 @@
 package dev.gitopscrew.runtime;
 
 import dev.failsafe.Failsafe;
-import dev.failsafe.RetryPolicy;
+import dev.gitopscrew.retry.Retries;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,7 +14,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -94,14 +93,7 @@ public final class StateDirLock implements AutoCloseable {
   /** The holder's pid (and address, once it listens), as far as can be read. */
   private static String holder(Path stateDir) {
     // the holder writes its pid just after taking the lock: give it a moment to
-    Optional<Long> pid =
-        Failsafe.with(
-                RetryPolicy.<Optional<Long>>builder()
-                    .handleResultIf(Optional::isEmpty)
-                    .withDelay(Duration.ofMillis(50))
-                    .withMaxRetries(20)
-                    .build())
-            .get(() -> pid(stateDir));
+    Optional<Long> pid = Failsafe.with(Retries.<Long>lockHolder()).get(() -> pid(stateDir));
     String url = GatewayFile.read(stateDir).map(e -> ", " + e.url()).orElse("");
     return pid.map(p -> "pid " + p + url).orElse("pid unknown" + url);
   }

@@ -3,9 +3,12 @@ package dev.gitopscrew.channel.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
 import dev.gitopscrew.channel.ChatReply;
 import dev.gitopscrew.effect.EffectKind;
 import dev.gitopscrew.effect.SideEffects;
+import dev.gitopscrew.retry.Retries;
 import dev.gitopscrew.runtime.UserAgents;
 import java.io.IOException;
 import java.net.URI;
@@ -24,13 +27,13 @@ import java.util.function.Supplier;
  * Notifications without the bot: a reply posted to a Discord webhook URL from the environment
  * ({@code DISCORD_WEBHOOK_ALERTS} is the {@code alerts} webhook, {@code DISCORD_WEBHOOK_DAILY} the
  * {@code daily} one...). A 429 is honoured: the post waits the {@code Retry-After} Discord names
- * and tries again. The URL holds the webhook's token, so only the webhook's name ever reaches a
- * record, a log or an error.
+ * and tries again ({@link Retries#chatPost}). The URL holds the webhook's token, so only the
+ * webhook's name ever reaches a record, a log or an error.
  */
 public final class PostWebhookNotification {
 
   public static final String PREFIX = "DISCORD_WEBHOOK_";
-  static final int ATTEMPTS = 5;
+  static final int ATTEMPTS = Retries.CHAT_POST_ATTEMPTS;
   static final Duration MAX_WAIT = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -102,29 +105,45 @@ public final class PostWebhookNotification {
   private String send(String webhook, URI uri, ChatReply reply)
       throws IOException, InterruptedException {
     URI target = URI.create(uri + (uri.getQuery() == null ? "?wait=true" : "&wait=true"));
-    for (int attempt = 1; ; attempt++) {
-      HttpResponse<String> response =
-          http.get().send(request(target, reply), HttpResponse.BodyHandlers.ofString());
-      int status = response.statusCode();
-      if (status / 100 == 2) {
-        return messageId(response.body());
+    HttpResponse<String> response;
+    try {
+      response =
+          Failsafe.with(Retries.chatPost())
+              .get(
+                  attempt -> {
+                    if (attempt.getAttemptCount() > 0) {
+                      // the wait Discord named in the answer that is tried again
+                      sleeper.sleep(retryAfter(attempt.getLastResult(), attempt.getAttemptCount()));
+                    }
+                    return http.get()
+                        .send(request(target, reply), HttpResponse.BodyHandlers.ofString());
+                  });
+    } catch (FailsafeException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
       }
-      if ((status == 429 || status >= 500) && attempt < ATTEMPTS) {
-        sleeper.sleep(retryAfter(response, attempt));
-        continue;
+      if (e.getCause() instanceof InterruptedException interrupted) {
+        // Failsafe set the interrupt flag again; thrown, the interrupt is the caller's as before
+        Thread.interrupted();
+        throw interrupted;
       }
-      throw new IOException(
-          "Discord webhook "
-              + webhook
-              + " answered "
-              + status
-              + (status == 404 || status == 401
-                  ? ": the webhook was deleted or its URL is wrong; set "
-                      + PREFIX
-                      + webhook.toUpperCase(Locale.ROOT)
-                      + " again"
-                  : status == 429 ? ": still rate limited after " + ATTEMPTS + " attempts" : ""));
+      throw e;
     }
+    int status = response.statusCode();
+    if (status / 100 == 2) {
+      return messageId(response.body());
+    }
+    throw new IOException(
+        "Discord webhook "
+            + webhook
+            + " answered "
+            + status
+            + (status == 404 || status == 401
+                ? ": the webhook was deleted or its URL is wrong; set "
+                    + PREFIX
+                    + webhook.toUpperCase(Locale.ROOT)
+                    + " again"
+                : status == 429 ? ": still rate limited after " + ATTEMPTS + " attempts" : ""));
   }
 
   /** Discord's {@code Retry-After} header (seconds, may have a fraction), else the body's. */
