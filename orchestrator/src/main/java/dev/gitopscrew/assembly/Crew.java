@@ -74,7 +74,7 @@ public final class Crew implements AutoCloseable {
     this.context = context;
     this.store = store;
     this.metrics = metrics;
-    this.forgeRecords = new JdbcLocalForgeRecords(store.dataSource());
+    this.forgeRecords = new JdbcLocalForgeRecords(store.dataSource(), Clock.systemUTC());
     this.audit = new JdbcAuditLog(store.dataSource());
     MirrorCache mirrors = new MirrorCache(context.stateDir());
     this.forges = new Forges(context.env()::get, forgeRecords, metrics);

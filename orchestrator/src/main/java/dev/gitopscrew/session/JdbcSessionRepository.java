@@ -5,23 +5,33 @@ import dev.gitopscrew.roles.work.SessionResult;
 import dev.gitopscrew.store.GroupCommit;
 import dev.gitopscrew.store.StateStoreException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.argument.ObjectArgument;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
 
-/** Sessions in the state store, in plain JDBC. Every method is one short transaction. */
+/**
+ * Sessions in the state store, through Jdbi. Every method is one short transaction; writes go in
+ * the group-commit writer's transaction when there is one, on the connection it lends.
+ */
 public final class JdbcSessionRepository {
 
   static final String QUEUED = "queued";
@@ -33,8 +43,10 @@ public final class JdbcSessionRepository {
           + " deadline_at, started_at, ended_at, consumed_at, archived_at, channel, requester,"
           + " result_data";
 
-  private final DataSource dataSource;
+  private final Jdbi jdbi;
   private final GroupCommit writer;
+  // the group transaction's connection, while the writer thread runs one of these writes in it
+  private final ThreadLocal<Connection> lent = new ThreadLocal<>();
 
   public JdbcSessionRepository(DataSource dataSource) {
     this(dataSource, null);
@@ -42,8 +54,23 @@ public final class JdbcSessionRepository {
 
   /** Writes go through {@code writer} when there is one, each committed before it returns. */
   JdbcSessionRepository(DataSource dataSource, GroupCommit writer) {
-    this.dataSource = dataSource;
     this.writer = writer;
+    this.jdbi =
+        Jdbi.create(
+            new ConnectionFactory() {
+              @Override
+              public Connection openConnection() throws SQLException {
+                Connection c = lent.get();
+                return c != null ? c : dataSource.getConnection();
+              }
+
+              @Override
+              public void closeConnection(Connection c) throws SQLException {
+                if (c != lent.get()) {
+                  c.close();
+                }
+              }
+            });
   }
 
   /** Stores a new session, {@code queued} or already {@code running}, and returns its id. */
@@ -56,29 +83,25 @@ public final class JdbcSessionRepository {
     String request = RequestJson.write(s.task().request());
     return write(
         "store a new session",
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            setLong(ps, 1, s.parentId());
-            setLong(ps, 2, s.parentId() == null ? null : s.rootId());
-            ps.setString(3, s.task().agent());
-            ps.setInt(4, s.depth());
-            ps.setString(5, clip(s.task().request().describe()));
-            ps.setLong(6, s.timeout().toMillis());
-            ps.setString(7, state);
-            ps.setObject(8, time(now));
-            ps.setObject(9, time(s.deadline()));
-            ps.setObject(10, state.equals(RUNNING) ? time(now) : null);
-            ps.setString(11, request);
-            ps.setString(12, s.origin().channel());
-            ps.setString(13, clip(s.origin().requester()));
-            ps.setString(14, clipTo(s.task().approvedBy(), 256));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-              keys.next();
-              return keys.getLong(1);
-            }
-          }
-        });
+        h ->
+            h.createUpdate(sql)
+                .bind(0, s.parentId())
+                .bind(1, s.parentId() == null ? null : (Long) s.rootId())
+                .bind(2, s.task().agent())
+                .bind(3, s.depth())
+                .bind(4, clip(s.task().request().describe()))
+                .bind(5, s.timeout().toMillis())
+                .bind(6, state)
+                .bind(7, time(now))
+                .bind(8, time(s.deadline()))
+                .bind(9, state.equals(RUNNING) ? time(now) : time(null))
+                .bind(10, request)
+                .bind(11, s.origin().channel())
+                .bind(12, clip(s.origin().requester()))
+                .bind(13, clipTo(s.task().approvedBy(), 256))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
   }
 
   /** Moves a queued session to running; false when it already ended (timed out, cancelled). */
@@ -113,7 +136,7 @@ public final class JdbcSessionRepository {
 
   /** The structured data a session's work produced, if any. */
   Optional<String> dataOf(long id) {
-    return query("SELECT result_data FROM sessions WHERE id = ?", rs -> rs.getString(1), id)
+    return query("SELECT result_data FROM sessions WHERE id = ?", (rs, ctx) -> rs.getString(1), id)
         .stream()
         .filter(java.util.Objects::nonNull)
         .findFirst();
@@ -123,7 +146,7 @@ public final class JdbcSessionRepository {
   Optional<SessionResult> resultOf(long id) {
     return query(
             "SELECT state, detail FROM sessions WHERE id = ?",
-            rs -> {
+            (rs, ctx) -> {
               String state = rs.getString(1);
               return state.equals(QUEUED)
                       || state.equals(RUNNING)
@@ -145,31 +168,29 @@ public final class JdbcSessionRepository {
   boolean park(long id, Approval approval) {
     return write(
         "park a session for approval",
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE sessions SET state = 'awaiting_approval', detail = ?, deadline_at = ?"
-                      + " WHERE id = ? AND state = 'running'")) {
-            ps.setString(1, clip(approval.preview()));
-            ps.setObject(2, time(approval.expiresAt()));
-            ps.setLong(3, id);
-            if (ps.executeUpdate() != 1) {
-              return false;
-            }
+        h -> {
+          int parked =
+              h.createUpdate(
+                      "UPDATE sessions SET state = 'awaiting_approval', detail = ?, deadline_at = ?"
+                          + " WHERE id = ? AND state = 'running'")
+                  .bind(0, clip(approval.preview()))
+                  .bind(1, time(approval.expiresAt()))
+                  .bind(2, id)
+                  .execute();
+          if (parked != 1) {
+            return false;
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
+          h.createUpdate(
                   "INSERT INTO approvals (id, session_id, request, reason, preview, state,"
-                      + " requested_at, expires_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)")) {
-            ps.setString(1, approval.id());
-            ps.setLong(2, id);
-            ps.setString(3, clipTo(approval.request(), 1024));
-            ps.setString(4, clipTo(approval.reason(), 1024));
-            ps.setString(5, clip(approval.preview()));
-            ps.setObject(6, time(approval.requestedAt()));
-            ps.setObject(7, time(approval.expiresAt()));
-            ps.executeUpdate();
-          }
+                      + " requested_at, expires_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)")
+              .bind(0, approval.id())
+              .bind(1, id)
+              .bind(2, clipTo(approval.request(), 1024))
+              .bind(3, clipTo(approval.reason(), 1024))
+              .bind(4, clip(approval.preview()))
+              .bind(5, time(approval.requestedAt()))
+              .bind(6, time(approval.expiresAt()))
+              .execute();
           return true;
         });
   }
@@ -181,14 +202,14 @@ public final class JdbcSessionRepository {
                 + " WHERE id = ? AND state = 'awaiting_approval'",
             state,
             time(deadline),
-            state.equals(RUNNING) ? time(now) : null,
+            state.equals(RUNNING) ? time(now) : time(null),
             id)
         == 1;
   }
 
   /** The request a session was given, as stored. */
   Optional<String> requestJson(long id) {
-    return query("SELECT request_json FROM sessions WHERE id = ?", rs -> rs.getString(1), id)
+    return query("SELECT request_json FROM sessions WHERE id = ?", (rs, ctx) -> rs.getString(1), id)
         .stream()
         .filter(java.util.Objects::nonNull)
         .findFirst();
@@ -236,7 +257,7 @@ public final class JdbcSessionRepository {
     Map<String, Long> counts = new LinkedHashMap<>();
     query(
             "SELECT state, COUNT(*) FROM sessions GROUP BY state ORDER BY state",
-            rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+            (rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
         .forEach(e -> counts.put(e.getKey(), e.getValue()));
     return counts;
   }
@@ -245,7 +266,7 @@ public final class JdbcSessionRepository {
   List<Long> activeIds() {
     return query(
         "SELECT id FROM sessions WHERE state IN ('queued', 'running') ORDER BY id",
-        rs -> rs.getLong(1));
+        (rs, ctx) -> rs.getLong(1));
   }
 
   /**
@@ -257,19 +278,19 @@ public final class JdbcSessionRepository {
     return query(
         "SELECT id FROM sessions WHERE state = 'running'"
             + " OR (state = 'queued' AND parent_id IS NOT NULL) ORDER BY id",
-        rs -> rs.getLong(1));
+        (rs, ctx) -> rs.getLong(1));
   }
 
   /** Requests stored by any replica that no one has started yet, oldest first. */
   List<Long> queuedRoots() {
     return query(
         "SELECT id FROM sessions WHERE state = 'queued' AND parent_id IS NULL ORDER BY id",
-        rs -> rs.getLong(1));
+        (rs, ctx) -> rs.getLong(1));
   }
 
   /** Who approved a stored request up front, if anyone. */
   Optional<String> approvedBy(long id) {
-    return query("SELECT approved_by FROM sessions WHERE id = ?", rs -> rs.getString(1), id)
+    return query("SELECT approved_by FROM sessions WHERE id = ?", (rs, ctx) -> rs.getString(1), id)
         .stream()
         .filter(java.util.Objects::nonNull)
         .findFirst();
@@ -285,7 +306,7 @@ public final class JdbcSessionRepository {
         "SELECT id FROM sessions WHERE id IN ("
             + marks
             + ") AND state NOT IN ('queued', 'running', 'awaiting_approval')",
-        rs -> rs.getLong(1),
+        (rs, ctx) -> rs.getLong(1),
         ids.toArray());
   }
 
@@ -298,27 +319,37 @@ public final class JdbcSessionRepository {
   }
 
   private int update(String sql, Object... args) {
-    return write(
-        "update sessions",
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
-          }
-        });
+    return write("update sessions", h -> bind(h.createUpdate(sql), args).execute());
   }
 
-  /** One write, committed before it returns: in the group transaction, or on its own. */
-  private <T> T write(String what, GroupCommit.Write<T> write) {
+  /**
+   * One write, committed before it returns: in the group transaction, on the connection the writer
+   * lends, or in a transaction of its own.
+   */
+  private <T> T write(String what, Function<Handle, T> work) {
     try {
       if (writer != null) {
-        return writer.call(write);
+        return writer.call(c -> onLent(c, work));
       }
-      try (Connection c = dataSource.getConnection()) {
-        return write.run(c);
-      }
+      return jdbi.inTransaction(work::apply);
     } catch (SQLException e) {
       throw failure(what, e);
+    } catch (JdbiException e) {
+      throw failure(what, e);
+    }
+  }
+
+  private <T> T onLent(Connection c, Function<Handle, T> work) throws SQLException {
+    lent.set(c);
+    try {
+      return jdbi.withHandle(work::apply);
+    } catch (JdbiException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql; // the writer rolls back to its savepoint and hands the caller the SQL error
+      }
+      throw e;
+    } finally {
+      lent.remove();
     }
   }
 
@@ -326,28 +357,26 @@ public final class JdbcSessionRepository {
     return query(sql, JdbcSessionRepository::read, args);
   }
 
-  private <T> List<T> query(String sql, Row<T> row, Object... args) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, args);
-      List<T> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(row.read(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
+  private <T> List<T> query(String sql, RowMapper<T> row, Object... args) {
+    try {
+      return jdbi.withHandle(h -> bind(h.createQuery(sql), args).map(row).list());
+    } catch (JdbiException e) {
       throw failure("read sessions", e);
     }
   }
 
-  @FunctionalInterface
-  private interface Row<T> {
-    T read(ResultSet rs) throws SQLException;
+  private static <S extends SqlStatement<S>> S bind(S statement, Object... args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] instanceof Argument a) {
+        statement.bind(i, a);
+      } else {
+        statement.bind(i, args[i]);
+      }
+    }
+    return statement;
   }
 
-  private static SessionRecord read(ResultSet rs) throws SQLException {
+  private static SessionRecord read(ResultSet rs, StatementContext ctx) throws SQLException {
     long id = rs.getLong("id");
     long parent = rs.getLong("parent_id");
     Long parentId = rs.wasNull() ? null : parent;
@@ -379,22 +408,11 @@ public final class JdbcSessionRepository {
     return t == null ? null : t.toInstant();
   }
 
-  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      ps.setObject(i + 1, args[i]);
-    }
-  }
-
-  private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.BIGINT);
-    } else {
-      ps.setLong(index, value);
-    }
-  }
-
-  private static OffsetDateTime time(Instant t) {
-    return t.atOffset(ZoneOffset.UTC);
+  /** A time as the columns take it: with its offset (UTC), as {@code setObject} binds it. */
+  private static Argument time(Instant t) {
+    return t == null
+        ? ObjectArgument.of(null, Types.TIMESTAMP_WITH_TIMEZONE)
+        : ObjectArgument.of(t.atOffset(ZoneOffset.UTC));
   }
 
   private static String clipTo(String text, int max) {
@@ -407,5 +425,11 @@ public final class JdbcSessionRepository {
 
   private static StateStoreException failure(String what, SQLException e) {
     return new StateStoreException("cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  private static StateStoreException failure(String what, JdbiException e) {
+    return e.getCause() instanceof SQLException sql
+        ? failure(what, sql)
+        : new StateStoreException("cannot " + what + ": " + e.getMessage(), e);
   }
 }

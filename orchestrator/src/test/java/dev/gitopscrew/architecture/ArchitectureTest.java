@@ -154,6 +154,52 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * The store's Jdbi layer: the state store's package (the store, its migrations, the group-commit
+   * writer and the stores kept there) and the Jdbi stores kept beside the feature they serve.
+   */
+  static final String STORE = "dev.gitopscrew.store..";
+
+  static final Set<String> JDBI_STORES =
+      Set.of(
+          "dev.gitopscrew.session.JdbcSessionRepository",
+          "dev.gitopscrew.session.Approvals",
+          "dev.gitopscrew.audit.JdbcAuditLog",
+          "dev.gitopscrew.channel.ChatRequests",
+          "dev.gitopscrew.model.ConversationMemory");
+
+  /** Outside the Jdbi layer on purpose, each with its reason in docs/architecture.md. */
+  static final Set<String> JDBC_EXCEPTIONS = Set.of("dev.gitopscrew.gateway.StoreErrors");
+
+  private static boolean inJdbiLayer(JavaClass c) {
+    String top = c.getName().replaceFirst("\\$.*", "");
+    return c.getPackageName().startsWith("dev.gitopscrew.store")
+        || JDBI_STORES.contains(top)
+        || JDBC_EXCEPTIONS.contains(top);
+  }
+
+  @Test
+  void onlyTheStoresJdbiLayerUsesJavaSql() {
+    noClasses()
+        .that(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "are outside the store's Jdbi layer", c -> !inJdbiLayer(c)))
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("java.sql..")
+        .because(
+            "the database is reached one way, through Jdbi in the store's layer (and the"
+                + " group-commit writer's own connection); see docs/architecture.md")
+        .check(classes);
+  }
+
+  @Test
+  void theJdbiLayerNamesOnlyClassesThatExist() {
+    Set<String> names = new TreeSet<>();
+    classes.forEach(c -> names.add(c.getName()));
+    assertThat(names).containsAll(JDBI_STORES).containsAll(JDBC_EXCEPTIONS);
+  }
+
   private static final Pattern MODULE_DEPENDENCY =
       Pattern.compile(
           "<dependency>\\s*<groupId>dev\\.gitopscrew</groupId>\\s*<artifactId>([a-z-]+)</artifactId>"

@@ -192,4 +192,58 @@ class JdbcLocalForgeRecordsTest {
                   "local://x"));
     }
   }
+
+  @Test
+  void twoWritersOnOneStoreShareTheNumberSequenceWithoutGapsOrRepeats() throws Exception {
+    try (StateStore store = TestStores.open(state)) {
+      // two instances, as two replicas: neither waits for the other in this process
+      JdbcLocalForgeRecords one = new JdbcLocalForgeRecords(store.dataSource());
+      JdbcLocalForgeRecords two = new JdbcLocalForgeRecords(store.dataSource());
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var issues =
+            pool.submit(
+                () -> {
+                  start.await();
+                  java.util.List<Integer> n = new java.util.ArrayList<>();
+                  for (int i = 0; i < 15; i++) {
+                    n.add(
+                        one.insertIssue("demo", new NewIssue("i" + i, "b", Set.of("x"))).number());
+                  }
+                  return n;
+                });
+        var pulls =
+            pool.submit(
+                () -> {
+                  start.await();
+                  java.util.List<Integer> n = new java.util.ArrayList<>();
+                  for (int i = 0; i < 15; i++) {
+                    n.add(
+                        two.insertPullRequest(
+                                "demo",
+                                new NewPullRequest(
+                                    "p" + i, "b", "b" + i, "main", Set.of("y"), 0, null))
+                            .number());
+                  }
+                  return n;
+                });
+        start.countDown();
+        java.util.List<Integer> all = new java.util.ArrayList<>(issues.get());
+        all.addAll(pulls.get());
+        assertThat(all).doesNotHaveDuplicates().hasSize(30);
+        assertThat(all)
+            .containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 30).boxed().toList());
+        assertThat(one.issues("demo"))
+            .hasSize(15)
+            .allSatisfy(i -> assertThat(i.labels()).containsExactly("x"));
+        assertThat(one.pullRequests("demo"))
+            .hasSize(15)
+            .allSatisfy(p -> assertThat(p.labels()).containsExactly("y"));
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
 }
