@@ -38,7 +38,23 @@ public final class Retries {
   /** Attempts of a post to a chat webhook ({@link #chatPost}). */
   public static final int CHAT_POST_ATTEMPTS = 5;
 
+  /** Attempts at a new issue or pull request number when another writer takes it first. */
+  public static final int NUMBER_ATTEMPTS = 4;
+
   private Retries() {}
+
+  /**
+   * A new number in a shared sequence (the local forge's issues and pull requests, max + 1 in a
+   * transaction): {@value #NUMBER_ATTEMPTS} attempts at once, each in a new transaction, when
+   * {@code clash} says another writer took the number first (a unique key refused it); any other
+   * failure ends the retries.
+   */
+  public static <T> RetryPolicy<T> numberClash(Predicate<Throwable> clash) {
+    return RetryPolicy.<T>builder()
+        .handleIf(e -> clash.test(e))
+        .withMaxAttempts(NUMBER_ATTEMPTS)
+        .build();
+  }
 
   /**
    * An idempotent forge create ({@code CreateOnce}): {@value #FORGE_ATTEMPTS} attempts, waiting

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
@@ -32,7 +31,6 @@ final class ForgeItems {
 
   private static final String COLUMNS =
       "number, kind, title, body, state, branch, base_branch, milestone";
-  private static final int NUMBER_ATTEMPTS = 4;
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final Jdbi jdbi;
@@ -98,42 +96,39 @@ final class ForgeItems {
       String baseBranch,
       String milestone,
       Set<String> labels) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return jdbi.inTransaction(
-            h -> {
-              int number =
-                  h.createQuery(
-                          "SELECT COALESCE(MAX(number), 0) + 1 FROM local_forge_item WHERE repo ="
-                              + " :repo")
-                      .bind("repo", repo)
-                      .mapTo(Integer.class)
-                      .one();
-              var now = clock.instant();
-              h.createUpdate(
-                      "INSERT INTO local_forge_item (repo, "
-                          + COLUMNS
-                          + ", created_at, updated_at) VALUES (:repo, :number, :kind, :title,"
-                          + " :body, 'OPEN', :branch, :base, :milestone, :now, :now)")
-                  .bind("repo", repo)
-                  .bind("number", number)
-                  .bind("kind", kind)
-                  .bind("title", title)
-                  .bind("body", body)
-                  .bind("branch", branch)
-                  .bind("base", baseBranch)
-                  .bind("milestone", milestone)
-                  .bind("now", now)
-                  .execute();
-              insertLabels(h, repo, number, labels);
-              return number;
-            });
-      } catch (JdbiException e) {
-        if (attempt >= NUMBER_ATTEMPTS || !uniqueViolation(e)) {
-          throw e;
-        }
-      }
-    }
+    // another writer on the same store may take the number first: its unique key refuses ours
+    return dev.failsafe.Failsafe.with(
+            dev.gitopscrew.retry.Retries.<Integer>numberClash(ForgeItems::uniqueViolation))
+        .get(
+            () ->
+                jdbi.inTransaction(
+                    h -> {
+                      int number =
+                          h.createQuery(
+                                  "SELECT COALESCE(MAX(number), 0) + 1 FROM local_forge_item WHERE repo ="
+                                      + " :repo")
+                              .bind("repo", repo)
+                              .mapTo(Integer.class)
+                              .one();
+                      var now = clock.instant();
+                      h.createUpdate(
+                              "INSERT INTO local_forge_item (repo, "
+                                  + COLUMNS
+                                  + ", created_at, updated_at) VALUES (:repo, :number, :kind, :title,"
+                                  + " :body, 'OPEN', :branch, :base, :milestone, :now, :now)")
+                          .bind("repo", repo)
+                          .bind("number", number)
+                          .bind("kind", kind)
+                          .bind("title", title)
+                          .bind("body", body)
+                          .bind("branch", branch)
+                          .bind("base", baseBranch)
+                          .bind("milestone", milestone)
+                          .bind("now", now)
+                          .execute();
+                      insertLabels(h, repo, number, labels);
+                      return number;
+                    }));
   }
 
   private static boolean uniqueViolation(Throwable e) {
