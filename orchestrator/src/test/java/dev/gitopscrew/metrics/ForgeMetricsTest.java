@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.gitopscrew.assembly.Forges;
 import dev.gitopscrew.forge.Forge;
+import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.github.GitHubPayloads;
 import dev.gitopscrew.git.ForgeKind;
 import dev.gitopscrew.git.RepositorySpec;
@@ -94,7 +95,12 @@ class ForgeMetricsTest {
                     "main"));
 
     assertThat(forge.issue(42).number()).isEqualTo(42);
-    assertThatThrownBy(() -> forge.issue(7)).isNotNull();
+    // what a person sees for the missing issue: the forge, the repository and the call, not a
+    // metering wrapper's own failure
+    assertThatThrownBy(() -> forge.issue(7))
+        .isExactlyInstanceOf(ForgeException.class)
+        .hasMessage("GitHub homelab: cannot read issue #7: 404 not found")
+        .satisfies(e -> assertThat(((ForgeException) e).notFound()).isTrue());
 
     assertThat(count("issue", "ok")).isEqualTo(1);
     assertThat(count("issue", "failed")).isEqualTo(1);

@@ -1,6 +1,7 @@
 package dev.gitopscrew.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.gitopscrew.request.Ask;
 import dev.gitopscrew.roles.work.AwaitingApproval;
@@ -130,11 +131,10 @@ class ApprovalsTest {
     start(Duration.ofMillis(300));
     long id = submit();
 
-    long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!engine.find(id).orElseThrow().isTerminal()) {
-      assertThat(System.nanoTime()).as("the approval expired").isLessThan(until);
-      Thread.sleep(50);
-    }
+    await("the approval expired")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> engine.find(id).orElseThrow().isTerminal());
     assertThat(engine.find(id).orElseThrow().result())
         .contains(new SessionResult.TimedOut(Duration.ofMillis(300)));
     assertThat(engine.approvals().ofSession(id).orElseThrow().state()).isEqualTo("expired");

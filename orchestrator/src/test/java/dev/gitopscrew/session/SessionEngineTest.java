@@ -1,6 +1,7 @@
 package dev.gitopscrew.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.gitopscrew.request.Ask;
 import dev.gitopscrew.roles.work.Assignment;
@@ -97,12 +98,11 @@ class SessionEngineTest {
     return result.get();
   }
 
-  private void awaitRunning(int count) throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (engine.repository().countByState().getOrDefault("running", 0L) < count) {
-      assertThat(System.nanoTime()).as("%s sessions running", count).isLessThan(until);
-      Thread.sleep(10);
-    }
+  private void awaitRunning(int count) {
+    await(count + " sessions running")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> engine.repository().countByState().getOrDefault("running", 0L) >= count);
   }
 
   /** Work that ends with "done" once the test releases it. */

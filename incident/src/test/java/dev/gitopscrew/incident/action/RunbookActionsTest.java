@@ -2,6 +2,7 @@ package dev.gitopscrew.incident.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.gitopscrew.cluster.AuditedCluster;
 import dev.gitopscrew.cluster.ClusterGuard;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -215,32 +217,39 @@ class RunbookActionsTest {
         "monitoring",
         "grafana",
         Map.of("status", Map.of("refreshTime", "2026-11-30T18:00:00Z")));
-    // the operator: refreshes the secret once it sees the annotation
+    // the operator: refreshes the secret once it sees the annotation (or gives up when the test
+    // is over, the action having failed without it)
     AtomicBoolean stop = new AtomicBoolean();
     Thread operator =
         new Thread(
             () -> {
-              while (!stop.get()) {
-                GenericKubernetesResource r = read(es, "monitoring", "grafana");
-                if (r.getMetadata().getAnnotations() != null
-                    && r.getMetadata().getAnnotations().containsKey("force-sync")) {
-                  client
-                      .genericKubernetesResources(context(es))
-                      .inNamespace("monitoring")
-                      .withName("grafana")
-                      .patch(
-                          io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                              io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
-                          "{\"status\": {\"refreshTime\": \"2026-11-30T19:00:01Z\"}}");
-                  return;
-                }
-                try {
-                  Thread.sleep(20);
-                } catch (InterruptedException e) {
-                  return;
-                }
+              try {
+                await("the force-sync annotation")
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(
+                        () -> {
+                          Map<String, String> annotations =
+                              read(es, "monitoring", "grafana").getMetadata().getAnnotations();
+                          return stop.get()
+                              || (annotations != null && annotations.containsKey("force-sync"));
+                        });
+              } catch (ConditionTimeoutException e) {
+                return; // never annotated: the action reports its own failure
               }
-            });
+              if (stop.get()) {
+                return;
+              }
+              client
+                  .genericKubernetesResources(context(es))
+                  .inNamespace("monitoring")
+                  .withName("grafana")
+                  .patch(
+                      io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                          io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                      "{\"status\": {\"refreshTime\": \"2026-11-30T19:00:01Z\"}}");
+            },
+            "external-secrets-operator-double");
     operator.start();
     try {
       String did =

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Discord on loopback, speaking enough of the real protocol for JDA itself to connect through
@@ -635,19 +637,19 @@ final class DiscordDouble implements AutoCloseable {
 
   <T> T awaitCondition(String what, java.util.function.Supplier<T> probe)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      T found = probe.get();
-      if (found != null) {
-        return found;
-      }
-      Thread.sleep(25);
+    try {
+      return Awaitility.await(what)
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(25))
+          .until(probe::get, java.util.Objects::nonNull);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "no "
+              + what
+              + " within 60 s; REST calls seen: "
+              + calls.stream().map(c -> c.method() + " " + c.path()).toList(),
+          e);
     }
-    throw new AssertionError(
-        "no "
-            + what
-            + " within 60 s; REST calls seen: "
-            + calls.stream().map(c -> c.method() + " " + c.path()).toList());
   }
 
   @Override
