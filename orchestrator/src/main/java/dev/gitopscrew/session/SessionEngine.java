@@ -30,7 +30,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 
 /**
  * Runs sessions and supervises them. Every session gets a finite deadline when it is spawned; one
@@ -66,15 +65,25 @@ public final class SessionEngine implements AutoCloseable {
   private volatile boolean stopped;
   private volatile boolean halted;
 
-  private SessionEngine(
-      DataSource dataSource,
+  /**
+   * An engine on the store parts the composition root built: it writes sessions through {@code
+   * repository} (whose group-commit {@code writer} it stops when it stops) and parks requests in
+   * {@code approvals}. On a store of its own ({@code shared} false) call {@link #lead()} before
+   * use; on a store several processes share it runs nothing until it leads: it stores requests
+   * queued for the leader and reads results from the store, and once leading it also runs what
+   * other replicas stored.
+   */
+  public SessionEngine(
+      GroupCommit writer,
+      JdbcSessionRepository repository,
+      Approvals approvals,
       SessionLimits limits,
       SpawnPolicy policy,
       Workforce workforce,
       boolean shared) {
-    this.writer = new GroupCommit(dataSource, "session");
-    this.repository = new JdbcSessionRepository(dataSource, writer);
-    this.approvals = new Approvals(dataSource);
+    this.writer = writer;
+    this.repository = repository;
+    this.approvals = approvals;
     this.limits = limits;
     this.workforce = workforce;
     this.shared = shared;
@@ -86,28 +95,6 @@ public final class SessionEngine implements AutoCloseable {
     this.workers =
         Executors.newCachedThreadPool(
             r -> daemon("crew-session-" + n.incrementAndGet()).newThread(r));
-  }
-
-  /**
-   * Starts the engine on a migrated store it alone uses. Sessions a previous process left queued or
-   * running are first finalised {@code interrupted}, each in its own transaction, so their parents
-   * have them.
-   */
-  public static SessionEngine start(
-      DataSource dataSource, SessionLimits limits, SpawnPolicy policy, Workforce workforce) {
-    SessionEngine engine = new SessionEngine(dataSource, limits, policy, workforce, false);
-    engine.lead();
-    return engine;
-  }
-
-  /**
-   * An engine on a store several processes share (PostgreSQL): until {@link #lead()} it runs
-   * nothing; it stores requests queued for the leader and reads results from the store. Once
-   * leading, it also runs what other replicas stored.
-   */
-  public static SessionEngine standby(
-      DataSource dataSource, SessionLimits limits, SpawnPolicy policy, Workforce workforce) {
-    return new SessionEngine(dataSource, limits, policy, workforce, true);
   }
 
   /**
