@@ -1,10 +1,13 @@
 package dev.gitopscrew.assembly;
 
 import dev.gitopscrew.roles.work.Workforce;
+import dev.gitopscrew.session.ApprovalDesk;
 import dev.gitopscrew.session.Approvals;
 import dev.gitopscrew.session.JdbcSessionRepository;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.session.SessionLimits;
+import dev.gitopscrew.session.SessionRunner;
+import dev.gitopscrew.session.SessionSpawner;
 import dev.gitopscrew.session.SpawnPolicy;
 import dev.gitopscrew.store.GroupCommit;
 import javax.sql.DataSource;
@@ -46,6 +49,9 @@ public final class SessionWiring {
     GroupCommit writer = new GroupCommit(dataSource, "session");
     JdbcSessionRepository repository = new JdbcSessionRepository(dataSource, writer);
     Approvals approvals = new Approvals(dataSource);
-    return new SessionEngine(writer, repository, approvals, limits, policy, workforce, shared);
+    SessionRunner runner = new SessionRunner(writer, repository, limits, workforce);
+    SessionSpawner spawner = new SessionSpawner(runner, repository, limits, policy, workforce);
+    ApprovalDesk desk = new ApprovalDesk(runner, repository, approvals, limits);
+    return new SessionEngine(repository, approvals, limits, runner, spawner, desk, shared);
   }
 }
