@@ -4,8 +4,11 @@ import dev.gitopscrew.roles.work.Workforce;
 import dev.gitopscrew.session.ApprovalDesk;
 import dev.gitopscrew.session.Approvals;
 import dev.gitopscrew.session.JdbcSessionRepository;
+import dev.gitopscrew.session.ReplicaCoordinator;
 import dev.gitopscrew.session.SessionEngine;
+import dev.gitopscrew.session.SessionJanitor;
 import dev.gitopscrew.session.SessionLimits;
+import dev.gitopscrew.session.SessionResults;
 import dev.gitopscrew.session.SessionRunner;
 import dev.gitopscrew.session.SessionSpawner;
 import dev.gitopscrew.session.SpawnPolicy;
@@ -52,6 +55,9 @@ public final class SessionWiring {
     SessionRunner runner = new SessionRunner(writer, repository, limits, workforce);
     SessionSpawner spawner = new SessionSpawner(runner, repository, limits, policy, workforce);
     ApprovalDesk desk = new ApprovalDesk(runner, repository, approvals, limits);
-    return new SessionEngine(repository, approvals, limits, runner, spawner, desk, shared);
+    SessionJanitor janitor = new SessionJanitor(runner, desk, repository, limits);
+    ReplicaCoordinator replicas = new ReplicaCoordinator(runner, desk, janitor, repository, shared);
+    SessionResults results = new SessionResults(runner, repository, approvals);
+    return new SessionEngine(repository, runner, spawner, desk, janitor, replicas, results);
   }
 }
