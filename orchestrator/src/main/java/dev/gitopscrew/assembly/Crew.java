@@ -231,9 +231,9 @@ public final class Crew implements AutoCloseable {
   private SessionEngine engine(StateStore store, boolean client) {
     var policy = SessionSettings.policy(context.loaded().config());
     if (!store.shared()) {
-      return SessionEngine.start(store.dataSource(), limits, policy, workforce);
+      return SessionWiring.start(store.dataSource(), limits, policy, workforce);
     }
-    SessionEngine standby = SessionEngine.standby(store.dataSource(), limits, policy, workforce);
+    SessionEngine standby = SessionWiring.standby(store.dataSource(), limits, policy, workforce);
     if (!client && cluster.leadership().isEmpty()) {
       standby.lead(); // one replica on a shared store: it leads from the start
     }

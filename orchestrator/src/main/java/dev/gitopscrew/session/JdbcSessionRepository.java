@@ -53,7 +53,7 @@ public final class JdbcSessionRepository {
   }
 
   /** Writes go through {@code writer} when there is one, each committed before it returns. */
-  JdbcSessionRepository(DataSource dataSource, GroupCommit writer) {
+  public JdbcSessionRepository(DataSource dataSource, GroupCommit writer) {
     this.writer = writer;
     this.jdbi =
         Jdbi.create(

@@ -10,22 +10,29 @@ import java.util.concurrent.ExecutionException;
 /** The {@link Subagents} port of one running session: it spawns children and reads results. */
 final class ParentPort implements Subagents {
 
-  private final SessionEngine engine;
+  private final SessionSpawner spawner;
+  private final SessionRunner runner;
+  private final JdbcSessionRepository repository;
   private final LiveSession self;
 
-  ParentPort(SessionEngine engine, LiveSession self) {
-    this.engine = engine;
+  ParentPort(
+      SessionSpawner spawner,
+      SessionRunner runner,
+      JdbcSessionRepository repository,
+      LiveSession self) {
+    this.spawner = spawner;
+    this.runner = runner;
+    this.repository = repository;
     this.self = self;
   }
 
   @Override
   public SpawnOutcome spawn(Task task) {
-    return engine.spawn(self, task);
+    return spawner.spawn(self, task);
   }
 
   @Override
   public Optional<String> dataOf(long childId) {
-    JdbcSessionRepository repository = engine.repository();
     return StoreGuard.call(() -> repository.dataOf(childId));
   }
 
@@ -35,22 +42,22 @@ final class ParentPort implements Subagents {
    */
   @Override
   public SessionResult await(long childId) throws InterruptedException {
-    LiveSession child = engine.live.get(childId);
+    LiveSession child = runner.live(childId);
     if (child != null && child.parent() != self) {
       throw new IllegalArgumentException("session " + childId + " is not a child of " + self.id);
     }
-    engine.slots.pause(self);
-    engine.dispatch();
+    runner.slots.pause(self);
+    runner.dispatch();
     try {
       if (child != null && child.startable && child.claim()) {
         // not picked up by a worker yet: run it here rather than wait for one to be scheduled
-        engine.start(child);
+        runner.start(child);
         if (self.isEnding()) {
           throw new InterruptedException("session " + self.id + " has ended");
         }
       }
       while (true) {
-        child = engine.live.get(childId);
+        child = runner.live(childId);
         if (child != null) {
           try {
             child.ended.get();
@@ -58,19 +65,18 @@ final class ParentPort implements Subagents {
             throw new IllegalStateException(e.getCause());
           }
         }
-        JdbcSessionRepository repository = engine.repository();
         Optional<SessionResult> result = StoreGuard.call(() -> repository.resultOf(childId));
         if (result.isPresent()) {
           return result.get();
         }
-        if (engine.live.get(childId) == null
+        if (runner.live(childId) == null
             && StoreGuard.call(() -> repository.find(childId)).isEmpty()) {
           throw new IllegalArgumentException("no session " + childId);
         }
         Thread.sleep(10);
       }
     } finally {
-      engine.slots.resume(self);
+      runner.slots.resume(self);
     }
   }
 }

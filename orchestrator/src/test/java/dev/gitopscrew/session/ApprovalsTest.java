@@ -3,6 +3,7 @@ package dev.gitopscrew.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gitopscrew.assembly.SessionWiring;
 import dev.gitopscrew.request.Ask;
 import dev.gitopscrew.roles.work.AwaitingApproval;
 import dev.gitopscrew.roles.work.Origin;
@@ -59,7 +60,7 @@ class ApprovalsTest {
   private SessionEngine start(Duration approvalTimeout) {
     store = TestStores.open(stateDir);
     engine =
-        SessionEngine.start(
+        SessionWiring.start(
             store.dataSource(),
             new SessionLimits(2, 8, 5, 60, Duration.ofSeconds(30), 100, approvalTimeout),
             SpawnPolicy.defaults(),

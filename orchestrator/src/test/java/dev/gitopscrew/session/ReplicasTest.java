@@ -2,6 +2,7 @@ package dev.gitopscrew.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitopscrew.assembly.SessionWiring;
 import dev.gitopscrew.request.Ask;
 import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.roles.work.SessionResult;
@@ -60,7 +61,7 @@ class ReplicasTest {
     StateStore store = TestStores.open(stateDir);
     open.add(store);
     SessionEngine engine =
-        SessionEngine.standby(
+        SessionWiring.standby(
             store.dataSource(),
             LIMITS,
             SpawnPolicy.defaults(),

@@ -3,6 +3,7 @@ package dev.gitopscrew.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gitopscrew.assembly.SessionWiring;
 import dev.gitopscrew.request.Ask;
 import dev.gitopscrew.roles.work.Assignment;
 import dev.gitopscrew.roles.work.Origin;
@@ -60,7 +61,7 @@ class SessionEngineTest {
   private SessionEngine start(SessionLimits limits, SpawnPolicy policy) {
     store = TestStores.open(stateDir);
     engine =
-        SessionEngine.start(
+        SessionWiring.start(
             store.dataSource(),
             limits,
             policy,

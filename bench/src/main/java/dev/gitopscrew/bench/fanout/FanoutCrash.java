@@ -1,5 +1,6 @@
 package dev.gitopscrew.bench.fanout;
 
+import dev.gitopscrew.assembly.SessionWiring;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.session.SessionLimits;
 import dev.gitopscrew.session.SessionRecord;
@@ -25,7 +26,7 @@ public final class FanoutCrash {
     FanoutScenario fanout = new FanoutScenario(20);
     StateStore store = StateStore.openEmbedded(dir);
     SessionEngine engine =
-        SessionEngine.start(store.dataSource(), limits, SpawnPolicy.defaults(), fanout.workforce());
+        SessionWiring.start(store.dataSource(), limits, SpawnPolicy.defaults(), fanout.workforce());
     if (args[0].equals("run")) {
       System.out.println("root=" + FanoutScenario.submit(engine, 1000));
       Thread.sleep(Long.MAX_VALUE);

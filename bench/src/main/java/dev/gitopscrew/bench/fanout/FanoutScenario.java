@@ -1,5 +1,6 @@
 package dev.gitopscrew.bench.fanout;
 
+import dev.gitopscrew.assembly.SessionWiring;
 import dev.gitopscrew.bench.BenchPostgres;
 import dev.gitopscrew.bench.Samples;
 import dev.gitopscrew.bench.Scenario;
@@ -111,7 +112,7 @@ public final class FanoutScenario implements Scenario {
       throws InterruptedException {
     SessionLimits limits = new SessionLimits(2, 8, PARENTS, 60, Duration.ofMinutes(5));
     SessionEngine engine =
-        SessionEngine.start(store.dataSource(), limits, SpawnPolicy.defaults(), this::workFor);
+        SessionWiring.start(store.dataSource(), limits, SpawnPolicy.defaults(), this::workFor);
     // a warm-up tree so the JIT has seen the path, as in a running gateway; its numbers are
     // dropped
     runTree(engine, WARMUP);
