@@ -91,8 +91,48 @@ final class ReleaseReader {
       List<ForgeItem> items,
       TagHistory.Versioned previous,
       TagHistory.Versioned tagged) {
-    boolean keeps = forge.keepsMilestonesAndReleases();
     String target = tagged != null ? tagged.commit() : history.head();
+    Content content = content(spec, forge, named, history, items, previous, tagged, target);
+    Decision decision;
+    if (tagged != null) {
+      decision = continuing(spec, tagged);
+    } else if (content.counted().counted().isEmpty()) {
+      return nothingToRelease(spec, forge, tags, releases, previous, target, content.ignored());
+    } else {
+      decision = nextVersion(content.counted(), previous);
+      Optional<Tag> existing = history.tag(decision.version());
+      if (existing.isPresent()) {
+        return blocked(
+            spec, forge, tags, decision.version(), target, elsewhere(existing.get(), spec));
+      }
+    }
+    return cut(spec, forge, tags, releases, items, previous, tagged, target, content, decision);
+  }
+
+  /**
+   * What the release is made of: the pull requests it counts and ignores, its milestone, the
+   * milestone's open issues that block it, and the repository's milestones when they were listed.
+   */
+  private record Content(
+      ReleaseContent.Counted counted,
+      List<Plan.Pr> ignored,
+      List<Plan.Pr> blockers,
+      Milestone milestone,
+      List<Milestone> all) {}
+
+  /** The version, and why it is that one. */
+  private record Decision(String version, String reason) {}
+
+  private Content content(
+      RepositorySpec spec,
+      Forge forge,
+      String named,
+      TagHistory history,
+      List<ForgeItem> items,
+      TagHistory.Versioned previous,
+      TagHistory.Versioned tagged,
+      String target) {
+    boolean keeps = forge.keepsMilestonesAndReleases();
     Set<String> range = history.between(previous, target);
     ReleaseContent.Placed placed =
         ReleaseContent.place(
@@ -101,9 +141,9 @@ final class ReleaseReader {
             item -> history.place(item, range, previous, tagged),
             previous == null ? null : previous.name(),
             tagged == null ? null : tagged.name());
-
     List<Milestone> all = tagged != null && keeps ? forge.milestones() : null;
-    Milestone milestone = keeps ? milestone(placed.in(), named, tagged, forge, all) : null;
+    Milestone milestone =
+        keeps ? ReleaseMilestone.of(placed.in(), named, tagged, forge, all) : null;
     ReleaseContent.Counted counted = ReleaseContent.count(placed.in(), milestone);
     List<Plan.Pr> ignored = new ArrayList<>(counted.ignored());
     ignored.addAll(placed.ignored());
@@ -117,77 +157,89 @@ final class ReleaseReader {
         }
       }
     }
+    return new Content(counted, ignored, blockers, milestone, all);
+  }
 
-    String version;
-    String reason;
-    if (tagged != null) {
-      version = tagged.name();
-      reason =
-          "the tag "
-              + version
-              + " is on "
-              + spec.defaultBranch()
-              + " at "
-              + ReleaseContent.shortSha(tagged.commit())
-              + (ours(tagged.tag()) ? " (cut by " + ReleaseWorkflow.AGENT + ")" : "")
-              + ": the cut continues from there";
-    } else if (counted.counted().isEmpty()) {
-      String none =
-          previous == null
-              ? "no pull request has been merged into " + spec.defaultBranch() + " yet"
-              : "no pull request merged into "
-                  + spec.defaultBranch()
-                  + " since "
-                  + previous.name()
-                  + (published(releases, previous.name()) || !keeps ? " (released)" : "");
-      Plan plan =
-          new Plan(
-              spec.name(),
-              spec.forge().configName(),
-              Plan.Status.NOTHING_TO_RELEASE,
-              null,
-              previous == null ? null : previous.name(),
-              target,
-              none,
-              null,
-              List.of(),
-              ignored,
-              List.of(),
-              List.of());
-      return new Situation(
-          spec, forge, tags, plan, plan.previous(), false, null, List.of(), null, List.of(), false);
-    } else {
-      ForgeItem deciding = ReleaseContent.deciding(counted.counted(), feat()).orElseThrow();
-      Bump bump = Bump.of(deciding.labels(), feat());
-      Versions.Next next =
-          Versions.next(previous == null ? null : previous.version(), bump, policy);
-      version = Versions.tag(next.version());
-      reason =
-          next.applied()
-              + ": #"
-              + deciding.number()
-              + " \""
-              + deciding.title()
-              + "\" is "
-              + bump.because(feat())
-              + (next.rule().isEmpty() ? "" : "; " + next.rule());
-      Optional<Tag> existing = history.tag(version);
-      if (existing.isPresent()) {
-        return blocked(spec, forge, tags, version, target, elsewhere(existing.get(), spec));
-      }
-    }
+  /** The tag is on the default branch already: its version is the release's. */
+  private Decision continuing(RepositorySpec spec, TagHistory.Versioned tagged) {
+    return new Decision(
+        tagged.name(),
+        "the tag "
+            + tagged.name()
+            + " is on "
+            + spec.defaultBranch()
+            + " at "
+            + ReleaseContent.shortSha(tagged.commit())
+            + (ours(tagged.tag()) ? " (cut by " + ReleaseWorkflow.AGENT + ")" : "")
+            + ": the cut continues from there");
+  }
 
-    Release release =
-        releases.stream()
-            .filter(r -> r.tag().equals(version))
-            .min(Comparator.comparing(Release::draft))
-            .orElse(null);
-    String next = Versions.tag(Versions.parse(version).orElseThrow().nextPatch());
-    boolean nextExists =
-        all != null
-            ? all.stream().anyMatch(m -> m.title().equals(next))
-            : items.stream()
-                .anyMatch(i -> i.milestone() != null && i.milestone().title().equals(next));
+  /** The pull request with the largest bump decides the next version under the policy. */
+  private Decision nextVersion(ReleaseContent.Counted counted, TagHistory.Versioned previous) {
+    ForgeItem deciding = ReleaseContent.deciding(counted.counted(), feat()).orElseThrow();
+    Bump bump = Bump.of(deciding.labels(), feat());
+    Versions.Next next = Versions.next(previous == null ? null : previous.version(), bump, policy);
+    return new Decision(
+        Versions.tag(next.version()),
+        next.applied()
+            + ": #"
+            + deciding.number()
+            + " \""
+            + deciding.title()
+            + "\" is "
+            + bump.because(feat())
+            + (next.rule().isEmpty() ? "" : "; " + next.rule()));
+  }
+
+  private static Situation nothingToRelease(
+      RepositorySpec spec,
+      Forge forge,
+      Tags tags,
+      List<Release> releases,
+      TagHistory.Versioned previous,
+      String target,
+      List<Plan.Pr> ignored) {
+    boolean keeps = forge.keepsMilestonesAndReleases();
+    String none =
+        previous == null
+            ? "no pull request has been merged into " + spec.defaultBranch() + " yet"
+            : "no pull request merged into "
+                + spec.defaultBranch()
+                + " since "
+                + previous.name()
+                + (published(releases, previous.name()) || !keeps ? " (released)" : "");
+    Plan plan =
+        new Plan(
+            spec.name(),
+            spec.forge().configName(),
+            Plan.Status.NOTHING_TO_RELEASE,
+            null,
+            previous == null ? null : previous.name(),
+            target,
+            none,
+            null,
+            List.of(),
+            ignored,
+            List.of(),
+            List.of());
+    return new Situation(
+        spec, forge, tags, plan, plan.previous(), false, null, List.of(), null, List.of(), false);
+  }
+
+  /** The cut of the decided version: each of its steps with whether it is done, and the status. */
+  private Situation cut(
+      RepositorySpec spec,
+      Forge forge,
+      Tags tags,
+      List<Release> releases,
+      List<ForgeItem> items,
+      TagHistory.Versioned previous,
+      TagHistory.Versioned tagged,
+      String target,
+      Content content,
+      Decision decision) {
+    String version = decision.version();
+    ReleaseContent.Counted counted = content.counted();
     Situation draft =
         new Situation(
             spec,
@@ -196,12 +248,13 @@ final class ReleaseReader {
             null,
             previous == null ? null : previous.name(),
             tagged != null,
-            milestone,
+            content.milestone(),
             counted.orphans(),
-            release,
+            release(releases, version),
             counted.counted(),
-            nextExists);
+            nextMilestoneExists(version, content.all(), items));
     List<Plan.Step> steps = CutSteps.describe(draft, version, target, footprint);
+    List<Plan.Pr> blockers = content.blockers();
     Plan.Status status =
         !blockers.isEmpty()
             ? Plan.Status.BLOCKED
@@ -210,32 +263,6 @@ final class ReleaseReader {
                 : steps.stream().allMatch(Plan.Step::done)
                     ? Plan.Status.RELEASED
                     : Plan.Status.CONTINUING;
-    if (status == Plan.Status.BLOCKED) {
-      reason =
-          blockers.size()
-              + " open issue"
-              + (blockers.size() == 1 ? "" : "s")
-              + " in milestone "
-              + milestone.title()
-              + ": close them or move them to another milestone (the version would be "
-              + version
-              + ": "
-              + reason
-              + ")";
-    }
-    List<Plan.Pr> countedPrs =
-        counted.counted().stream()
-            .map(
-                p ->
-                    ReleaseContent.pr(
-                        p,
-                        Bump.of(p.labels(), feat())
-                            + ": "
-                            + Bump.of(p.labels(), feat()).because(feat())
-                            + (p.milestone() == null
-                                ? " (no milestone: the cut puts it in " + version + ")"
-                                : "")))
-            .toList();
     Plan plan =
         new Plan(
             spec.name(),
@@ -244,24 +271,60 @@ final class ReleaseReader {
             version,
             draft.previous(),
             target,
-            reason,
-            milestone == null ? null : milestone.title(),
-            countedPrs,
-            ignored,
+            status == Plan.Status.BLOCKED ? blockedBy(content, decision) : decision.reason(),
+            content.milestone() == null ? null : content.milestone().title(),
+            countedPrs(counted, version),
+            content.ignored(),
             blockers,
             steps);
-    return new Situation(
-        spec,
-        forge,
-        tags,
-        plan,
-        draft.previous(),
-        draft.tagged(),
-        milestone,
-        counted.orphans(),
-        release,
-        counted.counted(),
-        nextExists);
+    return draft.withPlan(plan);
+  }
+
+  /** The forge's release for the tag, a published one before a draft; null when there is none. */
+  private static Release release(List<Release> releases, String version) {
+    return releases.stream()
+        .filter(r -> r.tag().equals(version))
+        .min(Comparator.comparing(Release::draft))
+        .orElse(null);
+  }
+
+  /** Whether the next patch's milestone is known: listed, or on one of the pull requests. */
+  private static boolean nextMilestoneExists(
+      String version, List<Milestone> all, List<ForgeItem> items) {
+    String next = Versions.tag(Versions.parse(version).orElseThrow().nextPatch());
+    return all != null
+        ? all.stream().anyMatch(m -> m.title().equals(next))
+        : items.stream().anyMatch(i -> i.milestone() != null && i.milestone().title().equals(next));
+  }
+
+  private static String blockedBy(Content content, Decision decision) {
+    List<Plan.Pr> blockers = content.blockers();
+    return blockers.size()
+        + " open issue"
+        + (blockers.size() == 1 ? "" : "s")
+        + " in milestone "
+        + content.milestone().title()
+        + ": close them or move them to another milestone (the version would be "
+        + decision.version()
+        + ": "
+        + decision.reason()
+        + ")";
+  }
+
+  /** Each counted pull request with the bump it asks for and why. */
+  private List<Plan.Pr> countedPrs(ReleaseContent.Counted counted, String version) {
+    return counted.counted().stream()
+        .map(
+            p ->
+                ReleaseContent.pr(
+                    p,
+                    Bump.of(p.labels(), feat())
+                        + ": "
+                        + Bump.of(p.labels(), feat()).because(feat())
+                        + (p.milestone() == null
+                            ? " (no milestone: the cut puts it in " + version + ")"
+                            : "")))
+        .toList();
   }
 
   /** Whether a tag without a published release is a cut to finish rather than a past release. */
@@ -295,53 +358,6 @@ final class ReleaseReader {
     return tag.tagger() != null
         && tag.tagger()
             .equals(footprint.authorName(agent) + " <" + footprint.authorEmail(agent) + ">");
-  }
-
-  private static Milestone milestone(
-      List<ForgeItem> in,
-      String named,
-      TagHistory.Versioned tagged,
-      Forge forge,
-      List<Milestone> all) {
-    if (named != null) {
-      List<Milestone> known = all;
-      return ReleaseContent.titled(in, named)
-          .or(() -> find(known != null ? known : forge.milestones(), named))
-          .orElseThrow(
-              () ->
-                  new ReleaseException(
-                      "no milestone named "
-                          + named
-                          + "; open milestones: "
-                          + (known != null ? known : forge.milestones())
-                              .stream()
-                                  .filter(Milestone::open)
-                                  .map(Milestone::title)
-                                  .sorted()
-                                  .toList()));
-    }
-    if (tagged != null) {
-      return ReleaseContent.titled(in, tagged.name())
-          .or(() -> ReleaseContent.lowestOpenVersion(in))
-          .or(() -> find(all, tagged.name()))
-          .orElse(null);
-    }
-    return ReleaseContent.lowestOpenVersion(in).orElse(null);
-  }
-
-  /** The milestone titled {@code title}, or renamed from it by an earlier cut. */
-  private static Optional<Milestone> find(List<Milestone> milestones, String title) {
-    if (milestones == null) {
-      return Optional.empty();
-    }
-    return milestones.stream()
-        .filter(m -> m.title().equals(title))
-        .findFirst()
-        .or(
-            () ->
-                milestones.stream()
-                    .filter(m -> m.description().contains(CutSteps.renamedFrom(title)))
-                    .findFirst());
   }
 
   private static boolean published(List<Release> releases, String tag) {

@@ -30,6 +30,22 @@ record Situation(
     List<ForgeItem> counted,
     boolean nextMilestoneExists) {
 
+  /** The same situation with its plan worked out. */
+  Situation withPlan(Plan plan) {
+    return new Situation(
+        spec,
+        forge,
+        tags,
+        plan,
+        previous,
+        tagged,
+        milestone,
+        orphans,
+        release,
+        counted,
+        nextMilestoneExists);
+  }
+
   boolean keepsReleases() {
     return forge.keepsMilestonesAndReleases();
   }

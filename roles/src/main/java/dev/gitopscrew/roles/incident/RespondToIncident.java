@@ -1,5 +1,6 @@
 package dev.gitopscrew.roles.incident;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -76,56 +77,13 @@ public final class RespondToIncident implements Action<Alert> {
     if (incident.requestId() != null
         && incident.requestId() != request
         && log.responding(incident.id())) {
-      // one runbook run per incident: a later alert joins the response already at work
-      log.note(
-          incident.id(),
-          "alert "
-              + alert.event()
-              + (alert.revision() == null ? "" : " at " + alert.revision())
-              + " joined (request #"
-              + request
-              + "); the response of request #"
-              + incident.requestId()
-              + " is still at work");
-      return "incident #"
-          + incident.id()
-          + " "
-          + alert.application()
-          + ": joined; request #"
-          + incident.requestId()
-          + " is already responding";
+      return join(incident, alert, request);
     }
-    Delegation.Answer triaged =
-        Delegation.ask(
-            context, KnownAgent.QA_TESTER, new Triage(alert.application(), alert.namespace()));
-    if (!triaged.succeeded() || triaged.data().isEmpty()) {
-      log.update(
-          incident.id(), null, "open", "triage failed: " + triaged.text(), null, null, null, null);
-      throw new ActionFailedException(
-          "triage of " + alert.application() + " failed: " + triaged.text());
-    }
-    TriageReport triage = Json.MAPPER.readValue(triaged.data().get(), TriageReport.class);
+    TriageReport triage = triage(incident, alert, context);
     String sev = severity.of(triage.app(), triage.findings());
     String summary = summary(triage);
     if (triage.findings().isEmpty()) {
-      // the notification was a hint: read afresh, the application is fine now
-      String report =
-          IncidentReport.write(
-              incident,
-              sev,
-              alert,
-              triage,
-              null,
-              "nothing to do: " + "the application is Healthy and Synced when read again",
-              null,
-              log.timeline(context.assignment().rootId()));
-      log.update(
-          incident.id(), "SEV-4", "resolved", "healthy when read again", null, null, null, report);
-      return "incident #"
-          + incident.id()
-          + " "
-          + alert.application()
-          + ": healthy when read again; resolved";
+      return resolveHealthy(incident, sev, alert, triage, context);
     }
     Optional<Runbook> runbook =
         Runbooks.matching(
@@ -139,42 +97,135 @@ public final class RespondToIncident implements Action<Alert> {
         null,
         null,
         null);
-    String resolution;
-    Delegation.Answer verified = null;
-    if (runbook.isPresent()) {
-      RunRunbook run =
-          new RunRunbook(runbook.get().name(), alert.application(), alert.namespace(), false);
-      Optional<String> approval = runbook.get().approvalNeeded(alert.application());
-      if (approval.isPresent() && context.assignment().task().approvedBy() == null) {
-        Delegation.Answer preview =
-            Delegation.ask(context, KnownAgent.DEVOPS_SRE, run.asDryRun().orElseThrow());
-        throw new AwaitingApproval(
-            approval.get(),
-            "incident #"
-                + incident.id()
-                + " "
-                + sev
-                + " "
-                + alert.application()
-                + ": "
-                + summary
-                + "\n"
-                + preview.text());
-      }
-      Delegation.Answer acted = Delegation.ask(context, KnownAgent.DEVOPS_SRE, run);
-      resolution = (acted.succeeded() ? "" : "the runbook failed: ") + acted.text();
-      verified =
-          Delegation.ask(
-              context,
-              KnownAgent.QA_TESTER,
-              new Verify(alert.application(), alert.namespace(), settings.verifyWaitSeconds()));
-    } else {
-      resolution = "no runbook matches " + alert.event() + " with these findings: a person decides";
+    Mitigation mitigation =
+        runbook.isPresent()
+            ? mitigate(runbook.get(), incident, sev, summary, alert, context)
+            : new Mitigation(
+                "no runbook matches " + alert.event() + " with these findings: a person decides",
+                null);
+    return close(incident, sev, summary, alert, triage, runbook, mitigation, context);
+  }
+
+  /** What running the runbook said, and what verifying afterwards said (null without a runbook). */
+  private record Mitigation(String resolution, Delegation.Answer verified) {
+
+    String state(boolean hadRunbook) {
+      return verified != null && verified.succeeded()
+          ? "resolved"
+          : hadRunbook ? "mitigated" : "open";
     }
-    String state =
-        verified != null && verified.succeeded()
-            ? "resolved"
-            : runbook.isPresent() ? "mitigated" : "open";
+  }
+
+  /** One runbook run per incident: a later alert joins the response already at work. */
+  private String join(Incident incident, Alert alert, long request) {
+    log.note(
+        incident.id(),
+        "alert "
+            + alert.event()
+            + (alert.revision() == null ? "" : " at " + alert.revision())
+            + " joined (request #"
+            + request
+            + "); the response of request #"
+            + incident.requestId()
+            + " is still at work");
+    return "incident #"
+        + incident.id()
+        + " "
+        + alert.application()
+        + ": joined; request #"
+        + incident.requestId()
+        + " is already responding";
+  }
+
+  /** qa-tester reads the application afresh; a failed triage leaves the incident open. */
+  private TriageReport triage(Incident incident, Alert alert, ActionContext context)
+      throws InterruptedException, JsonProcessingException {
+    Delegation.Answer triaged =
+        Delegation.ask(
+            context, KnownAgent.QA_TESTER, new Triage(alert.application(), alert.namespace()));
+    if (!triaged.succeeded() || triaged.data().isEmpty()) {
+      log.update(
+          incident.id(), null, "open", "triage failed: " + triaged.text(), null, null, null, null);
+      throw new ActionFailedException(
+          "triage of " + alert.application() + " failed: " + triaged.text());
+    }
+    return Json.MAPPER.readValue(triaged.data().get(), TriageReport.class);
+  }
+
+  /** The notification was a hint: read afresh, the application is fine now. */
+  private String resolveHealthy(
+      Incident incident, String sev, Alert alert, TriageReport triage, ActionContext context) {
+    String report =
+        IncidentReport.write(
+            incident,
+            sev,
+            alert,
+            triage,
+            null,
+            "nothing to do: " + "the application is Healthy and Synced when read again",
+            null,
+            log.timeline(context.assignment().rootId()));
+    log.update(
+        incident.id(), "SEV-4", "resolved", "healthy when read again", null, null, null, report);
+    return "incident #"
+        + incident.id()
+        + " "
+        + alert.application()
+        + ": healthy when read again; resolved";
+  }
+
+  /**
+   * devops-sre runs the runbook (a disruptive one waits for an approval, with a dry run's preview),
+   * then qa-tester verifies.
+   */
+  private Mitigation mitigate(
+      Runbook runbook,
+      Incident incident,
+      String sev,
+      String summary,
+      Alert alert,
+      ActionContext context)
+      throws AwaitingApproval, InterruptedException {
+    RunRunbook run = new RunRunbook(runbook.name(), alert.application(), alert.namespace(), false);
+    Optional<String> approval = runbook.approvalNeeded(alert.application());
+    if (approval.isPresent() && context.assignment().task().approvedBy() == null) {
+      Delegation.Answer preview =
+          Delegation.ask(context, KnownAgent.DEVOPS_SRE, run.asDryRun().orElseThrow());
+      throw new AwaitingApproval(
+          approval.get(),
+          "incident #"
+              + incident.id()
+              + " "
+              + sev
+              + " "
+              + alert.application()
+              + ": "
+              + summary
+              + "\n"
+              + preview.text());
+    }
+    Delegation.Answer acted = Delegation.ask(context, KnownAgent.DEVOPS_SRE, run);
+    String resolution = (acted.succeeded() ? "" : "the runbook failed: ") + acted.text();
+    Delegation.Answer verified =
+        Delegation.ask(
+            context,
+            KnownAgent.QA_TESTER,
+            new Verify(alert.application(), alert.namespace(), settings.verifyWaitSeconds()));
+    return new Mitigation(resolution, verified);
+  }
+
+  /** The post-incident report: written, posted on the issue, recorded, and summed up. */
+  private String close(
+      Incident incident,
+      String sev,
+      String summary,
+      Alert alert,
+      TriageReport triage,
+      Optional<Runbook> runbook,
+      Mitigation mitigation,
+      ActionContext context) {
+    Delegation.Answer verified = mitigation.verified();
+    String state = mitigation.state(runbook.isPresent());
     String report =
         IncidentReport.write(
             incident,
@@ -182,7 +233,7 @@ public final class RespondToIncident implements Action<Alert> {
             alert,
             triage,
             runbook.orElse(null),
-            resolution,
+            mitigation.resolution(),
             verified == null ? null : verified.text(),
             log.timeline(context.assignment().rootId()));
     Optional<ChangeOutcome.Ref> issue = postReport(incident, sev, triage, report, context);
@@ -209,7 +260,7 @@ public final class RespondToIncident implements Action<Alert> {
         + ": "
         + summary
         + "\n"
-        + resolution
+        + mitigation.resolution()
         + (verified == null ? "" : "\n" + verified.text())
         + issue.map(i -> "\nreport on issue #" + i.number() + " " + i.url()).orElse("");
   }

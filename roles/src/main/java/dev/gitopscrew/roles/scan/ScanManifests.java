@@ -58,74 +58,107 @@ public final class ScanManifests implements Action<Scan> {
 
   @Override
   public String run(Scan request, ActionContext context) {
-    RepositoryFiles files;
-    String target;
-    // a pull request's scan reads its whole head for context and reports the lines it changes
-    Map<String, Set<Integer>> changed = null;
+    Target target = target(request);
+    RepositoryFiles files = target.files();
+    if (request.path() != null
+        && files.paths().stream().noneMatch(p -> Scanner.inside(p, request.path()))) {
+      throw new ActionFailedException(
+          "no files under " + request.path() + " in " + target.name() + "; nothing was scanned");
+    }
+    ScanReport whole = Scanner.scan(ManifestTree.read(files), request.path());
+    ScanReport report = target.changed() == null ? whole : whole.onLines(target.changed());
+    List<String> lines = new ArrayList<>();
+    lines.add(headline(request, target, report));
+    List<Finding> shown = listFindings(request, report, lines);
+    Written written = Written.NOTHING;
+    if (request.pullRequest() != null) {
+      long untouched = whole.findings().size() - report.findings().size();
+      notePullRequestScope(request, untouched, lines);
+    } else if (request.repository() != null && request.path() == null) {
+      written = keepIssueAndHardening(request, files, report, context, lines);
+    } else if (request.repository() != null) {
+      lines.add(
+          "the findings issue follows scans of the whole repository; this one, under "
+              + request.path()
+              + ", leaves it as it is");
+    }
+    context.data(data(request, target, report, shown, written));
+    return String.join("\n", lines);
+  }
+
+  /**
+   * What is scanned: its name in the answer, its files, and for a pull request the lines it adds or
+   * changes per file (null otherwise).
+   */
+  private record Target(String name, RepositoryFiles files, Map<String, Set<Integer>> changed) {}
+
+  /** What the scan wrote through the Git workflow: nothing, or the issue and the hardening. */
+  private record Written(ReportOutcome issue, ChangeOutcome hardening, List<String> fixed) {
+    static final Written NOTHING = new Written(null, null, List.of());
+  }
+
+  /** A directory, a pull request's head (read whole for context), or a default branch. */
+  private Target target(Scan request) {
     if (request.directory() != null) {
+      RepositoryFiles files;
       try {
         files = DirectoryFiles.of(Path.of(request.directory()));
       } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
         throw new ActionFailedException(e.getMessage() + "; nothing was scanned");
       }
-      target = request.directory();
-    } else if (request.pullRequest() != null) {
+      return new Target(request.directory(), files, null);
+    }
+    if (request.pullRequest() != null) {
       OpenChange.requireRepository(changes, request.repository());
-      target = request.repository() + " pull request #" + request.pullRequest();
+      String name = request.repository() + " pull request #" + request.pullRequest();
       ChangedFiles change;
       try {
         change = changes.pullRequestChanges(request.repository(), request.pullRequest());
       } catch (IllegalArgumentException | GitWorkflowException | ForgeException e) {
         throw new ActionFailedException(e.getMessage() + "; nothing was scanned");
       }
-      files = change.after();
-      changed = new HashMap<>();
+      Map<String, Set<Integer>> changed = new HashMap<>();
       for (ChangedFiles.FileChange c : change.changes()) {
         if (c.kind() != ChangedFiles.FileChange.Kind.DELETED) {
           changed.put(c.path(), Set.copyOf(c.addedLines()));
         }
       }
-    } else {
-      OpenChange.requireRepository(changes, request.repository());
-      files = changes.defaultBranch(request.repository());
-      target = request.repository();
+      return new Target(name, change.after(), changed);
     }
-    if (request.path() != null
-        && files.paths().stream().noneMatch(p -> Scanner.inside(p, request.path()))) {
-      throw new ActionFailedException(
-          "no files under " + request.path() + " in " + target + "; nothing was scanned");
-    }
-    ScanReport report = Scanner.scan(ManifestTree.read(files), request.path());
-    long untouched = 0;
-    if (changed != null) {
-      ScanReport whole = report;
-      report = report.onLines(changed);
-      untouched = whole.findings().size() - report.findings().size();
-    }
+    OpenChange.requireRepository(changes, request.repository());
+    return new Target(request.repository(), changes.defaultBranch(request.repository()), null);
+  }
 
-    List<String> lines = new ArrayList<>();
-    lines.add(
-        "Scanned "
-            + target
-            + (request.path() == null ? "" : " under " + request.path())
-            + (changed == null
-                ? ""
-                : ", the "
-                    + changed.size()
-                    + (changed.size() == 1 ? " file" : " files")
-                    + " it changes,")
-            + (files.commit().equals(DirectoryFiles.ON_DISK)
-                ? ""
-                : " at " + files.commit().substring(0, 12))
-            + ": "
-            + report.files()
-            + " YAML files, "
-            + report.objects()
-            + " objects; "
-            + FindingsText.counts(report)
-            + (report.suppressed().isEmpty()
-                ? ""
-                : ", " + report.suppressed().size() + " suppressed"));
+  /** The answer's first line: what was scanned, at which commit, and how much was found. */
+  private static String headline(Scan request, Target target, ScanReport report) {
+    Map<String, Set<Integer>> changed = target.changed();
+    RepositoryFiles files = target.files();
+    return "Scanned "
+        + target.name()
+        + (request.path() == null ? "" : " under " + request.path())
+        + (changed == null
+            ? ""
+            : ", the "
+                + changed.size()
+                + (changed.size() == 1 ? " file" : " files")
+                + " it changes,")
+        + (files.commit().equals(DirectoryFiles.ON_DISK)
+            ? ""
+            : " at " + files.commit().substring(0, 12))
+        + ": "
+        + report.files()
+        + " YAML files, "
+        + report.objects()
+        + " objects; "
+        + FindingsText.counts(report)
+        + (report.suppressed().isEmpty() ? "" : ", " + report.suppressed().size() + " suppressed");
+  }
+
+  /**
+   * The findings at or above the requested severity, the suppressed ones when asked for, the
+   * unreadable files and the warnings; returns the findings shown.
+   */
+  private static List<Finding> listFindings(Scan request, ScanReport report, List<String> lines) {
     List<Finding> shown =
         report.findings().stream().filter(f -> f.severity().atLeast(request.severity())).toList();
     shown.forEach(f -> lines.add(f.describe()));
@@ -138,78 +171,88 @@ public final class ScanManifests implements Action<Scan> {
     }
     report.unreadable().forEach(u -> lines.add("not YAML, skipped: " + u.describe()));
     report.warnings().forEach(w -> lines.add("warning: " + w));
+    return shown;
+  }
 
-    ReportOutcome issue = null;
-    ChangeOutcome hardening = null;
-    List<String> fixed = List.of();
-    if (request.pullRequest() != null) {
-      if (untouched > 0) {
-        lines.add(
-            untouched
-                + (untouched == 1 ? " finding" : " findings")
-                + " elsewhere in the tree or on lines it does not change: crew scan "
-                + request.repository()
-                + " lists them");
-      }
+  /** A pull request's scan writes nothing and points at the findings it leaves out. */
+  private static void notePullRequestScope(Scan request, long untouched, List<String> lines) {
+    if (untouched > 0) {
       lines.add(
-          "a pull request's scan reports the findings on the lines it adds or changes and writes"
-              + " nothing");
-    } else if (request.repository() != null && request.path() == null) {
-      Hardening.Result fixes = Hardening.of(files, report.fixable());
-      fixes.skipped().forEach(s -> lines.add("not fixed mechanically: " + s));
-      issue =
-          changes.report(
-              request.repository(),
-              findingsReport(request.repository(), report, fixes, context),
-              context.effects());
-      lines.add(issue.describe("findings issue"));
-      if (issue.action() == ReportOutcome.Action.FAILED) {
+          untouched
+              + (untouched == 1 ? " finding" : " findings")
+              + " elsewhere in the tree or on lines it does not change: crew scan "
+              + request.repository()
+              + " lists them");
+    }
+    lines.add(
+        "a pull request's scan reports the findings on the lines it adds or changes and writes"
+            + " nothing");
+  }
+
+  /**
+   * A whole repository's scan keeps the findings issue current and, while the issue is open, the
+   * hardening pull request for what can be fixed mechanically.
+   */
+  private Written keepIssueAndHardening(
+      Scan request,
+      RepositoryFiles files,
+      ScanReport report,
+      ActionContext context,
+      List<String> lines) {
+    Hardening.Result fixes = Hardening.of(files, report.fixable());
+    fixes.skipped().forEach(s -> lines.add("not fixed mechanically: " + s));
+    ReportOutcome issue =
+        changes.report(
+            request.repository(),
+            findingsReport(request.repository(), report, fixes, context),
+            context.effects());
+    lines.add(issue.describe("findings issue"));
+    if (issue.action() == ReportOutcome.Action.FAILED) {
+      throw new ActionFailedException(String.join("\n", lines));
+    }
+    if (!fixes.isEmpty() && issue.ref() == null) {
+      // a dry run before the first issue: the real run would adopt the issue it opens
+      lines.add(
+          "hardening pull request: dry run: would open one with "
+              + fixes.fixed().size()
+              + " fixes in "
+              + fixes.files().keySet());
+    } else if (!fixes.isEmpty() && issue.action() != ReportOutcome.Action.CLOSED) {
+      ChangeOutcome hardening =
+          changes.run(hardening(request.repository(), fixes, issue, context), context.effects());
+      List<String> fixed = fixes.fixed().stream().map(f -> f.rule() + " " + f.where()).toList();
+      lines.add(
+          "hardening pull request ("
+              + fixes.fixed().size()
+              + " fixes): "
+              + OpenChange.describe(hardening));
+      if (hardening instanceof ChangeOutcome.Failed) {
         throw new ActionFailedException(String.join("\n", lines));
       }
-      if (!fixes.isEmpty() && issue.ref() == null) {
-        // a dry run before the first issue: the real run would adopt the issue it opens
-        lines.add(
-            "hardening pull request: dry run: would open one with "
-                + fixes.fixed().size()
-                + " fixes in "
-                + fixes.files().keySet());
-      } else if (!fixes.isEmpty() && issue.action() != ReportOutcome.Action.CLOSED) {
-        hardening =
-            changes.run(hardening(request.repository(), fixes, issue, context), context.effects());
-        fixed = fixes.fixed().stream().map(f -> f.rule() + " " + f.where()).toList();
-        lines.add(
-            "hardening pull request ("
-                + fixes.fixed().size()
-                + " fixes): "
-                + OpenChange.describe(hardening));
-        if (hardening instanceof ChangeOutcome.Failed) {
-          throw new ActionFailedException(String.join("\n", lines));
-        }
-      }
-    } else if (request.repository() != null) {
-      lines.add(
-          "the findings issue follows scans of the whole repository; this one, under "
-              + request.path()
-              + ", leaves it as it is");
+      return new Written(issue, hardening, fixed);
     }
+    return new Written(issue, null, List.of());
+  }
+
+  /** The structured answer: what the text says, for the JSON output. */
+  private static ScanData data(
+      Scan request, Target target, ScanReport report, List<Finding> shown, Written written) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     report.counts().forEach((s, n) -> counts.put(s.id(), n));
-    context.data(
-        new ScanData(
-            target,
-            files.commit(),
-            report.files(),
-            report.objects(),
-            counts,
-            shown,
-            request.showSuppressed() ? report.suppressed() : List.of(),
-            report.suppressed().size(),
-            report.unreadable(),
-            report.warnings(),
-            issue,
-            hardening,
-            fixed));
-    return String.join("\n", lines);
+    return new ScanData(
+        target.name(),
+        target.files().commit(),
+        report.files(),
+        report.objects(),
+        counts,
+        shown,
+        request.showSuppressed() ? report.suppressed() : List.of(),
+        report.suppressed().size(),
+        report.unreadable(),
+        report.warnings(),
+        written.issue(),
+        written.hardening(),
+        written.fixed());
   }
 
   private static Report findingsReport(
