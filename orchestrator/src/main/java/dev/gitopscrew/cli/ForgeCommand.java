@@ -7,7 +7,6 @@ import dev.gitopscrew.request.Merge;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GitSettings;
 import dev.gitopscrew.store.ForgeListing;
-import dev.gitopscrew.store.JdbcLocalForgeRecords;
 import dev.gitopscrew.store.StateStore;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -100,7 +99,8 @@ final class ForgeCommand {
                     try (StateStore store =
                         dev.gitopscrew.runtime.StoreSettings.open(
                             ctx, CrewCli.waitingForStore(err()))) {
-                      return ForgeListing.of(new JdbcLocalForgeRecords(store.dataSource()), name);
+                      return ForgeListing.of(
+                          dev.gitopscrew.assembly.ReadModels.on(store).localForge(), name);
                     }
                   });
       if (json) {

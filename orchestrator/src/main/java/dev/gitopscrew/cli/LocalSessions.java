@@ -1,20 +1,18 @@
 package dev.gitopscrew.cli;
 
 import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.assembly.ReadModels;
 import dev.gitopscrew.audit.AuditTrail;
-import dev.gitopscrew.audit.JdbcAuditLog;
 import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.effect.AuditRecord;
 import dev.gitopscrew.incident.Incident;
+import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.StoreSettings;
 import dev.gitopscrew.session.Approval;
-import dev.gitopscrew.session.JdbcSessionRepository;
 import dev.gitopscrew.session.SessionView;
-import dev.gitopscrew.store.JdbcIncidentLog;
 import dev.gitopscrew.store.StateStore;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,13 +25,13 @@ final class LocalSessions implements Sessions {
 
   private final CrewContext context;
   private final StateStore store;
-  private final JdbcSessionRepository reads;
+  private final ReadModels reads;
   private Crew crew;
 
   LocalSessions(CrewContext context, java.io.PrintWriter err) {
     this.context = context;
     this.store = StoreSettings.open(context, CrewCli.waitingForStore(err));
-    this.reads = new JdbcSessionRepository(store.dataSource());
+    this.reads = ReadModels.on(store);
   }
 
   private synchronized Crew crew() {
@@ -75,12 +73,16 @@ final class LocalSessions implements Sessions {
 
   @Override
   public List<SessionView> list(boolean all) {
-    return SessionView.of(reads.list(all, 50));
+    return SessionView.of(reads.sessions().list(all, 50));
   }
 
   @Override
   public List<SessionView> tree(long id) {
-    return reads.find(id).map(s -> SessionView.of(reads.tree(s.rootId()))).orElse(List.of());
+    return reads
+        .sessions()
+        .find(id)
+        .map(s -> SessionView.of(reads.sessions().tree(s.rootId())))
+        .orElse(List.of());
   }
 
   @Override
@@ -109,11 +111,11 @@ final class LocalSessions implements Sessions {
   }
 
   private AuditTrail trail() {
-    return new AuditTrail(new JdbcAuditLog(store.dataSource()), reads);
+    return reads.trail();
   }
 
-  private JdbcIncidentLog incidentLog() {
-    return new JdbcIncidentLog(store.dataSource(), Clock.systemUTC());
+  private IncidentLog incidentLog() {
+    return reads.incidents();
   }
 
   @Override

@@ -193,6 +193,32 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * The CLI and the gateway get their stores from the composition root ({@code assembly}: {@code
+   * Crew}, {@code ReadModels}); they never build one, so there is one place where the object graph
+   * is wired.
+   */
+  @Test
+  void theCliAndTheGatewayConstructNoStore() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.gitopscrew.cli..", "dev.gitopscrew.gateway..")
+        .should()
+        .callConstructorWhere(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "a store of the Jdbi layer",
+                call -> {
+                  JavaClass owner = call.getTargetOwner();
+                  return inJdbiLayer(owner)
+                      && !JDBC_EXCEPTIONS.contains(owner.getName())
+                      && (owner.getSimpleName().startsWith("Jdbc")
+                          || JDBI_STORES.contains(owner.getName())
+                          || owner.getSimpleName().equals("StateStore"));
+                }))
+        .because("stores are wired by the composition root (assembly) only")
+        .check(classes);
+  }
+
   @Test
   void theJdbiLayerNamesOnlyClassesThatExist() {
     Set<String> names = new TreeSet<>();
