@@ -70,19 +70,7 @@ final class ChangeCommand extends RequestCommand {
       description = "set PATH in the repository to the content of LOCALFILE; repeatable")
   List<String> files;
 
-  @Option(
-      names = "--label",
-      paramLabel = "LABEL",
-      split = ",",
-      description =
-          "one more label for the issue and pull request (semver:breaking,"
-              + " priority:high); repeatable or comma-separated")
-  List<String> labels;
-
-  @Option(
-      names = "--breaking",
-      description = "a breaking change: labelled semver:breaking, so its release bumps the major")
-  boolean breaking;
+  @picocli.CommandLine.Mixin LabelOptions labels;
 
   @Option(names = "--dry-run", description = "write nothing; say what the change would do")
   boolean dryRun;
@@ -119,7 +107,7 @@ final class ChangeCommand extends RequestCommand {
               content,
               summary,
               dryRun,
-              Labels.parse(labels == null ? null : String.join(",", labels), breaking));
+              Labels.parse(labels.joined(), labels.breaking));
     } catch (IllegalArgumentException e) {
       err().println("error: " + e.getMessage());
       return CrewCli.USAGE;

@@ -188,8 +188,10 @@ record ConfigExplanation(CrewContext ctx, String alerts) {
 
   /** Whether the crew ships a skill of this name (whose tools a same-named SKILL.md keeps). */
   private static boolean builtIn(String name) {
-    return SkillCatalog.load(List.of()).find(name).isPresent();
+    return BUILT_IN.find(name).isPresent();
   }
+
+  private static final SkillCatalog BUILT_IN = SkillCatalog.load(List.of());
 
   private void models(PrintWriter out, CrewConfig config) {
     ModelProviders providers =

@@ -5,7 +5,6 @@ import dev.gitopscrew.request.Edit;
 import dev.gitopscrew.request.EditOperation;
 import dev.gitopscrew.request.Labels;
 import dev.gitopscrew.request.ObjectRef;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -74,19 +73,7 @@ final class EditCommand extends RequestCommand {
   @Option(names = "--type", paramLabel = "T", description = "change type (default chore)")
   String type;
 
-  @Option(
-      names = "--label",
-      paramLabel = "LABEL",
-      split = ",",
-      description =
-          "one more label for the issue and pull request (semver:breaking,"
-              + " priority:high); repeatable or comma-separated")
-  List<String> labels;
-
-  @Option(
-      names = "--breaking",
-      description = "a breaking change: labelled semver:breaking, so its release bumps the major")
-  boolean breaking;
+  @picocli.CommandLine.Mixin LabelOptions labels;
 
   @Option(names = "--dry-run", description = "write nothing; show the diff and what it would do")
   boolean dryRun;
@@ -113,7 +100,7 @@ final class EditCommand extends RequestCommand {
               issue,
               type == null ? null : ChangeType.parse(type),
               dryRun,
-              Labels.parse(labels == null ? null : String.join(",", labels), breaking));
+              Labels.parse(labels.joined(), labels.breaking));
     } catch (IllegalArgumentException e) {
       err().println("error: " + e.getMessage());
       return CrewCli.USAGE;

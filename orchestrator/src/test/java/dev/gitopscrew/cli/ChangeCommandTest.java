@@ -22,6 +22,28 @@ class ChangeCommandTest {
   }
 
   @Test
+  void labelAndBreakingReachTheIssueAnEditWouldOpen() {
+    CliRun run =
+        crew(
+            "edit",
+            "--repo",
+            "demo",
+            "deployment/whoami",
+            "--replicas",
+            "2",
+            "--label",
+            "priority:high",
+            "--breaking",
+            "--dry-run");
+    assertThat(run.status()).as(run.all()).isZero();
+    assertThat(run.out())
+        .contains(
+            "create issue \"Set replicas to 2 on deployment/whoami\" labelled"
+                + " [agent:software-engineer, type:chore, area:whoami, priority:high,"
+                + " semver:breaking]");
+  }
+
+  @Test
   void aChangeMakesABranchACommitAnIssueAndAPullRequestAPersonCanInspect() throws IOException {
     Path file = Files.writeString(dir.resolve("whoami.yaml"), "replicas: 2\n");
 
