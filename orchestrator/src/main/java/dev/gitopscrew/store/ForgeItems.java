@@ -83,9 +83,11 @@ final class ForgeItems {
   }
 
   /**
-   * Inserts an open issue or pull request as the repository's next number (max + 1) and returns it.
-   * One writer in this process at a time; a writer elsewhere (another replica) that took the same
-   * number first makes the insert lose on the primary key, and it tries the next number.
+   * Inserts an open issue or pull request as the repository's next number and returns it. The
+   * number comes from the repository's row in {@code local_forge_sequence}: updating it holds its
+   * lock until the insert commits, so writers on one store (other replicas) queue rather than take
+   * the same number. Only a repository's first number can clash (two writers creating its row), and
+   * the loser then takes the next one.
    */
   synchronized int insert(
       String repo,
@@ -96,20 +98,13 @@ final class ForgeItems {
       String baseBranch,
       String milestone,
       Set<String> labels) {
-    // another writer on the same store may take the number first: its unique key refuses ours
     return dev.failsafe.Failsafe.with(
             dev.gitopscrew.retry.Retries.<Integer>numberClash(ForgeItems::uniqueViolation))
         .get(
             () ->
                 jdbi.inTransaction(
                     h -> {
-                      int number =
-                          h.createQuery(
-                                  "SELECT COALESCE(MAX(number), 0) + 1 FROM local_forge_item WHERE repo ="
-                                      + " :repo")
-                              .bind("repo", repo)
-                              .mapTo(Integer.class)
-                              .one();
+                      int number = nextNumber(h, repo);
                       var now = clock.instant();
                       h.createUpdate(
                               "INSERT INTO local_forge_item (repo, "
@@ -129,6 +124,24 @@ final class ForgeItems {
                       insertLabels(h, repo, number, labels);
                       return number;
                     }));
+  }
+
+  private static int nextNumber(Handle h, String repo) {
+    int taken =
+        h.createUpdate(
+                "UPDATE local_forge_sequence SET last_number = last_number + 1 WHERE repo = :repo")
+            .bind("repo", repo)
+            .execute();
+    if (taken == 0) {
+      h.createUpdate("INSERT INTO local_forge_sequence (repo, last_number) VALUES (:repo, 1)")
+          .bind("repo", repo)
+          .execute();
+      return 1;
+    }
+    return h.createQuery("SELECT last_number FROM local_forge_sequence WHERE repo = :repo")
+        .bind("repo", repo)
+        .mapTo(Integer.class)
+        .one();
   }
 
   private static boolean uniqueViolation(Throwable e) {

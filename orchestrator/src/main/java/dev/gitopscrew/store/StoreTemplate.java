@@ -10,9 +10,9 @@ import java.sql.SQLException;
 
 /**
  * A new embedded store starts as a copy of one the build migrated ({@code db/template}): running
- * Flyway's fifteen migrations on a new store took a second of {@code crew serve}'s start-up. A
- * store the build's template does not fit (older files, another schema version) is migrated by
- * Flyway as before.
+ * Flyway's migrations on a new store took a second of {@code crew serve}'s start-up. A store the
+ * build's template does not fit (older files, another schema version) is migrated by Flyway as
+ * before.
  */
 public final class StoreTemplate {
 

@@ -207,7 +207,7 @@ class JdbcLocalForgeRecordsTest {
                 () -> {
                   start.await();
                   java.util.List<Integer> n = new java.util.ArrayList<>();
-                  for (int i = 0; i < 15; i++) {
+                  for (int i = 0; i < 30; i++) {
                     n.add(
                         one.insertIssue("demo", new NewIssue("i" + i, "b", Set.of("x"))).number());
                   }
@@ -218,7 +218,7 @@ class JdbcLocalForgeRecordsTest {
                 () -> {
                   start.await();
                   java.util.List<Integer> n = new java.util.ArrayList<>();
-                  for (int i = 0; i < 15; i++) {
+                  for (int i = 0; i < 30; i++) {
                     n.add(
                         two.insertPullRequest(
                                 "demo",
@@ -231,15 +231,15 @@ class JdbcLocalForgeRecordsTest {
         start.countDown();
         java.util.List<Integer> all = new java.util.ArrayList<>(issues.get());
         all.addAll(pulls.get());
-        assertThat(all).doesNotHaveDuplicates().hasSize(30);
+        assertThat(all).doesNotHaveDuplicates().hasSize(60);
         assertThat(all)
             .containsExactlyInAnyOrderElementsOf(
-                java.util.stream.IntStream.rangeClosed(1, 30).boxed().toList());
+                java.util.stream.IntStream.rangeClosed(1, 60).boxed().toList());
         assertThat(one.issues("demo"))
-            .hasSize(15)
+            .hasSize(30)
             .allSatisfy(i -> assertThat(i.labels()).containsExactly("x"));
         assertThat(one.pullRequests("demo"))
-            .hasSize(15)
+            .hasSize(30)
             .allSatisfy(p -> assertThat(p.labels()).containsExactly("y"));
       } finally {
         pool.shutdownNow();
