@@ -21,7 +21,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The state store: an embedded H2 database under the state directory (or any JDBC URL, such as
  * PostgreSQL), its schema migrated when opened. Repositories take its {@link DataSource}.
  */
-public final class StateStore implements AutoCloseable {
+public final class StateStore implements StoreHealth, AutoCloseable {
 
   private static final String POSTGRES = "jdbc:postgresql:";
   private static final int H2_IN_USE = 90020;
@@ -147,7 +147,7 @@ public final class StateStore implements AutoCloseable {
   }
 
   /** The highest migration in {@code db/migration}; a test keeps it in step with the files. */
-  static final int SCHEMA_VERSION = 17;
+  static final int SCHEMA_VERSION = 18;
 
   /** The newest migration applied, or -1 before the first one (or when unreadable). */
   static int appliedVersion(DataSource pool) {
@@ -234,6 +234,7 @@ public final class StateStore implements AutoCloseable {
   }
 
   /** Whether this is a shared PostgreSQL store (rather than the embedded one). */
+  @Override
   public boolean shared() {
     return url.startsWith(POSTGRES);
   }
@@ -243,6 +244,7 @@ public final class StateStore implements AutoCloseable {
    * store closed underneath still passes a connection's {@code isValid}, and one reopened on a full
    * disk still answers a SELECT; neither takes a write. Empty while the store takes writes.
    */
+  @Override
   public Optional<StoreTrouble> check() {
     try (Connection c = pool.getConnection()) {
       StoreInfo.put(c, "ready_checked_at", Instant.now().toString(), Instant.now());
@@ -258,6 +260,7 @@ public final class StateStore implements AutoCloseable {
   }
 
   /** What a failure of this store means, in words a response or readiness may carry. */
+  @Override
   public StoreTrouble trouble(Throwable failure) {
     return StoreTrouble.of(failure, dir);
   }

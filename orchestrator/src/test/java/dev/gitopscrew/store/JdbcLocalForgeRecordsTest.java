@@ -246,4 +246,36 @@ class JdbcLocalForgeRecordsTest {
       }
     }
   }
+
+  @Test
+  void aStoreUpgradedFromBeforeTheSequenceGoesOnAfterItsHighestNumber() throws Exception {
+    String url = "jdbc:h2:file:" + state.resolve("old").toAbsolutePath();
+    var h2 = new org.h2.jdbcx.JdbcDataSource();
+    h2.setURL(url);
+    h2.setUser("sa");
+    org.flywaydb.core.Flyway.configure()
+        .dataSource(h2)
+        .locations("classpath:db/migration")
+        .target("17")
+        .load()
+        .migrate();
+    try (var c = h2.getConnection();
+        var s = c.createStatement()) {
+      for (int n : new int[] {3, 7}) {
+        s.execute(
+            "INSERT INTO local_forge_item (repo, number, kind, title, body, state, created_at,"
+                + " updated_at) VALUES ('infra', "
+                + n
+                + ", 'ISSUE', 'old', 'b', 'OPEN', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+      }
+    }
+    try (StateStore store = StateStore.open(url, "sa", "")) {
+      JdbcLocalForgeRecords records =
+          new JdbcLocalForgeRecords(store.dataSource(), java.time.Clock.systemUTC());
+      assertThat(records.insertIssue("infra", new NewIssue("new", "b", Set.of())).number())
+          .isEqualTo(8);
+      assertThat(records.insertIssue("homelab", new NewIssue("first", "b", Set.of())).number())
+          .isEqualTo(1);
+    }
+  }
 }
