@@ -7,6 +7,7 @@ import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.forge.CreateOnce;
+import dev.gitopscrew.git.DemoRepository;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.metrics.CrewMetrics;
@@ -35,6 +36,8 @@ import dev.gitopscrew.store.JdbcIncidentLog;
 import dev.gitopscrew.store.JdbcLocalForgeRecords;
 import dev.gitopscrew.store.JdbcPullRequestMerges;
 import dev.gitopscrew.store.StateStore;
+import dev.gitopscrew.store.StoreHealth;
+import dev.gitopscrew.store.StoreInfo;
 import dev.gitopscrew.webhook.ArgoEvents;
 import dev.gitopscrew.webhook.ArgoWebhook;
 import dev.gitopscrew.webhook.HealthSweep;
@@ -76,7 +79,8 @@ public final class Crew implements AutoCloseable {
     this.metrics = metrics;
     this.forgeRecords = new JdbcLocalForgeRecords(store.dataSource(), Clock.systemUTC());
     this.audit = new JdbcAuditLog(store.dataSource());
-    MirrorCache mirrors = new MirrorCache(context.stateDir());
+    // the demo repository, when no repository is configured, is seeded before its first clone
+    MirrorCache mirrors = new MirrorCache(context.stateDir(), DemoRepository::seedIfDemo);
     this.forges = new Forges(context.env()::get, forgeRecords, metrics);
     this.merges = new JdbcPullRequestMerges(store.dataSource(), Clock.systemUTC());
     var repositories = GitSettings.repositoriesOrDemo(context);
@@ -249,6 +253,16 @@ public final class Crew implements AutoCloseable {
   }
 
   public StateStore store() {
+    return store;
+  }
+
+  /** Facts about the store itself (first start, start count). */
+  public StoreInfo storeInfo() {
+    return new StoreInfo(store);
+  }
+
+  /** The store as the gateway may see it: readiness and what a failure means. */
+  public StoreHealth storeHealth() {
     return store;
   }
 

@@ -13,6 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * The crew built on a thread of its own while Quarkus boots: {@code crew serve} begins it, the
  * gateway's beans take it. Opening the store (migrations on a new one) and Quarkus' own start then
  * share the machine's cores instead of running one after the other.
+ *
+ * <p>It is static because Quarkus builds the gateway's beans itself and takes no object from the
+ * process that started it; this is the composition root's one hand-off across that line, taken once
+ * by {@code CrewBeans}, and a gateway started without {@code crew serve} (tests) builds its crew
+ * through the same {@code Crew.open}.
  */
 public final class CrewStart {
 

@@ -2,7 +2,6 @@ package dev.gitopscrew.cli;
 
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.PullRequest;
-import dev.gitopscrew.git.DemoRepository;
 import dev.gitopscrew.request.Merge;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GitSettings;
@@ -75,10 +74,7 @@ final class ForgeCommand {
     public Integer call() {
       CrewContext ctx = context.load(env);
       var configured = GitSettings.repositories(ctx).keySet();
-      String name =
-          repo != null
-              ? repo
-              : configured.size() == 1 ? configured.iterator().next() : DemoRepository.NAME;
+      String name = repo != null ? repo : GitSettings.defaultRepository(ctx);
       if (!configured.isEmpty() && !configured.contains(name)) {
         err()
             .println(

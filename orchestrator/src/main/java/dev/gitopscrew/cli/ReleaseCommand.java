@@ -1,12 +1,10 @@
 package dev.gitopscrew.cli;
 
-import dev.gitopscrew.git.DemoRepository;
 import dev.gitopscrew.request.ReleaseCut;
 import dev.gitopscrew.request.ReleasePlan;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GitSettings;
 import java.util.Optional;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,8 +28,7 @@ final class ReleaseCommand {
     if (releaseDefault && configured != null) {
       return configured;
     }
-    Set<String> names = GitSettings.repositories(context).keySet();
-    return names.size() == 1 ? names.iterator().next() : DemoRepository.NAME;
+    return GitSettings.defaultRepository(context);
   }
 
   abstract static class Base extends RequestCommand {

@@ -12,7 +12,8 @@ import dev.gitopscrew.runtime.GatewaySettings;
 import dev.gitopscrew.runtime.Secrets;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.store.JdbcDeliveries;
-import dev.gitopscrew.store.StateStore;
+import dev.gitopscrew.store.StoreHealth;
+import dev.gitopscrew.store.StoreInfo;
 import dev.gitopscrew.webhook.ArgoWebhook;
 import dev.gitopscrew.webhook.PullRequestWebhooks;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,8 +84,14 @@ public class CrewBeans {
 
   @Produces
   @Singleton
-  StateStore stateStore(Crew crew) {
-    return crew.store();
+  StoreInfo storeInfo(Crew crew) {
+    return crew.storeInfo();
+  }
+
+  @Produces
+  @Singleton
+  StoreHealth storeHealth(Crew crew) {
+    return crew.storeHealth();
   }
 
   @Produces

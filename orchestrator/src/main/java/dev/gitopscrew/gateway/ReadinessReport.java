@@ -24,13 +24,13 @@ public class ReadinessReport {
   @Inject Crew crew;
 
   public Report now() {
-    Optional<StoreTrouble> trouble = crew.store().check();
+    Optional<StoreTrouble> trouble = crew.storeHealth().check();
     String store = trouble.isEmpty() ? "UP" : "DOWN";
     Map<String, Object> fields = new TreeMap<>();
     fields.put("status", store);
     fields.put("stateStore", store);
     trouble.ifPresent(t -> fields.put("reason", t.reason()));
-    if (crew.store().shared()) {
+    if (crew.storeHealth().shared()) {
       fields.put("postgresql", store);
     }
     crew.cluster().leadership().ifPresent(election -> fields.put("lease", lease(election)));

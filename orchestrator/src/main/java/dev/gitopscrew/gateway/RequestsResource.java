@@ -58,7 +58,7 @@ public class RequestsResource {
       @JsonProperty("wait") Boolean waitForResult) {}
 
   @Inject LocalCaller localCaller;
-  @Inject dev.gitopscrew.store.StateStore store;
+  @Inject dev.gitopscrew.store.StoreHealth store;
 
   @POST
   public Response run(

@@ -38,7 +38,7 @@ public class StoreErrors {
   }
 
   private Response refused(Exception e) {
-    StoreTrouble trouble = crew.store().trouble(e);
+    StoreTrouble trouble = crew.storeHealth().trouble(e);
     LOG.warnf("state store: %s (%s)", trouble.reason(), e.getMessage());
     return answer(trouble);
   }

@@ -76,6 +76,15 @@ public final class GitSettings {
     return demo;
   }
 
+  /**
+   * The repository a command means when it names none: the only configured one, else the demo
+   * repository (which, with several configured, is refused as not configured).
+   */
+  public static String defaultRepository(CrewContext context) {
+    var configured = repositories(context).keySet();
+    return configured.size() == 1 ? configured.iterator().next() : DemoRepository.NAME;
+  }
+
   public static Path mirrorDir(CrewContext context) {
     return context.stateDir().resolve("mirrors");
   }

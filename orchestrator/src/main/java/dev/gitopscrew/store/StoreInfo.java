@@ -1,7 +1,5 @@
 package dev.gitopscrew.store;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,12 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Facts about the store itself: when it was first started, how many starts it has seen. */
-@ApplicationScoped
 public class StoreInfo {
 
   private final StateStore store;
 
-  @Inject
   public StoreInfo(StateStore store) {
     this.store = store;
   }

@@ -219,6 +219,22 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * The gateway sees the store only as {@code StoreHealth} (readiness, what a failure means); its
+   * data comes through the crew's read models and use cases.
+   */
+  @Test
+  void theGatewayReachesTheStoreOnlyThroughItsHealth() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.gitopscrew.gateway..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("dev.gitopscrew.store.StateStore")
+        .because("the gateway gets the store's health, not the store, from the composition root")
+        .check(classes);
+  }
+
   @Test
   void theJdbiLayerNamesOnlyClassesThatExist() {
     Set<String> names = new TreeSet<>();
