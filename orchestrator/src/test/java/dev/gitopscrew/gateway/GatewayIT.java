@@ -115,14 +115,13 @@ class GatewayIT {
       assertThat(JSON.readTree(duplicate.body()).path("duplicate").asBoolean()).isTrue();
 
       // no cluster is configured here: the delivery is kept, and says why it could not be worked
-      JsonNode deliveries = null;
-      for (int i = 0; i < 100; i++) {
-        deliveries = JSON.readTree(gw.get("/api/webhooks", null).body());
-        if (deliveries.path("recent").path(0).path("state").asText().equals("failed")) {
-          break;
-        }
-        Thread.sleep(100);
-      }
+      JsonNode deliveries =
+          org.awaitility.Awaitility.await()
+              .atMost(java.time.Duration.ofSeconds(10))
+              .pollInterval(java.time.Duration.ofMillis(100))
+              .until(
+                  () -> JSON.readTree(gw.get("/api/webhooks", null).body()),
+                  d -> d.path("recent").path(0).path("state").asText().equals("failed"));
       assertThat(deliveries.path("counts").path("failed").asInt()).isEqualTo(1);
       assertThat(deliveries.path("recent").get(0).path("note").asText())
           .as("%s%nlog:%n%s", deliveries, gw.output())

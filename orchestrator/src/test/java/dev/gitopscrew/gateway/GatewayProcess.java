@@ -61,18 +61,17 @@ final class GatewayProcess implements AutoCloseable {
   }
 
   /** Waits (bounded) for {@code /readyz} to answer 200; false if the process ended first. */
-  boolean awaitReady() throws InterruptedException {
-    for (int i = 0; i < 600 && process.isAlive(); i++) {
-      try {
-        if (get("/readyz", null).statusCode() == 200) {
-          return true;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(100);
+  boolean awaitReady() {
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(100))
+          .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+          .until(() -> !process.isAlive() || get("/readyz", null).statusCode() == 200);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      return false;
     }
-    return false;
+    return process.isAlive();
   }
 
   HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
