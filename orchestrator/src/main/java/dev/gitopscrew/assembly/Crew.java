@@ -9,7 +9,9 @@ import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.git.DemoRepository;
 import dev.gitopscrew.git.MirrorCache;
+import dev.gitopscrew.git.RepositorySpec;
 import dev.gitopscrew.git.change.ChangeWorkflow;
+import dev.gitopscrew.git.change.Changes;
 import dev.gitopscrew.metrics.CrewMetrics;
 import dev.gitopscrew.model.ConversationMemory;
 import dev.gitopscrew.model.ToolCallDoor;
@@ -45,6 +47,7 @@ import dev.gitopscrew.webhook.IncidentRecovery;
 import dev.gitopscrew.webhook.PullRequestWebhooks;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -279,8 +282,14 @@ public final class Crew implements AutoCloseable {
     return new AuditTrail(audit, engine.repository());
   }
 
-  public ChangeWorkflow changes() {
+  /** The Git-workflow capability the agents use. */
+  public Changes changes() {
     return changes;
+  }
+
+  /** The configured repositories by name. */
+  public Map<String, RepositorySpec> repositories() {
+    return changes.specs();
   }
 
   /** The cluster guard, and the guarded cluster when one is configured. */
@@ -315,7 +324,7 @@ public final class Crew implements AutoCloseable {
             runRequest,
             incident.argocdNamespace(),
             incident.verifyWaitSecondsOrDefault(),
-            PullRequestWiring.followMerges(context, changes, forges, merges, audit),
+            PullRequestWiring.followMerges(context, changes.specs(), forges, merges, audit),
             chat.alerts(),
             new IncidentRecovery(incidentLog, Optional.of(engine)));
     return new ArgoWebhook(
@@ -330,7 +339,8 @@ public final class Crew implements AutoCloseable {
    * starts and closes it.
    */
   public PullRequestWebhooks pullRequestWebhooks() {
-    return PullRequestWiring.build(context, changes, forges, deliveries, merges, runRequest, audit);
+    return PullRequestWiring.build(
+        context, changes.specs(), changes, forges, deliveries, merges, runRequest, audit);
   }
 
   public JdbcPullRequestMerges merges() {

@@ -8,7 +8,7 @@ import dev.gitopscrew.channel.pr.WriteAccess;
 import dev.gitopscrew.effect.AuditLog;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.git.RepositorySpec;
-import dev.gitopscrew.git.change.ChangeWorkflow;
+import dev.gitopscrew.git.change.BranchRefresh;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GitSettings;
 import dev.gitopscrew.runtime.Secret;
@@ -21,6 +21,7 @@ import dev.gitopscrew.webhook.PullRequestDeliveries;
 import dev.gitopscrew.webhook.PullRequestWebhooks;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -31,7 +32,8 @@ final class PullRequestWiring {
 
   static PullRequestWebhooks build(
       CrewContext context,
-      ChangeWorkflow changes,
+      Map<String, RepositorySpec> specs,
+      BranchRefresh refresh,
       Function<RepositorySpec, Forge> forges,
       JdbcDeliveries deliveries,
       JdbcPullRequestMerges merges,
@@ -42,7 +44,7 @@ final class PullRequestWiring {
     PullRequestChannel channel =
         new PullRequestChannel(
             run,
-            changes.specs(),
+            specs,
             forges,
             GitSettings.footprint(config),
             new WriteAccess(
@@ -50,30 +52,29 @@ final class PullRequestWiring {
                 Duration.ofSeconds(section.accessCacheSecondsOrDefault()),
                 Clock.systemUTC()),
             merges,
-            new RefreshBranch(changes),
+            new RefreshBranch(refresh),
             audit,
             Secrets.redactor(config, context.env()),
             Clock.systemUTC());
     PullRequestDeliveries worker = new PullRequestDeliveries(deliveries, channel);
     return new PullRequestWebhooks(
-        new GitHubWebhook(
-            secret(context, GitHubWebhook.SECRET_VARIABLE), changes.specs().values(), worker),
+        new GitHubWebhook(secret(context, GitHubWebhook.SECRET_VARIABLE), specs.values(), worker),
         new AzureDevOpsWebhook(
-            secret(context, AzureDevOpsWebhook.SECRET_VARIABLE), changes.specs().values(), worker),
+            secret(context, AzureDevOpsWebhook.SECRET_VARIABLE), specs.values(), worker),
         worker);
   }
 
   /** Merged pull requests whose deployment Argo CD reports get the verification's result. */
   static ReportDeployment followMerges(
       CrewContext context,
-      ChangeWorkflow changes,
+      Map<String, RepositorySpec> specs,
       Function<RepositorySpec, Forge> forges,
       JdbcPullRequestMerges merges,
       AuditLog audit) {
     var config = context.loaded().config();
     return new ReportDeployment(
         merges,
-        changes.specs(),
+        specs,
         forges,
         GitSettings.footprint(config),
         audit,

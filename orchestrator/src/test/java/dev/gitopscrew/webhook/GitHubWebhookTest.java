@@ -519,7 +519,7 @@ class GitHubWebhookTest {
     dev.gitopscrew.channel.pr.ReportDeployment report =
         new dev.gitopscrew.channel.pr.ReportDeployment(
             crew.merges(),
-            crew.changes().specs(),
+            crew.repositories(),
             crew.forges(),
             dev.gitopscrew.git.Footprint.defaults(),
             crew.audit(),

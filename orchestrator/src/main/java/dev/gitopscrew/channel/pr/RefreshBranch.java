@@ -3,7 +3,7 @@ package dev.gitopscrew.channel.pr;
 import dev.gitopscrew.effect.SideEffects;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.git.GitWorkflowException;
-import dev.gitopscrew.git.change.ChangeWorkflow;
+import dev.gitopscrew.git.change.BranchRefresh;
 import dev.gitopscrew.roles.KnownAgent;
 
 /** {@code /crew refresh}: the default branch merged into a crew branch, pushed without force. */
@@ -12,15 +12,15 @@ public final class RefreshBranch {
   /** What the refresh did, as the answer says it. */
   public record Result(boolean ok, String text) {}
 
-  private final ChangeWorkflow changes;
+  private final BranchRefresh changes;
 
-  public RefreshBranch(ChangeWorkflow changes) {
+  public RefreshBranch(BranchRefresh changes) {
     this.changes = changes;
   }
 
   public Result run(String repository, int number, SideEffects effects) {
     try {
-      ChangeWorkflow.Refreshed r =
+      BranchRefresh.Refreshed r =
           changes.refresh(repository, number, KnownAgent.HOMELAB_ADMIN.id(), effects);
       if (!r.conflicts().isEmpty()) {
         return new Result(
