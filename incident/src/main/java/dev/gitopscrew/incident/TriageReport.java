@@ -3,7 +3,7 @@ package dev.gitopscrew.incident;
 import dev.gitopscrew.git.CommitInfo;
 import java.util.List;
 
-/** Triage of one application: its status, what was found, and the last merges to its path. */
+/** Triager of one application: its status, what was found, and the last merges to its path. */
 public record TriageReport(AppStatus app, List<Finding> findings, List<CommitInfo> recentMerges) {
 
   public TriageReport withMerges(List<CommitInfo> merges) {

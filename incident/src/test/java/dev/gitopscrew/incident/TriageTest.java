@@ -24,11 +24,11 @@ class TriageTest {
 
   KubernetesMockServer server;
   KubernetesClient client;
-  Triage triage;
+  Triager triage;
 
   @BeforeEach
   void setUp() {
-    triage = new Triage(new GuardedCluster(new Fabric8Cluster(client), ClusterGuard.packaged()));
+    triage = new Triager(new GuardedCluster(new Fabric8Cluster(client), ClusterGuard.packaged()));
     ClusterFixture.create(
         client,
         """

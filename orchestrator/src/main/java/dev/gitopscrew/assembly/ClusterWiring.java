@@ -8,11 +8,11 @@ import dev.gitopscrew.cluster.fabric8.LeaseLeadership;
 import dev.gitopscrew.config.ConfigException;
 import dev.gitopscrew.config.ConfigProblem;
 import dev.gitopscrew.config.CrewConfig;
-import dev.gitopscrew.incident.Severity;
+import dev.gitopscrew.incident.SeverityRules;
 import dev.gitopscrew.incident.Verification;
 import dev.gitopscrew.incident.runbook.Runbook;
 import dev.gitopscrew.incident.runbook.Runbooks;
-import dev.gitopscrew.roles.Capability;
+import dev.gitopscrew.roles.Prerequisite;
 import dev.gitopscrew.roles.cluster.ClusterAccess;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
 import dev.gitopscrew.runtime.ClusterSettings;
@@ -65,7 +65,7 @@ public final class ClusterWiring implements AutoCloseable {
       return new ClusterWiring(
           ClusterAccess.none(
               guard,
-              Capability.missing(
+              Prerequisite.missing(
                   "Kubernetes",
                   disabled ? "kubernetes.enabled is false in the configuration" : FIX)),
           null,
@@ -77,7 +77,7 @@ public final class ClusterWiring implements AutoCloseable {
         new ClusterAccess(
             guard,
             Optional.of(new GuardedCluster(client, guard)),
-            Capability.configured("Kubernetes"),
+            Prerequisite.configured("Kubernetes"),
             Duration.ofSeconds(30)),
         client,
         elect ? Optional.of(leadership(context, client, guard)) : Optional.empty());
@@ -149,7 +149,7 @@ public final class ClusterWiring implements AutoCloseable {
         runbooks,
         Duration.ofSeconds(5),
         incident.severity().stream()
-            .map(r -> new Severity.Rule(r.app(), r.health(), r.findings(), r.severity()))
+            .map(r -> new SeverityRules.Rule(r.app(), r.health(), r.findings(), r.severity()))
             .toList(),
         incident.verifyWaitSecondsOrDefault(),
         incident.repository());

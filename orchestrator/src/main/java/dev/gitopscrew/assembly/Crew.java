@@ -2,9 +2,6 @@ package dev.gitopscrew.assembly;
 
 import dev.gitopscrew.audit.AuditTrail;
 import dev.gitopscrew.audit.JdbcAuditLog;
-import dev.gitopscrew.channel.LocalDirectories;
-import dev.gitopscrew.channel.RequestOutcome;
-import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.forge.CreateOnce;
 import dev.gitopscrew.git.DemoRepository;
@@ -12,6 +9,9 @@ import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.RepositorySpec;
 import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.git.change.Changes;
+import dev.gitopscrew.intake.LocalDirectories;
+import dev.gitopscrew.intake.RequestOutcome;
+import dev.gitopscrew.intake.RunRequest;
 import dev.gitopscrew.metrics.CrewMetrics;
 import dev.gitopscrew.model.ConversationMemory;
 import dev.gitopscrew.model.ToolCallDoor;
@@ -22,7 +22,7 @@ import dev.gitopscrew.request.Request;
 import dev.gitopscrew.roles.AgentWorkforce;
 import dev.gitopscrew.roles.Routing;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
-import dev.gitopscrew.roles.team.Capabilities;
+import dev.gitopscrew.roles.team.AgentServices;
 import dev.gitopscrew.roles.team.Team;
 import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.runtime.CrewContext;
@@ -111,7 +111,7 @@ public final class Crew implements AutoCloseable {
     this.workforce =
         new AgentWorkforce(
             Team.routing(
-                new Capabilities(
+                new AgentServices(
                     changes,
                     cluster.access(),
                     incidents,

@@ -12,7 +12,7 @@ import dev.gitopscrew.model.ModelProviders;
 import dev.gitopscrew.model.RepositoryFunctions;
 import dev.gitopscrew.model.ToolCallDoor;
 import dev.gitopscrew.model.adapters.ModelAdapters;
-import dev.gitopscrew.roles.Capability;
+import dev.gitopscrew.roles.Prerequisite;
 import dev.gitopscrew.roles.Routing;
 import dev.gitopscrew.roles.ask.Planner;
 import dev.gitopscrew.runtime.CrewContext;
@@ -26,10 +26,10 @@ final class ModelWiring {
   private ModelWiring() {}
 
   /** Whether free text can be planned: some agent has a model. */
-  static Capability capability(CrewContext context) {
+  static Prerequisite capability(CrewContext context) {
     return ModelProviders.anyModel(context.loaded().config())
-        ? Capability.configured("model providers")
-        : Capability.missing(
+        ? Prerequisite.configured("model providers")
+        : Prerequisite.missing(
             "model providers",
             "free text needs a model: set agents.defaults.model (docs/models.md); structured"
                 + " requests work without one");

@@ -1,6 +1,5 @@
 package dev.gitopscrew.assembly;
 
-import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.channel.pr.PullRequestChannel;
 import dev.gitopscrew.channel.pr.RefreshBranch;
 import dev.gitopscrew.channel.pr.ReportDeployment;
@@ -9,6 +8,7 @@ import dev.gitopscrew.effect.AuditLog;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.git.RepositorySpec;
 import dev.gitopscrew.git.change.BranchRefresh;
+import dev.gitopscrew.intake.RunRequest;
 import dev.gitopscrew.runtime.CrewContext;
 import dev.gitopscrew.runtime.GitSettings;
 import dev.gitopscrew.runtime.Secret;

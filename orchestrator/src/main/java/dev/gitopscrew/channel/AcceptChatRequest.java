@@ -1,5 +1,7 @@
 package dev.gitopscrew.channel;
 
+import dev.gitopscrew.intake.RequestOutcome;
+import dev.gitopscrew.intake.RunRequest;
 import dev.gitopscrew.request.BadRequestException;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.request.RequestJson;

@@ -1,5 +1,7 @@
 package dev.gitopscrew.channel;
 
+import dev.gitopscrew.intake.RequestOutcome;
+import dev.gitopscrew.intake.RunRequest;
 import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.Approvals;
 import java.util.Optional;

@@ -5,6 +5,7 @@ import dev.gitopscrew.effect.AuditLog;
 import dev.gitopscrew.effect.EffectKind;
 import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.effect.SideEffects;
+import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionEngine;

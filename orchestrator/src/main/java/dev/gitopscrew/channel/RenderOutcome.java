@@ -1,5 +1,6 @@
 package dev.gitopscrew.channel;
 
+import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionView;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.gitopscrew.cli;
 
-import dev.gitopscrew.channel.RequestAnswer;
-import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.effect.AuditRecord;
+import dev.gitopscrew.intake.RequestAnswer;
+import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.session.Approval;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package dev.gitopscrew.cli;
 
-import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.effect.AuditRecord;
 import dev.gitopscrew.incident.Incident;
+import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.roles.work.Origin;

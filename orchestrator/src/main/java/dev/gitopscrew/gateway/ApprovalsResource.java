@@ -1,8 +1,8 @@
 package dev.gitopscrew.gateway;
 
 import dev.gitopscrew.audit.AuditTrail;
-import dev.gitopscrew.channel.RequestOutcome;
-import dev.gitopscrew.channel.RunRequest;
+import dev.gitopscrew.intake.RequestOutcome;
+import dev.gitopscrew.intake.RunRequest;
 import dev.gitopscrew.request.Quote;
 import dev.gitopscrew.session.SessionEngine;
 import jakarta.inject.Inject;

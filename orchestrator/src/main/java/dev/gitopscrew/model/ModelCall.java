@@ -8,7 +8,7 @@ import java.util.List;
  * offered (empty: answer in text) and how long to wait for the answer.
  */
 public record ModelCall(
-    String model, List<ChatMessage> messages, List<ToolSpec> tools, Duration timeout) {
+    String model, List<ModelMessage> messages, List<ToolSpec> tools, Duration timeout) {
 
   public ModelCall {
     messages = List.copyOf(messages);

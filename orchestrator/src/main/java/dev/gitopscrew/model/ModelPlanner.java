@@ -107,14 +107,14 @@ public final class ModelPlanner implements Planner {
     List<ToolSpec> specs =
         new ArrayList<>(offered.stream().map(RequestTools.Function::spec).toList());
     specs.addAll(reads);
-    List<ChatMessage> messages = new ArrayList<>();
+    List<ModelMessage> messages = new ArrayList<>();
     messages.add(
-        new ChatMessage.System(
+        new ModelMessage.System(
             instructions.text(agent, scope, ask.instructions(), offered, reads)));
     String place = ConversationMemory.placeOf(ask, assignment.origin());
     List<ConversationMemory.Turn> remembered = recall(place);
     messages.addAll(Remembered.messages(remembered));
-    messages.add(new ChatMessage.User(ask.text()));
+    messages.add(new ModelMessage.User(ask.text()));
     List<ConversationMemory.Started> started = new ArrayList<>();
     Planner.Delegate tracked = Remembered.tracking(delegate, started);
     FallbackChain.Budget budget = new FallbackChain.Budget(clock, retryBudget);
@@ -154,7 +154,7 @@ public final class ModelPlanner implements Planner {
         remember(place, assignment.sessionId(), ask.text(), answer, started, calls);
         return new Answer(answer, record);
       }
-      messages.add(new ChatMessage.Assistant(a.reply().text(), proposed));
+      messages.add(new ModelMessage.Assistant(a.reply().text(), proposed));
       for (ToolCall call : proposed) {
         ToolCallDoor.Outcome outcome =
             calls.size() >= MAX_CALLS
@@ -162,7 +162,7 @@ public final class ModelPlanner implements Planner {
                     call, "refused: this turn has made " + MAX_CALLS + " tool calls already")
                 : door.call(call, agent, scope, offered, assignment, tracked);
         calls.add(outcome);
-        messages.add(new ChatMessage.ToolResult(call.id(), call.name(), outcome.report()));
+        messages.add(new ModelMessage.ToolResult(call.id(), call.name(), outcome.report()));
       }
     }
   }

@@ -21,10 +21,10 @@ final class Remembered {
   private Remembered() {}
 
   /** The remembered turns as the messages before the new one, oldest first. */
-  static List<ChatMessage> messages(List<ConversationMemory.Turn> turns) {
-    List<ChatMessage> out = new ArrayList<>();
+  static List<ModelMessage> messages(List<ConversationMemory.Turn> turns) {
+    List<ModelMessage> out = new ArrayList<>();
     for (ConversationMemory.Turn t : turns) {
-      out.add(new ChatMessage.User(t.text()));
+      out.add(new ModelMessage.User(t.text()));
       StringBuilder answer = new StringBuilder(t.answer());
       if (!t.started().isEmpty()) {
         answer.append("\nSessions started:");
@@ -32,7 +32,7 @@ final class Remembered {
             .forEach(
                 s -> answer.append("\n- #").append(s.sessionId()).append(' ').append(s.line()));
       }
-      out.add(new ChatMessage.Assistant(answer.toString(), List.of()));
+      out.add(new ModelMessage.Assistant(answer.toString(), List.of()));
     }
     return out;
   }

@@ -1,8 +1,6 @@
 package dev.gitopscrew.webhook;
 
 import dev.gitopscrew.channel.FollowAlert;
-import dev.gitopscrew.channel.RequestOutcome;
-import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.channel.pr.MergedRevisions;
 import dev.gitopscrew.cluster.Cluster;
 import dev.gitopscrew.cluster.ClusterCallException;
@@ -12,6 +10,8 @@ import dev.gitopscrew.cluster.ResourceType;
 import dev.gitopscrew.incident.AppStatus;
 import dev.gitopscrew.incident.Incident;
 import dev.gitopscrew.incident.IncidentLog;
+import dev.gitopscrew.intake.RequestOutcome;
+import dev.gitopscrew.intake.RunRequest;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.Alert;
 import dev.gitopscrew.request.Request;

@@ -2,8 +2,8 @@ package dev.gitopscrew.assembly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.effect.AuditRecord;
+import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.Edit;
 import dev.gitopscrew.request.EditOperation;

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.gitopscrew.channel.RequestOutcome;
+import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.model.ModelProviders;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.roles.KnownAgent;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gitopscrew.assembly.Crew;
-import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.channel.SlashCommands;
 import dev.gitopscrew.incident.testing.ClusterFixture;
+import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.model.RequestTools;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.Request;

@@ -59,15 +59,15 @@ class AnthropicMessagesTest {
     return new ModelCall(
         "claude-sonnet-4-5",
         List.of(
-            new ChatMessage.System("You are homelab-admin."),
-            new ChatMessage.User("why are grafana and loki degraded?"),
-            new ChatMessage.Assistant(
+            new ModelMessage.System("You are homelab-admin."),
+            new ModelMessage.User("why are grafana and loki degraded?"),
+            new ModelMessage.Assistant(
                 "Triaging both.",
                 List.of(
                     new ToolCall("toolu_01", "triage", "{\"application\":\"grafana\"}"),
                     new ToolCall("toolu_02", "triage", "{\"application\":\"loki\"}"))),
-            new ChatMessage.ToolResult("toolu_01", "triage", "succeeded: OOMKilled"),
-            new ChatMessage.ToolResult("toolu_02", "triage", "succeeded: Healthy")),
+            new ModelMessage.ToolResult("toolu_01", "triage", "succeeded: OOMKilled"),
+            new ModelMessage.ToolResult("toolu_02", "triage", "succeeded: Healthy")),
         List.of(RequestTools.named("triage").orElseThrow().spec()),
         Duration.ofSeconds(5));
   }

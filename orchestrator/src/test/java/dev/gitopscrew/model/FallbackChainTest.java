@@ -119,7 +119,7 @@ class FallbackChainTest {
             providers.refsFor(KnownAgent.HOMELAB_ADMIN),
             new ModelCall(
                 "",
-                List.of(new ChatMessage.User("why is grafana degraded?")),
+                List.of(new ModelMessage.User("why is grafana degraded?")),
                 List.of(),
                 Duration.ZERO),
             new FallbackChain.Budget(clock, budget));
@@ -200,7 +200,7 @@ class FallbackChainTest {
         chain(Duration.ofMillis(300))
             .complete(
                 List.of(PRIMARY, FALLBACK),
-                new ModelCall("", List.of(new ChatMessage.User("hi")), List.of(), Duration.ZERO),
+                new ModelCall("", List.of(new ModelMessage.User("hi")), List.of(), Duration.ZERO),
                 new FallbackChain.Budget(clock, Duration.ofSeconds(90)));
 
     assertThat(a.model()).isEqualTo(FALLBACK);

@@ -60,11 +60,11 @@ class OpenAiChatCompletionsTest {
     return new ModelCall(
         "stepfun/step-3.5-flash:free",
         List.of(
-            new ChatMessage.System("You are homelab-admin."),
-            new ChatMessage.User("why is grafana degraded?"),
-            new ChatMessage.Assistant(
+            new ModelMessage.System("You are homelab-admin."),
+            new ModelMessage.User("why is grafana degraded?"),
+            new ModelMessage.Assistant(
                 "", List.of(new ToolCall("call_1", "triage", "{\"application\":\"grafana\"}"))),
-            new ChatMessage.ToolResult("call_1", "triage", "succeeded: Degraded")),
+            new ModelMessage.ToolResult("call_1", "triage", "succeeded: Degraded")),
         List.of(tool),
         timeout);
   }

@@ -529,7 +529,7 @@ class GitHubWebhookTest {
     assertThat(report.follows("0123456789abcdef0123456789abcdef01234567")).isFalse();
     java.time.Instant now = java.time.Instant.now();
     var verified =
-        new dev.gitopscrew.channel.RequestOutcome.Ran(
+        new dev.gitopscrew.intake.RequestOutcome.Ran(
             41,
             "qa-tester",
             List.of(

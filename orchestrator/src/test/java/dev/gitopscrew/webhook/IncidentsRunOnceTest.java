@@ -3,10 +3,10 @@ package dev.gitopscrew.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gitopscrew.assembly.Crew;
-import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.effect.AuditRecord;
 import dev.gitopscrew.incident.Incident;
 import dev.gitopscrew.incident.testing.ClusterFixture;
+import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.Verify;
 import dev.gitopscrew.roles.work.Origin;

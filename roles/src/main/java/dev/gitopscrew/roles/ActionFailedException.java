@@ -7,9 +7,9 @@ public class ActionFailedException extends RuntimeException {
     super(message);
   }
 
-  /** The capability the action needs is not set up: say so, and how to set it up. */
-  public static ActionFailedException notConfigured(Capability capability) {
-    return new ActionFailedException(capability.name() + ": not configured - " + capability.fix());
+  /** The prerequisite the action needs is not set up: say so, and how to set it up. */
+  public static ActionFailedException notConfigured(Prerequisite missing) {
+    return new ActionFailedException(missing.name() + ": not configured - " + missing.fix());
   }
 
   /** The capability belongs to a later version; nothing was done. */

@@ -52,7 +52,7 @@ class AgentWorkforceTest {
 
   @Test
   void everyRequestKindButTheLeafPartsHasExactlyOneOwner() {
-    Routing routing = Team.routing(TestCrew.capabilities(crew.changes, crew.releases));
+    Routing routing = Team.routing(TestCrew.services(crew.changes, crew.releases));
     Map<Class<?>, KnownAgent> owners = routing.owners();
     for (Class<?> kind : Request.class.getPermittedSubclasses()) {
       if (kind.isInterface()) {

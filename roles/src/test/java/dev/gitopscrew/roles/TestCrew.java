@@ -11,7 +11,7 @@ import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.git.testing.RecordedEffects;
 import dev.gitopscrew.release.ReleasePolicy;
 import dev.gitopscrew.release.ReleaseWorkflow;
-import dev.gitopscrew.roles.team.Capabilities;
+import dev.gitopscrew.roles.team.AgentServices;
 import dev.gitopscrew.roles.team.Team;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,26 +45,23 @@ public final class TestCrew implements AutoCloseable {
             Footprint.defaults(), mirrors, repositories, spec -> local, ReleasePolicy.defaults());
     workforce =
         new AgentWorkforce(
-            Team.routing(capabilities(changes, releases)),
-            audit,
-            Redactor.none(),
-            Clock.systemUTC());
+            Team.routing(services(changes, releases)), audit, Redactor.none(), Clock.systemUTC());
   }
 
-  /** The capabilities of a crew with no cluster and no model. */
-  public static Capabilities capabilities(
+  /** The services of a crew with no cluster and no model. */
+  public static AgentServices services(
       dev.gitopscrew.git.change.Changes changes, dev.gitopscrew.release.Releases releases) {
-    return new Capabilities(
+    return new AgentServices(
         changes,
         dev.gitopscrew.roles.cluster.ClusterAccess.none(
             dev.gitopscrew.cluster.ClusterGuard.packaged(),
-            Capability.missing("Kubernetes", "set KUBECONFIG")),
+            Prerequisite.missing("Kubernetes", "set KUBECONFIG")),
         new dev.gitopscrew.roles.cluster.IncidentSettings(
             java.util.List.of(),
             dev.gitopscrew.incident.runbook.Runbooks.builtIn(),
             java.time.Duration.ofMillis(50)),
         null,
-        Capability.missing("model providers", "add models.providers"),
+        Prerequisite.missing("model providers", "add models.providers"),
         releases,
         Clock.systemUTC());
   }

@@ -11,11 +11,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.bench.Scenario;
-import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.forge.github.GitHubPayloads;
 import dev.gitopscrew.git.ChangeType;
 import dev.gitopscrew.git.testing.BareRepos;
 import dev.gitopscrew.git.testing.GitHttpServer;
+import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.Change;
 import dev.gitopscrew.roles.work.Origin;

@@ -1,6 +1,6 @@
 package dev.gitopscrew.channel.pr;
 
-import dev.gitopscrew.channel.RequestOutcome;
+import dev.gitopscrew.intake.RequestOutcome;
 
 /**
  * Revisions that are merges of pull requests the crew followed: when Argo CD reports one deployed,

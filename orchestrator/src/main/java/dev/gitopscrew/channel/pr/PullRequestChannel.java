@@ -1,8 +1,6 @@
 package dev.gitopscrew.channel.pr;
 
 import dev.gitopscrew.channel.Admission;
-import dev.gitopscrew.channel.RequestOutcome;
-import dev.gitopscrew.channel.RunRequest;
 import dev.gitopscrew.effect.Actor;
 import dev.gitopscrew.effect.AuditLog;
 import dev.gitopscrew.effect.Redactor;
@@ -12,6 +10,8 @@ import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.RepositorySpec;
+import dev.gitopscrew.intake.RequestOutcome;
+import dev.gitopscrew.intake.RunRequest;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.Validate;
 import dev.gitopscrew.roles.KnownAgent;

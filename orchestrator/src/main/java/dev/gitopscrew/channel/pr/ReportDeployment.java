@@ -1,6 +1,5 @@
 package dev.gitopscrew.channel.pr;
 
-import dev.gitopscrew.channel.RequestOutcome;
 import dev.gitopscrew.effect.Actor;
 import dev.gitopscrew.effect.AuditLog;
 import dev.gitopscrew.effect.Redactor;
@@ -10,6 +9,7 @@ import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.RepositorySpec;
+import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.store.JdbcPullRequestMerges;
 import java.time.Clock;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gitopscrew.model.ChatMessage;
 import dev.gitopscrew.model.Endpoint;
 import dev.gitopscrew.model.ModelCall;
 import dev.gitopscrew.model.ModelFailure;
 import dev.gitopscrew.model.ModelFailure.Kind;
+import dev.gitopscrew.model.ModelMessage;
 import dev.gitopscrew.model.ModelProvider;
 import dev.gitopscrew.model.ModelReply;
 import dev.gitopscrew.model.ProviderHttp;
@@ -69,12 +69,12 @@ public final class AnthropicMessages implements ModelProvider {
     body.put("model", call.model()).put("max_tokens", MAX_TOKENS);
     StringBuilder system = new StringBuilder();
     ArrayNode messages = body.putArray("messages");
-    for (ChatMessage m : call.messages()) {
-      if (m instanceof ChatMessage.System s) {
+    for (ModelMessage m : call.messages()) {
+      if (m instanceof ModelMessage.System s) {
         system.append(system.length() == 0 ? "" : "\n\n").append(s.text());
-      } else if (m instanceof ChatMessage.User u) {
+      } else if (m instanceof ModelMessage.User u) {
         messages.addObject().put("role", "user").put("content", u.text());
-      } else if (m instanceof ChatMessage.Assistant a) {
+      } else if (m instanceof ModelMessage.Assistant a) {
         ArrayNode content = messages.addObject().put("role", "assistant").putArray("content");
         if (!a.text().isBlank()) {
           content.addObject().put("type", "text").put("text", a.text());
@@ -87,7 +87,7 @@ public final class AnthropicMessages implements ModelProvider {
               .put("name", c.name())
               .set("input", input(c.arguments()));
         }
-      } else if (m instanceof ChatMessage.ToolResult r) {
+      } else if (m instanceof ModelMessage.ToolResult r) {
         // the results of one turn's calls go back together, in one user message
         JsonNode last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
         ArrayNode content =

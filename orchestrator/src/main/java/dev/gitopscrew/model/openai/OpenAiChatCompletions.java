@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gitopscrew.model.ChatMessage;
 import dev.gitopscrew.model.Endpoint;
 import dev.gitopscrew.model.ModelCall;
 import dev.gitopscrew.model.ModelFailure;
 import dev.gitopscrew.model.ModelFailure.Kind;
+import dev.gitopscrew.model.ModelMessage;
 import dev.gitopscrew.model.ModelProvider;
 import dev.gitopscrew.model.ModelReply;
 import dev.gitopscrew.model.ProviderHttp;
@@ -83,7 +83,7 @@ public final class OpenAiChatCompletions implements ModelProvider {
     ObjectNode body = JSON.createObjectNode();
     body.put("model", call.model());
     ArrayNode messages = body.putArray("messages");
-    for (ChatMessage m : call.messages()) {
+    for (ModelMessage m : call.messages()) {
       messages.add(message(m));
     }
     if (!call.tools().isEmpty()) {
@@ -100,13 +100,13 @@ public final class OpenAiChatCompletions implements ModelProvider {
     return body.toString();
   }
 
-  private static ObjectNode message(ChatMessage m) {
+  private static ObjectNode message(ModelMessage m) {
     ObjectNode node = JSON.createObjectNode();
-    if (m instanceof ChatMessage.System s) {
+    if (m instanceof ModelMessage.System s) {
       node.put("role", "system").put("content", s.text());
-    } else if (m instanceof ChatMessage.User u) {
+    } else if (m instanceof ModelMessage.User u) {
       node.put("role", "user").put("content", u.text());
-    } else if (m instanceof ChatMessage.Assistant a) {
+    } else if (m instanceof ModelMessage.Assistant a) {
       node.put("role", "assistant");
       if (a.text().isEmpty()) {
         node.putNull("content");
@@ -125,7 +125,7 @@ public final class OpenAiChatCompletions implements ModelProvider {
               .put("arguments", c.arguments());
         }
       }
-    } else if (m instanceof ChatMessage.ToolResult r) {
+    } else if (m instanceof ModelMessage.ToolResult r) {
       node.put("role", "tool").put("tool_call_id", r.callId()).put("content", r.text());
     }
     return node;

@@ -12,7 +12,7 @@ import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.channel.Admission;
 import dev.gitopscrew.channel.ChannelPolicy;
 import dev.gitopscrew.channel.ChatRequests;
-import dev.gitopscrew.channel.RequestOutcome;
+import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.roles.catalogue.Door;
 import dev.gitopscrew.roles.catalogue.RequestCatalogue;

@@ -3,8 +3,8 @@ package dev.gitopscrew.roles.ask;
 import dev.gitopscrew.request.Ask;
 import dev.gitopscrew.roles.Action;
 import dev.gitopscrew.roles.ActionContext;
-import dev.gitopscrew.roles.Capability;
 import dev.gitopscrew.roles.Delegation;
+import dev.gitopscrew.roles.Prerequisite;
 import dev.gitopscrew.roles.Tool;
 import java.util.Optional;
 
@@ -16,15 +16,15 @@ import java.util.Optional;
  */
 public final class AnswerFreeText implements Action<Ask> {
 
-  private final Capability models;
+  private final Prerequisite models;
   private final Planner planner;
 
-  public AnswerFreeText(Capability models, Planner planner) {
+  public AnswerFreeText(Prerequisite models, Planner planner) {
     this.models = models;
     this.planner = planner;
   }
 
-  public AnswerFreeText(Capability models) {
+  public AnswerFreeText(Prerequisite models) {
     this(models, Planner.none());
   }
 

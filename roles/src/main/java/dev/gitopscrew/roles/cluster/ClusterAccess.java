@@ -7,7 +7,7 @@ import dev.gitopscrew.cluster.GuardedCluster;
 import dev.gitopscrew.effect.SideEffects;
 import dev.gitopscrew.roles.ActionContext;
 import dev.gitopscrew.roles.ActionFailedException;
-import dev.gitopscrew.roles.Capability;
+import dev.gitopscrew.roles.Prerequisite;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,10 +20,10 @@ import java.util.Optional;
 public record ClusterAccess(
     ClusterGuard guard,
     Optional<GuardedCluster> cluster,
-    Capability capability,
+    Prerequisite capability,
     Duration refreshWait) {
 
-  public static ClusterAccess none(ClusterGuard guard, Capability missing) {
+  public static ClusterAccess none(ClusterGuard guard, Prerequisite missing) {
     return new ClusterAccess(guard, Optional.empty(), missing, Duration.ofSeconds(30));
   }
 

@@ -1,6 +1,6 @@
 package dev.gitopscrew.roles.cluster;
 
-import dev.gitopscrew.incident.Severity;
+import dev.gitopscrew.incident.SeverityRules;
 import dev.gitopscrew.incident.Verification;
 import dev.gitopscrew.incident.runbook.Runbook;
 import java.time.Duration;
@@ -16,7 +16,7 @@ public record IncidentSettings(
     List<Verification.Endpoint> healthEndpoints,
     List<Runbook> runbooks,
     Duration recheckEvery,
-    List<Severity.Rule> severityRules,
+    List<SeverityRules.Rule> severityRules,
     int verifyWaitSeconds,
     String reportRepository) {
 

@@ -11,7 +11,7 @@ import dev.gitopscrew.git.change.Changes;
 import dev.gitopscrew.git.change.IssueRequest;
 import dev.gitopscrew.incident.Incident;
 import dev.gitopscrew.incident.IncidentLog;
-import dev.gitopscrew.incident.Severity;
+import dev.gitopscrew.incident.SeverityRules;
 import dev.gitopscrew.incident.TriageReport;
 import dev.gitopscrew.incident.runbook.Runbook;
 import dev.gitopscrew.incident.runbook.Runbooks;
@@ -49,11 +49,11 @@ public final class RespondToIncident implements Action<Alert> {
 
   private final IncidentLog log;
   private final IncidentSettings settings;
-  private final Severity severity;
+  private final SeverityRules severity;
   private final Changes changes;
 
   public RespondToIncident(
-      IncidentLog log, IncidentSettings settings, Severity severity, Changes changes) {
+      IncidentLog log, IncidentSettings settings, SeverityRules severity, Changes changes) {
     this.log = log;
     this.settings = settings;
     this.severity = severity;

@@ -40,7 +40,7 @@ final class Collector {
       boolean lacking) {
     hits.add(
         new Hit(
-            new Finding(
+            new ScanFinding(
                 rule.id(),
                 rule.severity(),
                 m.path(),

@@ -43,8 +43,8 @@ final class FindingsText {
         .append(
             report.suppressed().isEmpty() ? "" : ", " + report.suppressed().size() + " suppressed")
         .append(".\n\n| severity | rule | where | finding | fix |\n|---|---|---|---|---|\n");
-    List<Finding> findings = report.findings();
-    for (Finding f : findings.subList(0, Math.min(ISSUE_ROWS, findings.size()))) {
+    List<ScanFinding> findings = report.findings();
+    for (ScanFinding f : findings.subList(0, Math.min(ISSUE_ROWS, findings.size()))) {
       body.append("| ")
           .append(f.severity().id())
           .append(" | `")
@@ -89,7 +89,7 @@ final class FindingsText {
   }
 
   static String suppressed(SuppressedFinding s) {
-    Finding f = s.finding();
+    ScanFinding f = s.finding();
     return "suppressed "
         + f.severity().id()
         + " "

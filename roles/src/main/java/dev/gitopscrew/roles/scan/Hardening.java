@@ -26,7 +26,8 @@ final class Hardening {
    * The new text of each fixed file, the findings fixed, what could not be fixed and why, and the
    * diff.
    */
-  record Result(Map<String, String> files, List<Finding> fixed, List<String> skipped, String diff) {
+  record Result(
+      Map<String, String> files, List<ScanFinding> fixed, List<String> skipped, String diff) {
 
     boolean isEmpty() {
       return files.isEmpty();
@@ -48,7 +49,7 @@ final class Hardening {
                 .thenComparingInt(h -> KEY_ORDER.indexOf(h.fix().key())))
         .forEach(h -> byFile.computeIfAbsent(h.fix().path(), p -> new ArrayList<>()).add(h));
     Map<String, String> changed = new LinkedHashMap<>();
-    List<Finding> fixed = new ArrayList<>();
+    List<ScanFinding> fixed = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     StringBuilder diff = new StringBuilder();
     byFile.forEach(

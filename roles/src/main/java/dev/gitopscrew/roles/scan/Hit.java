@@ -5,4 +5,4 @@ package dev.gitopscrew.roles.scan;
  * it is about something the object lacks (which a Kustomize patch, a partial object, may well
  * lack).
  */
-record Hit(Finding finding, ManifestTree.Manifest manifest, Fix fix, boolean lacking) {}
+record Hit(ScanFinding finding, ManifestTree.Manifest manifest, Fix fix, boolean lacking) {}

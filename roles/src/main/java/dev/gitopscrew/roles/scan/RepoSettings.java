@@ -41,7 +41,7 @@ public final class RepoSettings {
       String reason,
       String source) {
 
-    boolean matches(Finding f) {
+    boolean matches(ScanFinding f) {
       return rules.contains(f.rule())
           && (namespace == null || namespace.equals(f.namespace()))
           && (path == null

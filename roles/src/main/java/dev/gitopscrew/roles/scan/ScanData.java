@@ -22,7 +22,7 @@ public record ScanData(
     int files,
     int objects,
     Map<String, Integer> counts,
-    List<Finding> findings,
+    List<ScanFinding> findings,
     List<SuppressedFinding> suppressed,
     int suppressedCount,
     List<ManifestTree.Unreadable> unreadable,

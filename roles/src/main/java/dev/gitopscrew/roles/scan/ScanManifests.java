@@ -69,7 +69,7 @@ public final class ScanManifests implements Action<Scan> {
     ScanReport report = target.changed() == null ? whole : whole.onLines(target.changed());
     List<String> lines = new ArrayList<>();
     lines.add(headline(request, target, report));
-    List<Finding> shown = listFindings(request, report, lines);
+    List<ScanFinding> shown = listFindings(request, report, lines);
     Written written = Written.NOTHING;
     if (request.pullRequest() != null) {
       long untouched = whole.findings().size() - report.findings().size();
@@ -158,8 +158,9 @@ public final class ScanManifests implements Action<Scan> {
    * The findings at or above the requested severity, the suppressed ones when asked for, the
    * unreadable files and the warnings; returns the findings shown.
    */
-  private static List<Finding> listFindings(Scan request, ScanReport report, List<String> lines) {
-    List<Finding> shown =
+  private static List<ScanFinding> listFindings(
+      Scan request, ScanReport report, List<String> lines) {
+    List<ScanFinding> shown =
         report.findings().stream().filter(f -> f.severity().atLeast(request.severity())).toList();
     shown.forEach(f -> lines.add(f.describe()));
     int hidden = report.findings().size() - shown.size();
@@ -236,7 +237,7 @@ public final class ScanManifests implements Action<Scan> {
 
   /** The structured answer: what the text says, for the JSON output. */
   private static ScanData data(
-      Scan request, Target target, ScanReport report, List<Finding> shown, Written written) {
+      Scan request, Target target, ScanReport report, List<ScanFinding> shown, Written written) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     report.counts().forEach((s, n) -> counts.put(s.id(), n));
     return new ScanData(

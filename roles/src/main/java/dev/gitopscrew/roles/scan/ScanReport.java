@@ -51,7 +51,7 @@ public final class ScanReport {
     return objects;
   }
 
-  public List<Finding> findings() {
+  public List<ScanFinding> findings() {
     return hits.stream().map(Hit::finding).toList();
   }
 
@@ -79,7 +79,7 @@ public final class ScanReport {
         warnings);
   }
 
-  private static boolean at(Finding f, Map<String, Set<Integer>> lines) {
+  private static boolean at(ScanFinding f, Map<String, Set<Integer>> lines) {
     return lines.getOrDefault(f.path(), Set.of()).contains(f.line());
   }
 

@@ -138,7 +138,7 @@ public final class Scanner {
       RepoSettings settings,
       Map<String, ManifestTree.Manifest> namespaceObjects,
       List<String> warnings) {
-    Finding f = hit.finding();
+    ScanFinding f = hit.finding();
     List<ManifestTree.Manifest> annotated = new ArrayList<>();
     annotated.add(hit.manifest());
     if (f.rule().equals(Rule.MISSING_NETWORK_POLICY.id()) && f.namespace() != null) {

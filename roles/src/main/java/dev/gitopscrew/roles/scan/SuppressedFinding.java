@@ -6,4 +6,4 @@ package dev.gitopscrew.roles.scan;
  * @param reason why, as written, or null when none was given
  * @param by where the suppression is: the object's annotation, or {@code .gitops-crew.yaml:LINE}
  */
-public record SuppressedFinding(Finding finding, String reason, String by) {}
+public record SuppressedFinding(ScanFinding finding, String reason, String by) {}

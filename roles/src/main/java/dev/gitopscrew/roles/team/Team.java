@@ -1,6 +1,6 @@
 package dev.gitopscrew.roles.team;
 
-import dev.gitopscrew.incident.Severity;
+import dev.gitopscrew.incident.SeverityRules;
 import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.roles.RoleAgent;
 import dev.gitopscrew.roles.Routing;
@@ -32,52 +32,49 @@ public final class Team {
 
   private Team() {}
 
-  public static List<RoleAgent> agents(Capabilities capabilities) {
+  public static List<RoleAgent> agents(AgentServices services) {
     return List.of(
         new RoleAgent(
             KnownAgent.HOMELAB_ADMIN,
             List.of(
                 new RunDrill(),
-                new PlanRelease(capabilities.releases()),
-                new CutRelease(capabilities.releases()),
-                new MergePullRequest(capabilities.releases()),
-                new AnswerFreeText(capabilities.models(), capabilities.planner()),
+                new PlanRelease(services.releases()),
+                new CutRelease(services.releases()),
+                new MergePullRequest(services.releases()),
+                new AnswerFreeText(services.models(), services.planner()),
                 new RespondToIncident(
-                    capabilities.incidentLog(),
-                    capabilities.incidents(),
-                    new Severity(capabilities.incidents().severityRules()),
-                    capabilities.changes()))),
+                    services.incidentLog(),
+                    services.incidents(),
+                    new SeverityRules(services.incidents().severityRules()),
+                    services.changes()))),
         new RoleAgent(
             KnownAgent.DEVOPS_SRE,
             List.of(
-                new RunClusterAction(capabilities.cluster(), capabilities.clock()),
-                new ReadCluster(capabilities.cluster()),
+                new RunClusterAction(services.cluster(), services.clock()),
+                new ReadCluster(services.cluster()),
                 new RunRunbookAction(
-                    capabilities.cluster(),
-                    capabilities.incidents(),
-                    capabilities.changes(),
-                    capabilities.clock()))),
+                    services.cluster(),
+                    services.incidents(),
+                    services.changes(),
+                    services.clock()))),
         new RoleAgent(
             KnownAgent.SOFTWARE_ENGINEER,
             List.of(
-                new OpenChange(capabilities.changes()),
-                new EditManifest(capabilities.changes()),
-                new LabelPullRequest(capabilities.changes()))),
-        new RoleAgent(
-            KnownAgent.SECURITY_ANALYST, List.of(new ScanManifests(capabilities.changes()))),
+                new OpenChange(services.changes()),
+                new EditManifest(services.changes()),
+                new LabelPullRequest(services.changes()))),
+        new RoleAgent(KnownAgent.SECURITY_ANALYST, List.of(new ScanManifests(services.changes()))),
         new RoleAgent(
             KnownAgent.QA_TESTER,
             List.of(
-                new ValidateChange(capabilities.changes()),
-                new VerifyDeployment(
-                    capabilities.cluster(), capabilities.incidents(), capabilities.clock()),
-                new TriageApplication(
-                    capabilities.cluster(), capabilities.changes(), capabilities.clock()),
+                new ValidateChange(services.changes()),
+                new VerifyDeployment(services.cluster(), services.incidents(), services.clock()),
+                new TriageApplication(services.cluster(), services.changes(), services.clock()),
                 new RunDrillShare())));
   }
 
   /** The routing table of these agents, with the leaf workers' actions. */
-  public static Routing routing(Capabilities capabilities) {
-    return new Routing(agents(capabilities), List.of(new RunDrillLeaf()));
+  public static Routing routing(AgentServices services) {
+    return new Routing(agents(services), List.of(new RunDrillLeaf()));
   }
 }

@@ -5,8 +5,8 @@ import dev.gitopscrew.cluster.ClusterRefusedException;
 import dev.gitopscrew.git.CommitInfo;
 import dev.gitopscrew.git.change.Changes;
 import dev.gitopscrew.incident.IncidentException;
-import dev.gitopscrew.incident.Triage;
 import dev.gitopscrew.incident.TriageReport;
+import dev.gitopscrew.incident.Triager;
 import dev.gitopscrew.roles.Action;
 import dev.gitopscrew.roles.ActionContext;
 import dev.gitopscrew.roles.ActionFailedException;
@@ -49,7 +49,7 @@ public final class TriageApplication implements Action<dev.gitopscrew.request.Tr
     TriageReport report;
     try {
       report =
-          new Triage(cluster.forSession(context))
+          new Triager(cluster.forSession(context))
               .triage(request.application(), request.namespace(), clock.instant());
     } catch (ClusterRefusedException | ClusterCallException | IncidentException e) {
       throw new ActionFailedException(e.getMessage());

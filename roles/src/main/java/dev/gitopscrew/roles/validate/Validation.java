@@ -4,10 +4,10 @@ import dev.gitopscrew.git.ChangedFiles;
 import dev.gitopscrew.git.ChangedFiles.FileChange;
 import dev.gitopscrew.request.Severity;
 import dev.gitopscrew.roles.scan.Credentials;
-import dev.gitopscrew.roles.scan.Finding;
 import dev.gitopscrew.roles.scan.ManifestTree;
 import dev.gitopscrew.roles.scan.RepoSettings;
 import dev.gitopscrew.roles.scan.Rule;
+import dev.gitopscrew.roles.scan.ScanFinding;
 import dev.gitopscrew.roles.scan.ScanReport;
 import dev.gitopscrew.roles.scan.Scanner;
 import dev.gitopscrew.roles.yaml.Nodes;
@@ -238,7 +238,7 @@ public final class Validation {
       }
     }
     ScanReport report = Scanner.scan(after, null);
-    for (Finding f : report.findings()) {
+    for (ScanFinding f : report.findings()) {
       boolean ours =
           labels.contains(f.path() + "|" + f.object())
               || (f.rule().equals(Rule.MISSING_NETWORK_POLICY.id())

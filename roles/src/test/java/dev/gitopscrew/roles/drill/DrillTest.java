@@ -27,7 +27,7 @@ class DrillTest {
 
   private final AgentWorkforce workforce =
       new AgentWorkforce(
-          Team.routing(dev.gitopscrew.roles.TestCrew.capabilities(null, null)),
+          Team.routing(dev.gitopscrew.roles.TestCrew.services(null, null)),
           AuditLog.NONE,
           Redactor.none(),
           java.time.Clock.systemUTC());

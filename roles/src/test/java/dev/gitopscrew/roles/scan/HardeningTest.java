@@ -50,7 +50,7 @@ class HardeningTest {
                     + "            capabilities:\n"
                     + "              drop: [ALL]\n"));
     assertThat(result.fixed())
-        .extracting(Finding::rule)
+        .extracting(ScanFinding::rule)
         .containsExactlyInAnyOrder(
             "privilege-escalation", "run-as-root", "read-only-root-fs", "capabilities-not-dropped");
     assertThat(result.diff())

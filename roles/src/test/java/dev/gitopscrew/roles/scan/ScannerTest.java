@@ -71,7 +71,7 @@ class ScannerTest {
 
   @Test
   void everyRuleHasAPlantedPositive() {
-    assertThat(report.findings().stream().map(Finding::rule).distinct())
+    assertThat(report.findings().stream().map(ScanFinding::rule).distinct())
         .containsExactlyInAnyOrderElementsOf(Arrays.stream(Rule.values()).map(Rule::id).toList());
   }
 
@@ -96,7 +96,7 @@ class ScannerTest {
 
   @Test
   void aFindingSaysWhatIsWrongAndTheFixButNeverQuotesACredential() {
-    Finding env =
+    ScanFinding env =
         report.findings().stream()
             .filter(f -> f.rule().equals("credentials-in-env"))
             .findFirst()
@@ -109,7 +109,7 @@ class ScannerTest {
                 + " valueFrom.secretKeyRef");
     assertThat(env.namespace()).isEqualTo("media");
     String all =
-        report.findings().stream().map(Finding::describe).reduce("", (a, b) -> a + "\n" + b);
+        report.findings().stream().map(ScanFinding::describe).reduce("", (a, b) -> a + "\n" + b);
     assertThat(all).doesNotContain("hunter2", "s3cr3t", "0f8e3c2a9b7d", "not-so-secret", "ENC[");
   }
 

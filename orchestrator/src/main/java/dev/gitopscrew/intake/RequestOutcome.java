@@ -1,4 +1,4 @@
-package dev.gitopscrew.channel;
+package dev.gitopscrew.intake;
 
 import dev.gitopscrew.session.SessionView;
 import java.util.List;

@@ -3,33 +3,33 @@ package dev.gitopscrew.roles.team;
 import dev.gitopscrew.git.change.Changes;
 import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.release.Releases;
-import dev.gitopscrew.roles.Capability;
+import dev.gitopscrew.roles.Prerequisite;
 import dev.gitopscrew.roles.ask.Planner;
 import dev.gitopscrew.roles.cluster.ClusterAccess;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
 import java.time.Clock;
 
 /**
- * The capabilities the agents' actions are built on: the Git workflow, the cluster behind its
- * guard, incidents, whether a model is set up and the planner behind it, releases, and the clock.
+ * The services the agents' actions are built on: the Git workflow, the cluster behind its guard,
+ * incidents, whether a model is set up and the planner behind it, releases, and the clock.
  */
-public record Capabilities(
+public record AgentServices(
     Changes changes,
     ClusterAccess cluster,
     IncidentSettings incidents,
     IncidentLog incidentLog,
-    Capability models,
+    Prerequisite models,
     Releases releases,
     Clock clock,
     Planner planner) {
 
-  /** The capabilities of a crew whose free text has no planner. */
-  public Capabilities(
+  /** The services of a crew whose free text has no planner. */
+  public AgentServices(
       Changes changes,
       ClusterAccess cluster,
       IncidentSettings incidents,
       IncidentLog incidentLog,
-      Capability models,
+      Prerequisite models,
       Releases releases,
       Clock clock) {
     this(changes, cluster, incidents, incidentLog, models, releases, clock, Planner.none());

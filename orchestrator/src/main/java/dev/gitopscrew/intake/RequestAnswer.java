@@ -1,4 +1,4 @@
-package dev.gitopscrew.channel;
+package dev.gitopscrew.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gitopscrew.effect.AuditRecord;

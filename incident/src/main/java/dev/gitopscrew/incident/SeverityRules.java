@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * conditions all match decides. The built-in rules come last; operators put their own first (an app
  * that must never be down gets SEV-1).
  */
-public final class Severity {
+public final class SeverityRules {
 
   /**
    * One rule; null or empty conditions match anything.
@@ -48,7 +48,7 @@ public final class Severity {
   private final List<Rule> rules;
 
   /** The operator's rules, then the built-in ones. */
-  public Severity(List<Rule> declared) {
+  public SeverityRules(List<Rule> declared) {
     this.rules = new java.util.ArrayList<>(declared);
     this.rules.addAll(BUILT_IN);
   }

@@ -14,14 +14,14 @@ import java.util.List;
  * patterns on-call people recognise, stuck rollouts, recent warning events, and the previous
  * container's log of a crashing pod.
  */
-public final class Triage {
+public final class Triager {
 
   static final Duration EVENT_WINDOW = Duration.ofHours(1);
   static final int LOG_LINES = 20;
 
   private final Cluster cluster;
 
-  public Triage(Cluster cluster) {
+  public Triager(Cluster cluster) {
     this.cluster = cluster;
   }
 

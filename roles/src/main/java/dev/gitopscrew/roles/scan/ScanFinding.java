@@ -11,7 +11,7 @@ import dev.gitopscrew.request.Severity;
  * @param namespace the namespace the object lands in, or null when none is known
  * @param fixable whether the hardening pull request makes the fix mechanically
  */
-public record Finding(
+public record ScanFinding(
     String rule,
     Severity severity,
     String path,

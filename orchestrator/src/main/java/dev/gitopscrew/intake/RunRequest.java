@@ -1,4 +1,4 @@
-package dev.gitopscrew.channel;
+package dev.gitopscrew.intake;
 
 import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.permission.ChannelScope;

@@ -1,4 +1,4 @@
-package dev.gitopscrew.channel;
+package dev.gitopscrew.intake;
 
 import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.request.Request;
