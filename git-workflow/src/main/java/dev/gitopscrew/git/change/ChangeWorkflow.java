@@ -10,6 +10,7 @@ import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.Milestone;
 import dev.gitopscrew.forge.Milestones;
+import dev.gitopscrew.forge.MilestonesAndReleases;
 import dev.gitopscrew.forge.PullRequest;
 import dev.gitopscrew.git.ChangedFiles;
 import dev.gitopscrew.git.CommitInfo;
@@ -175,7 +176,7 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
   @Override
   public ChangeOutcome.Ref openIssue(IssueRequest request, SideEffects effects) {
     RepositorySpec spec = spec(request.repository());
-    Forge forge = new AuditedForge(forges.apply(spec), effects, spec.name());
+    Forge forge = AuditedForge.wrap(forges.apply(spec), effects, spec.name());
     String label = "agent:" + request.agentId();
     Optional<Issue> existing = forge.findOpenIssue(request.title(), request.marker(), label);
     if (existing.isPresent()) {
@@ -205,7 +206,7 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
   public void comment(
       String repository, int number, String agentId, String body, SideEffects effects) {
     RepositorySpec spec = spec(repository);
-    Forge forge = new AuditedForge(forges.apply(spec), effects, spec.name());
+    Forge forge = AuditedForge.wrap(forges.apply(spec), effects, spec.name());
     if (effects.dryRun()) {
       effects.preview(EffectKind.FORGE_COMMENT_CREATE, spec.name() + "#" + number, "comment");
       return;
@@ -217,7 +218,7 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
   public void label(
       String repository, int number, String label, boolean remove, SideEffects effects) {
     RepositorySpec spec = spec(repository);
-    Forge forge = new AuditedForge(forges.apply(spec), effects, spec.name());
+    Forge forge = AuditedForge.wrap(forges.apply(spec), effects, spec.name());
     if (effects.dryRun()) {
       effects.preview(
           remove ? EffectKind.FORGE_LABELS_REMOVE : EffectKind.FORGE_LABELS_ADD,
@@ -239,7 +240,7 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
     }
     String step = "forge";
     try {
-      Forge forge = new AuditedForge(forges.apply(spec), effects, spec.name());
+      Forge forge = AuditedForge.wrap(forges.apply(spec), effects, spec.name());
       step = "labels";
       Set<String> labels =
           footprint.labels(
@@ -335,9 +336,10 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
       public Optional<Milestone> get() {
         if (read == null) {
           read = Optional.empty();
-          if (forge.keepsMilestonesAndReleases()) {
+          Optional<MilestonesAndReleases> releases = forge.releases();
+          if (releases.isPresent()) {
             try {
-              read = Milestones.nextRelease(forge.milestones());
+              read = Milestones.nextRelease(releases.get().milestones());
             } catch (ForgeException e) {
               LOG.warnf(
                   "change on %s: milestones not read, so none is set: %s",
@@ -516,7 +518,7 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
   public ReportOutcome report(String repository, Report report, SideEffects effects) {
     RepositorySpec spec = spec(repository);
     try {
-      Forge forge = new AuditedForge(forges.apply(spec), effects, spec.name());
+      Forge forge = AuditedForge.wrap(forges.apply(spec), effects, spec.name());
       return new KeepReport(forge, footprint, createOnce, effects, spec.name()).issue(report);
     } catch (ForgeException | SideEffects.EffectFailedException e) {
       LOG.warnf("report on %s failed: %s", spec.name(), e.getMessage());
@@ -529,7 +531,7 @@ public final class ChangeWorkflow implements Changes, AutoCloseable {
       String repository, int number, Report report, CommitStatus status, SideEffects effects) {
     RepositorySpec spec = spec(repository);
     try {
-      Forge forge = new AuditedForge(forges.apply(spec), effects, spec.name());
+      Forge forge = AuditedForge.wrap(forges.apply(spec), effects, spec.name());
       return new KeepReport(forge, footprint, createOnce, effects, spec.name())
           .pullRequest(forge.pullRequest(number), report, status);
     } catch (ForgeException | SideEffects.EffectFailedException e) {
