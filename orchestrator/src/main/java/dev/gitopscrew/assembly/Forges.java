@@ -44,14 +44,8 @@ public final class Forges implements Function<RepositorySpec, Forge> {
 
   @Override
   public Forge apply(RepositorySpec spec) {
-    return built.computeIfAbsent(spec.name(), name -> metered(build(spec), spec));
-  }
-
-  /** API forges count their calls; the local forge has no API (and the merge needs its type). */
-  private Forge metered(Forge forge, RepositorySpec spec) {
-    return forge instanceof LocalForge
-        ? forge
-        : MeteredForge.wrap(forge, spec.forge().configName(), metrics);
+    return built.computeIfAbsent(
+        spec.name(), name -> MeteredForge.wrap(build(spec), spec.forge().configName(), metrics));
   }
 
   private Forge build(RepositorySpec spec) {

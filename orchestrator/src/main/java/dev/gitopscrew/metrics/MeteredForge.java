@@ -1,35 +1,51 @@
 package dev.gitopscrew.metrics;
 
+import dev.gitopscrew.effect.EffectKind;
+import dev.gitopscrew.forge.DecoratedForge;
 import dev.gitopscrew.forge.Forge;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.util.Set;
+import dev.gitopscrew.forge.ForgeCalls;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** A forge whose every call through the port is counted by operation and outcome. */
-public final class MeteredForge {
+/**
+ * A forge whose every call through the port, its milestones, releases and local merges included, is
+ * counted by operation (the port method's name) and outcome. How Git authenticates is answered from
+ * what the adapter holds and is not counted.
+ */
+public final class MeteredForge implements ForgeCalls {
 
-  // answered from what the adapter holds, not by the forge's API
-  private static final Set<String> LOCAL = Set.of("gitCredentials", "keepsMilestonesAndReleases");
+  private final String forgeName;
+  private final CrewMetrics metrics;
 
-  private MeteredForge() {}
+  private MeteredForge(String forgeName, CrewMetrics metrics) {
+    this.forgeName = forgeName;
+    this.metrics = metrics;
+  }
 
   public static Forge wrap(Forge forge, String forgeName, CrewMetrics metrics) {
-    return (Forge)
-        Proxy.newProxyInstance(
-            Forge.class.getClassLoader(),
-            new Class<?>[] {Forge.class},
-            (proxy, method, args) -> {
-              if (method.getDeclaringClass() == Object.class || LOCAL.contains(method.getName())) {
-                return method.invoke(forge, args);
-              }
-              try {
-                Object result = method.invoke(forge, args);
-                metrics.forgeCall(forgeName, method.getName(), true);
-                return result;
-              } catch (InvocationTargetException e) {
-                metrics.forgeCall(forgeName, method.getName(), false);
-                throw e.getCause();
-              }
-            });
+    return new DecoratedForge(forge, new MeteredForge(forgeName, metrics));
+  }
+
+  @Override
+  public <T> T call(String operation, Supplier<T> call) {
+    T result;
+    try {
+      result = call.get();
+    } catch (RuntimeException | Error e) {
+      metrics.forgeCall(forgeName, operation, false);
+      throw e;
+    }
+    metrics.forgeCall(forgeName, operation, true);
+    return result;
+  }
+
+  @Override
+  public <T> T write(
+      String operation,
+      EffectKind kind,
+      Supplier<String> target,
+      Supplier<T> call,
+      Function<? super T, String> outcome) {
+    return call(operation, call);
   }
 }

@@ -3,7 +3,7 @@ package dev.gitopscrew.store;
 import dev.gitopscrew.forge.Comment;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.PullRequest;
-import dev.gitopscrew.forge.local.LocalForge;
+import dev.gitopscrew.forge.local.LocalForgeRecords;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ final class ForgeItems {
           number,
           title,
           body,
-          LocalForge.url(repo, "issues", number),
+          LocalForgeRecords.url(repo, "issues", number),
           "OPEN".equals(state),
           labels,
           milestone);
@@ -73,7 +73,7 @@ final class ForgeItems {
           number,
           title,
           body,
-          LocalForge.url(repo, "pulls", number),
+          LocalForgeRecords.url(repo, "pulls", number),
           branch,
           baseBranch,
           PullRequest.State.valueOf(state),
@@ -371,6 +371,6 @@ final class ForgeItems {
   }
 
   private static Comment comment(String repo, int number, long id, String body) {
-    return new Comment(id, body, LocalForge.url(repo, "issues", number) + "#comment-" + id);
+    return new Comment(id, body, LocalForgeRecords.url(repo, "issues", number) + "#comment-" + id);
   }
 }

@@ -114,6 +114,32 @@ class ArchitectureTest {
     slices().matching("dev.gitopscrew.(**)").should().beFreeOfCycles().check(classes);
   }
 
+  /** Issue "The house": an adapter throws no 'unsupported'. */
+  @Test
+  void noPortAdapterThrowsUnsupportedOperation() {
+    PortRules.NO_UNSUPPORTED.check(classes);
+  }
+
+  /**
+   * Issue "The house": no caller downcasts a port, to its adapter or to another capability. No
+   * {@code instanceof} on a port type; only the composition root names an adapter (as a cast must);
+   * and one capability per class, so a cast between capabilities cannot succeed.
+   */
+  @Test
+  void noPortIsTestedForItsType() {
+    PortRules.NO_INSTANCEOF_ON_PORTS.check(classes);
+  }
+
+  @Test
+  void onlyTheCompositionRootNamesAnAdapter() {
+    PortRules.ADAPTERS_NAMED_ONLY_BY_THE_ROOT.check(classes);
+  }
+
+  @Test
+  void eachClassImplementsOnePortCapability() {
+    PortRules.ONE_CAPABILITY_PER_CLASS.check(classes);
+  }
+
   static final List<ArchRule> CONFINED =
       List.of(
           library("org.kohsuke.github..", "dev.gitopscrew.forge.github.."),

@@ -13,12 +13,15 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.gitopscrew.assembly.Forges;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
+import dev.gitopscrew.forge.NewIssue;
 import dev.gitopscrew.forge.github.GitHubPayloads;
+import dev.gitopscrew.forge.local.InMemoryLocalForgeRecords;
 import dev.gitopscrew.git.ForgeKind;
 import dev.gitopscrew.git.RepositorySpec;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,10 +115,37 @@ class ForgeMetricsTest {
     }
   }
 
+  /**
+   * The local forge is counted as every forge is, its milestones and releases and its merge button
+   * included: no forge is left unmetered to keep its type visible.
+   */
+  @Test
+  void theLocalForgeAndItsCapabilitiesAreCountedToo() {
+    Forge forge =
+        new Forges(name -> null, new InMemoryLocalForgeRecords(), new CrewMetrics(registry))
+            .apply(
+                new RepositorySpec(
+                    "demo", ForgeKind.LOCAL, "file:///srv/demo.git", null, null, null, "main"));
+
+    int number = forge.createIssue(new NewIssue("Bump whoami", "body", Set.of())).number();
+    assertThatThrownBy(() -> forge.pullRequest(9)).isInstanceOf(ForgeException.class);
+    assertThat(forge.releases().orElseThrow().milestones()).isEmpty();
+    assertThat(forge.localMerges().orElseThrow().mergeCommit(number)).isEmpty();
+
+    assertThat(count("local", "createIssue", "ok")).isEqualTo(1);
+    assertThat(count("local", "pullRequest", "failed")).isEqualTo(1);
+    assertThat(count("local", "milestones", "ok")).isEqualTo(1);
+    assertThat(count("local", "mergeCommit", "ok")).isEqualTo(1);
+  }
+
   private double count(String operation, String outcome) {
+    return count("github", operation, outcome);
+  }
+
+  private double count(String forge, String operation, String outcome) {
     return registry
         .get("crew.forge.calls")
-        .tags("forge", "github", "operation", operation, "outcome", outcome)
+        .tags("forge", forge, "operation", operation, "outcome", outcome)
         .counter()
         .count();
   }

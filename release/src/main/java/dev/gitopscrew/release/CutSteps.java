@@ -3,9 +3,9 @@ package dev.gitopscrew.release;
 import dev.gitopscrew.effect.EffectKind;
 import dev.gitopscrew.effect.SideEffects;
 import dev.gitopscrew.forge.AuditedForge;
-import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.Milestone;
+import dev.gitopscrew.forge.MilestonesAndReleases;
 import dev.gitopscrew.forge.NewRelease;
 import dev.gitopscrew.forge.Release;
 import dev.gitopscrew.forge.ReleaseNotes;
@@ -135,21 +135,23 @@ final class CutSteps {
     List<String> changes = new ArrayList<>();
     String version = s.version();
     String repo = s.spec().name();
-    Forge forge = new AuditedForge(s.forge(), effects, repo);
+    // null on a forge without milestones and releases: the cut is its tag
+    MilestonesAndReleases releases =
+        AuditedForge.wrap(s.forge(), effects, repo).releases().orElse(null);
     String step = "milestone";
     try {
       Milestone m = s.milestone();
-      if (s.keepsReleases()) {
+      if (releases != null) {
         if (m == null) {
           m =
-              forge.createMilestone(
+              releases.createMilestone(
                   version,
                   "Release " + version + " of " + repo + ", cut by " + ReleaseWorkflow.AGENT + ".");
           changes.add("milestone " + version + " created");
         }
         step = "assign";
         for (int number : s.orphans()) {
-          forge.setMilestone(number, m);
+          releases.setMilestone(number, m);
         }
         if (!s.orphans().isEmpty()) {
           changes.add(numbers(s.orphans()) + " put in milestone " + m.title());
@@ -181,7 +183,7 @@ final class CutSteps {
                 + "), annotated by "
                 + footprint.authorName(ReleaseWorkflow.AGENT));
       }
-      if (!s.keepsReleases()) {
+      if (releases == null) {
         return changes;
       }
       step = "close";
@@ -200,7 +202,7 @@ final class CutSteps {
                         + m.description())
                     .strip()
                 : m.description();
-        forge.updateMilestone(m, version, description, false);
+        releases.updateMilestone(m, version, description, false);
         changes.add(
             rename
                 ? "milestone " + m.title() + " renamed to " + version + " and closed"
@@ -209,7 +211,7 @@ final class CutSteps {
       step = "next";
       if (!s.nextMilestoneExists()) {
         String next = s.nextMilestone();
-        forge.createMilestone(
+        releases.createMilestone(
             next,
             "The release after "
                 + version
@@ -222,12 +224,13 @@ final class CutSteps {
         String body =
             r != null && !r.body().isBlank()
                 ? r.body()
-                : forge
+                : releases
                     .generateNotes(version, s.plan().commit(), s.previous())
                     .map(ReleaseNotes::body)
                     .orElseGet(() -> Notes.of(s, version));
         NewRelease wanted = new NewRelease(version, s.plan().commit(), version, body, true);
-        Release made = r == null ? forge.createRelease(wanted) : forge.updateRelease(r, wanted);
+        Release made =
+            r == null ? releases.createRelease(wanted) : releases.updateRelease(r, wanted);
         changes.add(
             (r == null ? "release " : "draft release ")
                 + version
@@ -235,10 +238,7 @@ final class CutSteps {
                 + made.url());
       }
       return changes;
-    } catch (ForgeException
-        | GitWorkflowException
-        | SideEffects.EffectFailedException
-        | UnsupportedOperationException e) {
+    } catch (ForgeException | GitWorkflowException | SideEffects.EffectFailedException e) {
       throw new ReleaseException(
           "the cut of "
               + version

@@ -1,8 +1,8 @@
 package dev.gitopscrew.release;
 
-import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeItem;
 import dev.gitopscrew.forge.Milestone;
+import dev.gitopscrew.forge.MilestonesAndReleases;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,19 +23,19 @@ final class ReleaseMilestone {
       List<ForgeItem> in,
       String named,
       TagHistory.Versioned tagged,
-      Forge forge,
+      MilestonesAndReleases releases,
       List<Milestone> all) {
     if (named != null) {
       List<Milestone> known = all;
       return ReleaseContent.titled(in, named)
-          .or(() -> find(known != null ? known : forge.milestones(), named))
+          .or(() -> find(known != null ? known : releases.milestones(), named))
           .orElseThrow(
               () ->
                   new ReleaseException(
                       "no milestone named "
                           + named
                           + "; open milestones: "
-                          + (known != null ? known : forge.milestones())
+                          + (known != null ? known : releases.milestones())
                               .stream()
                                   .filter(Milestone::open)
                                   .map(Milestone::title)

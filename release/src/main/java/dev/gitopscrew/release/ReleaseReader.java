@@ -3,6 +3,7 @@ package dev.gitopscrew.release;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeItem;
 import dev.gitopscrew.forge.Milestone;
+import dev.gitopscrew.forge.MilestonesAndReleases;
 import dev.gitopscrew.forge.Release;
 import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.RepositorySpec;
@@ -35,7 +36,9 @@ final class ReleaseReader {
   }
 
   Situation read(RepositorySpec spec, Forge forge, Tags tags, String named) {
-    boolean keeps = forge.keepsMilestonesAndReleases();
+    // null on a forge without milestones and releases (Azure DevOps)
+    MilestonesAndReleases kept = forge.releases().orElse(null);
+    boolean keeps = kept != null;
     if (named != null && !keeps) {
       throw new ReleaseException(
           spec.name()
@@ -45,7 +48,7 @@ final class ReleaseReader {
               + " pull requests completed since the last tag");
     }
     TagHistory history = TagHistory.fetch(tags);
-    List<Release> releases = keeps ? forge.latestReleases() : List.of();
+    List<Release> releases = keeps ? kept.latestReleases() : List.of();
 
     TagHistory.Versioned tagged = null;
     TagHistory.Versioned candidate = null;
@@ -132,7 +135,7 @@ final class ReleaseReader {
       TagHistory.Versioned previous,
       TagHistory.Versioned tagged,
       String target) {
-    boolean keeps = forge.keepsMilestonesAndReleases();
+    MilestonesAndReleases kept = forge.releases().orElse(null);
     Set<String> range = history.between(previous, target);
     ReleaseContent.Placed placed =
         ReleaseContent.place(
@@ -141,15 +144,19 @@ final class ReleaseReader {
             item -> history.place(item, range, previous, tagged),
             previous == null ? null : previous.name(),
             tagged == null ? null : tagged.name());
-    List<Milestone> all = tagged != null && keeps ? forge.milestones() : null;
+    List<Milestone> all = tagged != null && kept != null ? kept.milestones() : null;
     Milestone milestone =
-        keeps ? ReleaseMilestone.of(placed.in(), named, tagged, forge, all) : null;
+        kept != null ? ReleaseMilestone.of(placed.in(), named, tagged, kept, all) : null;
     ReleaseContent.Counted counted = ReleaseContent.count(placed.in(), milestone);
     List<Plan.Pr> ignored = new ArrayList<>(counted.ignored());
     ignored.addAll(placed.ignored());
     List<Plan.Pr> blockers = new ArrayList<>();
-    if (tagged == null && milestone != null && milestone.open() && milestone.openIssues() > 0) {
-      for (ForgeItem open : ReleaseContent.byNumber(forge.openItems(milestone))) {
+    if (tagged == null
+        && kept != null
+        && milestone != null
+        && milestone.open()
+        && milestone.openIssues() > 0) {
+      for (ForgeItem open : ReleaseContent.byNumber(kept.openItems(milestone))) {
         if (open.pullRequest()) {
           ignored.add(ReleaseContent.pr(open, "still open"));
         } else {
@@ -199,7 +206,7 @@ final class ReleaseReader {
       TagHistory.Versioned previous,
       String target,
       List<Plan.Pr> ignored) {
-    boolean keeps = forge.keepsMilestonesAndReleases();
+    boolean keeps = forge.releases().isPresent();
     String none =
         previous == null
             ? "no pull request has been merged into " + spec.defaultBranch() + " yet"

@@ -4,8 +4,8 @@ import dev.gitopscrew.effect.EffectKind;
 import dev.gitopscrew.effect.SideEffects;
 import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
+import dev.gitopscrew.forge.LocalMerges;
 import dev.gitopscrew.forge.PullRequest;
-import dev.gitopscrew.forge.local.LocalForge;
 import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.ForgeKind;
 import dev.gitopscrew.git.GitWorkflowException;
@@ -93,9 +93,11 @@ public final class ReleaseWorkflow implements Releases {
               + ": merge its pull requests there; crew merges only on the local forge");
     }
     Forge forge = forges.apply(spec);
-    if (!(forge instanceof LocalForge local)) {
-      throw new ReleaseException(repository + " has no local forge to merge on");
-    }
+    LocalMerges local =
+        forge
+            .localMerges()
+            .orElseThrow(
+                () -> new ReleaseException(repository + " has no local forge to merge on"));
     PullRequest pr;
     try {
       pr = forge.pullRequest(pullRequest);

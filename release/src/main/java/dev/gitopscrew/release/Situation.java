@@ -47,7 +47,7 @@ record Situation(
   }
 
   boolean keepsReleases() {
-    return forge.keepsMilestonesAndReleases();
+    return forge.releases().isPresent();
   }
 
   String version() {

@@ -10,13 +10,11 @@ import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.ForgeItem;
 import dev.gitopscrew.forge.Issue;
-import dev.gitopscrew.forge.Milestone;
+import dev.gitopscrew.forge.LocalMerges;
+import dev.gitopscrew.forge.MilestonesAndReleases;
 import dev.gitopscrew.forge.NewIssue;
 import dev.gitopscrew.forge.NewPullRequest;
-import dev.gitopscrew.forge.NewRelease;
 import dev.gitopscrew.forge.PullRequest;
-import dev.gitopscrew.forge.Release;
-import dev.gitopscrew.forge.ReleaseNotes;
 import dev.gitopscrew.git.GitCredentials;
 import dev.gitopscrew.git.RepositorySpec;
 import jakarta.ws.rs.ProcessingException;
@@ -538,9 +536,15 @@ public final class AzureDevOpsForge implements Forge {
 
   private static final int PAGE = 100;
 
+  /** Azure DevOps keeps neither milestones nor releases: a release there is its annotated tag. */
   @Override
-  public boolean keepsMilestonesAndReleases() {
-    return false;
+  public Optional<MilestonesAndReleases> releases() {
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<LocalMerges> localMerges() {
+    return Optional.empty();
   }
 
   /** Completed pull requests into the default branch closed since {@code since}; newest first. */
@@ -608,58 +612,5 @@ public final class AzureDevOpsForge implements Forge {
         closedAt,
         pr.path("lastMergeCommit").path("commitId").asText(null),
         closedAt);
-  }
-
-  @Override
-  public List<ForgeItem> openItems(Milestone milestone) {
-    throw noMilestones();
-  }
-
-  @Override
-  public List<Milestone> milestones() {
-    throw noMilestones();
-  }
-
-  @Override
-  public Milestone createMilestone(String title, String description) {
-    throw noMilestones();
-  }
-
-  @Override
-  public Milestone updateMilestone(
-      Milestone milestone, String title, String description, boolean open) {
-    throw noMilestones();
-  }
-
-  @Override
-  public void setMilestone(int number, Milestone milestone) {
-    throw noMilestones();
-  }
-
-  @Override
-  public List<Release> latestReleases() {
-    return List.of();
-  }
-
-  @Override
-  public Release createRelease(NewRelease release) {
-    throw noMilestones();
-  }
-
-  @Override
-  public Release updateRelease(Release existing, NewRelease release) {
-    throw noMilestones();
-  }
-
-  @Override
-  public Optional<ReleaseNotes> generateNotes(String tag, String target, String previousTag) {
-    return Optional.empty();
-  }
-
-  private UnsupportedOperationException noMilestones() {
-    return new UnsupportedOperationException(
-        "Azure DevOps keeps no milestones or releases; a release of "
-            + spec.name()
-            + " is its annotated tag");
   }
 }

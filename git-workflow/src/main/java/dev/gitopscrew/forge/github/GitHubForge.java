@@ -6,13 +6,11 @@ import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.ForgeItem;
 import dev.gitopscrew.forge.Issue;
-import dev.gitopscrew.forge.Milestone;
+import dev.gitopscrew.forge.LocalMerges;
+import dev.gitopscrew.forge.MilestonesAndReleases;
 import dev.gitopscrew.forge.NewIssue;
 import dev.gitopscrew.forge.NewPullRequest;
-import dev.gitopscrew.forge.NewRelease;
 import dev.gitopscrew.forge.PullRequest;
-import dev.gitopscrew.forge.Release;
-import dev.gitopscrew.forge.ReleaseNotes;
 import dev.gitopscrew.git.GitCredentials;
 import dev.gitopscrew.git.RepositorySpec;
 import dev.gitopscrew.retry.Retries;
@@ -508,58 +506,17 @@ public final class GitHubForge implements Forge {
   // Releases: plain REST requests, one HTTP request each (GitHubReleases).
 
   @Override
-  public boolean keepsMilestonesAndReleases() {
-    return true;
-  }
-
-  @Override
   public List<ForgeItem> closedPullRequests(Instant since, Set<Integer> merged) {
     return releases.closedPullRequests(since, merged);
   }
 
   @Override
-  public List<ForgeItem> openItems(Milestone milestone) {
-    return releases.openItems(milestone);
+  public Optional<MilestonesAndReleases> releases() {
+    return Optional.of(releases);
   }
 
   @Override
-  public List<Milestone> milestones() {
-    return releases.milestones();
-  }
-
-  @Override
-  public Milestone createMilestone(String title, String description) {
-    return releases.createMilestone(title, description);
-  }
-
-  @Override
-  public Milestone updateMilestone(
-      Milestone milestone, String title, String description, boolean open) {
-    return releases.updateMilestone(milestone, title, description, open);
-  }
-
-  @Override
-  public void setMilestone(int number, Milestone milestone) {
-    releases.setMilestone(number, milestone);
-  }
-
-  @Override
-  public List<Release> latestReleases() {
-    return releases.latestReleases();
-  }
-
-  @Override
-  public Release createRelease(NewRelease release) {
-    return releases.createRelease(release);
-  }
-
-  @Override
-  public Release updateRelease(Release existing, NewRelease release) {
-    return releases.updateRelease(existing, release);
-  }
-
-  @Override
-  public Optional<ReleaseNotes> generateNotes(String tag, String target, String previousTag) {
-    return releases.generateNotes(tag, target, previousTag);
+  public Optional<LocalMerges> localMerges() {
+    return Optional.empty();
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.ForgeItem;
 import dev.gitopscrew.forge.Milestone;
+import dev.gitopscrew.forge.MilestonesAndReleases;
 import dev.gitopscrew.forge.NewRelease;
 import dev.gitopscrew.forge.PullRequest;
 import dev.gitopscrew.forge.Release;
@@ -22,7 +23,7 @@ import java.util.Set;
  * The release calls of {@link GitHubForge}: merged pull requests, milestones, releases and notes,
  * each one plain REST request ({@link GitHubRest}).
  */
-final class GitHubReleases {
+final class GitHubReleases implements MilestonesAndReleases {
 
   private final RepositorySpec spec;
   private final GitHubRest rest;
@@ -62,7 +63,8 @@ final class GitHubReleases {
     return out;
   }
 
-  List<ForgeItem> openItems(Milestone milestone) {
+  @Override
+  public List<ForgeItem> openItems(Milestone milestone) {
     List<ForgeItem> out = new ArrayList<>();
     rest.pages(
         "list the open issues of milestone " + milestone.title(),
@@ -74,7 +76,8 @@ final class GitHubReleases {
     return out;
   }
 
-  List<Milestone> milestones() {
+  @Override
+  public List<Milestone> milestones() {
     List<Milestone> out = new ArrayList<>();
     rest.pages(
         "list milestones",
@@ -86,7 +89,8 @@ final class GitHubReleases {
     return out;
   }
 
-  Milestone createMilestone(String title, String description) {
+  @Override
+  public Milestone createMilestone(String title, String description) {
     ObjectNode body = NODES.objectNode().put("title", title).put("description", description);
     try {
       return milestone(
@@ -102,7 +106,9 @@ final class GitHubReleases {
     }
   }
 
-  Milestone updateMilestone(Milestone milestone, String title, String description, boolean open) {
+  @Override
+  public Milestone updateMilestone(
+      Milestone milestone, String title, String description, boolean open) {
     ObjectNode body =
         NODES
             .objectNode()
@@ -117,7 +123,8 @@ final class GitHubReleases {
             body));
   }
 
-  void setMilestone(int number, Milestone milestone) {
+  @Override
+  public void setMilestone(int number, Milestone milestone) {
     rest.write(
         "put #" + number + " in milestone " + milestone.title(),
         "PATCH",
@@ -125,13 +132,15 @@ final class GitHubReleases {
         NODES.objectNode().put("milestone", milestone.number()));
   }
 
-  List<Release> latestReleases() {
+  @Override
+  public List<Release> latestReleases() {
     List<Release> out = new ArrayList<>();
     rest.get("list releases", path() + "/releases?per_page=100").forEach(r -> out.add(release(r)));
     return out;
   }
 
-  Release createRelease(NewRelease release) {
+  @Override
+  public Release createRelease(NewRelease release) {
     try {
       return release(
           rest.write(
@@ -150,7 +159,8 @@ final class GitHubReleases {
     }
   }
 
-  Release updateRelease(Release existing, NewRelease release) {
+  @Override
+  public Release updateRelease(Release existing, NewRelease release) {
     return release(
         rest.write(
             "update release " + existing.tag(),
@@ -159,7 +169,8 @@ final class GitHubReleases {
             body(release)));
   }
 
-  Optional<ReleaseNotes> generateNotes(String tag, String target, String previousTag) {
+  @Override
+  public Optional<ReleaseNotes> generateNotes(String tag, String target, String previousTag) {
     ObjectNode body = NODES.objectNode().put("tag_name", tag).put("target_commitish", target);
     if (previousTag != null) {
       body.put("previous_tag_name", previousTag);

@@ -37,7 +37,7 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
             number,
             issue.title(),
             issue.body(),
-            LocalForge.url(repo, "issues", number),
+            LocalForgeRecords.url(repo, "issues", number),
             true,
             issue.labels(),
             null);
@@ -83,7 +83,8 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
   public synchronized Comment insertComment(String repo, int number, String body) {
     change(repo, number, i -> i, p -> p);
     long id = ++commentIds;
-    Comment c = new Comment(id, body, LocalForge.url(repo, "issues", number) + "#comment-" + id);
+    Comment c =
+        new Comment(id, body, LocalForgeRecords.url(repo, "issues", number) + "#comment-" + id);
     comments.computeIfAbsent(repo + "#" + number, k -> new ArrayList<>()).add(c);
     return c;
   }
@@ -153,7 +154,7 @@ public final class InMemoryLocalForgeRecords implements LocalForgeRecords {
             number,
             pr.title(),
             pr.body(),
-            LocalForge.url(repo, "pulls", number),
+            LocalForgeRecords.url(repo, "pulls", number),
             pr.branch(),
             pr.baseBranch(),
             PullRequest.State.OPEN,

@@ -18,6 +18,11 @@ import java.util.Set;
  */
 public interface LocalForgeRecords {
 
+  /** The address of a local record: {@code local://<repo>/<issues|pulls>/<number>}. */
+  static String url(String repo, String kind, int number) {
+    return "local://" + repo + "/" + kind + "/" + number;
+  }
+
   Issue insertIssue(String repo, NewIssue issue);
 
   Optional<Issue> issue(String repo, int number);

@@ -5,6 +5,7 @@ import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.Milestone;
+import dev.gitopscrew.forge.MilestonesAndReleases;
 import dev.gitopscrew.forge.NewIssue;
 import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.GitWorkflowException;
@@ -148,10 +149,11 @@ final class AdoptOrCreateIssue {
       return issue;
     }
     Optional<Milestone> next = nextMilestone.get();
-    if (next.isEmpty()) {
+    Optional<MilestonesAndReleases> releases = forge.releases();
+    if (next.isEmpty() || releases.isEmpty()) {
       return issue;
     }
-    forge.setMilestone(issue.number(), next.get());
+    releases.get().setMilestone(issue.number(), next.get());
     return issue.withMilestone(next.get().title());
   }
 }

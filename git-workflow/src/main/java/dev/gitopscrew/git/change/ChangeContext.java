@@ -51,7 +51,7 @@ record ChangeContext(
 
   /** The repository's forge adapter with every write through {@code effects}. */
   Forge audited(RepositorySpec spec, SideEffects effects) {
-    return new AuditedForge(forges.apply(spec), effects, spec.name());
+    return AuditedForge.wrap(forges.apply(spec), effects, spec.name());
   }
 
   /** The cached clone of the repository, with the credentials of its forge. */

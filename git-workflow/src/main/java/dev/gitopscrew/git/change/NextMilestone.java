@@ -5,6 +5,7 @@ import dev.gitopscrew.forge.ForgeException;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.Milestone;
 import dev.gitopscrew.forge.Milestones;
+import dev.gitopscrew.forge.MilestonesAndReleases;
 import dev.gitopscrew.git.RepositorySpec;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -33,9 +34,10 @@ final class NextMilestone implements Supplier<Optional<Milestone>> {
   public Optional<Milestone> get() {
     if (read == null) {
       read = Optional.empty();
-      if (forge.keepsMilestonesAndReleases()) {
+      Optional<MilestonesAndReleases> releases = forge.releases();
+      if (releases.isPresent()) {
         try {
-          read = Milestones.nextRelease(forge.milestones());
+          read = Milestones.nextRelease(releases.get().milestones());
         } catch (ForgeException e) {
           LOG.warnf(
               "change on %s: milestones not read, so none is set: %s", spec.name(), e.getMessage());

@@ -1,10 +1,10 @@
 package dev.gitopscrew.git.change;
 
 import dev.gitopscrew.forge.CreateOnce;
-import dev.gitopscrew.forge.Forge;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.NewPullRequest;
 import dev.gitopscrew.forge.PullRequest;
+import dev.gitopscrew.forge.PullRequests;
 import dev.gitopscrew.git.Footprint;
 import java.util.Optional;
 import java.util.Set;
@@ -18,11 +18,11 @@ final class OpenOrUpdatePullRequest {
   /** The pull request, and whether this step opened it. */
   record Result(PullRequest pullRequest, boolean created) {}
 
-  private final Forge forge;
+  private final PullRequests forge;
   private final Footprint footprint;
   private final CreateOnce createOnce;
 
-  OpenOrUpdatePullRequest(Forge forge, Footprint footprint, CreateOnce createOnce) {
+  OpenOrUpdatePullRequest(PullRequests forge, Footprint footprint, CreateOnce createOnce) {
     this.forge = forge;
     this.footprint = footprint;
     this.createOnce = createOnce;

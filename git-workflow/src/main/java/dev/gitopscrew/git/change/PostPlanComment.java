@@ -2,7 +2,7 @@ package dev.gitopscrew.git.change;
 
 import dev.gitopscrew.forge.Comment;
 import dev.gitopscrew.forge.CreateOnce;
-import dev.gitopscrew.forge.Forge;
+import dev.gitopscrew.forge.Issues;
 import dev.gitopscrew.git.Footprint;
 import java.util.List;
 import java.util.Optional;
@@ -13,11 +13,11 @@ import java.util.Optional;
  */
 final class PostPlanComment {
 
-  private final Forge forge;
+  private final Issues forge;
   private final Footprint footprint;
   private final CreateOnce createOnce;
 
-  PostPlanComment(Forge forge, Footprint footprint, CreateOnce createOnce) {
+  PostPlanComment(Issues forge, Footprint footprint, CreateOnce createOnce) {
     this.forge = forge;
     this.footprint = footprint;
     this.createOnce = createOnce;

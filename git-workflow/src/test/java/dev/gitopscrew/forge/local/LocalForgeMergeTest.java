@@ -32,7 +32,10 @@ class LocalForgeMergeTest {
                 findings,
                 null));
 
-    forge.recordMerge(pr.number(), "6f44fa93acb3e3af240ca54131a6192692101eee", Instant.now());
+    forge
+        .localMerges()
+        .orElseThrow()
+        .recordMerge(pr.number(), "6f44fa93acb3e3af240ca54131a6192692101eee", Instant.now());
 
     assertThat(forge.pullRequest(pr.number()).state()).isEqualTo(PullRequest.State.MERGED);
     assertThat(forge.issue(findings).open()).isFalse();
@@ -45,7 +48,7 @@ class LocalForgeMergeTest {
     PullRequest pr =
         forge.createPullRequest(
             new NewPullRequest("fix: typo", "Fixes #99", "b", "main", Set.of(), 0, null));
-    forge.recordMerge(pr.number(), "abc", Instant.now());
+    forge.localMerges().orElseThrow().recordMerge(pr.number(), "abc", Instant.now());
     assertThat(forge.pullRequest(pr.number()).state()).isEqualTo(PullRequest.State.MERGED);
   }
 }

@@ -250,7 +250,7 @@ public final class PullRequestChannel {
 
   private Answer label(RepositorySpec spec, Forge forge, PullRequestEvent.Commented c, boolean on) {
     Forge audited =
-        new AuditedForge(forge, effects(c, 0L, KnownAgent.HOMELAB_ADMIN.id()), spec.name());
+        AuditedForge.wrap(forge, effects(c, 0L, KnownAgent.HOMELAB_ADMIN.id()), spec.name());
     try {
       if (on) {
         audited.addPullRequestLabel(c.number(), HOLD_LABEL);
@@ -279,7 +279,8 @@ public final class PullRequestChannel {
       String agent,
       String text) {
     Forge audited =
-        new AuditedForge(forge, effects(c, sessionId == null ? 0L : sessionId, agent), spec.name());
+        AuditedForge.wrap(
+            forge, effects(c, sessionId == null ? 0L : sessionId, agent), spec.name());
     String body = text;
     if (body.length() > MAX_ANSWER) {
       // GitHub refuses comments over 65,536 characters; the session keeps the whole answer

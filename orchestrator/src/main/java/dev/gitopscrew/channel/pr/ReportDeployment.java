@@ -87,7 +87,7 @@ public final class ReportDeployment implements MergedRevisions {
             redactor,
             clock);
     try {
-      new AuditedForge(forges.apply(spec), effects, spec.name())
+      AuditedForge.wrap(forges.apply(spec), effects, spec.name())
           .commentOnPullRequest(m.number(), footprint.withFooter(text, agent));
     } catch (ForgeException | SideEffects.EffectFailedException e) {
       LOG.warnf(
