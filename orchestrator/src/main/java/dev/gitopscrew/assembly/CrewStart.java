@@ -1,7 +1,7 @@
 package dev.gitopscrew.assembly;
 
 import dev.gitopscrew.metrics.CrewMetrics;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.Optional;

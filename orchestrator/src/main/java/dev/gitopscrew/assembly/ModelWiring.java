@@ -15,7 +15,7 @@ import dev.gitopscrew.model.adapters.ModelAdapters;
 import dev.gitopscrew.roles.Prerequisite;
 import dev.gitopscrew.roles.Routing;
 import dev.gitopscrew.roles.ask.Planner;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;

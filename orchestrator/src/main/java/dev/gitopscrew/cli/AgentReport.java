@@ -5,7 +5,7 @@ import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.permission.PermissionChain;
 import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.roles.Tool;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.gitopscrew.cli;
 
 import dev.gitopscrew.config.ConfigProblem;
-import dev.gitopscrew.runtime.AlertsDestination;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.AlertsDestination;
+import dev.gitopscrew.settings.CrewContext;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

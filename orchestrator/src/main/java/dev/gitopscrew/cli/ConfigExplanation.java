@@ -15,7 +15,7 @@ import dev.gitopscrew.roles.Tool;
 import dev.gitopscrew.roles.catalogue.Door;
 import dev.gitopscrew.roles.catalogue.RequestCatalogue;
 import dev.gitopscrew.roles.catalogue.RequestKind;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.skill.Skill;
 import dev.gitopscrew.skill.SkillCatalog;
 import java.io.PrintWriter;
@@ -222,7 +222,7 @@ record ConfigExplanation(CrewContext ctx, String alerts) {
   }
 
   private static void footprint(PrintWriter out, CrewConfig config) {
-    var footprint = dev.gitopscrew.runtime.GitSettings.footprint(config);
+    var footprint = dev.gitopscrew.settings.GitSettings.footprint(config);
     var scheme = footprint.scheme();
     out.println(
         "\nGit footprint: commits by <agent>[bot] <<agent>@"

@@ -1,6 +1,6 @@
 package dev.gitopscrew.cli;
 
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -55,7 +55,7 @@ public final class CrewCli {
     return () -> {
       err.println(
           "waiting for the state store: another crew command is using it (up to "
-              + dev.gitopscrew.runtime.StoreSettings.EMBEDDED_WAIT.toSeconds()
+              + dev.gitopscrew.settings.StoreSettings.EMBEDDED_WAIT.toSeconds()
               + " s)...");
       err.flush();
     };

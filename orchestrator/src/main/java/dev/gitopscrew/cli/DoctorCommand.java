@@ -1,9 +1,9 @@
 package dev.gitopscrew.cli;
 
-import dev.gitopscrew.runtime.AlertsDestination;
-import dev.gitopscrew.runtime.CrewContext;
-import dev.gitopscrew.runtime.Doctor;
-import dev.gitopscrew.runtime.Integration;
+import dev.gitopscrew.doctor.Doctor;
+import dev.gitopscrew.doctor.IntegrationCheck;
+import dev.gitopscrew.settings.AlertsDestination;
+import dev.gitopscrew.settings.CrewContext;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -21,12 +21,12 @@ final class DoctorCommand extends BaseCommand {
     SessionCommands.runningGateway(ctx, err());
     ctx.problems().forEach(p -> out().println("  " + p.describe()));
     ctx.skills().problems().forEach(p -> out().println("  skill skipped: " + p.describe()));
-    List<Integration> results = new Doctor(ctx).examine();
+    List<IntegrationCheck> results = new Doctor(ctx).examine();
     results.forEach(i -> out().println(i.describe()));
     AlertsDestination.of(ctx.loaded().config(), ctx.env())
         .warning()
         .ifPresent(w -> out().println("WARNING: " + w));
-    boolean broken = results.stream().anyMatch(Integration::broken);
+    boolean broken = results.stream().anyMatch(IntegrationCheck::broken);
     out()
         .println(
             broken

@@ -3,8 +3,8 @@ package dev.gitopscrew.cli;
 import dev.gitopscrew.forge.Issue;
 import dev.gitopscrew.forge.PullRequest;
 import dev.gitopscrew.request.Merge;
-import dev.gitopscrew.runtime.CrewContext;
-import dev.gitopscrew.runtime.GitSettings;
+import dev.gitopscrew.settings.CrewContext;
+import dev.gitopscrew.settings.GitSettings;
 import dev.gitopscrew.store.ForgeListing;
 import dev.gitopscrew.store.StateStore;
 import java.io.PrintWriter;
@@ -93,7 +93,7 @@ final class ForgeCommand {
               .orElseGet(
                   () -> {
                     try (StateStore store =
-                        dev.gitopscrew.runtime.StoreSettings.open(
+                        dev.gitopscrew.settings.StoreSettings.open(
                             ctx, CrewCli.waitingForStore(err()))) {
                       return ForgeListing.of(
                           dev.gitopscrew.assembly.ReadModels.on(store).localForge(), name);

@@ -2,8 +2,8 @@ package dev.gitopscrew.cli;
 
 import dev.gitopscrew.request.ReleaseCut;
 import dev.gitopscrew.request.ReleasePlan;
-import dev.gitopscrew.runtime.CrewContext;
-import dev.gitopscrew.runtime.GitSettings;
+import dev.gitopscrew.settings.CrewContext;
+import dev.gitopscrew.settings.GitSettings;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

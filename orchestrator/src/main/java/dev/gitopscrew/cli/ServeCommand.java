@@ -1,10 +1,10 @@
 package dev.gitopscrew.cli;
 
 import dev.gitopscrew.assembly.CrewStart;
-import dev.gitopscrew.runtime.CrewContext;
-import dev.gitopscrew.runtime.GatewaySettings;
-import dev.gitopscrew.runtime.ListenProbe;
-import dev.gitopscrew.runtime.StateDirLock;
+import dev.gitopscrew.doctor.ListenProbe;
+import dev.gitopscrew.settings.CrewContext;
+import dev.gitopscrew.settings.GatewaySettings;
+import dev.gitopscrew.settings.StateDirLock;
 import io.quarkus.runtime.Quarkus;
 import java.lang.ref.Reference;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.gitopscrew.cli;
 
-import dev.gitopscrew.runtime.CrewContext;
-import dev.gitopscrew.runtime.GatewayClient;
+import dev.gitopscrew.gatewayclient.GatewayClient;
 import dev.gitopscrew.session.SessionSettings;
+import dev.gitopscrew.settings.CrewContext;
 
 /** Picks where the session commands act: the running gateway, else this process. */
 final class SessionCommands {

@@ -1,6 +1,6 @@
 package dev.gitopscrew.cli;
 
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.skill.Skill;
 import picocli.CommandLine.Command;
 

@@ -2,11 +2,11 @@ package dev.gitopscrew.gateway;
 
 import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.cluster.Leadership;
-import dev.gitopscrew.runtime.CrewContext;
-import dev.gitopscrew.runtime.GatewayFile;
-import dev.gitopscrew.runtime.GatewaySettings;
-import dev.gitopscrew.runtime.Integration;
-import dev.gitopscrew.runtime.Integrations;
+import dev.gitopscrew.doctor.IntegrationCheck;
+import dev.gitopscrew.doctor.Integrations;
+import dev.gitopscrew.settings.CrewContext;
+import dev.gitopscrew.settings.GatewayFile;
+import dev.gitopscrew.settings.GatewaySettings;
 import dev.gitopscrew.store.StoreInfo;
 import dev.gitopscrew.webhook.ArgoWebhook;
 import dev.gitopscrew.webhook.AzureDevOpsWebhook;
@@ -55,7 +55,7 @@ public class GatewayLifecycle {
     context.skills().problems().forEach(p -> LOG.warnf("skill skipped: %s", p.describe()));
     context.skills().overrides().forEach(o -> LOG.infof("skill: %s", o));
     LOG.infof("skills: %d loaded", context.skills().all().size());
-    for (Integration i : Integrations.describe(context)) {
+    for (IntegrationCheck i : Integrations.describe(context)) {
       LOG.info("integration " + i.describe());
     }
     storeInfo.recordStart();

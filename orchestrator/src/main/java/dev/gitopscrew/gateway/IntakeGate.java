@@ -1,9 +1,9 @@
 package dev.gitopscrew.gateway;
 
 import dev.gitopscrew.metrics.CrewMetrics;
-import dev.gitopscrew.runtime.CrewContext;
-import dev.gitopscrew.runtime.GatewaySettings;
-import dev.gitopscrew.runtime.Secret;
+import dev.gitopscrew.settings.CrewContext;
+import dev.gitopscrew.settings.GatewaySettings;
+import dev.gitopscrew.settings.Secret;
 import dev.gitopscrew.webhook.ArgoWebhook;
 import dev.gitopscrew.webhook.AzureDevOpsWebhook;
 import dev.gitopscrew.webhook.GitHubWebhook;

@@ -1,7 +1,7 @@
 package dev.gitopscrew.gateway;
 
-import dev.gitopscrew.runtime.GatewayFile;
-import dev.gitopscrew.runtime.Secret;
+import dev.gitopscrew.settings.GatewayFile;
+import dev.gitopscrew.settings.Secret;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.HexFormat;

@@ -62,7 +62,7 @@ public class RequestsResource {
 
   @POST
   public Response run(
-      @jakarta.ws.rs.HeaderParam(dev.gitopscrew.runtime.GatewayFile.LOCAL_KEY_HEADER)
+      @jakarta.ws.rs.HeaderParam(dev.gitopscrew.settings.GatewayFile.LOCAL_KEY_HEADER)
           String localKey,
       Body body)
       throws InterruptedException {

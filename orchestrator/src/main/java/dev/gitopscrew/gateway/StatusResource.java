@@ -1,10 +1,10 @@
 package dev.gitopscrew.gateway;
 
 import dev.gitopscrew.cluster.Leadership;
+import dev.gitopscrew.doctor.Integrations;
 import dev.gitopscrew.permission.AgentProfile;
 import dev.gitopscrew.roles.Tool;
-import dev.gitopscrew.runtime.CrewContext;
-import dev.gitopscrew.runtime.Integrations;
+import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.store.StoreInfo;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package dev.gitopscrew.webhook;
 
-import dev.gitopscrew.runtime.Secret;
+import dev.gitopscrew.settings.Secret;
 import dev.gitopscrew.store.JdbcDeliveries;
 import java.time.Duration;
 import java.util.LinkedHashMap;

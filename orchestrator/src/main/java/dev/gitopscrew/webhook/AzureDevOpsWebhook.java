@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gitopscrew.git.ForgeKind;
 import dev.gitopscrew.git.RepositorySpec;
-import dev.gitopscrew.runtime.Secret;
+import dev.gitopscrew.settings.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package dev.gitopscrew.webhook;
 
-import dev.gitopscrew.runtime.Secret;
+import dev.gitopscrew.settings.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;

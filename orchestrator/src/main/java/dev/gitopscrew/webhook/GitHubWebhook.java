@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gitopscrew.channel.pr.PullRequestEvent;
 import dev.gitopscrew.git.ForgeKind;
 import dev.gitopscrew.git.RepositorySpec;
-import dev.gitopscrew.runtime.Secret;
+import dev.gitopscrew.settings.Secret;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;

@@ -14,7 +14,7 @@ import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.permission.PermissionChain;
 import dev.gitopscrew.roles.work.Origin;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -18,7 +18,7 @@ import dev.gitopscrew.model.ConversationMemory;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.Ask;
 import dev.gitopscrew.roles.work.Origin;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -18,7 +18,7 @@ import dev.gitopscrew.request.Ask;
 import dev.gitopscrew.roles.catalogue.Door;
 import dev.gitopscrew.roles.catalogue.RequestCatalogue;
 import dev.gitopscrew.roles.work.Origin;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

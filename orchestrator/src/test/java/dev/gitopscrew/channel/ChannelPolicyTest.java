@@ -8,7 +8,7 @@ import dev.gitopscrew.config.CrewConfig.DiscordSection;
 import dev.gitopscrew.config.CrewConfig.GuildConfig;
 import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.intake.RequestOutcome;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.store.TestStores;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.gitopscrew.runtime.GatewayFile;
+import dev.gitopscrew.settings.GatewayFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

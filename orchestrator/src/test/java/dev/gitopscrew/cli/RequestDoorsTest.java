@@ -18,7 +18,7 @@ import dev.gitopscrew.roles.catalogue.Greeting;
 import dev.gitopscrew.roles.catalogue.RequestCatalogue;
 import dev.gitopscrew.roles.catalogue.RequestKind;
 import dev.gitopscrew.roles.work.Origin;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.store.TestStores;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;

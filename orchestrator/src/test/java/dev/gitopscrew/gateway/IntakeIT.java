@@ -322,6 +322,6 @@ class IntakeIT {
   }
 
   static String signed(byte[] body) {
-    return GitHubSignature.sign(new dev.gitopscrew.runtime.Secret(GITHUB), body);
+    return GitHubSignature.sign(new dev.gitopscrew.settings.Secret(GITHUB), body);
   }
 }

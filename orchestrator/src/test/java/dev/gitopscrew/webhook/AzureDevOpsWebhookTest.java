@@ -15,7 +15,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.git.DemoRepository;
 import dev.gitopscrew.git.testing.BareRepos;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.store.JdbcDeliveries;
 import dev.gitopscrew.store.TestStores;
 import java.nio.charset.StandardCharsets;

@@ -24,7 +24,7 @@ import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.ReleaseCut;
 import dev.gitopscrew.roles.work.Origin;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

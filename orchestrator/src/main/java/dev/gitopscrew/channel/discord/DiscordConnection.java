@@ -8,7 +8,7 @@ import dev.gitopscrew.channel.DecideByButton;
 import dev.gitopscrew.channel.DeliverChatReplies;
 import dev.gitopscrew.channel.FollowAlertByName;
 import dev.gitopscrew.channel.SlashCommands;
-import dev.gitopscrew.runtime.Secret;
+import dev.gitopscrew.settings.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,8 +1,8 @@
 package dev.gitopscrew.channel.discord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gitopscrew.runtime.Secret;
-import dev.gitopscrew.runtime.UserAgents;
+import dev.gitopscrew.settings.Secret;
+import dev.gitopscrew.settings.UserAgents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -9,7 +9,7 @@ import dev.gitopscrew.channel.ChatReply;
 import dev.gitopscrew.effect.EffectKind;
 import dev.gitopscrew.effect.SideEffects;
 import dev.gitopscrew.retry.Retries;
-import dev.gitopscrew.runtime.UserAgents;
+import dev.gitopscrew.settings.UserAgents;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

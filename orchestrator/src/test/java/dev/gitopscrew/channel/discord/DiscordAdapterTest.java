@@ -17,7 +17,7 @@ import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.roles.catalogue.Door;
 import dev.gitopscrew.roles.catalogue.RequestCatalogue;
 import dev.gitopscrew.roles.work.Origin;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.store.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.incident.testing.ClusterFixture;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.store.TestStores;
 import dev.gitopscrew.webhook.ArgoApplications;
 import dev.gitopscrew.webhook.ArgoWebhook;

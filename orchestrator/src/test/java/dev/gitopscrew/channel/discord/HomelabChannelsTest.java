@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.channel.ChatRequests;
 import dev.gitopscrew.incident.testing.ClusterFixture;
-import dev.gitopscrew.runtime.CrewContext;
+import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.store.TestStores;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;

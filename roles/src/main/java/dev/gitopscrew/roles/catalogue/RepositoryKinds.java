@@ -196,8 +196,11 @@ final class RepositoryKinds {
             .owner(KnownAgent.HOMELAB_ADMIN, Tool.FORGE_MERGE)
             .writes()
             .builds(Merge.class, v -> new Merge(v.text("repository"), v.number("pullRequest"))),
+        // a load drill is a request like any other so that it meets the same limits, queues, store
+        // and audit as real work; its leaves and shares are internal kinds no door offers
         RequestKind.named(
-                "drill fanout", "A load drill: N leaf workers through the session limits.")
+                "drill fanout",
+                "A load drill: N leaf workers through the session limits, to see a deployment keep up.")
             .needs("a fan-out", "drill fanout 1000 fail 10 timeout 5 work 20")
             .fields(
                 Field.number("leaves", "how many leaf workers", "100", 1, 100_000).optional(),

@@ -1,4 +1,4 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.settings;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

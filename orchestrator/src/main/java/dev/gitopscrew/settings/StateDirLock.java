@@ -1,4 +1,4 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.settings;
 
 import dev.failsafe.Failsafe;
 import dev.gitopscrew.retry.Retries;

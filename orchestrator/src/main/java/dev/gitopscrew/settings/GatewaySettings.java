@@ -1,4 +1,4 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.settings;
 
 import dev.gitopscrew.config.CrewConfig;
 import java.net.InetAddress;

@@ -1,7 +1,11 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.gatewayclient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gitopscrew.settings.CrewContext;
+import dev.gitopscrew.settings.GatewayFile;
+import dev.gitopscrew.settings.GatewaySettings;
+import dev.gitopscrew.settings.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

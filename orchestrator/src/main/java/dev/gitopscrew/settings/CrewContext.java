@@ -1,4 +1,4 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.settings;
 
 import dev.gitopscrew.config.ConfigLoader;
 import dev.gitopscrew.config.LoadedConfig;

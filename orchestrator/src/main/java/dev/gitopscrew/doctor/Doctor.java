@@ -1,12 +1,18 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.doctor;
 
 import dev.gitopscrew.cluster.ApiCall;
 import dev.gitopscrew.cluster.ClusterGuard;
 import dev.gitopscrew.cluster.fabric8.ClusterProbe;
 import dev.gitopscrew.config.CrewConfig;
+import dev.gitopscrew.gatewayclient.GatewayClient;
 import dev.gitopscrew.model.ModelProvider;
 import dev.gitopscrew.model.ModelProviders;
 import dev.gitopscrew.model.adapters.ModelAdapters;
+import dev.gitopscrew.settings.ClusterSettings;
+import dev.gitopscrew.settings.CrewContext;
+import dev.gitopscrew.settings.GatewayFile;
+import dev.gitopscrew.settings.StoreSettings;
+import dev.gitopscrew.settings.UserAgents;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.store.StateStoreException;
 import java.net.URI;
@@ -38,21 +44,21 @@ public final class Doctor {
     this.context = context;
   }
 
-  public List<Integration> examine() {
-    List<Integration> out = new ArrayList<>();
-    for (Integration i : Integrations.describe(context)) {
+  public List<IntegrationCheck> examine() {
+    List<IntegrationCheck> out = new ArrayList<>();
+    for (IntegrationCheck i : Integrations.describe(context)) {
       out.add(i.configured() && i.reachable().isEmpty() ? probe(i) : i);
     }
     return out;
   }
 
-  private Integration probe(Integration i) {
+  private IntegrationCheck probe(IntegrationCheck i) {
     Map<String, String> env = context.env();
     CrewConfig config = context.loaded().config();
     String name = i.name();
     if (name.equals("Discord")) {
       String base = config.channels().discord().apiBaseUrlOrDefault();
-      Integration probed =
+      IntegrationCheck probed =
           http(
               i,
               base + "/users/@me",
@@ -64,7 +70,7 @@ public final class Doctor {
       return probed.broken() ? probed : gatewayConnection(probed);
     }
     if (name.equals("GitHub")) {
-      Integration result = i;
+      IntegrationCheck result = i;
       for (var e : Integrations.repositories(config, "github").entrySet()) {
         String api =
             e.getValue().apiUrl() != null ? e.getValue().apiUrl() : "https://api.github.com";
@@ -84,7 +90,7 @@ public final class Doctor {
       return result;
     }
     if (name.equals("Azure DevOps")) {
-      Integration result = i;
+      IntegrationCheck result = i;
       String basic =
           "Basic "
               + Base64.getEncoder()
@@ -124,7 +130,7 @@ public final class Doctor {
   }
 
   /** The provider lists its models and takes the key; no tokens are spent. */
-  private Integration probeModels(Integration i, String provider) {
+  private IntegrationCheck probeModels(IntegrationCheck i, String provider) {
     ModelProviders providers =
         new ModelProviders(
             context.loaded().config(),
@@ -149,7 +155,7 @@ public final class Doctor {
   }
 
   /** The API server answers, and grants every call the guard's rules allow. */
-  private Integration probeCluster(Integration i) {
+  private IntegrationCheck probeCluster(IntegrationCheck i) {
     ClusterGuard guard = ClusterSettings.guard(context);
     ClusterProbe.Result r =
         ClusterProbe.probe(
@@ -175,7 +181,7 @@ public final class Doctor {
     return i.probed(true, r.detail(), "");
   }
 
-  private Integration probeStore(Integration i) {
+  private IntegrationCheck probeStore(IntegrationCheck i) {
     var gateway = GatewayFile.read(context.stateDir());
     if (gateway.isPresent()) {
       return i.probed(true, "held by the running gateway " + gateway.get().url(), "");
@@ -193,7 +199,7 @@ public final class Doctor {
   }
 
   /** Where the running gateway posts incident reports now (the channel it found by name). */
-  private Integration gatewayAlerts(Integration i) {
+  private IntegrationCheck gatewayAlerts(IntegrationCheck i) {
     Optional<GatewayClient> gateway = GatewayClient.forRunningGateway(context);
     if (gateway.isEmpty()) {
       return i;
@@ -207,7 +213,7 @@ public final class Doctor {
   }
 
   /** The running gateway's Discord connection, when a gateway runs for this state directory. */
-  private Integration gatewayConnection(Integration probed) {
+  private IntegrationCheck gatewayConnection(IntegrationCheck probed) {
     Optional<GatewayClient> gateway = GatewayClient.forRunningGateway(context);
     if (gateway.isEmpty()) {
       return probed.withDetail(probed.detail() + "; no gateway running, so no connection");
@@ -225,7 +231,7 @@ public final class Doctor {
               + discord.path("reconnects").asInt()
               + " reconnects)";
       return status.equals("failed")
-          ? new Integration(
+          ? new IntegrationCheck(
               probed.name(), true, Optional.of(false), line, "see docs/discord.md#troubleshooting")
           : probed.withDetail(line);
     } catch (RuntimeException e) {
@@ -238,8 +244,8 @@ public final class Doctor {
    * the host and why; a 401 says the token is refused and which variable holds it (never its
    * value); any other answer is named by its status.
    */
-  private Integration http(
-      Integration i,
+  private IntegrationCheck http(
+      IntegrationCheck i,
       String url,
       String authorization,
       String userAgent,

@@ -1,4 +1,4 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.settings;
 
 import dev.gitopscrew.config.CrewConfig;
 import java.util.Map;
@@ -57,13 +57,6 @@ public record AlertsDestination(String where, boolean nowhere, boolean maybeNowh
     }
     return new AlertsDestination(
         "nowhere: incident reports are not posted" + unused.orElse(""), true, false);
-  }
-
-  /** The line {@code crew doctor} prints among the integrations. */
-  public Integration integration() {
-    return nowhere
-        ? new Integration("alerts", false, Optional.empty(), where, FIX)
-        : Integration.configured("alerts", where);
   }
 
   /** A warning for the CLI, when reports are (or may be) posted nowhere. */

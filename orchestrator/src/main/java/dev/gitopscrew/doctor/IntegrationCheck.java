@@ -1,4 +1,4 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.doctor;
 
 import java.util.Optional;
 
@@ -6,24 +6,24 @@ import java.util.Optional;
  * One external system and its state: configured or not, and (when probed) whether it answered.
  * {@code fix} says what to do when it is not configured or not reachable.
  */
-public record Integration(
+public record IntegrationCheck(
     String name, boolean configured, Optional<Boolean> reachable, String detail, String fix) {
 
-  public static Integration notConfigured(String name, String fix) {
-    return new Integration(name, false, Optional.empty(), "not configured", fix);
+  public static IntegrationCheck notConfigured(String name, String fix) {
+    return new IntegrationCheck(name, false, Optional.empty(), "not configured", fix);
   }
 
-  public static Integration configured(String name, String detail) {
-    return new Integration(name, true, Optional.empty(), detail, "");
+  public static IntegrationCheck configured(String name, String detail) {
+    return new IntegrationCheck(name, true, Optional.empty(), detail, "");
   }
 
-  public Integration probed(boolean ok, String result, String fixIfNot) {
-    return new Integration(
+  public IntegrationCheck probed(boolean ok, String result, String fixIfNot) {
+    return new IntegrationCheck(
         name, configured, Optional.of(ok), detail + "; " + result, ok ? "" : fixIfNot);
   }
 
-  public Integration withDetail(String newDetail) {
-    return new Integration(name, configured, reachable, newDetail, fix);
+  public IntegrationCheck withDetail(String newDetail) {
+    return new IntegrationCheck(name, configured, reachable, newDetail, fix);
   }
 
   /** Configured but unreachable: what {@code crew doctor} fails on. */

@@ -1,4 +1,4 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.settings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

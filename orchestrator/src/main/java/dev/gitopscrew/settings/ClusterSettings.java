@@ -1,4 +1,4 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.settings;
 
 import dev.gitopscrew.cluster.ClusterGuard;
 import dev.gitopscrew.config.ConfigException;

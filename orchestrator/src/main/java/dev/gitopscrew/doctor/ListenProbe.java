@@ -1,5 +1,6 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.doctor;
 
+import dev.gitopscrew.settings.GatewaySettings;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.settings;
 
 /**
  * The {@code User-Agent} the crew's own HTTP requests carry. Discord requires {@code DiscordBot

@@ -1,10 +1,13 @@
-package dev.gitopscrew.runtime;
+package dev.gitopscrew.doctor;
 
 import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.config.CrewConfig.RepositoryConfig;
 import dev.gitopscrew.model.Endpoint;
 import dev.gitopscrew.model.ModelFailure;
 import dev.gitopscrew.model.ModelProviders;
+import dev.gitopscrew.settings.AlertsDestination;
+import dev.gitopscrew.settings.CrewContext;
+import dev.gitopscrew.settings.StoreSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,13 +20,13 @@ public final class Integrations {
 
   private Integrations() {}
 
-  public static List<Integration> describe(CrewContext context) {
+  public static List<IntegrationCheck> describe(CrewContext context) {
     CrewConfig config = context.loaded().config();
     Map<String, String> env = context.env();
-    List<Integration> all = new ArrayList<>();
+    List<IntegrationCheck> all = new ArrayList<>();
     all.add(discord(config, env));
     all.add(discordWebhooks(env));
-    all.add(AlertsDestination.of(config, env).integration());
+    all.add(alerts(AlertsDestination.of(config, env)));
     all.add(
         forge(
             "GitHub",
@@ -35,27 +38,27 @@ public final class Integrations {
     all.add(kubernetes(config, env));
     all.add(argoCd(env));
     all.addAll(models(config, env));
-    all.add(Integration.configured("state store", StoreSettings.describe(context)));
+    all.add(IntegrationCheck.configured("state store", StoreSettings.describe(context)));
     return all;
   }
 
-  private static Integration discord(CrewConfig config, Map<String, String> env) {
+  private static IntegrationCheck discord(CrewConfig config, Map<String, String> env) {
     var discord = config.channels().discord();
     boolean token = present(env, "DISCORD_BOT_TOKEN");
     if (!discord.isEnabled() && !token) {
-      return Integration.notConfigured(
+      return IntegrationCheck.notConfigured(
           "Discord",
           "set channels.discord.enabled and DISCORD_BOT_TOKEN (docs/configuration.md#channelsdiscord)");
     }
     if (!token) {
-      return new Integration(
+      return new IntegrationCheck(
           "Discord",
           true,
           Optional.of(false),
           "enabled in the configuration but DISCORD_BOT_TOKEN is not set",
           "export DISCORD_BOT_TOKEN with the bot token from the Discord developer portal");
     }
-    return Integration.configured(
+    return IntegrationCheck.configured(
         "Discord",
         discord.guilds().size()
             + " guild(s), groupPolicy "
@@ -65,7 +68,7 @@ public final class Integrations {
   }
 
   /** Notifications without the bot: {@code DISCORD_WEBHOOK_<NAME>} variables, named only. */
-  private static Integration discordWebhooks(Map<String, String> env) {
+  private static IntegrationCheck discordWebhooks(Map<String, String> env) {
     List<String> names =
         env.keySet().stream()
             .filter(k -> k.startsWith("DISCORD_WEBHOOK_") && present(env, k))
@@ -73,13 +76,13 @@ public final class Integrations {
             .sorted()
             .toList();
     return names.isEmpty()
-        ? Integration.notConfigured(
+        ? IntegrationCheck.notConfigured(
             "Discord webhooks",
             "set DISCORD_WEBHOOK_ALERTS for alerts without the bot (docs/discord.md#webhooks)")
-        : Integration.configured("Discord webhooks", String.join(", ", names));
+        : IntegrationCheck.configured("Discord webhooks", String.join(", ", names));
   }
 
-  private static Integration forge(
+  private static IntegrationCheck forge(
       String name, String kind, String tokenVar, CrewConfig config, Map<String, String> env) {
     List<String> repos =
         config.git().repositories().entrySet().stream()
@@ -88,18 +91,18 @@ public final class Integrations {
             .sorted()
             .toList();
     if (repos.isEmpty()) {
-      return Integration.notConfigured(
+      return IntegrationCheck.notConfigured(
           name, "add a git.repositories entry with \"forge\": \"" + kind + "\" (docs/forges.md)");
     }
     if (!present(env, tokenVar)) {
-      return new Integration(
+      return new IntegrationCheck(
           name,
           true,
           Optional.of(false),
           "repositories " + repos + " but " + tokenVar + " is not set",
           "export " + tokenVar + " (scopes in docs/forges.md)");
     }
-    return Integration.configured(name, "repositories " + repos);
+    return IntegrationCheck.configured(name, "repositories " + repos);
   }
 
   /** The repositories of one forge kind, for probes. */
@@ -117,15 +120,15 @@ public final class Integrations {
     return out;
   }
 
-  private static Integration kubernetes(CrewConfig config, Map<String, String> env) {
+  private static IntegrationCheck kubernetes(CrewConfig config, Map<String, String> env) {
     if (Boolean.FALSE.equals(config.kubernetes().enabled())) {
-      return Integration.notConfigured("Kubernetes", "disabled by kubernetes.enabled=false");
+      return IntegrationCheck.notConfigured("Kubernetes", "disabled by kubernetes.enabled=false");
     }
     Optional<String> source = kubeconfigSource(env);
     return source
-        .map(s -> Integration.configured("Kubernetes", s))
+        .map(s -> IntegrationCheck.configured("Kubernetes", s))
         .orElse(
-            Integration.notConfigured(
+            IntegrationCheck.notConfigured(
                 "Kubernetes",
                 "set KUBECONFIG, or run in a cluster with the service account of deploy/k8s/rbac.yaml (docs/cluster.md)"));
   }
@@ -143,15 +146,16 @@ public final class Integrations {
     return Files.isRegularFile(home) ? Optional.of(home.toString()) : Optional.empty();
   }
 
-  private static Integration argoCd(Map<String, String> env) {
+  private static IntegrationCheck argoCd(Map<String, String> env) {
     return present(env, "CREW_ARGOCD_WEBHOOK_TOKEN")
-        ? Integration.configured("Argo CD", "webhook /webhooks/argocd accepts the bearer token")
-        : Integration.notConfigured(
+        ? IntegrationCheck.configured(
+            "Argo CD", "webhook /webhooks/argocd accepts the bearer token")
+        : IntegrationCheck.notConfigured(
             "Argo CD",
             "set CREW_ARGOCD_WEBHOOK_TOKEN and add the notification templates (docs/argocd.md)");
   }
 
-  private static List<Integration> models(CrewConfig config, Map<String, String> env) {
+  private static List<IntegrationCheck> models(CrewConfig config, Map<String, String> env) {
     ModelProviders providers =
         new ModelProviders(
             config,
@@ -162,19 +166,19 @@ public final class Integrations {
     Map<String, List<String>> inUse = providers.providersInUse();
     if (inUse.isEmpty()) {
       return List.of(
-          Integration.notConfigured(
+          IntegrationCheck.notConfigured(
               "model providers",
               "optional: set agents.defaults.model for free-text requests (docs/models.md);"
                   + " structured commands need none"));
     }
-    List<Integration> out = new ArrayList<>();
+    List<IntegrationCheck> out = new ArrayList<>();
     inUse.forEach(
         (provider, models) -> {
           String name = "model provider " + provider;
           Optional<Endpoint> endpoint = providers.endpoint(provider);
           if (endpoint.isEmpty()) {
             out.add(
-                new Integration(
+                new IntegrationCheck(
                     name,
                     true,
                     Optional.of(false),
@@ -189,13 +193,13 @@ public final class Integrations {
               providers.resolve(provider + "/" + models.get(0));
             }
             out.add(
-                Integration.configured(
+                IntegrationCheck.configured(
                     name,
                     detail
                         + (e.key().isPresent() ? "" : ", no key (" + e.keyVariable() + " unset)")));
           } catch (ModelFailure f) {
             out.add(
-                new Integration(
+                new IntegrationCheck(
                     name,
                     true,
                     Optional.of(false),
@@ -209,5 +213,13 @@ public final class Integrations {
   private static boolean present(Map<String, String> env, String name) {
     String v = env.get(name);
     return v != null && !v.isBlank();
+  }
+
+  /** The line {@code crew doctor} prints for where incident reports go. */
+  static IntegrationCheck alerts(AlertsDestination alerts) {
+    return alerts.nowhere()
+        ? new IntegrationCheck(
+            "alerts", false, java.util.Optional.empty(), alerts.where(), AlertsDestination.FIX)
+        : IntegrationCheck.configured("alerts", alerts.where());
   }
 }
