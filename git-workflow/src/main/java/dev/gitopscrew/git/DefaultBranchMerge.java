@@ -3,14 +3,11 @@ package dev.gitopscrew.git;
 import dev.failsafe.Failsafe;
 import dev.gitopscrew.retry.Retries;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.merge.MergeStrategy;
 import org.eclipse.jgit.merge.ResolveMerger;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -74,15 +71,9 @@ public final class DefaultBranchMerge {
         walk.reset();
         return Optional.of(new LocalMerge.AlreadyMerged(mergeOf(walk, ours, theirs).name()));
       }
-      ResolveMerger merger =
-          (ResolveMerger)
-              MergeStrategy.RECURSIVE.newMerger(inserter, mirror.repository().getConfig());
+      ResolveMerger merger = Mirror.merger(mirror.repository(), inserter);
       if (!merger.merge(ours, theirs)) {
-        TreeSet<String> files = new TreeSet<>(merger.getUnmergedPaths());
-        if (merger.getFailingPaths() != null) {
-          files.addAll(merger.getFailingPaths().keySet());
-        }
-        return Optional.of(new LocalMerge.Conflicted(List.copyOf(files)));
+        return Optional.of(new LocalMerge.Conflicted(Mirror.conflicts(merger)));
       }
       ObjectId merge =
           Mirror.insertCommit(inserter, merger.getResultTreeId(), author, message, ours, theirs);

@@ -249,15 +249,10 @@ public final class Mirror implements AutoCloseable {
         throw new GitWorkflowException("cannot revert the first commit " + commit.name());
       }
       RevCommit mainline = walk.parseCommit(reverted.getParent(0));
-      ResolveMerger merger =
-          (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(inserter, repo.getConfig());
+      ResolveMerger merger = merger(repo, inserter);
       merger.setBase(reverted.getTree());
       if (!merger.merge(ours, mainline)) {
-        TreeSet<String> files = new TreeSet<>(merger.getUnmergedPaths());
-        if (merger.getFailingPaths() != null) {
-          files.addAll(merger.getFailingPaths().keySet());
-        }
-        return new Freshness.Conflict(List.copyOf(files));
+        return new Freshness.Conflict(conflicts(merger));
       }
       if (merger.getResultTreeId().equals(ours.getTree())) {
         return new Freshness.UpToDate(head);
@@ -325,14 +320,9 @@ public final class Mirror implements AutoCloseable {
       if (walk.isMergedInto(theirs, ours)) {
         return new Freshness.UpToDate(head);
       }
-      ResolveMerger merger =
-          (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(inserter, repo.getConfig());
+      ResolveMerger merger = merger(repo, inserter);
       if (!merger.merge(ours, theirs)) {
-        TreeSet<String> files = new TreeSet<>(merger.getUnmergedPaths());
-        if (merger.getFailingPaths() != null) {
-          files.addAll(merger.getFailingPaths().keySet());
-        }
-        return new Freshness.Conflict(List.copyOf(files));
+        return new Freshness.Conflict(conflicts(merger));
       }
       ObjectId commit =
           insertCommit(inserter, merger.getResultTreeId(), author, message, ours, theirs);
@@ -341,6 +331,20 @@ public final class Mirror implements AutoCloseable {
     } catch (IOException e) {
       throw failure("merge " + other.name() + " into " + head.name(), e);
     }
+  }
+
+  /** An in-memory recursive merger writing through {@code inserter}. */
+  static ResolveMerger merger(Repository repo, ObjectInserter inserter) {
+    return (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(inserter, repo.getConfig());
+  }
+
+  /** The files a failed in-memory merge left: those in conflict and those it could not write. */
+  static List<String> conflicts(ResolveMerger merger) {
+    TreeSet<String> files = new TreeSet<>(merger.getUnmergedPaths());
+    if (merger.getFailingPaths() != null) {
+      files.addAll(merger.getFailingPaths().keySet());
+    }
+    return List.copyOf(files);
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.gitopscrew.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitopscrew.cluster.Cluster;
 import dev.gitopscrew.cluster.KubeObject;
+import dev.gitopscrew.cluster.ResourceType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +24,17 @@ public record AppStatus(
 
   /** A resource the Application manages, with the health Argo CD gives it. */
   public record Managed(String group, String kind, String namespace, String name, String health) {}
+
+  /** The Application {@code app} in {@code appNamespace}, read from the cluster; it must exist. */
+  public static AppStatus read(Cluster cluster, String app, String appNamespace) {
+    return of(
+        cluster
+            .get(ResourceType.APPLICATION, appNamespace, app)
+            .orElseThrow(
+                () ->
+                    new IncidentException(
+                        "no Argo CD Application " + app + " in " + appNamespace)));
+  }
 
   public static AppStatus of(KubeObject app) {
     JsonNode b = app.body();

@@ -27,13 +27,7 @@ public final class Triager {
 
   /** The report; {@code now} bounds which events are recent. */
   public TriageReport triage(String app, String appNamespace, Instant now) {
-    KubeObject application =
-        cluster
-            .get(ResourceType.APPLICATION, appNamespace, app)
-            .orElseThrow(
-                () ->
-                    new IncidentException("no Argo CD Application " + app + " in " + appNamespace));
-    AppStatus status = AppStatus.of(application);
+    AppStatus status = AppStatus.read(cluster, app, appNamespace);
     List<Finding> findings = new ArrayList<>();
     String where = "application/" + app;
     if (!status.health().equals("Healthy")) {

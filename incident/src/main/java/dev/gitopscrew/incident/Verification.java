@@ -44,13 +44,7 @@ public final class Verification {
    */
   public List<Check> verify(
       String app, String appNamespace, Instant since, List<Endpoint> endpoints) {
-    KubeObject application =
-        cluster
-            .get(ResourceType.APPLICATION, appNamespace, app)
-            .orElseThrow(
-                () ->
-                    new IncidentException("no Argo CD Application " + app + " in " + appNamespace));
-    AppStatus status = AppStatus.of(application);
+    AppStatus status = AppStatus.read(cluster, app, appNamespace);
     List<Check> checks = new ArrayList<>();
     checks.add(new Check("synced", status.sync().equals("Synced"), "sync " + status.sync()));
     checks.add(

@@ -19,6 +19,7 @@ import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.incident.Incident;
 import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.intake.RunRequest;
+import dev.gitopscrew.session.DaemonThreads;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.settings.AlertsDestination;
 import dev.gitopscrew.settings.Secret;
@@ -68,11 +69,7 @@ public final class ChatWiring implements AutoCloseable {
     AtomicInteger n = new AtomicInteger();
     this.work =
         Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "discord-work-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+            r -> DaemonThreads.named("discord-work-" + n.incrementAndGet()).newThread(r));
     String token = env.get(TOKEN_VARIABLE);
     FollowAlert webhookAlerts =
         webhooks.has("alerts")

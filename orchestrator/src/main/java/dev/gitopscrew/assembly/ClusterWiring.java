@@ -5,8 +5,6 @@ import dev.gitopscrew.cluster.GuardedCluster;
 import dev.gitopscrew.cluster.Leadership;
 import dev.gitopscrew.cluster.fabric8.Fabric8Cluster;
 import dev.gitopscrew.cluster.fabric8.LeaseLeadership;
-import dev.gitopscrew.config.ConfigException;
-import dev.gitopscrew.config.ConfigProblem;
 import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.doctor.Integrations;
 import dev.gitopscrew.incident.SeverityRules;
@@ -53,14 +51,8 @@ public final class ClusterWiring implements AutoCloseable {
     boolean elect = Boolean.TRUE.equals(config.kubernetes().leaderElection());
     if (source.isEmpty()) {
       if (elect) {
-        throw new ConfigException(
-            List.of(
-                new ConfigProblem(
-                    ConfigProblem.Severity.ERROR,
-                    context.loaded().source().orElse(null),
-                    "kubernetes.leaderElection",
-                    0,
-                    "leader election needs the cluster's Lease: " + FIX)));
+        throw context.configError(
+            "kubernetes.leaderElection", "leader election needs the cluster's Lease: " + FIX);
       }
       return new ClusterWiring(
           ClusterAccess.none(
@@ -131,14 +123,7 @@ public final class ClusterWiring implements AutoCloseable {
       try {
         runbooks.addAll(Runbooks.parse(source, tree));
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(
-            List.of(
-                new ConfigProblem(
-                    ConfigProblem.Severity.ERROR,
-                    context.loaded().source().orElse(null),
-                    "incident.runbooks",
-                    0,
-                    e.getMessage())));
+        throw context.configError("incident.runbooks", e.getMessage());
       }
     }
     runbooks.addAll(Runbooks.builtIn());

@@ -99,17 +99,13 @@ final class IncidentsCommand {
     @Parameters(index = "0", paramLabel = "APP", description = "the Argo CD Application")
     String app;
 
-    @Option(
-        names = {"-n", "--namespace"},
-        paramLabel = "NS",
-        description = "where the Application object lives (default argocd)")
-    String namespace;
+    @picocli.CommandLine.Mixin ApplicationNamespace argo;
 
     @Override
     public Integer call() throws Exception {
       Alert alert;
       try {
-        alert = new Alert(app, namespace, "manual", null, "reported from the command line");
+        alert = new Alert(app, argo.namespace, "manual", null, "reported from the command line");
       } catch (IllegalArgumentException e) {
         err().println("error: " + e.getMessage());
         return CrewCli.USAGE;

@@ -46,11 +46,7 @@ final class RunbookCommand {
     @Option(names = "--app", required = true, paramLabel = "APP", description = "the Application")
     String app;
 
-    @Option(
-        names = {"-n", "--namespace"},
-        paramLabel = "NS",
-        description = "where the Application object lives (default argocd)")
-    String namespace;
+    @picocli.CommandLine.Mixin ApplicationNamespace argo;
 
     @Option(names = "--dry-run", description = "server-side dry runs only; change nothing")
     boolean dryRun;
@@ -59,7 +55,7 @@ final class RunbookCommand {
     public Integer call() throws Exception {
       RunRunbook request;
       try {
-        request = new RunRunbook(name, app, namespace, dryRun);
+        request = new RunRunbook(name, app, argo.namespace, dryRun);
       } catch (IllegalArgumentException e) {
         err().println("error: " + e.getMessage());
         return CrewCli.USAGE;

@@ -18,11 +18,7 @@ final class VerifyCommand extends RequestCommand {
   @Option(names = "--app", required = true, paramLabel = "APP", description = "the Application")
   String app;
 
-  @Option(
-      names = {"-n", "--namespace"},
-      paramLabel = "NS",
-      description = "where the Application object lives (default argocd)")
-  String namespace;
+  @picocli.CommandLine.Mixin ApplicationNamespace argo;
 
   @Option(
       names = "--wait",
@@ -34,7 +30,7 @@ final class VerifyCommand extends RequestCommand {
   public Integer call() throws Exception {
     Verify verify;
     try {
-      verify = new Verify(app, namespace, waitSeconds);
+      verify = new Verify(app, argo.namespace, waitSeconds);
     } catch (IllegalArgumentException e) {
       err().println("error: " + e.getMessage());
       return CrewCli.USAGE;

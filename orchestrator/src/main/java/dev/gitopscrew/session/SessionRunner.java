@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -60,12 +59,13 @@ public final class SessionRunner {
     this.repository = repository;
     this.workforce = workforce;
     this.slots = new Slots(limits);
-    this.supervisor = new ScheduledThreadPoolExecutor(1, daemon("crew-session-supervisor"));
+    this.supervisor =
+        new ScheduledThreadPoolExecutor(1, DaemonThreads.named("crew-session-supervisor"));
     supervisor.setRemoveOnCancelPolicy(true);
     AtomicInteger n = new AtomicInteger();
     this.workers =
         Executors.newCachedThreadPool(
-            r -> daemon("crew-session-" + n.incrementAndGet()).newThread(r));
+            r -> DaemonThreads.named("crew-session-" + n.incrementAndGet()).newThread(r));
   }
 
   /**
@@ -313,13 +313,5 @@ public final class SessionRunner {
   private static String reason(Throwable e) {
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -1,13 +1,10 @@
 package dev.gitopscrew.settings;
 
 import dev.gitopscrew.cluster.ClusterGuard;
-import dev.gitopscrew.config.ConfigException;
-import dev.gitopscrew.config.ConfigProblem;
 import dev.gitopscrew.config.CrewConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** The cluster part of the configuration: the guard's rules and where the credentials are. */
 public final class ClusterSettings {
@@ -27,14 +24,8 @@ public final class ClusterSettings {
     try {
       return ClusterGuard.parse(path.toString(), Files.readString(path), account);
     } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException(
-          List.of(
-              new ConfigProblem(
-                  ConfigProblem.Severity.ERROR,
-                  context.loaded().source().orElse(null),
-                  "kubernetes.rbacFile",
-                  0,
-                  "cannot use " + path + ": " + e.getMessage())));
+      throw context.configError(
+          "kubernetes.rbacFile", "cannot use " + path + ": " + e.getMessage());
     }
   }
 

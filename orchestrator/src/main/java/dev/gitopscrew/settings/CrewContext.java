@@ -1,6 +1,8 @@
 package dev.gitopscrew.settings;
 
+import dev.gitopscrew.config.ConfigException;
 import dev.gitopscrew.config.ConfigLoader;
+import dev.gitopscrew.config.ConfigProblem;
 import dev.gitopscrew.config.LoadedConfig;
 import dev.gitopscrew.permission.PermissionChain;
 import dev.gitopscrew.skill.SkillCatalog;
@@ -53,6 +55,14 @@ public final class CrewContext {
     return loaded;
   }
 
+  /** The configuration cannot be used: one error at {@code path} of the loaded file. */
+  public ConfigException configError(String path, String message) {
+    return new ConfigException(
+        List.of(
+            new ConfigProblem(
+                ConfigProblem.Severity.ERROR, loaded.source().orElse(null), path, 0, message)));
+  }
+
   public synchronized SkillCatalog skills() {
     if (skills == null) {
       skills = SkillCatalog.load(skillDirs);
@@ -71,8 +81,8 @@ public final class CrewContext {
    * Everything noticed about the configuration: the loader's errors, warnings and notes, then the
    * notes that need the loaded skills (the Discord channels left to agents the crew does not run).
    */
-  public List<dev.gitopscrew.config.ConfigProblem> problems() {
-    List<dev.gitopscrew.config.ConfigProblem> all = new java.util.ArrayList<>(loaded.problems());
+  public List<ConfigProblem> problems() {
+    List<ConfigProblem> all = new java.util.ArrayList<>(loaded.problems());
     if (loaded.config().channels().discord().guilds().isEmpty()) {
       return all; // no channel to leave alone: the skills need not be read
     }

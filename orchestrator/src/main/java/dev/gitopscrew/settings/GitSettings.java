@@ -1,7 +1,5 @@
 package dev.gitopscrew.settings;
 
-import dev.gitopscrew.config.ConfigException;
-import dev.gitopscrew.config.ConfigProblem;
 import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.git.DemoRepository;
 import dev.gitopscrew.git.Footprint;
@@ -10,7 +8,6 @@ import dev.gitopscrew.git.LabelScheme;
 import dev.gitopscrew.git.RepositorySpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -52,14 +49,7 @@ public final class GitSettings {
                         r.project(),
                         r.defaultBranch()));
               } catch (IllegalArgumentException e) {
-                throw new ConfigException(
-                    List.of(
-                        new ConfigProblem(
-                            ConfigProblem.Severity.ERROR,
-                            context.loaded().source().orElse(null),
-                            "git.repositories." + name,
-                            0,
-                            e.getMessage())));
+                throw context.configError("git.repositories." + name, e.getMessage());
               }
             });
     return out;

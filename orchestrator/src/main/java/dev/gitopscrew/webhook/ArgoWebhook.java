@@ -1,9 +1,9 @@
 package dev.gitopscrew.webhook;
 
+import dev.gitopscrew.session.DaemonThreads;
 import dev.gitopscrew.settings.Secret;
 import dev.gitopscrew.store.JdbcDeliveries;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -35,12 +35,7 @@ public final class ArgoWebhook implements AutoCloseable {
   private final HealthSweep sweep;
   private volatile boolean started;
   private final ScheduledExecutorService worker =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "argocd-webhook");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("argocd-webhook"));
 
   public ArgoWebhook(
       Optional<Secret> token, JdbcDeliveries deliveries, ArgoEvents events, HealthSweep sweep) {
@@ -134,14 +129,10 @@ public final class ArgoWebhook implements AutoCloseable {
     }
     JdbcDeliveries.Recorded recorded =
         deliveries.record(SOURCE, n.dedupeKey(events.argocdNamespace()), body);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("delivery", recorded.id());
+    Map<String, Object> answer = PullRequestDeliveries.answer(recorded);
     if (recorded.duplicate()) {
-      answer.put("duplicate", true);
-      answer.put("message", "already received as delivery " + recorded.id() + "; ignored");
       return new Reply(200, answer);
     }
-    answer.put("state", "accepted");
     if (started) {
       worker.execute(() -> work(recorded.id()));
     } // else the leader works it

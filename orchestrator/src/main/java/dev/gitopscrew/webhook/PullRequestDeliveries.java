@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gitopscrew.channel.pr.PullRequestChannel;
 import dev.gitopscrew.channel.pr.PullRequestEvent;
+import dev.gitopscrew.session.DaemonThreads;
 import dev.gitopscrew.store.JdbcDeliveries;
 import java.time.Duration;
 import java.util.Map;
@@ -38,12 +39,7 @@ public final class PullRequestDeliveries implements AutoCloseable {
   private final Set<Long> queued = ConcurrentHashMap.newKeySet();
   private volatile boolean started;
   private final ScheduledExecutorService worker =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "pull-request-webhooks");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("pull-request-webhooks"));
 
   public PullRequestDeliveries(JdbcDeliveries deliveries, PullRequestChannel channel) {
     this.deliveries = deliveries;
@@ -72,19 +68,31 @@ public final class PullRequestDeliveries implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     JdbcDeliveries.Recorded recorded = deliveries.record(source, key, payload);
-    Map<String, Object> answer = new java.util.LinkedHashMap<>();
-    answer.put("delivery", recorded.id());
+    Map<String, Object> answer = answer(recorded);
     if (recorded.duplicate()) {
-      answer.put("duplicate", true);
-      answer.put("message", "already received as delivery " + recorded.id() + "; ignored");
       return new Reply(200, answer);
     }
-    answer.put("state", "accepted");
     answer.put("event", event.describe());
     if (started) {
       queue(recorded.id());
     }
     return new Reply(202, answer);
+  }
+
+  /**
+   * The start of the answer to a stored delivery, for Argo CD's webhook too: its id, then that it
+   * is accepted, or for a repeat that it is ignored.
+   */
+  static Map<String, Object> answer(JdbcDeliveries.Recorded recorded) {
+    Map<String, Object> answer = new java.util.LinkedHashMap<>();
+    answer.put("delivery", recorded.id());
+    if (recorded.duplicate()) {
+      answer.put("duplicate", true);
+      answer.put("message", "already received as delivery " + recorded.id() + "; ignored");
+    } else {
+      answer.put("state", "accepted");
+    }
+    return answer;
   }
 
   private void workPending() {

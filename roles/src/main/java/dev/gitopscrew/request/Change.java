@@ -26,7 +26,7 @@ public record Change(
     String summary,
     boolean dryRun,
     java.util.List<String> labels)
-    implements Request {
+    implements Request, DryRunnable {
 
   public Change {
     Names.repository(repository);
@@ -75,13 +75,7 @@ public record Change(
   }
 
   @Override
-  public boolean isDryRun() {
-    return dryRun;
-  }
-
-  @Override
-  public java.util.Optional<Request> asDryRun() {
-    return java.util.Optional.of(
-        new Change(repository, type, title, issue, files, summary, true, labels));
+  public Change withDryRun() {
+    return new Change(repository, type, title, issue, files, summary, true, labels);
   }
 }

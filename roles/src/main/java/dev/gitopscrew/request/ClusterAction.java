@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 @JsonTypeName("action")
 public record ClusterAction(String action, ObjectRef target, Integer replicas, boolean dryRun)
-    implements Request {
+    implements Request, DryRunnable {
 
   public static final List<String> ACTIONS =
       List.of("restart", "scale", "force-sync", "hard-refresh", "cancel-sync", "delete-pod");
@@ -44,12 +44,7 @@ public record ClusterAction(String action, ObjectRef target, Integer replicas, b
   }
 
   @Override
-  public boolean isDryRun() {
-    return dryRun;
-  }
-
-  @Override
-  public java.util.Optional<Request> asDryRun() {
-    return java.util.Optional.of(new ClusterAction(action, target, replicas, true));
+  public ClusterAction withDryRun() {
+    return new ClusterAction(action, target, replicas, true);
   }
 }

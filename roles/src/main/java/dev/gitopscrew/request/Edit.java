@@ -20,7 +20,7 @@ public record Edit(
     ChangeType type,
     boolean dryRun,
     java.util.List<String> labels)
-    implements Request {
+    implements Request, DryRunnable {
 
   public Edit {
     Names.repository(repository);
@@ -57,13 +57,7 @@ public record Edit(
   }
 
   @Override
-  public boolean isDryRun() {
-    return dryRun;
-  }
-
-  @Override
-  public java.util.Optional<Request> asDryRun() {
-    return java.util.Optional.of(
-        new Edit(repository, target, operation, issue, type, true, labels));
+  public Edit withDryRun() {
+    return new Edit(repository, target, operation, issue, type, true, labels);
   }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonTypeName("label")
 public record Label(
     String repository, int pullRequest, String label, boolean remove, boolean dryRun)
-    implements Request {
+    implements Request, DryRunnable {
 
   public Label {
     Names.repository(repository);
@@ -34,12 +34,7 @@ public record Label(
   }
 
   @Override
-  public boolean isDryRun() {
-    return dryRun;
-  }
-
-  @Override
-  public java.util.Optional<Request> asDryRun() {
-    return java.util.Optional.of(new Label(repository, pullRequest, label, remove, true));
+  public Label withDryRun() {
+    return new Label(repository, pullRequest, label, remove, true);
   }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 
 /** Cutting a release: tag, release, milestone roll-over (homelab-admin only; needs an approval). */
 @JsonTypeName("release-cut")
-public record ReleaseCut(String repository, String milestone, boolean dryRun) implements Request {
+public record ReleaseCut(String repository, String milestone, boolean dryRun)
+    implements Request, DryRunnable {
 
   public ReleaseCut {
     Names.repository(repository);
@@ -20,12 +21,7 @@ public record ReleaseCut(String repository, String milestone, boolean dryRun) im
   }
 
   @Override
-  public boolean isDryRun() {
-    return dryRun;
-  }
-
-  @Override
-  public java.util.Optional<Request> asDryRun() {
-    return java.util.Optional.of(new ReleaseCut(repository, milestone, true));
+  public ReleaseCut withDryRun() {
+    return new ReleaseCut(repository, milestone, true);
   }
 }

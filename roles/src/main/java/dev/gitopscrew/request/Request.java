@@ -28,6 +28,7 @@ public sealed interface Request
         DrillShare,
         DrillLeaf,
         Label,
+        DryRunnable,
         Request.Contributed {
 
   /**

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  */
 @JsonTypeName("runbook")
 public record RunRunbook(String runbook, String application, String namespace, boolean dryRun)
-    implements Request {
+    implements Request, DryRunnable {
 
   public RunRunbook {
     Names.k8s("runbook", runbook);
@@ -23,12 +23,7 @@ public record RunRunbook(String runbook, String application, String namespace, b
   }
 
   @Override
-  public boolean isDryRun() {
-    return dryRun;
-  }
-
-  @Override
-  public java.util.Optional<Request> asDryRun() {
-    return java.util.Optional.of(new RunRunbook(runbook, application, namespace, true));
+  public RunRunbook withDryRun() {
+    return new RunRunbook(runbook, application, namespace, true);
   }
 }

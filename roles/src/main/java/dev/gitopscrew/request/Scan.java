@@ -1,7 +1,6 @@
 package dev.gitopscrew.request;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import java.util.Optional;
 
 /**
  * A security scan of manifests (security-analyst): a configured repository, or a local directory. A
@@ -26,7 +25,7 @@ public record Scan(
     boolean showSuppressed,
     boolean dryRun,
     Integer pullRequest)
-    implements Request {
+    implements Request, DryRunnable {
 
   public Scan {
     if ((repository == null) == (directory == null)) {
@@ -72,13 +71,7 @@ public record Scan(
   }
 
   @Override
-  public boolean isDryRun() {
-    return dryRun;
-  }
-
-  @Override
-  public Optional<Request> asDryRun() {
-    return Optional.of(
-        new Scan(repository, directory, path, severity, showSuppressed, true, pullRequest));
+  public Scan withDryRun() {
+    return new Scan(repository, directory, path, severity, showSuppressed, true, pullRequest);
   }
 }

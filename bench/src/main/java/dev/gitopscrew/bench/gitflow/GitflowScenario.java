@@ -7,9 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.gitopscrew.bench.GitHubCrew.REPO;
+import static dev.gitopscrew.bench.GitHubCrew.TOKEN;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.bench.GitHubCrew;
 import dev.gitopscrew.bench.Scenario;
 import dev.gitopscrew.forge.github.GitHubPayloads;
 import dev.gitopscrew.git.ChangeType;
@@ -19,7 +22,6 @@ import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.Change;
 import dev.gitopscrew.roles.work.Origin;
-import dev.gitopscrew.settings.CrewContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +42,6 @@ public final class GitflowScenario implements Scenario {
       java.util.logging.Logger.getLogger("dev.gitopscrew");
   private static final int CHANGES = 20;
   private static final int WARMUP = 3;
-  private static final String TOKEN = "ghp_benchToken0123456789abcdefABCDEF0000";
-  private static final String REPO = "/repos/owner/homelab";
 
   @Override
   public String name() {
@@ -68,20 +68,7 @@ public final class GitflowScenario implements Scenario {
     try (GitHttpServer git = GitHttpServer.start(remotes, "x-access-token", TOKEN)) {
       // the crew as `crew serve` builds it, on a GitHub repository: each change is a request
       // through homelab-admin to software-engineer, its writes audited in the store
-      Path config =
-          Files.writeString(
-              run.resolve("crew.json"),
-              "{\"git\": {\"repositories\": {\"homelab\": {\"forge\": \"github\", \"url\": \""
-                  + git.url("homelab")
-                  + "\", \"apiUrl\": \""
-                  + github.baseUrl()
-                  + "\", \"organization\": \"owner\"}}}}");
-      Crew crew =
-          Crew.open(
-              CrewContext.load(
-                  Optional.of(config),
-                  Optional.of(run.resolve("state")),
-                  Map.of("GITHUB_TOKEN", TOKEN)));
+      Crew crew = GitHubCrew.open(run, git.url("homelab"), github.baseUrl());
       GitCli cli = new GitCli(run.resolve("cli"), "x-access-token", TOKEN);
 
       // warm clones on both sides: the mirror's first fetch and a git clone

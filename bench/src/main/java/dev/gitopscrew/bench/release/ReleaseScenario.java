@@ -9,12 +9,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.gitopscrew.bench.GitHubCrew.REPO;
+import static dev.gitopscrew.bench.GitHubCrew.TOKEN;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.bench.GitHubCrew;
 import dev.gitopscrew.bench.Scenario;
 import dev.gitopscrew.git.DemoRepository;
 import dev.gitopscrew.git.Footprint;
@@ -24,7 +27,6 @@ import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.request.ReleaseCut;
 import dev.gitopscrew.roles.work.Origin;
-import dev.gitopscrew.settings.CrewContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,8 +52,6 @@ public final class ReleaseScenario implements Scenario {
 
   private static final int PRS = 500;
   private static final int BEFORE = 20;
-  private static final String TOKEN = "ghp_benchToken0123456789abcdefABCDEF0000";
-  private static final String REPO = "/repos/owner/homelab";
 
   @Override
   public String name() {
@@ -83,20 +83,7 @@ public final class ReleaseScenario implements Scenario {
     github.start();
     try (GitHttpServer git = GitHttpServer.start(run.resolve("remote"), "x-access-token", TOKEN)) {
       stub(github, merges);
-      Path config =
-          Files.writeString(
-              run.resolve("crew.json"),
-              "{\"git\": {\"repositories\": {\"homelab\": {\"forge\": \"github\", \"url\": \""
-                  + git.url("homelab")
-                  + "\", \"apiUrl\": \""
-                  + github.baseUrl()
-                  + "\", \"organization\": \"owner\"}}}}");
-      try (Crew crew =
-          Crew.open(
-              CrewContext.load(
-                  Optional.of(config),
-                  Optional.of(run.resolve("state")),
-                  Map.of("GITHUB_TOKEN", TOKEN)))) {
+      try (Crew crew = GitHubCrew.open(run, git.url("homelab"), github.baseUrl())) {
         github.resetRequests();
         long start = System.nanoTime();
         RequestOutcome outcome =

@@ -34,10 +34,7 @@ public final class CancelSyncOperation implements RunbookAction {
     }
     ObjectNode patch = Patches.JSON.createObjectNode();
     patch.putObject("status").putObject("operationState").put("phase", "Terminating");
-    KubeObject result =
-        context
-            .cluster()
-            .patch(target.type(), target.namespace(), target.name(), patch, context.dryRun());
+    KubeObject result = Patches.apply(context, target, patch);
     return Patches.did(
         context,
         "cancelling the running sync of "

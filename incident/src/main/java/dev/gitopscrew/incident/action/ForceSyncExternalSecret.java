@@ -25,15 +25,7 @@ public final class ForceSyncExternalSecret implements RunbookAction {
   public String run(StepTarget target, StepContext context) throws InterruptedException {
     String before = Patches.existing(context, target).text("/status/refreshTime");
     String stamp = String.valueOf(context.clock().instant().getEpochSecond());
-    KubeObject result =
-        context
-            .cluster()
-            .patch(
-                target.type(),
-                target.namespace(),
-                target.name(),
-                Patches.annotation("force-sync", stamp),
-                context.dryRun());
+    KubeObject result = Patches.apply(context, target, Patches.annotation("force-sync", stamp));
     if (context.dryRun()) {
       return Patches.did(context, "the force-sync of " + target.describe(), result);
     }

@@ -20,14 +20,7 @@ public final class HardRefreshApplication implements RunbookAction {
   public String run(StepTarget target, StepContext context) {
     Patches.existing(context, target);
     KubeObject result =
-        context
-            .cluster()
-            .patch(
-                target.type(),
-                target.namespace(),
-                target.name(),
-                Patches.annotation("argocd.argoproj.io/refresh", "hard"),
-                context.dryRun());
+        Patches.apply(context, target, Patches.annotation("argocd.argoproj.io/refresh", "hard"));
     return Patches.did(context, "a hard refresh of " + target.describe(), result);
   }
 }

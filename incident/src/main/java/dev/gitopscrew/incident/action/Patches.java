@@ -20,6 +20,13 @@ final class Patches {
     return patch;
   }
 
+  /** Sends {@code patch} to the step's target, as a server-side dry run when the step is one. */
+  static KubeObject apply(StepContext context, StepTarget target, JsonNode patch) {
+    return context
+        .cluster()
+        .patch(target.type(), target.namespace(), target.name(), patch, context.dryRun());
+  }
+
   static String did(StepContext context, String what, KubeObject result) {
     return context.dryRun()
         ? "dry run: the API server accepted " + what

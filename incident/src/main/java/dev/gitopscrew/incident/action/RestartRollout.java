@@ -32,10 +32,7 @@ public final class RestartRollout implements RunbookAction {
         .putObject("metadata")
         .putObject("annotations")
         .put("kubectl.kubernetes.io/restartedAt", now);
-    KubeObject result =
-        context
-            .cluster()
-            .patch(target.type(), target.namespace(), target.name(), patch, context.dryRun());
+    KubeObject result = Patches.apply(context, target, patch);
     return Patches.did(
         context, "the rollout restart of " + target.describe() + " at " + now, result);
   }

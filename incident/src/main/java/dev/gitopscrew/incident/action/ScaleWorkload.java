@@ -34,10 +34,7 @@ public final class ScaleWorkload implements RunbookAction {
     int before = Patches.existing(context, target).body().at("/spec/replicas").asInt(1);
     ObjectNode patch = Patches.JSON.createObjectNode();
     patch.putObject("spec").put("replicas", target.replicas());
-    KubeObject result =
-        context
-            .cluster()
-            .patch(target.type(), target.namespace(), target.name(), patch, context.dryRun());
+    KubeObject result = Patches.apply(context, target, patch);
     return Patches.did(
         context,
         "scaling " + target.describe() + " from " + before + " to " + target.replicas(),

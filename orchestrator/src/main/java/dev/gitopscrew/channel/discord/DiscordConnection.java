@@ -8,6 +8,7 @@ import dev.gitopscrew.channel.DecideByButton;
 import dev.gitopscrew.channel.DeliverChatReplies;
 import dev.gitopscrew.channel.FollowAlertByName;
 import dev.gitopscrew.channel.SlashCommands;
+import dev.gitopscrew.session.DaemonThreads;
 import dev.gitopscrew.settings.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,12 +67,7 @@ public final class DiscordConnection implements ChatConnection {
   private final DeliverChatReplies deliver;
   private final ExecutorService work;
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "discord-connection");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("discord-connection"));
   private volatile FollowAlertByName alertsByName;
   private volatile boolean stopped;
   private volatile boolean everReady;

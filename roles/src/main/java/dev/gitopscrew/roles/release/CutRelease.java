@@ -1,12 +1,9 @@
 package dev.gitopscrew.roles.release;
 
-import dev.gitopscrew.release.CutResult;
-import dev.gitopscrew.release.ReleaseException;
 import dev.gitopscrew.release.Releases;
 import dev.gitopscrew.request.ReleaseCut;
 import dev.gitopscrew.roles.Action;
 import dev.gitopscrew.roles.ActionContext;
-import dev.gitopscrew.roles.ActionFailedException;
 import dev.gitopscrew.roles.Tool;
 import java.util.Optional;
 
@@ -42,13 +39,9 @@ public final class CutRelease implements Action<ReleaseCut> {
 
   @Override
   public String run(ReleaseCut request, ActionContext context) {
-    CutResult result;
-    try {
-      result = releases.cut(request.repository(), request.milestone(), context.effects());
-    } catch (ReleaseException e) {
-      throw new ActionFailedException(e.getMessage());
-    }
-    context.data(result);
-    return result.describe();
+    return ReleaseCalls.data(
+            context,
+            () -> releases.cut(request.repository(), request.milestone(), context.effects()))
+        .describe();
   }
 }

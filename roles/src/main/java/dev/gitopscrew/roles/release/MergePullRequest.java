@@ -1,12 +1,9 @@
 package dev.gitopscrew.roles.release;
 
-import dev.gitopscrew.release.MergeResult;
-import dev.gitopscrew.release.ReleaseException;
 import dev.gitopscrew.release.Releases;
 import dev.gitopscrew.request.Merge;
 import dev.gitopscrew.roles.Action;
 import dev.gitopscrew.roles.ActionContext;
-import dev.gitopscrew.roles.ActionFailedException;
 import dev.gitopscrew.roles.Tool;
 import java.util.Optional;
 
@@ -34,13 +31,9 @@ public final class MergePullRequest implements Action<Merge> {
 
   @Override
   public String run(Merge request, ActionContext context) {
-    MergeResult result;
-    try {
-      result = releases.merge(request.repository(), request.pullRequest(), context.effects());
-    } catch (ReleaseException e) {
-      throw new ActionFailedException(e.getMessage());
-    }
-    context.data(result);
-    return result.describe();
+    return ReleaseCalls.data(
+            context,
+            () -> releases.merge(request.repository(), request.pullRequest(), context.effects()))
+        .describe();
   }
 }

@@ -1,12 +1,9 @@
 package dev.gitopscrew.roles.release;
 
-import dev.gitopscrew.release.Plan;
-import dev.gitopscrew.release.ReleaseException;
 import dev.gitopscrew.release.Releases;
 import dev.gitopscrew.request.ReleasePlan;
 import dev.gitopscrew.roles.Action;
 import dev.gitopscrew.roles.ActionContext;
-import dev.gitopscrew.roles.ActionFailedException;
 import dev.gitopscrew.roles.Tool;
 import java.util.Optional;
 
@@ -34,13 +31,8 @@ public final class PlanRelease implements Action<ReleasePlan> {
 
   @Override
   public String run(ReleasePlan request, ActionContext context) {
-    Plan plan;
-    try {
-      plan = releases.plan(request.repository(), request.milestone());
-    } catch (ReleaseException e) {
-      throw new ActionFailedException(e.getMessage());
-    }
-    context.data(plan);
-    return plan.describe();
+    return ReleaseCalls.data(
+            context, () -> releases.plan(request.repository(), request.milestone()))
+        .describe();
   }
 }

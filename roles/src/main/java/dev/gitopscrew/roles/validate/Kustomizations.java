@@ -64,13 +64,7 @@ final class Kustomizations {
         }
         String what = entry.field() + " entry '" + entry.value() + "'";
         if (resolved.isEmpty()) {
-          problems.add(
-              new Problem(
-                  Check.KUSTOMIZE.id(),
-                  true,
-                  k.path(),
-                  entry.line(),
-                  what + " points outside the repository"));
+          problems.add(problem(k, entry, what + " points outside the repository"));
         } else if (files.contains(resolved.get())) {
           continue;
         } else if (folders.contains(resolved.get()) && FOLDERS_ALLOWED.contains(entry.field())) {
@@ -79,20 +73,13 @@ final class Kustomizations {
               && !files.contains(folder + "/kustomization.yml")
               && !files.contains(folder + "/Kustomization")) {
             problems.add(
-                new Problem(
-                    Check.KUSTOMIZE.id(),
-                    true,
-                    k.path(),
-                    entry.line(),
-                    what + ": the folder " + folder + " has no kustomization.yaml"));
+                problem(k, entry, what + ": the folder " + folder + " has no kustomization.yaml"));
           }
         } else {
           problems.add(
-              new Problem(
-                  Check.KUSTOMIZE.id(),
-                  true,
-                  k.path(),
-                  entry.line(),
+              problem(
+                  k,
+                  entry,
                   what
                       + " does not exist"
                       + (deleted.contains(resolved.get()) ? " (this change deletes " : " (")
@@ -102,6 +89,11 @@ final class Kustomizations {
       }
     }
     return problems;
+  }
+
+  /** A broken entry: an error at the entry's line of the kustomization. */
+  private static Problem problem(ManifestTree.Kustomization k, Entry entry, String message) {
+    return new Problem(Check.KUSTOMIZE.id(), true, k.path(), entry.line(), message);
   }
 
   private static boolean gone(String resolved, Set<String> deleted) {

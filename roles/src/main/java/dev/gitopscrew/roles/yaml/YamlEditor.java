@@ -92,18 +92,24 @@ public final class YamlEditor {
     }
     if (sequence.flow()) {
       StringBuilder flow = new StringBuilder(sequence.items().isEmpty() ? "{" : ", {");
-      int n = 0;
-      for (Map.Entry<String, String> e : item.entrySet()) {
-        flow.append(n++ == 0 ? "" : ", ")
-            .append(e.getKey())
-            .append(": ")
-            .append(render(e.getValue(), types.get(e.getKey()), '\0', true));
-      }
+      flowItem(flow, item, types);
       splices.add(new Splice(sequence.end() - 1, sequence.end() - 1, flow.append('}').toString()));
       return;
     }
     int at = lineEnd(lastContent(sequence));
     splices.add(new Splice(at, at, itemLines(sequence.column(), item, types)));
+  }
+
+  /** Appends {@code item}'s pairs to a flow mapping being written: {@code a: 1, b: 2}. */
+  private static void flowItem(
+      StringBuilder flow, Map<String, String> item, Map<String, Scalars.Type> types) {
+    int n = 0;
+    for (Map.Entry<String, String> e : item.entrySet()) {
+      flow.append(n++ == 0 ? "" : ", ")
+          .append(e.getKey())
+          .append(": ")
+          .append(render(e.getValue(), types.get(e.getKey()), '\0', true));
+    }
   }
 
   /** Adds {@code key} to a mapping, holding a list with one mapping item. */
@@ -116,13 +122,7 @@ public final class YamlEditor {
     if (at.flow()) {
       StringBuilder flow = new StringBuilder(at.entries().isEmpty() ? "" : ", ");
       flow.append(key).append(": [{");
-      int n = 0;
-      for (Map.Entry<String, String> e : item.entrySet()) {
-        flow.append(n++ == 0 ? "" : ", ")
-            .append(e.getKey())
-            .append(": ")
-            .append(render(e.getValue(), types.get(e.getKey()), '\0', true));
-      }
+      flowItem(flow, item, types);
       splices.add(new Splice(at.end() - 1, at.end() - 1, flow.append("}]").toString()));
       return;
     }
