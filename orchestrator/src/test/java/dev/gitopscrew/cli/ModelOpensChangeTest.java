@@ -4,20 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.gitopscrew.git.DemoRepository;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +21,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 20's acceptance: against an OpenAI-compatible double speaking chat completions, "update the
@@ -41,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModelOpensChangeTest {
 
-  static final String PATH = "/openrouter/api/v1/chat/completions";
+  static final String PATH = OpenRouterCrew.PATH;
   static final String ASK =
       "update the README of demo to mention the grafana dashboard and open a PR";
   static final String FOLLOW_UP = "label it type:docs";
@@ -49,43 +41,7 @@ class ModelOpensChangeTest {
       "- The Grafana dashboard (`k8s/apps/grafana/`) shows the homelab's health at a glance.";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path dir;
-  WireMockServer server;
-  Path config;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new WireMockServer(wireMockConfig().dynamicPort());
-    server.start();
-    config = dir.resolve("crew.json");
-    Files.writeString(
-        config,
-        """
-        {
-          "agents": { "defaults": { "model": "openrouter/stepfun/step-3.5-flash:free" } },
-          "models": { "providers": { "openrouter": { "baseUrl": "%s/openrouter/api/v1" } } }
-        }
-        """
-            .formatted(server.baseUrl()));
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
-  }
-
-  CliRun crew(String... args) {
-    String[] all = java.util.Arrays.copyOf(args, args.length + 4);
-    all[args.length] = "--state-dir";
-    all[args.length + 1] = dir.resolve("state").toString();
-    all[args.length + 2] = "--config";
-    all[args.length + 3] = config.toString();
-    return CliRun.of(Map.of("OPENROUTER_API_KEY", ModelAskTest.OPENROUTER_KEY), all);
-  }
-
-  List<LoggedRequest> requests() {
-    return server.findAll(postRequestedFor(urlEqualTo(PATH)));
-  }
+  @RegisterExtension final OpenRouterCrew model = new OpenRouterCrew();
 
   @Test
   void theModelReadsTheReadmeOpensOnePullRequestAndAFollowUpLabelsIt() throws Exception {
@@ -97,7 +53,7 @@ class ModelOpensChangeTest {
                 + DASHBOARD_LINE
                 + "\n");
     assertThat(updated).isNotEqualTo(readme);
-    server.stubFor(
+    model.server.stubFor(
         post(PATH)
             .withRequestBody(containing(ASK))
             .withRequestBody(notContaining("tool_call_id"))
@@ -110,7 +66,7 @@ class ModelOpensChangeTest {
                         "call_read_readme_01",
                         "read_file",
                         args(Map.of("repository", "demo", "path", "README.md"))))));
-    server.stubFor(
+    model.server.stubFor(
         post(PATH)
             .withRequestBody(containing("call_read_readme_01"))
             .withRequestBody(notContaining("call_change_readme_02"))
@@ -134,7 +90,7 @@ class ModelOpensChangeTest {
                                 "docs",
                                 "summary",
                                 "The README now points readers at the Grafana dashboard."))))));
-    server.stubFor(
+    model.server.stubFor(
         post(PATH)
             .withRequestBody(containing("call_change_readme_02"))
             .willReturn(
@@ -144,10 +100,10 @@ class ModelOpensChangeTest {
                         "I read demo's README and opened a pull request that mentions the Grafana"
                             + " dashboard."))));
 
-    CliRun first = crew("ask", ASK);
+    CliRun first = model.crew("ask", ASK);
 
     assertThat(first.status()).as(first.all()).isZero();
-    List<LoggedRequest> sent = requests();
+    List<LoggedRequest> sent = model.requests();
     assertThat(sent).as(first.all()).hasSize(3);
     sent.forEach(
         r ->
@@ -173,7 +129,7 @@ class ModelOpensChangeTest {
         .contains("- change → ")
         .containsPattern("(?m)^  #2 software-engineer \\[succeeded\\] change demo");
 
-    JsonNode forge = JSON.readTree(crew("forge", "list", "--json").out());
+    JsonNode forge = JSON.readTree(model.crew("forge", "list", "--json").out());
     JsonNode pulls = forge.get("pullRequests");
     assertThat(pulls).as(forge.toPrettyString()).hasSize(1);
     JsonNode pull = pulls.get(0);
@@ -192,7 +148,7 @@ class ModelOpensChangeTest {
     assertThat(readmeOn(branch)).contains(DASHBOARD_LINE).isEqualTo(updated);
     assertThat(readmeOn("main")).isEqualTo(readme);
 
-    CliRun audit = crew("audit", "--session", "1");
+    CliRun audit = model.crew("audit", "--session", "1");
     assertThat(audit.status()).as(audit.all()).isZero();
     // The command line's channel and its user, as every audit line of this ask names them.
     String user = System.getProperty("user.name");
@@ -229,8 +185,8 @@ class ModelOpensChangeTest {
     assertThat(audit.out().lines()).allMatch(line -> line.contains(" " + asker + " "));
 
     // The follow-up: the double answers the second conversation knowing what the first made.
-    server.resetMappings();
-    server.stubFor(
+    model.server.resetMappings();
+    model.server.stubFor(
         post(PATH)
             .withRequestBody(containing(FOLLOW_UP))
             .withRequestBody(notContaining("tool_call_id"))
@@ -245,17 +201,17 @@ class ModelOpensChangeTest {
                         args(
                             Map.of(
                                 "repository", "demo", "pullRequest", pr, "label", "type:docs"))))));
-    server.stubFor(
+    model.server.stubFor(
         post(PATH)
             .withRequestBody(containing("call_label_03"))
             .willReturn(
                 completion(
                     words("gen-1733300005-labelled", "Pull request #" + pr + " is labelled."))));
 
-    CliRun second = crew("ask", FOLLOW_UP);
+    CliRun second = model.crew("ask", FOLLOW_UP);
 
     assertThat(second.status()).as(second.all()).isZero();
-    List<LoggedRequest> all = requests();
+    List<LoggedRequest> all = model.requests();
     assertThat(all).as(second.all()).hasSize(5);
     String followUp = all.get(3).getBodyAsString();
     assertThat(followUp)
@@ -272,18 +228,18 @@ class ModelOpensChangeTest {
         .contains("Pull request #" + pr + " is labelled.")
         .containsPattern("\\[succeeded\\] label demo#" + pr + " type:docs");
 
-    CliRun listed = crew("forge", "list");
+    CliRun listed = model.crew("forge", "list");
     assertThat(listed.out())
         .as(listed.all())
         .containsPattern("(?m)^  #" + pr + " \\[open\\] .*  " + branch + " -> main  \\[.*type:docs")
         .contains("Pull requests:");
-    JsonNode after = JSON.readTree(crew("forge", "list", "--json").out()).get("pullRequests");
+    JsonNode after = JSON.readTree(model.crew("forge", "list", "--json").out()).get("pullRequests");
     assertThat(after).hasSize(1);
     assertThat(texts(after.get(0).get("labels"))).contains("type:docs", "agent:software-engineer");
 
     // The footprint of a docs change already carries type:docs, so the label set alone cannot tell
     // the follow-up acted: its audited effect on this pull request does.
-    CliRun labelAudit = crew("audit");
+    CliRun labelAudit = model.crew("audit");
     assertThat(labelAudit.out())
         .as(labelAudit.all())
         .containsPattern(
@@ -300,9 +256,9 @@ class ModelOpensChangeTest {
             audit.all(),
             labelAudit.all(),
             listed.all(),
-            crew("audit", "--json").all(),
-            crew("sessions", "show", "1", "--json").all(),
-            crew("sessions", "show", "3", "--json").all())) {
+            model.crew("audit", "--json").all(),
+            model.crew("sessions", "show", "1", "--json").all(),
+            model.crew("sessions", "show", "3", "--json").all())) {
       assertThat(out).doesNotContain(ModelAskTest.OPENROUTER_KEY);
     }
   }
@@ -317,7 +273,7 @@ class ModelOpensChangeTest {
   String readmeOn(String branch) throws Exception {
     try (Repository repo =
             new FileRepositoryBuilder()
-                .setGitDir(dir.resolve("state/repositories/demo.git").toFile())
+                .setGitDir(model.state().resolve("repositories/demo.git").toFile())
                 .setBare()
                 .build();
         RevWalk walk = new RevWalk(repo)) {

@@ -4,21 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code crew ask} grounded in the repository: the model reads the demo repository's README and
@@ -27,52 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModelReadsTest {
 
-  static final String PATH = "/openrouter/api/v1/chat/completions";
+  static final String PATH = OpenRouterCrew.PATH;
   static final String README_LINE =
       "A small GitOps repository managed by Argo CD, seeded by GitOps Crew so every workflow can be"
           + " tried";
 
-  @TempDir Path dir;
-  WireMockServer server;
-  Path config;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new WireMockServer(wireMockConfig().dynamicPort());
-    server.start();
-    config = dir.resolve("crew.json");
-    Files.writeString(
-        config,
-        """
-        {
-          "agents": { "defaults": { "model": "openrouter/stepfun/step-3.5-flash:free" } },
-          "models": { "providers": { "openrouter": { "baseUrl": "%s/openrouter/api/v1" } } }
-        }
-        """
-            .formatted(server.baseUrl()));
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
-  }
-
-  CliRun crew(String... args) {
-    String[] all = java.util.Arrays.copyOf(args, args.length + 4);
-    all[args.length] = "--state-dir";
-    all[args.length + 1] = dir.resolve("state").toString();
-    all[args.length + 2] = "--config";
-    all[args.length + 3] = config.toString();
-    return CliRun.of(Map.of("OPENROUTER_API_KEY", ModelAskTest.OPENROUTER_KEY), all);
-  }
-
-  List<LoggedRequest> requests() {
-    return server.findAll(postRequestedFor(urlEqualTo(PATH)));
-  }
+  @RegisterExtension final OpenRouterCrew model = new OpenRouterCrew();
 
   @Test
   void theModelReadsTheReadmeThenSearchesAndEachResultReachesItInTheNextRound() {
-    server.stubFor(
+    model.server.stubFor(
         post(PATH)
             .withRequestBody(notContaining("tool_call_id"))
             .willReturn(
@@ -82,7 +37,7 @@ class ModelReadsTest {
                             "call_read_1",
                             "read_file",
                             "{\"repository\":\"demo\",\"path\":\"README.md\"}"))));
-    server.stubFor(
+    model.server.stubFor(
         post(PATH)
             .withRequestBody(containing("call_read_1"))
             .withRequestBody(notContaining("call_search_2"))
@@ -93,17 +48,17 @@ class ModelReadsTest {
                             "call_search_2",
                             "search_files",
                             "{\"repository\":\"demo\",\"text\":\"TRAEFIK/whoami\",\"path\":\"k8s\"}"))));
-    server.stubFor(
+    model.server.stubFor(
         post(PATH)
             .withRequestBody(containing("call_search_2"))
             .willReturn(
                 aResponse()
                     .withBody(ModelAskTest.text("whoami runs traefik/whoami:v1.10.2 in demo."))));
 
-    CliRun run = crew("ask", "which whoami version does demo run?");
+    CliRun run = model.crew("ask", "which whoami version does demo run?");
 
     assertThat(run.status()).as(run.all()).isZero();
-    List<LoggedRequest> sent = requests();
+    List<LoggedRequest> sent = model.requests();
     assertThat(sent).hasSize(3);
     assertThat(sent.get(0).getBodyAsString())
         .contains("\"name\":\"read_file\"")
@@ -127,20 +82,20 @@ class ModelReadsTest {
 
   @Test
   void aFollowUpAtTheSameCommandLineIsShownTheTurnBefore() {
-    server.stubFor(
+    model.server.stubFor(
         post(PATH)
             .withRequestBody(notContaining("and what is the default branch?"))
             .willReturn(aResponse().withBody(ModelAskTest.text("demo holds five applications."))));
-    server.stubFor(
+    model.server.stubFor(
         post(PATH)
             .withRequestBody(containing("and what is the default branch?"))
             .willReturn(aResponse().withBody(ModelAskTest.text("main."))));
 
-    assertThat(crew("ask", "what does demo hold?").status()).isZero();
-    CliRun second = crew("ask", "and what is the default branch?");
+    assertThat(model.crew("ask", "what does demo hold?").status()).isZero();
+    CliRun second = model.crew("ask", "and what is the default branch?");
 
     assertThat(second.status()).as(second.all()).isZero();
-    List<LoggedRequest> sent = requests();
+    List<LoggedRequest> sent = model.requests();
     assertThat(sent).hasSize(2);
     String body = sent.get(1).getBodyAsString();
     assertThat(body)
@@ -149,7 +104,7 @@ class ModelReadsTest {
                 + "{\"role\":\"assistant\",\"content\":\"demo holds five applications.\"},"
                 + "{\"role\":\"user\",\"content\":\"and what is the default branch?\"}");
     assertThat(sent.get(0).getBodyAsString()).doesNotContain("demo holds five applications.");
-    assertThat(crew("sessions", "show", "2").out())
+    assertThat(model.crew("sessions", "show", "2").out())
         .contains("Memory: 1 earlier turn(s) of cli:")
         .contains("  #1 what does demo hold? → demo holds five applications.");
   }

@@ -7,11 +7,7 @@ import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.store.TestStores;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,29 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The conversation memory on the state store: per place, bounded in count, age and size. */
 class ConversationMemoryTest {
 
-  /** A clock the test moves by hand. */
-  static final class Hands extends Clock {
-    Instant now = Instant.parse("2026-12-03T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @TempDir Path dir;
   StateStore store;
-  final Hands clock = new Hands();
+
+  /** A clock the test moves by hand. */
+  final HandClock clock = new HandClock("2026-12-03T10:00:00Z");
+
   ConversationMemory memory;
 
   @BeforeEach

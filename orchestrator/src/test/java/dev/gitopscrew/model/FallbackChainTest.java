@@ -15,11 +15,7 @@ import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.roles.KnownAgent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,29 +36,12 @@ class FallbackChainTest {
   static final String PRIMARY_PATH = "/openrouter/api/v1/chat/completions";
   static final String FALLBACK_PATH = "/gemini/v1beta/openai/chat/completions";
 
-  /** A clock tests move; the chain's sleeps move it too. */
-  static final class MovingClock extends Clock {
-    Instant now = Instant.parse("2026-12-03T08:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @TempDir Path dir;
   WireMockServer server;
-  MovingClock clock = new MovingClock();
+
+  /** A clock tests move; the chain's sleeps move it too. */
+  HandClock clock = new HandClock("2026-12-03T08:00:00Z");
+
   List<Duration> slept = new ArrayList<>();
   Cooldowns cooldowns = new Cooldowns(clock);
   ModelProviders providers;
@@ -131,6 +110,26 @@ class FallbackChainTest {
       response.withHeader("Retry-After", retryAfter);
     }
     server.stubFor(post(PRIMARY_PATH).willReturn(response));
+  }
+
+  /** The primary's first call is OpenRouter's 429 with Retry-After; every later one answers. */
+  void primaryRateLimitedOnceThenAnswers(String retryAfter, String text) {
+    server.stubFor(
+        post(PRIMARY_PATH)
+            .inScenario("primary")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("Retry-After", retryAfter)
+                    .withBody(Completions.OPENROUTER_429))
+            .willSetStateTo("recovered"));
+    server.stubFor(
+        post(PRIMARY_PATH)
+            .inScenario("primary")
+            .whenScenarioStateIs("recovered")
+            .willReturn(
+                aResponse().withBody(Completions.text("stepfun/step-3.5-flash:free", text))));
   }
 
   void fallbackAnswers() {
@@ -209,24 +208,7 @@ class FallbackChainTest {
 
   @Test
   void theResting_primaryIsSkippedThenTriedAgainAfterItsCoolDown() throws Exception {
-    server.stubFor(
-        post(PRIMARY_PATH)
-            .inScenario("primary")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(
-                aResponse()
-                    .withStatus(429)
-                    .withHeader("Retry-After", "30")
-                    .withBody(Completions.OPENROUTER_429))
-            .willSetStateTo("recovered"));
-    server.stubFor(
-        post(PRIMARY_PATH)
-            .inScenario("primary")
-            .whenScenarioStateIs("recovered")
-            .willReturn(
-                aResponse()
-                    .withBody(
-                        Completions.text("stepfun/step-3.5-flash:free", "back on the primary"))));
+    primaryRateLimitedOnceThenAnswers("30", "back on the primary");
     fallbackAnswers();
 
     assertThat(complete(Duration.ofSeconds(90)).model()).isEqualTo(FALLBACK);
@@ -246,25 +228,7 @@ class FallbackChainTest {
 
   @Test
   void whenEveryModelRestsTheChainWaitsForTheFirstWithinTheBudget() throws Exception {
-    server.stubFor(
-        post(PRIMARY_PATH)
-            .inScenario("primary")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(
-                aResponse()
-                    .withStatus(429)
-                    .withHeader("Retry-After", "2")
-                    .withBody(Completions.OPENROUTER_429))
-            .willSetStateTo("recovered"));
-    server.stubFor(
-        post(PRIMARY_PATH)
-            .inScenario("primary")
-            .whenScenarioStateIs("recovered")
-            .willReturn(
-                aResponse()
-                    .withBody(
-                        Completions.text(
-                            "stepfun/step-3.5-flash:free", "answered after waiting"))));
+    primaryRateLimitedOnceThenAnswers("2", "answered after waiting");
     server.stubFor(
         post(FALLBACK_PATH)
             .willReturn(

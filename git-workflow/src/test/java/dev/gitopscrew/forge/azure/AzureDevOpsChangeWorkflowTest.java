@@ -17,10 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.gitopscrew.forge.CreateOnce;
-import dev.gitopscrew.git.ChangeType;
+import dev.gitopscrew.forge.WhoamiBump;
 import dev.gitopscrew.git.DemoRepository;
-import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.ForgeKind;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.RepositorySpec;
@@ -32,10 +30,8 @@ import dev.gitopscrew.git.testing.GitHttpServer;
 import dev.gitopscrew.git.testing.RecordedEffects;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +50,7 @@ class AzureDevOpsChangeWorkflowTest {
   private static final String BASE = "/org/project/_apis";
   private static final String PROJECT_ID = "a7573007-bbb3-4341-b726-0c4148a07853";
   private static final String REPO_ID = "3411ebc1-d5aa-464f-9615-0b527bc66719";
-  private static final String TITLE = "Bump whoami to v1.10.3";
+  private static final String TITLE = WhoamiBump.TITLE;
   private static final String BRANCH = "devops-sre/chore/42-bump-whoami-to-v1-10-3";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,24 +92,11 @@ class AzureDevOpsChangeWorkflowTest {
 
   private ChangeWorkflow workflow() {
     AzureDevOpsForge forge = AzureDevOpsForge.connect(spec, PAT);
-    return new ChangeWorkflow(
-        Footprint.defaults(),
-        mirrors,
-        Map.of("infra", spec),
-        s -> forge,
-        new CreateOnce(Duration.ofMillis(1)));
+    return WhoamiBump.workflow(mirrors, spec, forge);
   }
 
   private static ChangeRequest bump() {
-    return ChangeRequest.of(
-        "infra",
-        ChangeType.CHORE,
-        TITLE,
-        null,
-        "devops-sre",
-        Map.of(
-            "k8s/apps/whoami/deployment.yaml",
-            "image: traefik/whoami:v1.10.3\n".getBytes(StandardCharsets.UTF_8)));
+    return WhoamiBump.in("infra", null);
   }
 
   static String wiql(int... ids) {
@@ -346,15 +329,7 @@ class AzureDevOpsChangeWorkflowTest {
   }
 
   private ChangeRequest adopting42() {
-    return ChangeRequest.of(
-        "infra",
-        ChangeType.CHORE,
-        TITLE,
-        42,
-        "devops-sre",
-        Map.of(
-            "k8s/apps/whoami/deployment.yaml",
-            "image: traefik/whoami:v1.10.3\n".getBytes(StandardCharsets.UTF_8)));
+    return WhoamiBump.in("infra", 42);
   }
 
   @Test

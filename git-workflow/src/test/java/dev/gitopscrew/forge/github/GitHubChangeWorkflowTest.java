@@ -16,10 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.gitopscrew.forge.CreateOnce;
-import dev.gitopscrew.git.ChangeType;
+import dev.gitopscrew.forge.WhoamiBump;
 import dev.gitopscrew.git.DemoRepository;
-import dev.gitopscrew.git.Footprint;
 import dev.gitopscrew.git.ForgeKind;
 import dev.gitopscrew.git.MirrorCache;
 import dev.gitopscrew.git.RepositorySpec;
@@ -29,11 +27,9 @@ import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.git.testing.BareRepos;
 import dev.gitopscrew.git.testing.GitHttpServer;
 import dev.gitopscrew.git.testing.RecordedEffects;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -52,7 +48,7 @@ class GitHubChangeWorkflowTest {
 
   private static final String TOKEN = "github_pat_11ABCDEFG0123456789_s3cretTokenValueXYZ";
   private static final String REPO = "/repos/owner/homelab";
-  private static final String TITLE = "Bump whoami to v1.10.3";
+  private static final String TITLE = WhoamiBump.TITLE;
   private static final String BRANCH = "devops-sre/chore/42-bump-whoami-to-v1-10-3";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,24 +121,11 @@ class GitHubChangeWorkflowTest {
         new RepositorySpec(
             "homelab", ForgeKind.GITHUB, git.url("homelab"), api, "owner", null, "main");
     GitHubForge forge = new GitHubForge(spec, GitHubAuth.pat(TOKEN), maxWait);
-    return new ChangeWorkflow(
-        Footprint.defaults(),
-        mirrors,
-        Map.of("homelab", spec),
-        s -> forge,
-        new CreateOnce(Duration.ofMillis(1)));
+    return WhoamiBump.workflow(mirrors, spec, forge);
   }
 
   private static ChangeRequest bump() {
-    return ChangeRequest.of(
-        "homelab",
-        ChangeType.CHORE,
-        TITLE,
-        null,
-        "devops-sre",
-        Map.of(
-            "k8s/apps/whoami/deployment.yaml",
-            "image: traefik/whoami:v1.10.3\n".getBytes(StandardCharsets.UTF_8)));
+    return WhoamiBump.in("homelab", null);
   }
 
   private String issue42() {
@@ -177,6 +160,24 @@ class GitHubChangeWorkflowTest {
 
   private void issueCreated() {
     github.stubFor(post(urlPathEqualTo(REPO + "/issues")).willReturn(created(issue42())));
+  }
+
+  /**
+   * Issue #7 taken up: its comments (none yet, then the agent's), and the pull request #43 from
+   * {@code branch} that the milestone {@code milestone} is carried to.
+   */
+  private void issue7Answered(String branch, String milestone) {
+    github.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("[]")));
+    github.stubFor(
+        post(urlPathEqualTo(REPO + "/issues/7/comments"))
+            .willReturn(created(GitHubPayloads.comment(api, 7))));
+    github.stubFor(
+        post(urlPathEqualTo(REPO + "/pulls"))
+            .willReturn(
+                created(GitHubPayloads.pullRequest(api, 43, branch, "chore: " + TITLE, null))));
+    github.stubFor(
+        patch(urlPathEqualTo(REPO + "/issues/43"))
+            .willReturn(okJson(GitHubPayloads.issue(api, 43, "chore: " + TITLE, "b", milestone))));
   }
 
   private void pullCreated() {
@@ -427,31 +428,10 @@ class GitHubChangeWorkflowTest {
     github.stubFor(
         post(urlPathEqualTo(REPO + "/issues/7/labels"))
             .willReturn(okJson(GitHubPayloads.labels("bug", "agent:devops-sre"))));
-    github.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("[]")));
-    github.stubFor(
-        post(urlPathEqualTo(REPO + "/issues/7/comments"))
-            .willReturn(created(GitHubPayloads.comment(api, 7))));
-    github.stubFor(
-        post(urlPathEqualTo(REPO + "/pulls"))
-            .willReturn(
-                created(GitHubPayloads.pullRequest(api, 43, branch, "chore: " + TITLE, null))));
-    github.stubFor(
-        patch(urlPathEqualTo(REPO + "/issues/43"))
-            .willReturn(okJson(GitHubPayloads.issue(api, 43, "chore: " + TITLE, "b", "v1.4.0"))));
+    issue7Answered(branch, "v1.4.0");
 
     ChangeOutcome outcome =
-        workflow(Duration.ofSeconds(2))
-            .run(
-                ChangeRequest.of(
-                    "homelab",
-                    ChangeType.CHORE,
-                    TITLE,
-                    7,
-                    "devops-sre",
-                    Map.of(
-                        "k8s/apps/whoami/deployment.yaml",
-                        "image: traefik/whoami:v1.10.3\n".getBytes(StandardCharsets.UTF_8))),
-                effects.door());
+        workflow(Duration.ofSeconds(2)).run(WhoamiBump.in("homelab", 7), effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
     assertThat(((ChangeOutcome.Completed) outcome).branch()).isEqualTo(branch);
@@ -519,32 +499,11 @@ class GitHubChangeWorkflowTest {
         patch(urlPathEqualTo(REPO + "/issues/7"))
             .willReturn(
                 okJson(GitHubPayloads.issue(api, 7, "whoami is outdated", "b", null, "bug"))));
-    github.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("[]")));
-    github.stubFor(
-        post(urlPathEqualTo(REPO + "/issues/7/comments"))
-            .willReturn(created(GitHubPayloads.comment(api, 7))));
-    github.stubFor(
-        post(urlPathEqualTo(REPO + "/pulls"))
-            .willReturn(
-                created(GitHubPayloads.pullRequest(api, 43, branch, "chore: " + TITLE, null))));
-    github.stubFor(
-        patch(urlPathEqualTo(REPO + "/issues/43"))
-            .willReturn(okJson(GitHubPayloads.issue(api, 43, "chore: " + TITLE, "b", "v0.4.0"))));
+    issue7Answered(branch, "v0.4.0");
     milestones(GitHubPayloads.milestone(api, 6, "v0.4.0", "open", 3));
 
     ChangeOutcome outcome =
-        workflow(Duration.ofSeconds(2))
-            .run(
-                ChangeRequest.of(
-                    "homelab",
-                    ChangeType.CHORE,
-                    TITLE,
-                    7,
-                    "devops-sre",
-                    Map.of(
-                        "k8s/apps/whoami/deployment.yaml",
-                        "image: traefik/whoami:v1.10.3\n".getBytes(StandardCharsets.UTF_8))),
-                effects.door());
+        workflow(Duration.ofSeconds(2)).run(WhoamiBump.in("homelab", 7), effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Completed.class);
     List<JsonNode> edits = bodiesOf("PATCH", REPO + "/issues/7");
@@ -588,18 +547,7 @@ class GitHubChangeWorkflowTest {
                             + " \"status\": \"403\"}")));
 
     ChangeOutcome outcome =
-        workflow(Duration.ofSeconds(2))
-            .run(
-                ChangeRequest.of(
-                    "homelab",
-                    ChangeType.CHORE,
-                    TITLE,
-                    7,
-                    "devops-sre",
-                    Map.of(
-                        "k8s/apps/whoami/deployment.yaml",
-                        "image: traefik/whoami:v1.10.3\n".getBytes(StandardCharsets.UTF_8))),
-                effects.door());
+        workflow(Duration.ofSeconds(2)).run(WhoamiBump.in("homelab", 7), effects.door());
 
     assertThat(outcome).isInstanceOf(ChangeOutcome.Failed.class);
     assertThat(outcome.describe())

@@ -7,6 +7,7 @@ import dev.gitopscrew.request.Edit;
 import dev.gitopscrew.request.EditOperation;
 import dev.gitopscrew.request.ObjectRef;
 import dev.gitopscrew.roles.ActionFailedException;
+import dev.gitopscrew.roles.scan.TreeFiles;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,13 +67,14 @@ class EditManifestTest {
         - deployment.yaml
       """;
 
-  private static Files repo() {
-    return Files.of(
+  private static TreeFiles repo() {
+    return TreeFiles.of(
         "k8s/apps/whoami/deployment.yaml", WHOAMI,
         "k8s/apps/whoami/kustomization.yaml", KUSTOMIZATION);
   }
 
-  private static EditManifest.Edited edit(Files files, String object, String ns, EditOperation op) {
+  private static EditManifest.Edited edit(
+      TreeFiles files, String object, String ns, EditOperation op) {
     return EditManifest.edit(
         files, new Edit("demo", ObjectRef.parse(object, ns), op, null, null, false));
   }
@@ -253,7 +255,7 @@ class EditManifestTest {
 
   @Test
   void aHelmValueInFlowStyleIsReplacedInPlaceAndStaysAString() {
-    Files files = Files.of("apps/monitoring.yaml", APPS);
+    TreeFiles files = TreeFiles.of("apps/monitoring.yaml", APPS);
     EditManifest.Edited e =
         edit(
             files,
@@ -265,7 +267,7 @@ class EditManifestTest {
 
   @Test
   void aNewHelmKeyIsInsertedAsLinesAndANumberLikeVersionIsQuoted() {
-    Files files = Files.of("apps/monitoring.yaml", APPS);
+    TreeFiles files = TreeFiles.of("apps/monitoring.yaml", APPS);
     EditManifest.Edited e =
         edit(
             files,
@@ -294,7 +296,7 @@ class EditManifestTest {
 
   @Test
   void aValueSharedThroughAnAnchorIsRefused() {
-    Files files = Files.of("apps/monitoring.yaml", APPS);
+    TreeFiles files = TreeFiles.of("apps/monitoring.yaml", APPS);
     assertThatThrownBy(
             () ->
                 edit(
@@ -317,7 +319,7 @@ class EditManifestTest {
 
   @Test
   void helmValuesWrittenAsAStringAreNotGuessedAt() {
-    Files files = Files.of("apps/monitoring.yaml", APPS);
+    TreeFiles files = TreeFiles.of("apps/monitoring.yaml", APPS);
     assertThatThrownBy(
             () ->
                 edit(files, "application/loki", null, new EditOperation.HelmValue("replicas", "2")))
@@ -339,8 +341,8 @@ class EditManifestTest {
 
   @Test
   void twoObjectsOfTheSameNameAreAmbiguousUntilANamespacePicksOne() {
-    Files files =
-        Files.of(
+    TreeFiles files =
+        TreeFiles.of(
             "a/deployment.yaml",
             WHOAMI,
             "a/kustomization.yaml",
@@ -396,8 +398,8 @@ class EditManifestTest {
 
   @Test
   void aFileThatDoesNotParseIsNotTouched() {
-    Files files =
-        Files.of(
+    TreeFiles files =
+        TreeFiles.of(
             "broken.yaml",
             "kind: Deployment\nmetadata: {name: whoami\n",
             "k8s/apps/whoami/deployment.yaml",
@@ -411,7 +413,7 @@ class EditManifestTest {
   void aFileWithoutAFinalNewlineGetsItsInsertOnANewLine() {
     String text =
         "kind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27";
-    Files files = Files.of("web.yaml", text);
+    TreeFiles files = TreeFiles.of("web.yaml", text);
     EditManifest.Edited e = edit(files, "deployment/web", null, new EditOperation.Replicas(2));
     assertThat(e.text()).isEqualTo(text + "\n  replicas: 2\n");
   }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A tree of files in memory, as a commit would give them. */
-record TreeFiles(Map<String, String> texts) implements RepositoryFiles {
+/** A tree of files in memory, as a commit or the cached clone would give them. */
+public record TreeFiles(Map<String, String> texts) implements RepositoryFiles {
 
-  static TreeFiles of(String... pathsAndTexts) {
+  public static TreeFiles of(String... pathsAndTexts) {
     Map<String, String> texts = new TreeMap<>();
     for (int i = 0; i < pathsAndTexts.length; i += 2) {
       texts.put(pathsAndTexts[i], pathsAndTexts[i + 1]);
