@@ -1,6 +1,8 @@
 package dev.gitopscrew.webhook;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import static dev.gitopscrew.webhook.PullRequestDeliveries.error;
+import static dev.gitopscrew.webhook.PullRequestDeliveries.notJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,14 +91,7 @@ public final class GitHubWebhook {
     try {
       root = JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      return error(
-          400,
-          "not JSON"
-              + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-              + ": "
-              + e.getOriginalMessage()
-              + " (set the webhook's content type to application/json)");
+      return error(400, notJson(e) + " (set the webhook's content type to application/json)");
     } catch (java.io.IOException e) {
       return error(400, "unreadable body: " + e.getMessage());
     }
@@ -143,9 +138,5 @@ public final class GitHubWebhook {
             })
         .map(RepositorySpec::name)
         .findFirst();
-  }
-
-  private static PullRequestDeliveries.Reply error(int status, String message) {
-    return new PullRequestDeliveries.Reply(status, Map.of("error", message));
   }
 }

@@ -1,5 +1,6 @@
 package dev.gitopscrew.webhook;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gitopscrew.channel.pr.PullRequestChannel;
@@ -57,6 +58,20 @@ public final class PullRequestDeliveries implements AutoCloseable {
       worker.scheduleWithFixedDelay(
           this::workPending, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** A refusal the forges' webhooks answer: {@code {"error": message}}. */
+  static Reply error(int status, String message) {
+    return new Reply(status, Map.of("error", message));
+  }
+
+  /** Why a webhook's body is not JSON, with where when the parser knows. */
+  static String notJson(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    return "not JSON"
+        + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+        + ": "
+        + e.getOriginalMessage();
   }
 
   /** Stores a delivery; a new one is answered 202 and worked, a repeat 200. */
