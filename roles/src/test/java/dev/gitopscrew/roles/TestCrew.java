@@ -63,7 +63,8 @@ public final class TestCrew implements AutoCloseable {
         null,
         Prerequisite.missing("model providers", "add models.providers"),
         releases,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        dev.gitopscrew.roles.ask.Planner.none());
   }
 
   FakeSubagents.Shared tree() {

@@ -21,17 +21,4 @@ public record AgentServices(
     Prerequisite models,
     Releases releases,
     Clock clock,
-    Planner planner) {
-
-  /** The services of a crew whose free text has no planner. */
-  public AgentServices(
-      Changes changes,
-      ClusterAccess cluster,
-      IncidentSettings incidents,
-      IncidentLog incidentLog,
-      Prerequisite models,
-      Releases releases,
-      Clock clock) {
-    this(changes, cluster, incidents, incidentLog, models, releases, clock, Planner.none());
-  }
-}
+    Planner planner) {}
