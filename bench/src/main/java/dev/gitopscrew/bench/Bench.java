@@ -1,5 +1,6 @@
 package dev.gitopscrew.bench;
 
+import dev.gitopscrew.bench.cli.CliScenario;
 import dev.gitopscrew.bench.failover.FailoverScenario;
 import dev.gitopscrew.bench.fanout.FanoutScenario;
 import dev.gitopscrew.bench.gitflow.GitflowScenario;
@@ -24,7 +25,8 @@ public final class Bench {
         new ReleaseScenario(),
         new ScanScenario(),
         new WebhooksScenario(),
-        new StartupScenario());
+        new StartupScenario(),
+        new CliScenario());
   }
 
   public static void main(String[] args) throws Exception {

@@ -97,6 +97,11 @@ public final class CrewCli {
   static CommandLine commandLine(String[] args, CommandLine.IFactory factory) {
     CommandLine cli = new CommandLine(new CrewCli(), factory);
     String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    if (args.length > 0 && named.isEmpty()) {
+      // crew --help and --version: the list of commands needs only their names and summaries
+      COMMANDS.forEach(command -> cli.addSubcommand(nameOf(command), summaryOf(command)));
+      return cli;
+    }
     // help and completion speak of every command
     List<Class<?>> commands =
         List.of("help", "generate-completion").contains(named)
@@ -119,6 +124,15 @@ public final class CrewCli {
     List<String> all = new java.util.ArrayList<>(List.of(c.aliases()));
     all.add(c.name());
     return all;
+  }
+
+  /** A command as {@code crew --help} lists it, read from its annotation alone. */
+  private static CommandLine summaryOf(Class<?> command) {
+    Command c = command.getAnnotation(Command.class);
+    CommandLine.Model.CommandSpec spec =
+        CommandLine.Model.CommandSpec.create().name(c.name()).aliases(c.aliases());
+    spec.usageMessage().description(c.description()).header(c.header()).hidden(c.hidden());
+    return new CommandLine(spec);
   }
 
   private static String nameOf(Class<?> command) {

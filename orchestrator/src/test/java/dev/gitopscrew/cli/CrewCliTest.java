@@ -282,6 +282,25 @@ class CrewCliTest {
   }
 
   @Test
+  void theTopLevelHelpReadFromSummariesIsTheHelpOfTheWholeCommandLine() {
+    // crew --help registers each command by its annotation alone; it must read as the full model
+    java.io.StringWriter whole = new java.io.StringWriter();
+    CrewCli.commandLine().usage(new java.io.PrintWriter(whole), picocli.CommandLine.Help.Ansi.OFF);
+
+    CliRun run = CliRun.of(Map.of(), "--help");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).isEqualToIgnoringNewLines(whole.toString());
+  }
+
+  @Test
+  void theVersionNamesTheBuild() {
+    CliRun run = CliRun.of(Map.of(), "--version");
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).startsWith("crew ");
+  }
+
+  @Test
   void aMistypedCommandIsBadUsageThatSuggestsTheRightOne() {
     // only the named command is registered for a run; a name that matches none gets them all
     CliRun run = CliRun.of(Map.of(), "sesions", "list");
