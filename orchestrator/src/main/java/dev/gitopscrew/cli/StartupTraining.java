@@ -1,0 +1,104 @@
+package dev.gitopscrew.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training run behind the command line's start-up cache ({@code ./crew} makes it once per
+ * build, docs/operations.md#start-up): the commands people type, run in this one process so that
+ * the JVM records every class they load (a class archive on JDK 17, the ahead-of-time cache on JDK
+ * 25). Reads and requests go once through the gateway running on {@code GATEWAY_STATE_DIR} (the
+ * thin client) and once on {@code LOCAL_STATE_DIR} with no gateway (the store and the crew in this
+ * process); the local one is a scratch demo, written to freely.
+ *
+ * <p>Usage: {@code StartupTraining GATEWAY_STATE_DIR LOCAL_STATE_DIR}. Prints one line per command
+ * that did not exit as the tour expects, and always exits 0: a weaker cache is no failure.
+ */
+public final class StartupTraining {
+
+  static {
+    // as CrewMain does: the commands run here as they run from it
+    System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+  }
+
+  private StartupTraining() {}
+
+  /** The commands of the README's tour, with the exit status each has on a fresh demo. */
+  static List<Map.Entry<List<String>, Integer>> tour(Path replicas) {
+    String image = "whoami=traefik/whoami:v1.10.4";
+    return List.of(
+        Map.entry(List.of("edit", "--repo", "demo", "deployment/whoami", "--image", image), 0),
+        Map.entry(
+            List.of("edit", "--repo", "demo", "deployment/whoami", "--image", image, "--dry-run"),
+            0),
+        Map.entry(
+            List.of(
+                "change",
+                "--repo",
+                "demo",
+                "--type",
+                "fix",
+                "--title",
+                "Two replicas",
+                "--file",
+                "k8s/apps/whoami/replicas.yaml=" + replicas),
+            0),
+        Map.entry(List.of("validate", "demo", "--pr", "2"), 1),
+        Map.entry(List.of("scan", "demo", "--dry-run"), 0),
+        Map.entry(List.of("audit", "--session", "1"), 0),
+        Map.entry(List.of("sessions", "list"), 0),
+        Map.entry(List.of("sessions", "show", "1"), 0),
+        Map.entry(List.of("approve"), 0),
+        Map.entry(List.of("incidents", "list"), 0),
+        Map.entry(List.of("runbook", "list"), 0),
+        Map.entry(List.of("forge", "list"), 0),
+        Map.entry(List.of("release", "plan"), 0));
+  }
+
+  public static void main(String... args) throws Exception {
+    if (args.length != 2) {
+      System.err.println("usage: StartupTraining GATEWAY_STATE_DIR LOCAL_STATE_DIR");
+      System.exit(2);
+    }
+    train(List.of(Path.of(args[0]), Path.of(args[1])), System.getenv())
+        .forEach(line -> System.err.println("training: " + line));
+    System.exit(0);
+  }
+
+  /** Runs the tour on each state directory; returns the commands that did not exit as expected. */
+  static List<String> train(List<Path> stateDirs, Map<String, String> env) throws Exception {
+    Path replicas = Files.createTempFile("crew-training", ".yaml");
+    Files.writeString(replicas, "replicas: 2\n");
+    List<String> off = new ArrayList<>();
+    try {
+      for (List<String> words :
+          List.of(List.of("--version"), List.of("--help"), List.of("sessions", "--help"))) {
+        run(words, 0, env, off);
+      }
+      for (Path stateDir : stateDirs) {
+        for (Map.Entry<List<String>, Integer> command : tour(replicas)) {
+          List<String> words = new ArrayList<>(command.getKey());
+          words.addAll(List.of("--state-dir", stateDir.toString()));
+          run(words, command.getValue(), env, off);
+        }
+      }
+    } finally {
+      Files.deleteIfExists(replicas);
+    }
+    return off;
+  }
+
+  private static void run(
+      List<String> words, int expected, Map<String, String> env, List<String> off) {
+    PrintWriter none = new PrintWriter(Writer.nullWriter());
+    int status = CrewCli.run(words.toArray(String[]::new), env, none, none);
+    if (status != expected) {
+      off.add("crew " + String.join(" ", words) + " exited " + status + ", expected " + expected);
+    }
+  }
+}
