@@ -65,6 +65,28 @@ public final class JdbcDeliveries implements AutoCloseable {
    */
   public Recorded record(String source, String key, String payload) {
     String cleanKey = redactor.redact(key);
+    // a repeat is answered from what the unique index already holds, without queueing behind the
+    // writer; one arriving while its first copy is being written is caught by the writer's look-up
+    Optional<Long> committed;
+    try {
+      committed =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          "SELECT id FROM webhook_deliveries WHERE source = :source"
+                              + " AND dedupe_key = :key")
+                      .bind("source", source)
+                      .bind("key", cleanKey)
+                      .mapTo(Long.class)
+                      .findOne());
+    } catch (org.jdbi.v3.core.JdbiException e) {
+      // the statement's context (its bound values) stays out of the message
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new StateStoreException("cannot read the deliveries: " + cause.getMessage(), e);
+    }
+    if (committed.isPresent()) {
+      return new Recorded(committed.get(), true);
+    }
     String cleanPayload = redactor.redact(payload);
     try {
       return writer.call(c -> record(c, source, cleanKey, cleanPayload));

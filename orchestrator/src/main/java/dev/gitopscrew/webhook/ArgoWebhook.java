@@ -15,10 +15,12 @@ import org.jboss.logging.Logger;
 
 /**
  * {@code POST /webhooks/argocd}: checks the bearer token, stores the delivery (a repeat is
- * recognised and answered 200), answers 202 at once and works it on one worker thread. The health
- * sweep runs on that thread too, so a sweep and a delivery never act on one application at once. A
- * delivery accepted but not worked when the process stopped is worked at the next start; one a
- * replica that does not lead accepted is worked by the leader.
+ * recognised and answered 200), answers 202 at once and works it on one worker thread once the
+ * deliveries have stopped arriving for a moment (at most a few seconds later under a flood), so a
+ * burst is answered before any of it is worked. The health sweep runs on that thread too, so a
+ * sweep and a delivery never act on one application at once. A delivery accepted but not worked
+ * when the process stopped is worked at the next start; one a replica that does not lead accepted
+ * is worked by the leader.
  */
 public final class ArgoWebhook implements AutoCloseable {
 
@@ -33,6 +35,15 @@ public final class ArgoWebhook implements AutoCloseable {
   private final JdbcDeliveries deliveries;
   private final ArgoEvents events;
   private final HealthSweep sweep;
+  // intake comes first: the worker starts on what was accepted once no new delivery came for QUIET
+  // (or AT_MOST after it was first due), so the answers of a burst do not wait behind its work
+  private static final long QUIET = TimeUnit.MILLISECONDS.toNanos(150);
+  private static final long AT_MOST = TimeUnit.SECONDS.toNanos(5);
+  private final java.util.concurrent.atomic.AtomicLong lastIntake =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - QUIET);
+  private final java.util.concurrent.atomic.AtomicBoolean drainDue =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile long dueSince;
   private volatile boolean started;
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("argocd-webhook"));
@@ -62,7 +73,7 @@ public final class ArgoWebhook implements AutoCloseable {
     worker.execute(this::workPending);
     // deliveries other replicas accepted (a shared store), and those whose store write failed:
     // this one works them once it leads
-    worker.scheduleWithFixedDelay(this::workPending, 1, 1, TimeUnit.SECONDS);
+    worker.scheduleWithFixedDelay(this::workPendingWhenQuiet, 1, 1, TimeUnit.SECONDS);
     if (!sweepEvery.isZero()) {
       long seconds = sweepEvery.toSeconds();
       worker.scheduleWithFixedDelay(this::sweepLogged, seconds, seconds, TimeUnit.SECONDS);
@@ -121,6 +132,7 @@ public final class ArgoWebhook implements AutoCloseable {
     if (refused.isPresent()) {
       return reply(refused.get().status(), refused.get().error());
     }
+    lastIntake.set(System.nanoTime());
     ArgoNotification n;
     try {
       n = ArgoNotification.parse(body);
@@ -133,11 +145,30 @@ public final class ArgoWebhook implements AutoCloseable {
     if (recorded.duplicate()) {
       return new Reply(200, answer);
     }
-    if (started) {
-      worker.execute(() -> work(recorded.id()));
-    } // else the leader works it
+    if (started && drainDue.compareAndSet(false, true)) {
+      dueSince = System.nanoTime();
+      worker.schedule(this::drain, QUIET, TimeUnit.NANOSECONDS);
+    } // else the leader works it, or a drain is already due
 
     return new Reply(202, answer);
+  }
+
+  /** On the worker: works what was accepted once intake is quiet, else looks again then. */
+  private void drain() {
+    long now = System.nanoTime();
+    long quietFor = now - lastIntake.get();
+    if (quietFor < QUIET && now - dueSince < AT_MOST) {
+      worker.schedule(this::drain, QUIET - quietFor, TimeUnit.NANOSECONDS);
+      return;
+    }
+    drainDue.set(false); // a delivery accepted from here on schedules the next drain
+    workPending();
+  }
+
+  private void workPendingWhenQuiet() {
+    if (!drainDue.get() && System.nanoTime() - lastIntake.get() >= QUIET) {
+      workPending();
+    }
   }
 
   private void work(long id) {
@@ -189,10 +220,10 @@ public final class ArgoWebhook implements AutoCloseable {
     }
   }
 
-  /** Waits until every delivery received so far is worked. */
+  /** Works every delivery received so far, quiet or not, and waits until that is done. */
   public void awaitIdle(Duration within) throws InterruptedException, TimeoutException {
     try {
-      worker.submit(() -> {}).get(within.toMillis(), TimeUnit.MILLISECONDS);
+      worker.submit(this::workPending).get(within.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }

@@ -182,6 +182,39 @@ class ArgoWebhookTest {
   }
 
   @Test
+  void aBurstIsAnsweredThenWorkedOnItsOwnOnceDeliveriesStopArriving() {
+    List<Long> accepted = new java.util.ArrayList<>();
+    for (int sync = 0; sync < 5; sync++) {
+      application("app-" + sync, "Healthy", "Synced", "Succeeded");
+      String body =
+          body(
+              "on-deployed",
+              "app-" + sync,
+              "Healthy",
+              "rev" + sync,
+              "2026-11-30T18:4" + sync + ":09Z");
+      ArgoWebhook.Reply first = post("Bearer " + TOKEN, body);
+      ArgoWebhook.Reply repeat = post("Bearer " + TOKEN, body);
+      assertThat(first.status()).isEqualTo(202);
+      assertThat(repeat.status()).isEqualTo(200);
+      assertThat(repeat.body()).containsEntry("delivery", first.body().get("delivery"));
+      accepted.add(((Number) first.body().get("delivery")).longValue());
+    }
+
+    // no awaitIdle: the worker starts by itself once the burst is over
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(accepted)
+                    .allSatisfy(
+                        id ->
+                            assertThat(crew.deliveries().find(id).orElseThrow().state())
+                                .isNotEqualTo("accepted")));
+    assertThat(crew.deliveries().recent(20)).hasSize(5);
+  }
+
+  @Test
   void aDeploymentIsAcceptedAtOnceVerifiedByQaTesterAndARepeatIsIgnored() throws Exception {
     application("whoami", "Healthy", "Synced", "Succeeded");
     String body = body("on-deployed", "whoami", "Healthy", "9f2c1e7a4b", "2026-11-30T18:40:09Z");
