@@ -1,10 +1,8 @@
 package dev.gitopscrew.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gitopscrew.effect.AuditRecord;
 import dev.gitopscrew.gatewayclient.GatewayClient;
 import dev.gitopscrew.gatewayclient.GatewayClient.GatewayError;
@@ -12,7 +10,6 @@ import dev.gitopscrew.incident.Incident;
 import dev.gitopscrew.intake.RequestAnswer;
 import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.request.Request;
-import dev.gitopscrew.request.RequestJson;
 import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionView;
 import java.time.Duration;
@@ -24,16 +21,15 @@ import java.util.Optional;
 /** Requests and sessions through the running gateway's API, so the store has one owner. */
 final class RemoteSessions implements Sessions {
 
-  private static final ObjectMapper JSON =
-      RequestJson.configure(new ObjectMapper())
-          .registerModule(new JavaTimeModule())
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON = dev.gitopscrew.gatewayclient.ApiJson.MAPPER;
   private static final TypeReference<List<SessionView>> VIEWS = new TypeReference<>() {};
   private static final TypeReference<List<AuditRecord>> RECORDS = new TypeReference<>() {};
   private static final TypeReference<List<Incident>> INCIDENTS = new TypeReference<>() {};
 
   private final GatewayClient gateway;
   private final Duration runTimeout;
+  // the gateway answers a request with its effects and approval: no second call asks for them
+  private final Map<Long, RequestAnswer> answered = new HashMap<>();
 
   RemoteSessions(GatewayClient gateway, Duration runTimeout) {
     this.gateway = gateway;
@@ -67,6 +63,9 @@ final class RemoteSessions implements Sessions {
 
   @Override
   public Optional<Approval> approvalOf(long rootId) {
+    if (answered.containsKey(rootId)) {
+      return Optional.ofNullable(answered.get(rootId).approval());
+    }
     JsonNode approval = gateway.get("/api/sessions/" + rootId).path("approval");
     return approval.isObject()
         ? Optional.of(JSON.convertValue(approval, Approval.class))
@@ -88,6 +87,7 @@ final class RemoteSessions implements Sessions {
     try {
       JsonNode json = gateway.post(path, body, runTimeout.plusSeconds(30));
       RequestAnswer answer = JSON.convertValue(json, RequestAnswer.class);
+      answered.put(answer.rootId(), answer);
       return new RequestOutcome.Ran(answer.rootId(), answer.agent(), answer.tree());
     } catch (GatewayError e) {
       return switch (e.status()) {
@@ -121,6 +121,9 @@ final class RemoteSessions implements Sessions {
 
   @Override
   public Optional<List<AuditRecord>> effects(long id) {
+    if (answered.containsKey(id)) {
+      return Optional.of(answered.get(id).effects());
+    }
     return found(() -> JSON.convertValue(gateway.get("/api/audit?session=" + id), RECORDS));
   }
 

@@ -2,10 +2,7 @@ package dev.gitopscrew.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gitopscrew.effect.AuditRecord;
-import dev.gitopscrew.request.RequestJson;
 import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionView;
 import java.io.PrintWriter;
@@ -16,11 +13,7 @@ final class SessionPrinter {
 
   /** For {@code --json}; built on first use, so text output never loads Jackson. */
   static final class Json {
-    static final ObjectMapper MAPPER =
-        RequestJson.configure(new ObjectMapper())
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = dev.gitopscrew.gatewayclient.ApiJson.MAPPER;
 
     private Json() {}
   }
@@ -136,7 +129,7 @@ final class SessionPrinter {
 
   static void json(PrintWriter out, Object value) {
     try {
-      out.println(Json.MAPPER.writeValueAsString(value));
+      out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

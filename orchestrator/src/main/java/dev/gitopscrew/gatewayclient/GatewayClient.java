@@ -1,7 +1,6 @@
 package dev.gitopscrew.gatewayclient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.settings.GatewayFile;
 import dev.gitopscrew.settings.GatewaySettings;
@@ -32,11 +31,6 @@ public final class GatewayClient {
     public int status() {
       return status;
     }
-  }
-
-  // built on first use: a command that finds no gateway never pays for Jackson
-  private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
   private static final Duration CONNECT_WITHIN = Duration.ofSeconds(3);
@@ -89,7 +83,7 @@ public final class GatewayClient {
   public JsonNode post(String path, Object body, Duration timeout) {
     byte[] json;
     try {
-      json = Json.MAPPER.writeValueAsBytes(body);
+      json = ApiJson.MAPPER.writeValueAsBytes(body);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot encode the request: " + e.getMessage(), e);
     }
@@ -131,7 +125,8 @@ public final class GatewayClient {
       int status = call.getResponseCode();
       InputStream in = status >= 400 ? call.getErrorStream() : call.getInputStream();
       byte[] answer = in == null ? new byte[0] : readAll(in);
-      JsonNode body = answer.length == 0 ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(answer);
+      JsonNode body =
+          answer.length == 0 ? ApiJson.MAPPER.nullNode() : ApiJson.MAPPER.readTree(answer);
       if (status >= 400) {
         String message = body.path("error").asText("HTTP " + status);
         throw new GatewayError(status, "the gateway at " + baseUrl + " answered: " + message);

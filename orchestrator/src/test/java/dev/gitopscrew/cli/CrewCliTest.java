@@ -294,6 +294,12 @@ class CrewCliTest {
   }
 
   @Test
+  void theHelpTheBuildRenderedIsTheHelpOfThisBuild() {
+    // crew --help prints what the build wrote; a command added since would be missing from it
+    assertThat(HelpText.prerendered()).contains(HelpText.rendered());
+  }
+
+  @Test
   void theVersionNamesTheBuild() {
     CliRun run = CliRun.of(Map.of(), "--version");
     assertThat(run.status()).isZero();
