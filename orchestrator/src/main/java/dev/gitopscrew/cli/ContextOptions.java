@@ -22,7 +22,13 @@ public final class ContextOptions {
       description = "state directory; default $CREW_STATE_DIR, then ~/.gitops-crew")
   Path stateDir;
 
+  private CrewContext loaded;
+
+  /** The context of this command line, loaded once: a command that asks twice reads it once. */
   CrewContext load(Map<String, String> env) {
-    return CrewContext.load(Optional.ofNullable(config), Optional.ofNullable(stateDir), env);
+    if (loaded == null || !loaded.env().equals(env)) {
+      loaded = CrewContext.load(Optional.ofNullable(config), Optional.ofNullable(stateDir), env);
+    }
+    return loaded;
   }
 }
