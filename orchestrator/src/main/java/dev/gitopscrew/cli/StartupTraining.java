@@ -28,38 +28,6 @@ public final class StartupTraining {
 
   private StartupTraining() {}
 
-  /** The commands of the README's tour, with the exit status each has on a fresh demo. */
-  static List<Map.Entry<List<String>, Integer>> tour(Path replicas) {
-    String image = "whoami=traefik/whoami:v1.10.4";
-    return List.of(
-        Map.entry(List.of("edit", "--repo", "demo", "deployment/whoami", "--image", image), 0),
-        Map.entry(
-            List.of("edit", "--repo", "demo", "deployment/whoami", "--image", image, "--dry-run"),
-            0),
-        Map.entry(
-            List.of(
-                "change",
-                "--repo",
-                "demo",
-                "--type",
-                "fix",
-                "--title",
-                "Two replicas",
-                "--file",
-                "k8s/apps/whoami/replicas.yaml=" + replicas),
-            0),
-        Map.entry(List.of("validate", "demo", "--pr", "2"), 1),
-        Map.entry(List.of("scan", "demo", "--dry-run"), 0),
-        Map.entry(List.of("audit", "--session", "1"), 0),
-        Map.entry(List.of("sessions", "list"), 0),
-        Map.entry(List.of("sessions", "show", "1"), 0),
-        Map.entry(List.of("approve"), 0),
-        Map.entry(List.of("incidents", "list"), 0),
-        Map.entry(List.of("runbook", "list"), 0),
-        Map.entry(List.of("forge", "list"), 0),
-        Map.entry(List.of("release", "plan"), 0));
-  }
-
   public static void main(String... args) throws Exception {
     if (args.length != 2) {
       System.err.println("usage: StartupTraining GATEWAY_STATE_DIR LOCAL_STATE_DIR");
@@ -76,15 +44,13 @@ public final class StartupTraining {
     Files.writeString(replicas, "replicas: 2\n");
     List<String> off = new ArrayList<>();
     try {
-      for (List<String> words :
-          List.of(List.of("--version"), List.of("--help"), List.of("sessions", "--help"))) {
-        run(words, 0, env, off);
-      }
       for (Path stateDir : stateDirs) {
-        for (Map.Entry<List<String>, Integer> command : tour(replicas)) {
-          List<String> words = new ArrayList<>(command.getKey());
-          words.addAll(List.of("--state-dir", stateDir.toString()));
-          run(words, command.getValue(), env, off);
+        for (ReadmeTour.Step step : ReadmeTour.steps(replicas)) {
+          List<String> words = new ArrayList<>(step.words());
+          if (step.stateDir()) {
+            words.addAll(List.of("--state-dir", stateDir.toString()));
+          }
+          run(words, step.exit(), env, off);
         }
       }
     } finally {

@@ -2,17 +2,13 @@ package dev.gitopscrew.bench.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gitopscrew.bench.CrewProcesses;
 import dev.gitopscrew.bench.Scenario;
 import dev.gitopscrew.git.DirectoryFiles;
 import dev.gitopscrew.roles.scan.ManifestTree;
 import dev.gitopscrew.roles.scan.ScanReport;
 import dev.gitopscrew.roles.scan.Scanner;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,7 +73,7 @@ public final class ScanScenario implements Scenario {
     check(last, manifests, report.findings().size());
 
     Path state = work.resolve("gateway-state");
-    Process gateway = gateway(state, work.resolve("gateway.log"));
+    Process gateway = CrewProcesses.serve(state, work.resolve("gateway.log"));
     long cold;
     long slowest = 0;
     long server = 0;
@@ -91,8 +87,7 @@ public final class ScanScenario implements Scenario {
         System.out.println("through the gateway, run " + (i + 1) + ": " + last.ms + " ms");
       }
     } finally {
-      gateway.destroy();
-      gateway.waitFor(20, TimeUnit.SECONDS);
+      CrewProcesses.stop(gateway);
     }
     check(last, manifests, report.findings().size());
     int findings = report.findings().size();
@@ -146,46 +141,6 @@ public final class ScanScenario implements Scenario {
               + " and the scan "
               + findings);
     }
-  }
-
-  /** {@code crew serve} on {@code state} and a free port, ready. */
-  private static Process gateway(Path state, Path log) throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    List<String> command = new ArrayList<>(CREW);
-    command.addAll(
-        List.of("serve", "--state-dir", state.toString(), "--port", Integer.toString(port)));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().remove("CREW_GATEWAY_TOKEN");
-    builder.environment().remove("OPENCLAW_GATEWAY_TOKEN");
-    builder.environment().remove("CREW_CONFIG");
-    Process process = builder.start();
-    HttpClient http = HttpClient.newHttpClient();
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < until) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the gateway exited: " + Files.readString(log));
-      }
-      try {
-        HttpResponse<Void> ready =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (ready.statusCode() == 200) {
-          return process;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(50);
-    }
-    process.destroyForcibly();
-    throw new IllegalStateException("the gateway was not ready within 60 s");
   }
 
   /** One {@code crew ARGS --state-dir STATE}, as a user runs it. */

@@ -1,5 +1,6 @@
 package dev.gitopscrew.bench.startup;
 
+import dev.gitopscrew.bench.CrewProcesses;
 import dev.gitopscrew.bench.Scenario;
 import dev.gitopscrew.bench.gateway.DrillTree;
 import dev.gitopscrew.bench.gateway.GatewayProcess;
@@ -56,7 +57,7 @@ public final class StartupScenario implements Scenario {
     for (int run = 1; run <= RUNS; run++) {
       int port = GatewayProcess.freePort();
       Process crew =
-          start(
+          CrewProcesses.start(
               List.of(
                   "./crew",
                   "serve",
@@ -67,15 +68,15 @@ public final class StartupScenario implements Scenario {
               dir.resolve("crew-" + run + ".log"));
       ready.add(awaitReady(crew, port));
       rss.add(rssMib(crew.pid()));
-      stop(crew);
+      CrewProcesses.stop(crew);
 
       port = GatewayProcess.freePort();
       List<String> command = new ArrayList<>(List.of("java"));
       command.addAll(JVM);
       command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", FLOOR.toString()));
-      Process empty = start(command, dir.resolve("floor-" + run + ".log"));
+      Process empty = CrewProcesses.start(command, dir.resolve("floor-" + run + ".log"));
       floor.add(awaitReady(empty, port));
-      stop(empty);
+      CrewProcesses.stop(empty);
       System.out.printf(
           "run %d: crew ready in %d ms (%d MiB), empty Quarkus app in %d ms%n",
           run, ready.get(run - 1), rss.get(run - 1), floor.get(run - 1));
@@ -86,12 +87,17 @@ public final class StartupScenario implements Scenario {
     }
     System.out.println(
         "crew sessions list on " + stored + " sessions: " + cli + " ms; logs in " + dir);
-    long readyP50 = median(ready);
-    long floorP50 = median(floor);
+    long readyP50 = CrewProcesses.median(ready);
+    long floorP50 = CrewProcesses.median(floor);
     System.out.printf(
         "BENCH startup runs=%d ready_ms_p50=%d floor_ms_p50=%d ratio=%.2f rss_mib_p50=%d"
             + " cli_ms_p50=%d%n",
-        RUNS, readyP50, floorP50, (double) readyP50 / floorP50, median(rss), median(cli));
+        RUNS,
+        readyP50,
+        floorP50,
+        (double) readyP50 / floorP50,
+        CrewProcesses.median(rss),
+        CrewProcesses.median(cli));
   }
 
   /** A state directory with a finished drill of 1,000 leaves (over 1,000 sessions). */
@@ -121,23 +127,13 @@ public final class StartupScenario implements Scenario {
   private long runCli(Path stateDir) throws Exception {
     long start = System.nanoTime();
     Process p =
-        start(
+        CrewProcesses.start(
             List.of("./crew", "sessions", "list", "--state-dir", stateDir.toString()),
             Files.createTempFile("cli", ".log"));
     if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
       throw new IllegalStateException("crew sessions list failed");
     }
     return Duration.ofNanos(System.nanoTime() - start).toMillis();
-  }
-
-  private static Process start(List<String> command, Path log) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().remove("CREW_GATEWAY_TOKEN");
-    builder.environment().remove("CREW_CONFIG");
-    return builder.start();
   }
 
   /** Milliseconds from now (just after the start) until {@code /readyz} answers 200. */
@@ -170,17 +166,5 @@ public final class StartupScenario implements Scenario {
       }
     }
     return -1;
-  }
-
-  private static void stop(Process p) throws InterruptedException {
-    p.destroy();
-    if (!p.waitFor(20, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      p.waitFor(10, TimeUnit.SECONDS);
-    }
-  }
-
-  private static long median(List<Long> values) {
-    return values.stream().sorted().toList().get(values.size() / 2);
   }
 }
