@@ -88,7 +88,7 @@ final class ForgeCommand {
           SessionCommands.runningGateway(ctx, err())
               .map(
                   g ->
-                      SessionPrinter.Json.MAPPER.convertValue(
+                      dev.gitopscrew.gatewayclient.ApiJson.MAPPER.convertValue(
                           g.get("/api/forge/" + name), ForgeListing.class))
               .orElseGet(
                   () -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gitopscrew.effect.AuditRecord;
+import dev.gitopscrew.gatewayclient.ApiJson;
 import dev.gitopscrew.gatewayclient.GatewayClient;
 import dev.gitopscrew.gatewayclient.GatewayClient.GatewayError;
 import dev.gitopscrew.incident.Incident;
@@ -21,7 +22,7 @@ import java.util.Optional;
 /** Requests and sessions through the running gateway's API, so the store has one owner. */
 final class RemoteSessions implements Sessions {
 
-  private static final ObjectMapper JSON = dev.gitopscrew.gatewayclient.ApiJson.MAPPER;
+  private static final ObjectMapper JSON = ApiJson.MAPPER;
   private static final TypeReference<List<SessionView>> VIEWS = new TypeReference<>() {};
   private static final TypeReference<List<AuditRecord>> RECORDS = new TypeReference<>() {};
   private static final TypeReference<List<Incident>> INCIDENTS = new TypeReference<>() {};

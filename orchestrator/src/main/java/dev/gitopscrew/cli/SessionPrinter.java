@@ -1,8 +1,8 @@
 package dev.gitopscrew.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gitopscrew.effect.AuditRecord;
+import dev.gitopscrew.gatewayclient.ApiJson;
 import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionView;
 import java.io.PrintWriter;
@@ -10,13 +10,6 @@ import java.util.List;
 
 /** Session trees, results and effects for people, and JSON for scripts ({@code --json}). */
 final class SessionPrinter {
-
-  /** For {@code --json}; built on first use, so text output never loads Jackson. */
-  static final class Json {
-    static final ObjectMapper MAPPER = dev.gitopscrew.gatewayclient.ApiJson.MAPPER;
-
-    private Json() {}
-  }
 
   private SessionPrinter() {}
 
@@ -129,7 +122,7 @@ final class SessionPrinter {
 
   static void json(PrintWriter out, Object value) {
     try {
-      out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+      out.println(ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

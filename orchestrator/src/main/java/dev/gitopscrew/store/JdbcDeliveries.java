@@ -69,19 +69,9 @@ public final class JdbcDeliveries implements AutoCloseable {
     // writer; one arriving while its first copy is being written is caught by the writer's look-up
     Optional<Long> committed;
     try {
-      committed =
-          jdbi.withHandle(
-              h ->
-                  h.createQuery(
-                          "SELECT id FROM webhook_deliveries WHERE source = :source"
-                              + " AND dedupe_key = :key")
-                      .bind("source", source)
-                      .bind("key", cleanKey)
-                      .mapTo(Long.class)
-                      .findOne());
-    } catch (org.jdbi.v3.core.JdbiException e) {
-      // the statement's context (its bound values) stays out of the message
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      committed = jdbi.withHandle(h -> idOf(h.getConnection(), source, cleanKey));
+    } catch (SQLException | org.jdbi.v3.core.JdbiException e) {
+      Throwable cause = e.getCause() instanceof SQLException sql ? sql : e;
       throw new StateStoreException("cannot read the deliveries: " + cause.getMessage(), e);
     }
     if (committed.isPresent()) {

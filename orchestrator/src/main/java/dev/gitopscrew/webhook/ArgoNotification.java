@@ -1,6 +1,5 @@
 package dev.gitopscrew.webhook;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,12 +92,7 @@ public record ArgoNotification(
     try {
       root = JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw new Malformed(
-          "not JSON"
-              + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-              + ": "
-              + e.getOriginalMessage());
+      throw new Malformed(PullRequestDeliveries.notJson(e));
     }
     if (root == null || !root.isObject()) {
       throw new Malformed(

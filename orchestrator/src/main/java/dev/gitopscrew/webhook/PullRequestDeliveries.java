@@ -65,7 +65,9 @@ public final class PullRequestDeliveries implements AutoCloseable {
     return new Reply(status, Map.of("error", message));
   }
 
-  /** Why a webhook's body is not JSON, with where when the parser knows. */
+  /**
+   * Why a webhook's body is not JSON, with where when the parser knows (every receiver's words).
+   */
   static String notJson(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
     return "not JSON"
