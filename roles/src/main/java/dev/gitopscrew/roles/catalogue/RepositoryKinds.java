@@ -217,7 +217,10 @@ final class RepositoryKinds {
             .notAt(
                 "a drill spawns up to 100,000 sessions: start it from the command line or the API",
                 Door.MODEL,
-                Door.SLASH)
+                Door.SLASH,
+                Door.CHAT,
+                Door.PR_COMMENT,
+                Door.SCHEDULE)
             .builds(
                 Drill.class,
                 v ->
