@@ -18,11 +18,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bench/run startup}: {@code ./crew serve} on a fresh state directory and the empty Quarkus
- * REST application of {@code bench/floor} (the same JVM options), started five times each in turn;
- * each run is timed from the process start to {@code /readyz} answering 200, and the crew's
- * resident memory is read then. {@code cli_ms} is {@code ./crew sessions list} (the whole process,
- * as a user runs it) on a state directory holding over 1,000 sessions, with no gateway running.
- * What happens once per build (the build itself, the class archive) is done before the runs.
+ * REST application of {@code bench/floor} (the same JDK, the one {@code JAVA_HOME} names, and the
+ * same JVM options), started five times each in turn; each run is timed from the process start to
+ * {@code /readyz} answering 200, and the crew's resident memory is read then. {@code cli_ms} is
+ * {@code ./crew sessions list} (the whole process, as a user runs it) on a state directory holding
+ * over 1,000 sessions, with no gateway running. What happens once per build (the build itself, the
+ * class archive) is done before the runs.
  */
 public final class StartupScenario implements Scenario {
 
@@ -31,6 +32,11 @@ public final class StartupScenario implements Scenario {
   private static final List<String> JVM =
       List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAM=512m");
   private static final Duration WITHIN = Duration.ofSeconds(60);
+  // the JVM ./crew runs on (JAVA_HOME, else the PATH's), so both sides start on the same JDK
+  private static final String JAVA =
+      System.getenv("JAVA_HOME") == null || System.getenv("JAVA_HOME").isBlank()
+          ? "java"
+          : Path.of(System.getenv("JAVA_HOME"), "bin", "java").toString();
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -71,7 +77,7 @@ public final class StartupScenario implements Scenario {
       CrewProcesses.stop(crew);
 
       port = GatewayProcess.freePort();
-      List<String> command = new ArrayList<>(List.of("java"));
+      List<String> command = new ArrayList<>(List.of(JAVA));
       command.addAll(JVM);
       command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", FLOOR.toString()));
       Process empty = CrewProcesses.start(command, dir.resolve("floor-" + run + ".log"));
@@ -90,8 +96,9 @@ public final class StartupScenario implements Scenario {
     long readyP50 = CrewProcesses.median(ready);
     long floorP50 = CrewProcesses.median(floor);
     System.out.printf(
-        "BENCH startup runs=%d ready_ms_p50=%d floor_ms_p50=%d ratio=%.2f rss_mib_p50=%d"
+        "BENCH startup jdk=%s runs=%d ready_ms_p50=%d floor_ms_p50=%d ratio=%.2f rss_mib_p50=%d"
             + " cli_ms_p50=%d%n",
+        Runtime.version().feature(),
         RUNS,
         readyP50,
         floorP50,
