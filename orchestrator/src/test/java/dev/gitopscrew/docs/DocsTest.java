@@ -27,8 +27,9 @@ class DocsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern DOC_REF = Pattern.compile("docs/([a-z0-9-]+\\.md)(#[a-z0-9-]+)?");
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#:\\s]+)(#[a-z0-9-]+)?\\)");
+  // a fence's language may hold digits (json5): read as prose, its closing fence would open one
   private static final Pattern CODE =
-      Pattern.compile("```[a-z]*\\n(.*?)```|`([^`\\n]+)`", Pattern.DOTALL);
+      Pattern.compile("```[a-z0-9]*\\n(.*?)```|`([^`\\n]+)`", Pattern.DOTALL);
   private static final Pattern COMMAND =
       Pattern.compile("(?m)(?:^|[\\s(|;&])(?:\\./)?crew ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?");
 
