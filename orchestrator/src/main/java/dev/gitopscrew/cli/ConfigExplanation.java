@@ -29,8 +29,9 @@ import java.util.TreeMap;
 /**
  * How an OpenClaw file maps onto the crew, in one screen: its agents and which are not the crew's,
  * each Discord channel (who answers, what may be started there, who may ask and approve), where
- * alerts go, skills and their tools, models and the variables they need, and what is not taken
- * over.
+ * alerts go, skills and their tools, models and the variables they need, the git footprint (with
+ * the keys that make its labels the file's own, {@link FootprintExplanation}), and what is not
+ * taken over.
  */
 record ConfigExplanation(CrewContext ctx, String alerts) {
 
@@ -44,7 +45,7 @@ record ConfigExplanation(CrewContext ctx, String alerts) {
     skills(out);
     skippedSkills(out);
     models(out, config);
-    footprint(out, config);
+    FootprintExplanation.print(out, config, ctx.skills());
     notTakenOver(out);
   }
 
@@ -219,31 +220,6 @@ record ConfigExplanation(CrewContext ctx, String alerts) {
                       .orElse(
                           "named by a model but not configured (models.providers." + name + ")"));
         });
-  }
-
-  private static void footprint(PrintWriter out, CrewConfig config) {
-    var footprint = dev.gitopscrew.settings.GitSettings.footprint(config);
-    var scheme = footprint.scheme();
-    out.println(
-        "\nGit footprint: commits by <agent>[bot] <<agent>@"
-            + footprint.domain()
-            + ">, footer \""
-            + footprint.footerName()
-            + "\"; labels "
-            + scheme.type()
-            + "<type>, "
-            + scheme.area()
-            + "<area>"
-            + (scheme.areas().isEmpty() ? "" : " " + new TreeMap<>(scheme.areas()))
-            + ", "
-            + scheme.priority()
-            + "<priority>, "
-            + dev.gitopscrew.git.LabelScheme.BREAKING);
-    if (config.git().repositories().isEmpty()) {
-      out.println(
-          "  no git.repositories: the crew changes no repository of yours yet (only its demo);"
-              + " add them, and git.footprint for your conventions (docs/migrating-from-openclaw.md)");
-    }
   }
 
   private void notTakenOver(PrintWriter out) {

@@ -159,8 +159,9 @@ public final class CrewCli {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = CrewCli.class.getPackage().getImplementationVersion();
-      return new String[] {"crew " + (v != null ? v : "development build")};
+      return new String[] {
+        "crew " + dev.gitopscrew.settings.CrewVersion.current().orElse("development build")
+      };
     }
   }
 }

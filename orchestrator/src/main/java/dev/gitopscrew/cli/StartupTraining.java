@@ -1,6 +1,7 @@
 package dev.gitopscrew.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,18 @@ public final class StartupTraining {
 
   /** Runs the tour on each state directory; returns the commands that did not exit as expected. */
   static List<String> train(List<Path> stateDirs, Map<String, String> env) throws Exception {
+    return train(stateDirs, env, (stateDir, step, out) -> {});
+  }
+
+  /** What one command of the tour printed on its standard output. */
+  @FunctionalInterface
+  interface Printed {
+    void accept(Path stateDir, ReadmeTour.Step step, String out);
+  }
+
+  /** As above, handing {@code printed} what each command printed. */
+  static List<String> train(List<Path> stateDirs, Map<String, String> env, Printed printed)
+      throws Exception {
     Path replicas = Files.createTempFile("crew-training", ".yaml");
     Files.writeString(replicas, "replicas: 2\n");
     List<String> off = new ArrayList<>();
@@ -50,7 +63,7 @@ public final class StartupTraining {
           if (step.stateDir()) {
             words.addAll(List.of("--state-dir", stateDir.toString()));
           }
-          run(words, step.exit(), env, off);
+          printed.accept(stateDir, step, run(words, step.exit(), env, off));
         }
       }
     } finally {
@@ -59,12 +72,14 @@ public final class StartupTraining {
     return off;
   }
 
-  private static void run(
+  private static String run(
       List<String> words, int expected, Map<String, String> env, List<String> off) {
+    StringWriter out = new StringWriter();
     PrintWriter none = new PrintWriter(Writer.nullWriter());
-    int status = CrewCli.run(words.toArray(String[]::new), env, none, none);
+    int status = CrewCli.run(words.toArray(String[]::new), env, new PrintWriter(out), none);
     if (status != expected) {
       off.add("crew " + String.join(" ", words) + " exited " + status + ", expected " + expected);
     }
+    return out.toString();
   }
 }

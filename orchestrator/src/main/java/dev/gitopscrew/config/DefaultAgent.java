@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * OpenClaw's default agent ({@code default: true}, the first one) is the one that answers whatever
- * no binding routes elsewhere; in GitOps Crew that is homelab-admin. When the default agent is not
- * a GitOps Crew agent (seed 000's {@code main}), homelab-admin takes its place: its {@code model}
- * (primary and fallbacks) and {@code identity} become homelab-admin's, unless homelab-admin has its
- * own, and a note says so.
+ * OpenClaw's default agent (the one with {@code default: true}, else the first of {@code
+ * agents.list}) is the one that answers whatever no binding routes elsewhere; in GitOps Crew that
+ * is homelab-admin. When the default agent is not a GitOps Crew agent (seed 000's {@code main}),
+ * homelab-admin takes its place: its {@code model} (primary and fallbacks) and {@code identity}
+ * become homelab-admin's, unless homelab-admin has its own, and a note says so.
  */
 final class DefaultAgent {
 
@@ -45,7 +45,8 @@ final class DefaultAgent {
         return foreign("agents.entries." + e.getKey(), e.getValue().withId(e.getKey()));
       }
     }
-    return Optional.empty();
+    // as in OpenClaw: with no default: true anywhere, the first agent of agents.list is the default
+    return list.isEmpty() ? Optional.empty() : foreign("agents.list[0]", list.get(0));
   }
 
   private static Optional<Found> foreign(String path, AgentEntry entry) {

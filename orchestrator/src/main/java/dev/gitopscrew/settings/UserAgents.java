@@ -7,8 +7,11 @@ package dev.gitopscrew.settings;
  */
 public final class UserAgents {
 
-  public static final String URL = "https://gitops-crew.local";
-  public static final String VERSION = "0.1.0";
+  /** The project's home, where the sources and the image come from. */
+  public static final String URL = "https://github.com/gitops-crew/gitops-crew";
+
+  /** The build's version ({@link CrewVersion}), as {@code crew --version} prints it. */
+  public static final String VERSION = CrewVersion.current().orElse("development build");
 
   /** For every request to Discord the crew makes itself: gateway lookup, webhooks, the doctor. */
   public static final String DISCORD = "DiscordBot (" + URL + ", " + VERSION + ")";

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seed 000's openclaw.json: one {@code default: true} agent {@code main} holds the model, its
  * fallback and the identity; the crew's homelab-admin takes its place, so free text is planned by
- * that model over the real chat-completions protocol (a WireMock double). Without a usable model,
- * free text is refused naming the real cause.
+ * that model over the real chat-completions protocol (a WireMock double). Without {@code default:
+ * true} the first agent of {@code agents.list} is the default one, as in OpenClaw. Without a usable
+ * model, free text is refused naming the real cause.
  */
 class DefaultAgentModelTest {
 
@@ -153,13 +154,96 @@ class DefaultAgentModelTest {
   }
 
   @Test
+  void withoutADefaultFlagTheFirstAgentIsTheDefaultAndItsModelPlansFreeText() throws Exception {
+    server.stubFor(
+        post(PATH)
+            .willReturn(
+                aResponse()
+                    .withBody(
+                        """
+                        {"id":"chatcmpl-3","object":"chat.completion","created":1733212400,
+                         "model":"minimax-m2:cloud","choices":[{"index":0,"message":{
+                           "role":"assistant","content":"Nothing is wrong with the cluster."},
+                           "finish_reason":"stop"}],
+                         "usage":{"prompt_tokens":700,"completion_tokens":8,"total_tokens":708}}
+                        """)));
+    // seed 000 as OpenClaw reads it: one agent, no default: true, so it is the default agent
+    String seed =
+        """
+        { "models": { "providers": { "ollama": { "baseUrl": "%s/v1" } } },
+          "agents": { "list": [ { "id": "main", "model": "ollama/minimax-m2:cloud" } ] } }
+        """
+            .formatted(server.baseUrl());
+    CrewContext context = load(seed, Map.of());
+
+    assertThat(context.problems())
+        .anySatisfy(
+            p ->
+                assertThat(p.describe())
+                    .contains("agents.list[0]: agent 'main' is OpenClaw's default agent")
+                    .contains("answers in its place with its model ollama/minimax-m2:cloud"));
+    assertThat(ModelProviders.refsFor(context.loaded().config(), KnownAgent.HOMELAB_ADMIN))
+        .containsExactly("ollama/minimax-m2:cloud");
+    try (Crew crew = Crew.open(context)) {
+      RequestOutcome outcome =
+          crew.runRequest()
+              .runText(
+                  "how is the cluster doing?",
+                  Optional.empty(),
+                  ChannelScope.unrestricted("the command line"),
+                  new Origin("cli", "ada"),
+                  true);
+      assertThat(outcome).as(outcome.toString()).isInstanceOf(RequestOutcome.Ran.class);
+    }
+    List<LoggedRequest> sent = server.findAll(postRequestedFor(urlEqualTo(PATH)));
+    assertThat(sent).isNotEmpty();
+    assertThat(new ObjectMapper().readTree(sent.get(0).getBodyAsString()).path("model").asText())
+        .isEqualTo("minimax-m2:cloud");
+  }
+
+  @Test
+  void aDefaultFlagFurtherDownAndHomelabAdminsOwnModelComeBeforeTheFirstAgent() throws Exception {
+    String providers =
+        "\"models\": { \"providers\": { \"ollama\": { \"baseUrl\": \"http://127.0.0.1:9/v1\" } } }";
+    CrewContext flagged =
+        load(
+            """
+            { %s, "agents": { "list": [
+                { "id": "researcher", "model": "ollama/kimi-k2-thinking:cloud" },
+                { "id": "main", "default": true, "model": "ollama/minimax-m2:cloud" } ] } }
+            """
+                .formatted(providers),
+            Map.of());
+    assertThat(ModelProviders.refsFor(flagged.loaded().config(), KnownAgent.HOMELAB_ADMIN))
+        .containsExactly("ollama/minimax-m2:cloud");
+
+    CrewContext own =
+        load(
+            """
+            { %s, "agents": { "list": [
+                { "id": "main", "model": "ollama/minimax-m2:cloud" },
+                { "id": "homelab-admin", "model": "ollama/deepseek-v3.2:cloud" } ] } }
+            """
+                .formatted(providers),
+            Map.of());
+    assertThat(ModelProviders.refsFor(own.loaded().config(), KnownAgent.HOMELAB_ADMIN))
+        .containsExactly("ollama/deepseek-v3.2:cloud");
+    assertThat(own.problems())
+        .anySatisfy(
+            p ->
+                assertThat(p.describe())
+                    .contains("agent 'main' is OpenClaw's default agent")
+                    .contains("homelab-admin keeps its own model ollama/deepseek-v3.2:cloud"));
+  }
+
+  @Test
   void freeTextWithoutAUsableModelIsRefusedNamingTheRealCause() throws Exception {
-    // providers configured, but the default agent is homelab-admin's own and no model is named
+    // providers configured, but neither the default agent (the first) nor anyone names a model
     assertThat(
             refusal(
                 """
                 { "models": { "providers": { "ollama": { "baseUrl": "%s/v1" } } },
-                  "agents": { "list": [ { "id": "main", "model": "ollama/minimax-m2:cloud" } ] } }
+                  "agents": { "list": [ { "id": "main", "identity": { "name": "Jairix" } } ] } }
                 """
                     .formatted(server.baseUrl()),
                 Map.of()))

@@ -300,10 +300,16 @@ class CrewCliTest {
   }
 
   @Test
-  void theVersionNamesTheBuild() {
+  void theVersionNamesTheBuild() throws IOException {
     CliRun run = CliRun.of(Map.of(), "--version");
     assertThat(run.status()).isZero();
-    assertThat(run.out()).startsWith("crew ");
+    // the project version, as the build gives it (the Discord User-Agent carries the same)
+    java.util.regex.Matcher pom =
+        java.util.regex.Pattern.compile(
+                "<artifactId>gitops-crew-parent</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(Files.readString(Path.of("../pom.xml")));
+    assertThat(pom.find()).isTrue();
+    assertThat(run.out()).isEqualTo("crew " + pom.group(1) + "\n");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.gitopscrew.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gitopscrew.cli.CrewCli;
+import dev.gitopscrew.cli.ReadmeTour;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,9 @@ class DocsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern DOC_REF = Pattern.compile("docs/([a-z0-9-]+\\.md)(#[a-z0-9-]+)?");
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#:\\s]+)(#[a-z0-9-]+)?\\)");
+  // a fence's language may hold digits (json5): read as prose, its closing fence would open one
   private static final Pattern CODE =
-      Pattern.compile("```[a-z]*\\n(.*?)```|`([^`\\n]+)`", Pattern.DOTALL);
+      Pattern.compile("```[a-z0-9]*\\n(.*?)```|`([^`\\n]+)`", Pattern.DOTALL);
   private static final Pattern COMMAND =
       Pattern.compile("(?m)(?:^|[\\s(|;&])(?:\\./)?crew ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?");
 
@@ -119,6 +121,68 @@ class DocsTest {
     for (var kind : dev.gitopscrew.roles.catalogue.RequestCatalogue.standard().kinds()) {
       assertThat(documented).contains("### " + kind.name() + "\n");
     }
+  }
+
+  /**
+   * The README's tour, command by command, is the tour the start-up training runs (and asserts
+   * works on a fresh demo, StartupTrainingTest) and bench/run cli times: a command changed in one
+   * and not the other (a session number, an option) fails here.
+   */
+  @Test
+  void theReadmesTourIsTheTourTheTrainingRuns() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    Matcher block = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    String tour = null;
+    while (block.find() && tour == null) {
+      tour = block.group(1).contains("./crew edit ") ? block.group(1) : null;
+    }
+    assertThat(tour).as("the README's tour block").isNotNull();
+    List<List<String>> shown =
+        tour.replace("\\\n", " ")
+            .lines()
+            .filter(l -> l.startsWith("./crew "))
+            .map(l -> words(l).subList(1, words(l).size()))
+            .toList();
+
+    assertThat(shown)
+        .containsExactlyElementsOf(
+            ReadmeTour.steps(Path.of("/tmp/replicas.yaml")).stream()
+                .filter(ReadmeTour.Step::shown)
+                .map(ReadmeTour.Step::words)
+                .toList());
+  }
+
+  /** A shell line's words: quotes group and are dropped, a word starting with # ends the line. */
+  private static List<String> words(String line) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = null;
+    char quote = 0;
+    for (char c : line.toCharArray()) {
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else {
+          word.append(c);
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+        word = word == null ? new StringBuilder() : word;
+      } else if (Character.isWhitespace(c)) {
+        if (word != null) {
+          words.add(word.toString());
+          word = null;
+        }
+      } else if (c == '#' && word == null) {
+        break;
+      } else {
+        word = word == null ? new StringBuilder() : word;
+        word.append(c);
+      }
+    }
+    if (word != null) {
+      words.add(word.toString());
+    }
+    return words;
   }
 
   private static void check(Path target, String anchor, Path from, String ref, List<String> missing)

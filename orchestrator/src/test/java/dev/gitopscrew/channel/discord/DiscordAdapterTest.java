@@ -12,6 +12,7 @@ import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.channel.Admission;
 import dev.gitopscrew.channel.ChannelPolicy;
 import dev.gitopscrew.channel.ChatRequests;
+import dev.gitopscrew.cli.CrewCli;
 import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.roles.catalogue.Door;
@@ -19,6 +20,9 @@ import dev.gitopscrew.roles.catalogue.RequestCatalogue;
 import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.store.TestStores;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,6 +91,14 @@ class DiscordAdapterTest {
   void stop() throws Exception {
     crew.close();
     discord.close();
+    // Discord requires DiscordBot ($url, $versionNumber) of every request: JDA's and the crew's own
+    assertThat(discord.calls)
+        .isNotEmpty()
+        .allSatisfy(
+            c ->
+                assertThat(c.userAgent())
+                    .as("the User-Agent of %s %s", c.method(), c.path())
+                    .matches("DiscordBot \\(https?://[^,]+, [0-9][^)]*\\)"));
   }
 
   @Test
@@ -97,8 +109,18 @@ class DiscordAdapterTest {
             .findFirst()
             .orElseThrow();
     assertThat(identify.authorization()).isEqualTo("Bot " + TOKEN);
-    // Discord requires DiscordBot ($url, $versionNumber) of every client
-    assertThat(identify.userAgent()).matches("DiscordBot \\(https?://[^,]+, [0-9][^)]*\\)");
+    // the crew's own request names the project and the version crew --version prints
+    StringWriter version = new StringWriter();
+    CrewCli.run(
+        new String[] {"--version"},
+        Map.of(),
+        new PrintWriter(version),
+        new PrintWriter(Writer.nullWriter()));
+    assertThat(identify.userAgent())
+        .isEqualTo(
+            "DiscordBot (https://github.com/gitops-crew/gitops-crew, "
+                + version.toString().strip().substring("crew ".length())
+                + ")");
     JsonNode frame = discord.awaitFrame("IDENTIFY", f -> f.path("op").asInt() == 2);
     assertThat(frame.path("d").path("intents").asInt() & (1 << 15))
         .as("the Message Content intent")

@@ -88,6 +88,19 @@ class DiscordAlertsTest {
 
   /** The homelab's Discord section: #general and #alerts listed by id, no alertsChannel key. */
   private void open(boolean withWebhook) throws Exception {
+    open(
+        withWebhook,
+        """
+        "%s": {"allow": true, "requireMention": false,
+               "skills": ["homelab-admin", "incident-response"]}"""
+            .formatted(ALERTS));
+  }
+
+  /**
+   * The homelab's Discord section with #general listed by id, then {@code alertsEntry} (more
+   * channels of the allowlist, or none), no alertsChannel key.
+   */
+  private void open(boolean withWebhook, String alertsEntry) throws Exception {
     String config =
         """
         {"incident": {"verifyWaitSeconds": 1, "sweepMinutes": 0},
@@ -97,14 +110,16 @@ class DiscordAlertsTest {
           "apiBaseUrl": "%s",
           "guilds": {"%s": {
             "channels": {
-              "%s": {"allow": true, "requireMention": false},
-              "%s": {"allow": true, "requireMention": false,
-                     "skills": ["homelab-admin", "incident-response"]}
+              "%s": {"allow": true, "requireMention": false}%s
             }
           }}
         }}}
         """
-            .formatted(discord.apiBaseUrl(), GUILD, GENERAL, ALERTS);
+            .formatted(
+                discord.apiBaseUrl(),
+                GUILD,
+                GENERAL,
+                alertsEntry.isEmpty() ? "" : ",\n" + alertsEntry);
     Path file = Files.writeString(dir.resolve("openclaw.json"), config);
     Path state = dir.resolve("state");
     Map<String, String> env = new HashMap<>(TestStores.env(state));
@@ -180,37 +195,14 @@ class DiscordAlertsTest {
   @Test
   void withNoChannelNamedAlertsTheWebhookGetsTheReportWhileTheBotRuns() throws Exception {
     discord.guildChannels(new String[] {GENERAL, "general"}, new String[] {RANDOM, "random"});
-    hooks.stubFor(
-        post(urlPathEqualTo(HOOK_PATH))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"id\": \"1180000000000000888\", \"type\": 0, \"channel_id\": \""
-                            + ALERTS
-                            + "\", \"webhook_id\": \"1180000000000000043\", \"content\": \"\"}")));
+    stubWebhook();
     open(true);
     assertThat(crew.chat().alertsDestination())
         .isEqualTo("the webhook DISCORD_WEBHOOK_ALERTS (no channel named alerts was found)");
 
     long root = degradedWhoami();
 
-    JsonNode payload =
-        discord.awaitCondition(
-            "the report at the webhook",
-            () ->
-                hooks.findAll(postRequestedFor(urlPathEqualTo(HOOK_PATH))).stream()
-                    .map(r -> read(r.getBodyAsString()))
-                    .filter(
-                        p ->
-                            p.path("embeds")
-                                .path(0)
-                                .path("title")
-                                .asText()
-                                .startsWith("SEV-2 #" + root + " "))
-                    .findFirst()
-                    .orElse(null));
+    JsonNode payload = webhookReport(root);
     assertThat(payload.path("embeds").path(0).path("color").asText()).isEqualTo(SEV2_ORANGE);
     assertThat(payload.has("components")).as("a webhook message carries no buttons").isFalse();
     hooks.verify(
@@ -227,12 +219,68 @@ class DiscordAlertsTest {
   }
 
   @Test
+  void aChannelNamedAlertsThatTheAllowlistLeavesOutGetsNoReportTheWebhookDoes() throws Exception {
+    // the guild has #alerts (the double lists it), but groupPolicy allowlist names only #general
+    stubWebhook();
+    open(true, "");
+    assertThat(crew.chat().alertsDestination())
+        .isEqualTo("the webhook DISCORD_WEBHOOK_ALERTS (no channel named alerts was found)");
+
+    long root = degradedWhoami();
+
+    webhookReport(root);
+    assertThat(discord.calls)
+        .as("nothing is posted in the #alerts the allowlist leaves out")
+        .noneMatch(c -> c.method().equals("POST") && c.path().contains("/" + ALERTS + "/"));
+  }
+
+  @Test
+  void aChannelNamedAlertsThatIsNotAllowedWithNoWebhookMeansReportsGoNowhere() throws Exception {
+    open(false, "\"%s\": {\"allow\": false}".formatted(ALERTS));
+
+    assertThat(crew.chat().alertsDestination())
+        .isEqualTo("nowhere (no channel named alerts was found)");
+  }
+
+  @Test
   void withNeitherAChannelNamedAlertsNorAWebhookTheGatewaySaysReportsGoNowhere() throws Exception {
     discord.guildChannels(new String[] {GENERAL, "general"}, new String[] {RANDOM, "random"});
     open(false);
 
     assertThat(crew.chat().alertsDestination())
         .isEqualTo("nowhere (no channel named alerts was found)");
+  }
+
+  /** The incident report of session {@code root} posted to DISCORD_WEBHOOK_ALERTS, awaited. */
+  private JsonNode webhookReport(long root) throws InterruptedException {
+    return discord.awaitCondition(
+        "the report at the webhook",
+        () ->
+            hooks.findAll(postRequestedFor(urlPathEqualTo(HOOK_PATH))).stream()
+                .map(r -> read(r.getBodyAsString()))
+                .filter(
+                    p ->
+                        p.path("embeds")
+                            .path(0)
+                            .path("title")
+                            .asText()
+                            .startsWith("SEV-2 #" + root + " "))
+                .findFirst()
+                .orElse(null));
+  }
+
+  /** DISCORD_WEBHOOK_ALERTS answers like Discord's webhook with {@code wait=true}. */
+  private void stubWebhook() {
+    hooks.stubFor(
+        post(urlPathEqualTo(HOOK_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"id\": \"1180000000000000888\", \"type\": 0, \"channel_id\": \""
+                            + ALERTS
+                            + "\", \"webhook_id\": \"1180000000000000043\", \"content\": \"\"}")));
   }
 
   private static JsonNode read(String body) {
