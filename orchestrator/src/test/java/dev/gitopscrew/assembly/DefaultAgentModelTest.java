@@ -80,16 +80,7 @@ class DefaultAgentModelTest {
     server.stubFor(
         post(PATH)
             .withRequestBody(containing("tool_call_id"))
-            .willReturn(
-                aResponse()
-                    .withBody(
-                        """
-                        {"id":"chatcmpl-2","object":"chat.completion","created":1733212399,
-                         "model":"minimax-m2:cloud","choices":[{"index":0,"message":{
-                           "role":"assistant","content":"The demo scan ran as a dry run."},
-                           "finish_reason":"stop"}],
-                         "usage":{"prompt_tokens":900,"completion_tokens":9,"total_tokens":909}}
-                        """)));
+            .willReturn(answer(2, "The demo scan ran as a dry run.", 900, 9)));
     CrewContext context =
         load(
             """
@@ -155,18 +146,7 @@ class DefaultAgentModelTest {
 
   @Test
   void withoutADefaultFlagTheFirstAgentIsTheDefaultAndItsModelPlansFreeText() throws Exception {
-    server.stubFor(
-        post(PATH)
-            .willReturn(
-                aResponse()
-                    .withBody(
-                        """
-                        {"id":"chatcmpl-3","object":"chat.completion","created":1733212400,
-                         "model":"minimax-m2:cloud","choices":[{"index":0,"message":{
-                           "role":"assistant","content":"Nothing is wrong with the cluster."},
-                           "finish_reason":"stop"}],
-                         "usage":{"prompt_tokens":700,"completion_tokens":8,"total_tokens":708}}
-                        """)));
+    server.stubFor(post(PATH).willReturn(answer(3, "Nothing is wrong with the cluster.", 700, 8)));
     // seed 000 as OpenClaw reads it: one agent, no default: true, so it is the default agent
     String seed =
         """
@@ -281,5 +261,26 @@ class DefaultAgentModelTest {
       assertThat(outcome).isInstanceOf(RequestOutcome.Invalid.class);
       return ((RequestOutcome.Invalid) outcome).reason();
     }
+  }
+
+  /** minimax-m2's final answer in the chat-completions protocol: its words, nothing to call. */
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer(
+      int id, String content, int promptTokens, int completionTokens) {
+    return aResponse()
+        .withBody(
+            """
+            {"id":"chatcmpl-%d","object":"chat.completion","created":%d,
+             "model":"minimax-m2:cloud","choices":[{"index":0,"message":{
+               "role":"assistant","content":"%s"},
+               "finish_reason":"stop"}],
+             "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}
+            """
+                .formatted(
+                    id,
+                    1733212397 + id,
+                    content,
+                    promptTokens,
+                    completionTokens,
+                    promptTokens + completionTokens));
   }
 }
