@@ -165,14 +165,7 @@ class DefaultAgentModelTest {
     assertThat(ModelProviders.refsFor(context.loaded().config(), KnownAgent.HOMELAB_ADMIN))
         .containsExactly("ollama/minimax-m2:cloud");
     try (Crew crew = Crew.open(context)) {
-      RequestOutcome outcome =
-          crew.runRequest()
-              .runText(
-                  "how is the cluster doing?",
-                  Optional.empty(),
-                  ChannelScope.unrestricted("the command line"),
-                  new Origin("cli", "ada"),
-                  true);
+      RequestOutcome outcome = askFreeText(crew);
       assertThat(outcome).as(outcome.toString()).isInstanceOf(RequestOutcome.Ran.class);
     }
     List<LoggedRequest> sent = server.findAll(postRequestedFor(urlEqualTo(PATH)));
@@ -248,16 +241,20 @@ class DefaultAgentModelTest {
     assertThat(server.findAll(postRequestedFor(urlEqualTo(PATH)))).isEmpty();
   }
 
+  /** Free text from the command line, as {@code crew ask} sends it. */
+  private static RequestOutcome askFreeText(Crew crew) throws InterruptedException {
+    return crew.runRequest()
+        .runText(
+            "how is the cluster doing?",
+            Optional.empty(),
+            ChannelScope.unrestricted("the command line"),
+            new Origin("cli", "ada"),
+            true);
+  }
+
   private String refusal(String json, Map<String, String> env) throws Exception {
     try (Crew crew = Crew.open(load(json, env))) {
-      RequestOutcome outcome =
-          crew.runRequest()
-              .runText(
-                  "how is the cluster doing?",
-                  Optional.empty(),
-                  ChannelScope.unrestricted("the command line"),
-                  new Origin("cli", "ada"),
-                  true);
+      RequestOutcome outcome = askFreeText(crew);
       assertThat(outcome).isInstanceOf(RequestOutcome.Invalid.class);
       return ((RequestOutcome.Invalid) outcome).reason();
     }
