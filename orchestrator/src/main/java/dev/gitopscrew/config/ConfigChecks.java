@@ -95,7 +95,26 @@ final class ConfigChecks {
     checkFootprint(config.git().footprint());
     checkIncident(config.incident(), config.git().repositories().keySet());
     new ModelChecks(this::add).check(config);
+    checkSchedules(config);
     return problems;
+  }
+
+  /** Each schedule as the crew will read it (docs/schedules.md); names are unique. */
+  private void checkSchedules(CrewConfig config) {
+    Set<String> names = new HashSet<>();
+    var catalogue = dev.gitopscrew.roles.catalogue.RequestCatalogue.standard();
+    for (int i = 0; i < config.schedules().size(); i++) {
+      String path = "schedules[" + i + "]";
+      var entry = config.schedules().get(i);
+      try {
+        entry.spec().read(config.scheduleZone(), catalogue);
+        if (!names.add(entry.name())) {
+          add(Severity.ERROR, path + ".name", "schedule '" + entry.name() + "' is defined twice");
+        }
+      } catch (dev.gitopscrew.schedule.ScheduleSpec.Invalid e) {
+        add(Severity.ERROR, path + "." + e.key(), e.getMessage());
+      }
+    }
   }
 
   /**

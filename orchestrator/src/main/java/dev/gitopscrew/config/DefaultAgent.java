@@ -136,7 +136,8 @@ final class DefaultAgent {
         config.release(),
         config.incident(),
         config.kubernetes(),
-        config.state());
+        config.state(),
+        config.schedules());
   }
 
   private static String describe(ModelRef ref) {
