@@ -103,6 +103,19 @@ final class ConfigChecks {
   private void checkSchedules(CrewConfig config) {
     Set<String> names = new HashSet<>();
     var catalogue = dev.gitopscrew.roles.catalogue.RequestCatalogue.standard();
+    String zone = config.agents().defaults().userTimezone();
+    if (zone != null && !config.schedules().isEmpty()) {
+      try {
+        java.time.ZoneId.of(zone);
+      } catch (java.time.DateTimeException e) {
+        add(
+            Severity.ERROR,
+            "agents.defaults.userTimezone",
+            "not a time zone: \""
+                + zone
+                + "\" (such as Europe/Paris); schedules read their times in it");
+      }
+    }
     for (int i = 0; i < config.schedules().size(); i++) {
       String path = "schedules[" + i + "]";
       var entry = config.schedules().get(i);

@@ -488,9 +488,9 @@ public record CrewConfig(
   public java.time.ZoneId scheduleZone() {
     String zone = agents.defaults().userTimezone();
     try {
-      return zone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
+      return java.time.ZoneId.of(zone == null ? "UTC" : zone);
     } catch (java.time.DateTimeException e) {
-      return java.time.ZoneOffset.UTC;
+      return java.time.ZoneId.of("UTC");
     }
   }
 

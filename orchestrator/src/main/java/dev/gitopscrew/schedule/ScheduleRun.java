@@ -38,7 +38,9 @@ public record ScheduleRun(
     return "succeeded".equals(outcome);
   }
 
-  /** One line for {@code crew schedules history}. */
+  /**
+   * One line for {@code crew schedules history}: the summary's first line (the session has all).
+   */
   public String describe() {
     return slotAt
         + " "
@@ -48,6 +50,8 @@ public record ScheduleRun(
         + (outcome == null ? state : outcome)
         + (sessionId == null ? "" : " session #" + sessionId)
         + (posted ? ", posted" : "")
-        + (summary == null || summary.isBlank() ? "" : " — " + summary);
+        + (summary == null || summary.isBlank()
+            ? ""
+            : " — " + summary.lines().findFirst().orElse(""));
   }
 }

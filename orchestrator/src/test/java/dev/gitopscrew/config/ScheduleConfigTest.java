@@ -137,4 +137,24 @@ class ScheduleConfigTest {
               assertThat(e.problems().get(0).message()).contains("drill fanout is not taken here");
             });
   }
+
+  @Test
+  void aUserTimezoneThatIsNoZoneIsAnErrorWhenSchedulesReadTheirTimesInIt() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("crew.yaml"),
+            """
+            agents:
+              defaults: {userTimezone: Mars/Olympus}
+            schedules:
+              - {name: weekly-scan, cron: "0 7 * * 1", request: scan demo}
+            """);
+    assertThatThrownBy(() -> loader.loadFile(file))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::path, ConfigProblem::line)
+                    .containsExactly(tuple("agents.defaults.userTimezone", 2)));
+  }
 }

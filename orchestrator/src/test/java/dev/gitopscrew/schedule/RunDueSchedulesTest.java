@@ -102,6 +102,32 @@ class RunDueSchedulesTest {
   }
 
   @Test
+  void eachRunIsCountedByScheduleAndOutcome() throws Exception {
+    var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    var metrics = new dev.gitopscrew.metrics.CrewMetrics(registry);
+    RunScheduleSlot slot =
+        new RunScheduleSlot(
+            runs,
+            s -> new ScheduleRequests.Ran(null, "refused", "no", "no"),
+            (s, r) -> {},
+            metrics::scheduleRun,
+            clock);
+    RunDueSchedules due =
+        new RunDueSchedules(
+            List.of(schedule("* * * * *", null, null, null)), runs, slot, clock, GRACE);
+    due.tick();
+    clock.advance(Duration.ofMinutes(1));
+    due.tick();
+    assertThat(
+            registry
+                .get("crew.schedule.runs")
+                .tags("schedule", "nightly", "outcome", "refused")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
   void everyCountsItsSlotsFromTheEpoch() throws Exception {
     Schedule every =
         new ScheduleSpec("often", null, null, "30m", "scan demo", "none", null, null, null, null)
