@@ -120,7 +120,18 @@ final class ConfigChecks {
       String path = "schedules[" + i + "]";
       var entry = config.schedules().get(i);
       try {
-        entry.spec().read(config.scheduleZone(), catalogue);
+        var schedule = entry.spec().read(config.scheduleZone(), catalogue);
+        if (schedule.nextAfter(java.time.Instant.now()).isEmpty()) {
+          add(
+              Severity.ERROR,
+              path + (schedule.hours().isPresent() ? ".activeHours" : ""),
+              "no slot of "
+                  + schedule.timing().describe()
+                  + schedule
+                      .hours()
+                      .map(h -> " falls within " + h.describe())
+                      .orElse(" ever comes"));
+        }
         if (!names.add(entry.name())) {
           add(Severity.ERROR, path + ".name", "schedule '" + entry.name() + "' is defined twice");
         }

@@ -41,6 +41,19 @@ public record Schedule(
     }
   }
 
+  /** The first slot after {@code t} within the active hours; empty when none comes. */
+  public Optional<java.time.Instant> nextAfter(java.time.Instant t) {
+    Optional<java.time.Instant> slot = timing.after(t);
+    for (int i = 0; i < 10_000 && slot.isPresent(); i++) {
+      java.time.Instant at = slot.get();
+      if (activeHours == null || activeHours.contains(at)) {
+        return slot;
+      }
+      slot = timing.after(at);
+    }
+    return Optional.empty();
+  }
+
   public Optional<ActiveHours> hours() {
     return Optional.ofNullable(activeHours);
   }

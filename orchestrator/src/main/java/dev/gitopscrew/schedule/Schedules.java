@@ -44,22 +44,9 @@ public final class Schedules implements AutoCloseable {
                     s.target(),
                     s.post().word(),
                     s.catchUp().word(),
-                    next(s, now).orElse(null),
+                    s.nextAfter(now).orElse(null),
                     runs.history(s.name(), 1).stream().findFirst().orElse(null)))
         .toList();
-  }
-
-  /** The next slot after {@code now} within the schedule's active hours. */
-  static Optional<Instant> next(Schedule s, Instant now) {
-    Optional<Instant> slot = s.timing().after(now);
-    for (int i = 0; i < 10_000 && slot.isPresent(); i++) {
-      Instant at = slot.get();
-      if (s.hours().map(h -> h.contains(at)).orElse(true)) {
-        return slot;
-      }
-      slot = s.timing().after(at);
-    }
-    return Optional.empty();
   }
 
   public Optional<Schedule> named(String name) {

@@ -34,7 +34,7 @@ class ScheduleConfigTest {
                 cron: "0 7 * * 1"
                 request: scan demo
               - name: release-plan
-                every: 1d
+                every: 12h
                 request: release plan demo
                 post: changed
                 target: none
@@ -54,7 +54,7 @@ class ScheduleConfigTest {
     assertThat(weekly.catchUp()).isEqualTo(Schedule.CatchUp.ONCE);
     Schedule plan =
         config.schedules().get(1).spec().read(config.scheduleZone(), RequestCatalogue.standard());
-    assertThat(plan.timing().describe()).isEqualTo("every 1d");
+    assertThat(plan.timing().describe()).isEqualTo("every 12h");
     assertThat(plan.hours().orElseThrow().describe()).isEqualTo("08:00-23:00 Europe/Paris");
     assertThat(plan.post()).isEqualTo(Schedule.Post.CHANGED);
     assertThat(plan.catchUp()).isEqualTo(Schedule.CatchUp.SKIP);
@@ -156,5 +156,34 @@ class ScheduleConfigTest {
                 assertThat(e.problems())
                     .extracting(ConfigProblem::path, ConfigProblem::line)
                     .containsExactly(tuple("agents.defaults.userTimezone", 2)));
+  }
+
+  @Test
+  void activeHoursNoSlotFallsWithinAreAnError() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("crew.yaml"),
+            """
+            schedules:
+              - name: daily-plan
+                every: 1d
+                timezone: Europe/Paris
+                request: release plan demo
+                activeHours: {start: "08:00", end: "23:00"}
+            """);
+    assertThatThrownBy(() -> loader.loadFile(file))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .satisfies(
+                        p -> {
+                          assertThat(p.path()).isEqualTo("schedules[0].activeHours");
+                          assertThat(p.line()).isEqualTo(6);
+                          assertThat(p.message())
+                              .isEqualTo(
+                                  "no slot of every 1d falls within 08:00-23:00 Europe/Paris");
+                        }));
   }
 }
