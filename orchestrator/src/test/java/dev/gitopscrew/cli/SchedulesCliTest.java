@@ -15,16 +15,15 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code crew schedules list|run|history} on a local state directory (no gateway): a run is a
- * session of origin (schedule, its name), recorded as a manual slot, its result posted to the
- * alerts webhook (a Discord double) as its {@code post} says.
+ * {@code crew schedules list|run|history} on a local state directory (no gateway, the embedded
+ * store, where the command runs its sessions itself): a run is a session of origin (schedule, its
+ * name), recorded as a manual slot, its result posted to the alerts webhook (a Discord double) as
+ * its {@code post} says.
  */
-@Tag("store")
 class SchedulesCliTest {
 
   private static final String HOOK = "/api/webhooks/1180000000000000042/schedule-token";
@@ -45,7 +44,7 @@ class SchedulesCliTest {
                     .withStatus(200)
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"id\": \"1190000000000000001\"}")));
-    env = new HashMap<>(dev.gitopscrew.store.TestStores.env(dir.resolve("state")));
+    env = new HashMap<>();
     env.put("DISCORD_WEBHOOK_ALERTS", discord.baseUrl() + HOOK);
     config =
         Files.writeString(
