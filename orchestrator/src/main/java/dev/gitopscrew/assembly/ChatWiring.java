@@ -168,6 +168,15 @@ public final class ChatWiring implements AutoCloseable {
     return webhooks;
   }
 
+  /**
+   * Waits, at most {@code atMost}, for the posts handed over so far (a command that posts a result
+   * and ends, {@code crew schedules run}); nothing more is taken afterwards.
+   */
+  public void finishPosts(java.time.Duration atMost) throws InterruptedException {
+    work.shutdown();
+    work.awaitTermination(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public void close() {
     connection.close();

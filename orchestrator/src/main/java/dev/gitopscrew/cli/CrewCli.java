@@ -44,6 +44,7 @@ public final class CrewCli {
           ActionCommand.class,
           RunbookCommand.class,
           IncidentsCommand.class,
+          SchedulesCommand.class,
           VerifyCommand.class,
           ForgeCommand.class,
           ReleaseCommand.class,

@@ -95,7 +95,50 @@ final class ConfigChecks {
     checkFootprint(config.git().footprint());
     checkIncident(config.incident(), config.git().repositories().keySet());
     new ModelChecks(this::add).check(config);
+    checkSchedules(config);
     return problems;
+  }
+
+  /** Each schedule as the crew will read it (docs/schedules.md); names are unique. */
+  private void checkSchedules(CrewConfig config) {
+    Set<String> names = new HashSet<>();
+    var catalogue = dev.gitopscrew.roles.catalogue.RequestCatalogue.standard();
+    String zone = config.agents().defaults().userTimezone();
+    if (zone != null && !config.schedules().isEmpty()) {
+      try {
+        java.time.ZoneId.of(zone);
+      } catch (java.time.DateTimeException e) {
+        add(
+            Severity.ERROR,
+            "agents.defaults.userTimezone",
+            "not a time zone: \""
+                + zone
+                + "\" (such as Europe/Paris); schedules read their times in it");
+      }
+    }
+    for (int i = 0; i < config.schedules().size(); i++) {
+      String path = "schedules[" + i + "]";
+      var entry = config.schedules().get(i);
+      try {
+        var schedule = entry.spec().read(config.scheduleZone(), catalogue);
+        if (schedule.nextAfter(java.time.Instant.now()).isEmpty()) {
+          add(
+              Severity.ERROR,
+              path + (schedule.hours().isPresent() ? ".activeHours" : ""),
+              "no slot of "
+                  + schedule.timing().describe()
+                  + schedule
+                      .hours()
+                      .map(h -> " falls within " + h.describe())
+                      .orElse(" ever comes"));
+        }
+        if (!names.add(entry.name())) {
+          add(Severity.ERROR, path + ".name", "schedule '" + entry.name() + "' is defined twice");
+        }
+      } catch (dev.gitopscrew.schedule.ScheduleSpec.Invalid e) {
+        add(Severity.ERROR, path + "." + e.key(), e.getMessage());
+      }
+    }
   }
 
   /**

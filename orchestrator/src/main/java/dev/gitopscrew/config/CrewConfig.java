@@ -21,7 +21,8 @@ public record CrewConfig(
     ReleaseSection release,
     IncidentSection incident,
     KubernetesSection kubernetes,
-    StateSection state) {
+    StateSection state,
+    List<ScheduleEntry> schedules) {
 
   public CrewConfig {
     agents = agents != null ? agents : new AgentsSection(null, null, null);
@@ -39,11 +40,12 @@ public record CrewConfig(
             ? kubernetes
             : new KubernetesSection(null, null, null, null, null, null, null);
     state = state != null ? state : new StateSection(null, null, null);
+    schedules = schedules != null ? List.copyOf(schedules) : List.of();
   }
 
   /** The configuration a newcomer gets with no file at all. */
   public static CrewConfig defaults() {
-    return new CrewConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new CrewConfig(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public record AgentsSection(
@@ -448,4 +450,50 @@ public record CrewConfig(
 
   /** {@code url} null means the embedded store under the state directory. */
   public record StateSection(String dir, String url, String user) {}
+
+  /**
+   * One entry of {@code schedules} as written: a request line run at {@code cron} times (in {@code
+   * timezone}) or {@code every} so long; read and checked by {@code schedule.ScheduleSpec}
+   * (docs/schedules.md).
+   */
+  public record ScheduleEntry(
+      String name,
+      String cron,
+      String timezone,
+      String every,
+      String request,
+      String target,
+      String post,
+      ActiveHours activeHours,
+      String catchUp) {
+
+    public dev.gitopscrew.schedule.ScheduleSpec spec() {
+      return new dev.gitopscrew.schedule.ScheduleSpec(
+          name,
+          cron,
+          timezone,
+          every,
+          request,
+          target,
+          post,
+          activeHours == null ? null : activeHours.start(),
+          activeHours == null ? null : activeHours.end(),
+          catchUp);
+    }
+  }
+
+  /**
+   * The zone of schedules with none of their own: {@code agents.defaults.userTimezone}, else UTC.
+   */
+  public java.time.ZoneId scheduleZone() {
+    String zone = agents.defaults().userTimezone();
+    try {
+      return java.time.ZoneId.of(zone == null ? "UTC" : zone);
+    } catch (java.time.DateTimeException e) {
+      return java.time.ZoneId.of("UTC");
+    }
+  }
+
+  /** OpenClaw's heartbeat shape: {@code {start: "08:00", end: "23:00"}}. */
+  public record ActiveHours(String start, String end) {}
 }

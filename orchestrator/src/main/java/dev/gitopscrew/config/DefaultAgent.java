@@ -137,7 +137,8 @@ final class DefaultAgent {
         config.release(),
         config.incident(),
         config.kubernetes(),
-        config.state());
+        config.state(),
+        config.schedules());
   }
 
   private static String describe(ModelRef ref) {

@@ -2,11 +2,13 @@ package dev.gitopscrew.gateway;
 
 import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.assembly.CrewStart;
+import dev.gitopscrew.assembly.ScheduleWiring;
 import dev.gitopscrew.audit.AuditTrail;
 import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.intake.RunRequest;
 import dev.gitopscrew.metrics.CrewMetrics;
+import dev.gitopscrew.schedule.Schedules;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.settings.GatewaySettings;
@@ -136,6 +138,17 @@ public class CrewBeans {
 
   void stop(@Disposes PullRequestWebhooks webhooks) {
     webhooks.close();
+  }
+
+  /** The crew's schedules; the leader starts their ticker (GatewayLifecycle). */
+  @Produces
+  @Singleton
+  Schedules schedules(Crew crew) {
+    return ScheduleWiring.build(crew);
+  }
+
+  void stop(@Disposes Schedules schedules) {
+    schedules.close();
   }
 
   @Produces

@@ -1,9 +1,11 @@
 package dev.gitopscrew.gateway;
 
 import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.assembly.ScheduleWiring;
 import dev.gitopscrew.cluster.Leadership;
 import dev.gitopscrew.doctor.IntegrationCheck;
 import dev.gitopscrew.doctor.Integrations;
+import dev.gitopscrew.schedule.Schedules;
 import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.settings.GatewayFile;
 import dev.gitopscrew.settings.GatewaySettings;
@@ -38,6 +40,7 @@ public class GatewayLifecycle {
   @Inject Crew crew;
   @Inject ArgoWebhook argo;
   @Inject PullRequestWebhooks pullRequests;
+  @Inject Schedules schedules;
 
   void onStart(@Observes StartupEvent event) throws IOException {
     LOG.infof("configuration: %s", context.loaded().describeSource());
@@ -119,11 +122,13 @@ public class GatewayLifecycle {
 
   /**
    * The leader's work besides sessions: the webhook workers and sweep (any replica accepts
-   * deliveries; these work them) and the Discord connection.
+   * deliveries; these work them), the schedules' ticker and the Discord connection.
    */
   private void startWorkers() {
     argo.start(crew.sweepEvery());
     pullRequests.worker().start(PULL_REQUEST_POLL);
+    schedules.start(ScheduleWiring.TICK);
+    LOG.infof("schedules: %d configured (docs/schedules.md)", schedules.list().size());
     startChat();
   }
 

@@ -79,6 +79,15 @@ public final class CrewMetrics {
         .increment();
   }
 
+  /** A schedule's run ended: by schedule and outcome (its session's terminal state, refused…). */
+  public void scheduleRun(String schedule, String outcome) {
+    Counter.builder("crew.schedule.runs")
+        .description("Schedule runs, by schedule and outcome")
+        .tags("schedule", schedule, "outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
   /** A wait for a forge's rate limit to pass. */
   public void rateLimitWait(String forge, Duration waited) {
     Timer.builder("crew.forge.rate.limit.waits")

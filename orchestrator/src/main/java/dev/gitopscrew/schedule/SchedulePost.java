@@ -1,0 +1,8 @@
+package dev.gitopscrew.schedule;
+
+/** Posts a run's result to its schedule's target (the alerts destination). */
+@FunctionalInterface
+public interface SchedulePost {
+
+  void post(Schedule schedule, ScheduleRun run);
+}
