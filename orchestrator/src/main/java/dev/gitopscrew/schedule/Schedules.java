@@ -1,5 +1,6 @@
 package dev.gitopscrew.schedule;
 
+import dev.gitopscrew.session.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,13 +78,7 @@ public final class Schedules implements AutoCloseable {
     if (ticker != null || due.schedules().isEmpty()) {
       return;
     }
-    ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "schedules");
-              t.setDaemon(true);
-              return t;
-            });
+    ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("schedules"));
     ticker.scheduleWithFixedDelay(this::tick, 0, every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
