@@ -79,13 +79,21 @@ public final class CrewMetrics {
         .increment();
   }
 
-  /** A schedule's run ended: by schedule and outcome (its session's terminal state, refused…). */
-  public void scheduleRun(String schedule, String outcome) {
+  /**
+   * A schedule's run ended: by schedule and outcome (its session's terminal state, refused…), and
+   * how long after its slot it started.
+   */
+  public void scheduleRun(String schedule, String outcome, Duration lag) {
     Counter.builder("crew.schedule.runs")
         .description("Schedule runs, by schedule and outcome")
         .tags("schedule", schedule, "outcome", outcome)
         .register(registry)
         .increment();
+    Timer.builder("crew.schedule.lag")
+        .description("From a schedule's slot to its run's start, by schedule")
+        .tags("schedule", schedule)
+        .register(registry)
+        .record(lag);
   }
 
   /** A wait for a forge's rate limit to pass. */

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.function.BiConsumer;
 
 /**
  * Runs one claimed slot: the schedule's request, its outcome recorded on the slot's row, and its
@@ -19,17 +19,26 @@ public final class RunScheduleSlot {
   private final ScheduleRuns runs;
   private final ScheduleRequests requests;
   private final SchedulePost post;
-  private final BiConsumer<String, String> counted;
+  private final Counted counted;
   private final Clock clock;
 
+  /** What the metrics hear of each run that ended. */
+  @FunctionalInterface
+  public interface Counted {
+    /**
+     * @param lag how long after its slot the run started (zero for a run asked for now)
+     */
+    void ran(String schedule, String outcome, Duration lag);
+  }
+
   /**
-   * @param counted each run's schedule and outcome, for the metrics
+   * @param counted each run's schedule, outcome and lag, for the metrics
    */
   public RunScheduleSlot(
       ScheduleRuns runs,
       ScheduleRequests requests,
       SchedulePost post,
-      BiConsumer<String, String> counted,
+      Counted counted,
       Clock clock) {
     this.runs = runs;
     this.requests = requests;
@@ -62,8 +71,8 @@ public final class RunScheduleSlot {
         new ScheduleRuns.Result(
             ran.sessionId(), ran.outcome(), digest, bounded(ran.summary()), posting),
         clock.instant());
-    counted.accept(schedule.name(), ran.outcome());
     ScheduleRun done = runs.find(id).orElseThrow();
+    counted.ran(schedule.name(), ran.outcome(), lag(done));
     if (posting) {
       try {
         post.post(schedule, done);
@@ -74,6 +83,11 @@ public final class RunScheduleSlot {
       }
     }
     return done;
+  }
+
+  private static Duration lag(ScheduleRun run) {
+    Duration lag = Duration.between(run.slotAt(), run.startedAt());
+    return lag.isNegative() ? Duration.ZERO : lag;
   }
 
   private static String bounded(String summary) {

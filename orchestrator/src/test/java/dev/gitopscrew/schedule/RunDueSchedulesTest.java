@@ -74,7 +74,7 @@ class RunDueSchedulesTest {
             runs,
             requests,
             (s, run) -> posted.add(s.name() + " " + run.summary()),
-            (name, outcome) -> counted.add(name + " " + outcome),
+            (name, outcome, lag) -> counted.add(name + " " + outcome),
             clock);
     return new RunDueSchedules(List.of(schedules), runs, slot, clock, GRACE);
   }
@@ -125,6 +125,10 @@ class RunDueSchedulesTest {
                 .counter()
                 .count())
         .isEqualTo(1.0);
+    // the 10:01 slot, found by the tick at 10:01:30: thirty seconds late, recorded once
+    var lag = registry.get("crew.schedule.lag").tags("schedule", "nightly").timer();
+    assertThat(lag.count()).isEqualTo(1);
+    assertThat(lag.totalTime(java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(30.0);
   }
 
   @Test
@@ -181,7 +185,8 @@ class RunDueSchedulesTest {
             new ScheduleRequests.Ran(
                 null, requested.incrementAndGet() == 2 ? "failed" : "succeeded", "x", "x");
     RunScheduleSlot slot =
-        new RunScheduleSlot(runs, failing, (s, r) -> posted.add(r.outcome()), (a, b) -> {}, clock);
+        new RunScheduleSlot(
+            runs, failing, (s, r) -> posted.add(r.outcome()), (a, b, c) -> {}, clock);
     RunDueSchedules due = new RunDueSchedules(List.of(failed), runs, slot, clock, GRACE);
     due.tick();
     for (int minute = 1; minute <= 3; minute++) {
