@@ -2,6 +2,7 @@ package dev.gitopscrew.cli;
 
 import dev.gitopscrew.doctor.Doctor;
 import dev.gitopscrew.doctor.IntegrationCheck;
+import dev.gitopscrew.doctor.ScheduleChecks;
 import dev.gitopscrew.settings.AlertsDestination;
 import dev.gitopscrew.settings.CrewContext;
 import java.util.List;
@@ -21,7 +22,8 @@ final class DoctorCommand extends BaseCommand {
     SessionCommands.runningGateway(ctx, err());
     ctx.problems().forEach(p -> out().println("  " + p.describe()));
     ctx.skills().problems().forEach(p -> out().println("  skill skipped: " + p.describe()));
-    List<IntegrationCheck> results = new Doctor(ctx).examine();
+    List<IntegrationCheck> results = new java.util.ArrayList<>(new Doctor(ctx).examine());
+    results.addAll(ScheduleChecks.of(ctx, java.time.Instant.now()));
     results.forEach(i -> out().println(i.describe()));
     AlertsDestination.of(ctx.loaded().config(), ctx.env())
         .warning()

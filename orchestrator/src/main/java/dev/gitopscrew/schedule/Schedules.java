@@ -1,6 +1,5 @@
 package dev.gitopscrew.schedule;
 
-import dev.gitopscrew.session.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +77,13 @@ public final class Schedules implements AutoCloseable {
     if (ticker != null || due.schedules().isEmpty()) {
       return;
     }
-    ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("schedules"));
+    ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "schedules");
+              t.setDaemon(true);
+              return t;
+            });
     ticker.scheduleWithFixedDelay(this::tick, 0, every.toMillis(), TimeUnit.MILLISECONDS);
   }
 

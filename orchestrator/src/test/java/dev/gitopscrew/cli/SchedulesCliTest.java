@@ -78,6 +78,34 @@ class SchedulesCliTest {
   }
 
   @Test
+  void doctorSaysWhenEachScheduleIsNextDueWhereItPostsAndWhichNamesAnUnknownRepository()
+      throws IOException {
+    Files.writeString(
+        config,
+        """
+        schedules:
+          - name: weekly-scan
+            cron: "0 7 * * 1"
+            request: scan demo
+            post: changed
+          - name: homelab-plan
+            cron: "0 9 * * *"
+            request: release plan homelab
+            target: none
+        """);
+    CliRun doctor = crew("doctor");
+    assertThat(doctor.out())
+        .containsPattern(
+            "schedule weekly-scan: configured \\(scan demo; next 20\\d\\d-\\d\\d-\\d\\dT07:00:00Z;"
+                + " posts changed to [^)]*webhook")
+        .contains(
+            "schedule homelab-plan: BROKEN (release plan homelab; next ",
+            "; posts always to nowhere (target: none); its request names repository homelab,"
+                + " which is not configured) - fix: add it under git.repositories");
+    assertThat(doctor.status()).as(doctor.all()).isEqualTo(1);
+  }
+
+  @Test
   void schedulesAreListedRunNowAndTheirHistoryShown() {
     CliRun list = crew("schedules", "list");
     assertThat(list.status()).as(list.all()).isZero();

@@ -1,0 +1,85 @@
+package dev.gitopscrew.doctor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gitopscrew.config.CrewConfig;
+import dev.gitopscrew.request.RequestJson;
+import dev.gitopscrew.roles.catalogue.Door;
+import dev.gitopscrew.roles.catalogue.RequestCatalogue;
+import dev.gitopscrew.schedule.Schedule;
+import dev.gitopscrew.settings.AlertsDestination;
+import dev.gitopscrew.settings.CrewContext;
+import dev.gitopscrew.settings.GitSettings;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code crew doctor}'s look at the schedules: when each is next due, where its results go, and a
+ * repository its request names that the crew does not have (each run would fail on it).
+ */
+public final class ScheduleChecks {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ScheduleChecks() {}
+
+  /** One line per configured schedule, as of {@code now}. */
+  public static List<IntegrationCheck> of(CrewContext context, Instant now) {
+    CrewConfig config = context.loaded().config();
+    if (config.schedules().isEmpty()) {
+      return List.of();
+    }
+    RequestCatalogue catalogue = RequestCatalogue.standard();
+    AlertsDestination alerts = AlertsDestination.of(config, context.env());
+    Set<String> repositories = GitSettings.repositoriesOrDemo(context).keySet();
+    List<IntegrationCheck> out = new ArrayList<>();
+    for (CrewConfig.ScheduleEntry entry : config.schedules()) {
+      // the configuration loader has read each one; one it refused never gets here
+      Schedule schedule = entry.spec().read(config.scheduleZone(), catalogue);
+      String where =
+          !schedule.postsToAlerts()
+              ? "nowhere (target: none)"
+              : alerts.nowhere() ? "nowhere: no alerts destination is set" : alerts.where();
+      IntegrationCheck check =
+          IntegrationCheck.configured(
+              "schedule " + schedule.name(),
+              schedule.request()
+                  + "; next "
+                  + schedule.nextAfter(now).map(Instant::toString).orElse("never")
+                  + "; posts "
+                  + schedule.post().word()
+                  + " to "
+                  + where);
+      Optional<String> repository = repositoryOf(catalogue, schedule.request());
+      if (repository.isPresent() && !repositories.contains(repository.get())) {
+        check =
+            check.probed(
+                false,
+                "its request names repository " + repository.get() + ", which is not configured",
+                "add it under git.repositories (docs/forges.md), or name one of "
+                    + repositories
+                    + " (docs/schedules.md)");
+      }
+      out.add(check);
+    }
+    return out;
+  }
+
+  /** The repository a request line names, when its kind takes one by name (not a directory). */
+  private static Optional<String> repositoryOf(RequestCatalogue catalogue, String line) {
+    try {
+      String named =
+          JSON.readTree(RequestJson.write(catalogue.parse(line, Door.SCHEDULE, false)))
+              .path("repository")
+              .asText("");
+      return named.isEmpty() || named.contains("/") || named.startsWith(".")
+          ? Optional.empty()
+          : Optional.of(named);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}
