@@ -42,7 +42,6 @@ public record CrewConfig(
             : new KubernetesSection(null, null, null, null, null, null, null);
     state = state != null ? state : new StateSection(null, null, null);
     schedules = schedules != null ? List.copyOf(schedules) : List.of();
-    cron = cron != null ? cron : new CronSection(null, null);
   }
 
   /** The configuration a newcomer gets with no file at all. */
@@ -523,8 +522,9 @@ public record CrewConfig(
   public record HeartbeatHours(String start, String end, String timezone) {}
 
   /**
-   * OpenClaw's {@code cron}: whether its jobs run, and the file they are kept in (default {@code
-   * ~/.openclaw/cron/jobs.json}); the jobs whose message is a request become schedules.
+   * OpenClaw's {@code cron} (null when the file has none): whether its jobs run, and the file they
+   * are kept in (default {@code ~/.openclaw/cron/jobs.json}); the jobs whose message is a request
+   * become schedules.
    */
   public record CronSection(Boolean enabled, String store) {}
 

@@ -207,11 +207,12 @@ final class OpenClawSchedules {
 
   /**
    * The jobs of OpenClaw's cron store ({@code cron.store}, default {@code
-   * ~/.openclaw/cron/jobs.json}), read when the configuration has a {@code cron} section.
+   * ~/.openclaw/cron/jobs.json}), read when the configuration has a {@code cron} section (OpenClaw
+   * runs its jobs with none; the crew does not read a file of this machine it was not pointed at).
    */
   private void cronJobs() {
     var cron = config.cron();
-    if (cron.enabled() == null && cron.store() == null) {
+    if (cron == null) {
       return;
     }
     if (Boolean.FALSE.equals(cron.enabled())) {
