@@ -45,8 +45,6 @@ public final class ConfigLoader {
           "gateway.remote",
           "gateway.reload",
           "gateway.http",
-          "agents.defaults.heartbeat",
-          "agents.defaults.workspace",
           "agents.defaults.contextPruning",
           "agents.defaults.compaction",
           "agents.defaults.sandbox",
@@ -83,8 +81,16 @@ public final class ConfigLoader {
           "skills.allowBundled",
           "skills.install");
 
+  /**
+   * OpenClaw sections GitOps Crew reads some keys of: their other keys are noted, never warned
+   * about (the heartbeat's prompt and model, the cron scheduler's run log and retention…).
+   */
+  private static final List<String> OPENCLAW_PREFIXES =
+      List.of("agents.defaults.heartbeat.", "cron.");
+
   private static boolean isOpenClawKey(String path) {
-    return OPENCLAW_KEYS.contains(path.replaceAll("\\[\\d+]", "[]"));
+    return OPENCLAW_KEYS.contains(path.replaceAll("\\[\\d+]", "[]"))
+        || OPENCLAW_PREFIXES.stream().anyMatch(path::startsWith);
   }
 
   /** OpenClaw sections GitOps Crew has no use for: noted, never warned about. */
@@ -102,7 +108,6 @@ public final class ConfigLoader {
           "ui",
           "logging",
           "env",
-          "cron",
           "diagnostics",
           "update",
           "talk",
@@ -191,6 +196,15 @@ public final class ConfigLoader {
     }
     problems.addAll(new ConfigChecks(file, lines).check(config));
     LineIndex at = lines;
+    if (problems.stream().noneMatch(p -> p.severity() == Severity.ERROR)) {
+      config =
+          OpenClawSchedules.adopt(
+              config,
+              file.toAbsolutePath().getParent(),
+              (path, note) ->
+                  problems.add(
+                      new ConfigProblem(Severity.NOTE, file, path, at.lineOf(path), note)));
+    }
     config =
         DefaultAgent.adopt(
             config,

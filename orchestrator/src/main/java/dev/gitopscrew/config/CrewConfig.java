@@ -22,7 +22,8 @@ public record CrewConfig(
     IncidentSection incident,
     KubernetesSection kubernetes,
     StateSection state,
-    List<ScheduleEntry> schedules) {
+    List<ScheduleEntry> schedules,
+    CronSection cron) {
 
   public CrewConfig {
     agents = agents != null ? agents : new AgentsSection(null, null, null);
@@ -45,20 +46,31 @@ public record CrewConfig(
 
   /** The configuration a newcomer gets with no file at all. */
   public static CrewConfig defaults() {
-    return new CrewConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+    return new CrewConfig(
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public record AgentsSection(
       AgentDefaults defaults, List<AgentEntry> list, Map<String, AgentEntry> entries) {
     public AgentsSection {
-      defaults = defaults != null ? defaults : new AgentDefaults(null, null, null, null);
+      defaults =
+          defaults != null ? defaults : new AgentDefaults(null, null, null, null, null, null);
       list = list != null ? List.copyOf(list) : List.of();
       entries = entries != null ? Map.copyOf(entries) : Map.of();
     }
   }
 
+  /**
+   * @param workspace OpenClaw's agent workspace, where its {@code HEARTBEAT.md} is
+   * @param heartbeat OpenClaw's heartbeat, read into a schedule (docs/schedules.md)
+   */
   public record AgentDefaults(
-      ModelRef model, List<String> skills, SubagentDefaults subagents, String userTimezone) {
+      ModelRef model,
+      List<String> skills,
+      SubagentDefaults subagents,
+      String userTimezone,
+      String workspace,
+      Heartbeat heartbeat) {
     public AgentDefaults {
       subagents =
           subagents != null ? subagents : new SubagentDefaults(null, null, null, null, null);
@@ -496,4 +508,41 @@ public record CrewConfig(
 
   /** OpenClaw's heartbeat shape: {@code {start: "08:00", end: "23:00"}}. */
   public record ActiveHours(String start, String end) {}
+
+  /**
+   * OpenClaw's {@code agents.defaults.heartbeat}: the keys the crew reads into its heartbeat
+   * schedule; the others (prompt, model…) are noted as not used.
+   */
+  public record Heartbeat(String every, String target, HeartbeatHours activeHours) {}
+
+  /**
+   * @param timezone an IANA zone, {@code user} ({@code agents.defaults.userTimezone}) or {@code
+   *     local} (this machine's)
+   */
+  public record HeartbeatHours(String start, String end, String timezone) {}
+
+  /**
+   * OpenClaw's {@code cron} (null when the file has none): whether its jobs run, and the file they
+   * are kept in (default {@code ~/.openclaw/cron/jobs.json}); the jobs whose message is a request
+   * become schedules.
+   */
+  public record CronSection(Boolean enabled, String store) {}
+
+  /** The same configuration with these schedules (the file's and those taken over). */
+  public CrewConfig withSchedules(List<ScheduleEntry> all) {
+    return new CrewConfig(
+        agents,
+        channels,
+        skills,
+        tools,
+        gateway,
+        models,
+        git,
+        release,
+        incident,
+        kubernetes,
+        state,
+        all,
+        cron);
+  }
 }

@@ -138,7 +138,8 @@ final class DefaultAgent {
         config.incident(),
         config.kubernetes(),
         config.state(),
-        config.schedules());
+        config.schedules(),
+        config.cron());
   }
 
   private static String describe(ModelRef ref) {

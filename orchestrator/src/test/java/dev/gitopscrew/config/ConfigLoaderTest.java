@@ -120,7 +120,10 @@ class ConfigLoaderTest {
             {
               "gateway": { "mode": "local", "port": 18789, "auth": { "mode": "token" } },
               "agents": {
-                "defaults": { "heartbeat": { "every": "30m" } },
+                "defaults": {
+                  "workspace": "ws",
+                  "heartbeat": { "every": "30m", "prompt": "Read HEARTBEAT.md" }
+                },
                 "list": [ { "id": "devops-sre", "sandbox": { "mode": "off" } } ]
               }
             }
@@ -131,7 +134,10 @@ class ConfigLoaderTest {
         .containsExactlyInAnyOrder(
             "NOTE gateway.mode OpenClaw key not used by GitOps Crew",
             "NOTE gateway.auth OpenClaw key not used by GitOps Crew",
-            "NOTE agents.defaults.heartbeat OpenClaw key not used by GitOps Crew",
+            "NOTE agents.defaults.heartbeat.prompt OpenClaw key not used by GitOps Crew",
+            "NOTE agents.defaults.heartbeat no heartbeat schedule: "
+                + file.toAbsolutePath().getParent().resolve("ws").resolve("HEARTBEAT.md")
+                + " cannot be read (no checks)",
             "NOTE agents.list[0].sandbox OpenClaw key not used by GitOps Crew");
   }
 
