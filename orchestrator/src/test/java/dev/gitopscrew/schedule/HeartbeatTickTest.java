@@ -103,7 +103,7 @@ class HeartbeatTickTest {
               return new ScheduleRequests.Ran((long) requested.size(), "succeeded", "ok", "ok");
             },
             (s, run) -> {},
-            (name, outcome) -> {},
+            (name, outcome, lag) -> {},
             clock);
     return new RunDueSchedules(schedules, runs, slot, clock, Duration.ofMinutes(5));
   }
