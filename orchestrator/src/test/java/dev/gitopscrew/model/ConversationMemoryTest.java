@@ -6,6 +6,7 @@ import dev.gitopscrew.request.Ask;
 import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.store.TestStores;
+import dev.gitopscrew.testing.MovingClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ class ConversationMemoryTest {
   StateStore store;
 
   /** A clock the test moves by hand. */
-  final HandClock clock = new HandClock("2026-12-03T10:00:00Z");
+  final MovingClock clock = new MovingClock("2026-12-03T10:00:00Z");
 
   ConversationMemory memory;
 
@@ -44,7 +45,7 @@ class ConversationMemoryTest {
         "bump whoami to v1.10.4 in demo",
         "Opened the change.",
         List.of(new ConversationMemory.Started(2, "edit demo deployment/whoami succeeded")));
-    clock.now = clock.now.plusSeconds(60);
+    clock.advance(java.time.Duration.ofSeconds(60));
     memory.remember("discord:42", 3, "now label it type:docs", "Labelled.", List.of());
     memory.remember("cli:ada", 4, "why is grafana degraded?", "It is not.", List.of());
 
@@ -81,7 +82,7 @@ class ConversationMemoryTest {
   void turnsOlderThanADayAreForgottenAndPrunedOnTheNextWrite() {
     memory.remember("cli:ada", 1, "restart homepage", "Restarted.", List.of());
     memory.remember("api:bot", 2, "scan demo", "Scanned.", List.of());
-    clock.now = clock.now.plus(ConversationMemory.MAX_AGE).plus(Duration.ofMinutes(1));
+    clock.advance(ConversationMemory.MAX_AGE.plus(Duration.ofMinutes(1)));
 
     assertThat(memory.recall("cli:ada")).isEmpty();
     assertThat(rows("api:bot")).isEqualTo(1);

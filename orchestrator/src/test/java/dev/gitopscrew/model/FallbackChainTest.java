@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gitopscrew.config.ConfigLoader;
 import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.roles.KnownAgent;
+import dev.gitopscrew.testing.MovingClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class FallbackChainTest {
   WireMockServer server;
 
   /** A clock tests move; the chain's sleeps move it too. */
-  HandClock clock = new HandClock("2026-12-03T08:00:00Z");
+  MovingClock clock = new MovingClock("2026-12-03T08:00:00Z");
 
   List<Duration> slept = new ArrayList<>();
   Cooldowns cooldowns = new Cooldowns(clock);
@@ -86,7 +87,7 @@ class FallbackChainTest {
         clock,
         pause -> {
           slept.add(pause);
-          clock.now = clock.now.plus(pause);
+          clock.advance(pause);
         },
         timeout,
         Redactor.of(List.of(Completions.OPENROUTER_KEY, Completions.GEMINI_KEY)));
@@ -212,13 +213,13 @@ class FallbackChainTest {
     fallbackAnswers();
 
     assertThat(complete(Duration.ofSeconds(90)).model()).isEqualTo(FALLBACK);
-    clock.now = clock.now.plusSeconds(10);
+    clock.advance(java.time.Duration.ofSeconds(10));
     FallbackChain.Answered resting = complete(Duration.ofSeconds(90));
     assertThat(resting.model()).isEqualTo(FALLBACK);
     assertThat(resting.attempts()).as("a resting model is skipped, not a failure").isEmpty();
     assertThat(calls(PRIMARY_PATH)).isEqualTo(1);
 
-    clock.now = clock.now.plusSeconds(21);
+    clock.advance(java.time.Duration.ofSeconds(21));
     FallbackChain.Answered back = complete(Duration.ofSeconds(90));
 
     assertThat(back.model()).isEqualTo(PRIMARY);

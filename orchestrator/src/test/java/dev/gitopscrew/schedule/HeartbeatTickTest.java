@@ -8,6 +8,7 @@ import dev.gitopscrew.roles.catalogue.RequestCatalogue;
 import dev.gitopscrew.store.JdbcScheduleRuns;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.store.TestStores;
+import dev.gitopscrew.testing.MovingClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

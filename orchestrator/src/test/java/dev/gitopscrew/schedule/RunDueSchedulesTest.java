@@ -6,6 +6,7 @@ import dev.gitopscrew.roles.catalogue.RequestCatalogue;
 import dev.gitopscrew.store.JdbcScheduleRuns;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.store.TestStores;
+import dev.gitopscrew.testing.MovingClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
