@@ -7,19 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A UTC clock a test moves by hand; nothing else moves it. */
-final class MovingClock extends Clock {
+public final class MovingClock extends Clock {
 
   private volatile Instant now;
 
-  MovingClock(String start) {
+  public MovingClock(String start) {
     now = Instant.parse(start);
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 
-  void set(String instant) {
+  public void set(String instant) {
     now = Instant.parse(instant);
   }
 
