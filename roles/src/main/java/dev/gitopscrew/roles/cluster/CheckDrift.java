@@ -108,8 +108,11 @@ public final class CheckDrift implements Action<Drift> {
     for (KubeObject object : apps) {
       AppStatus app = AppStatus.of(object);
       if (!app.health().equals("Healthy") || !app.sync().equals("Synced")) {
+        // the last sync's message, when it did not succeed, says what the health does not
         String message =
-            !app.healthMessage().isBlank() ? app.healthMessage() : app.operationMessage();
+            !app.healthMessage().isBlank() || app.operationPhase().equals("Succeeded")
+                ? app.healthMessage()
+                : app.operationMessage();
         out.add(new Troubled(app.name(), app.namespace(), app.health(), app.sync(), message));
       }
     }

@@ -2,6 +2,9 @@ package dev.gitopscrew.roles.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gitopscrew.cluster.KubeObject;
+import dev.gitopscrew.cluster.ResourceType;
 import dev.gitopscrew.roles.cluster.CheckDrift.Seen;
 import dev.gitopscrew.roles.cluster.CheckDrift.Troubled;
 import java.util.List;
@@ -64,5 +67,36 @@ class CheckDriftTest {
     assertThat(CheckDrift.render(stillHealthy))
         .isEqualTo(CheckDrift.render(healthy))
         .isEqualTo("all 3 applications Synced and Healthy\nlast change: recovered: guestbook");
+  }
+
+  @Test
+  void anApplicationNotBothHealthyAndSyncedIsTroubledWithTheMessageThatSaysWhy() throws Exception {
+    List<Troubled> troubled =
+        CheckDrift.troubled(
+            List.of(
+                app("web", "Healthy", "OutOfSync", "", "Succeeded", "successfully synced"),
+                app("api", "Healthy", "Synced", "", "Succeeded", "successfully synced"),
+                app("guestbook", "Degraded", "Synced", "back-off", "Running", "waiting"),
+                app("db", "Healthy", "OutOfSync", "", "Failed", "one or more objects failed")));
+    assertThat(troubled)
+        .extracting(Troubled::line)
+        .containsExactly(
+            "- db: Healthy, OutOfSync — one or more objects failed",
+            "- guestbook: Degraded, Synced — back-off",
+            "- web: Healthy, OutOfSync");
+  }
+
+  private static KubeObject app(
+      String name, String health, String sync, String message, String phase, String operation)
+      throws Exception {
+    String json =
+        """
+        {"metadata": {"name": "%s", "namespace": "argocd"},
+         "status": {"health": {"status": "%s", "message": "%s"}, "sync": {"status": "%s"},
+                    "operationState": {"phase": "%s", "message": "%s"}}}
+        """
+            .formatted(name, health, message, sync, phase, operation);
+    return new KubeObject(
+        ResourceType.APPLICATION, "argocd", name, "1", new ObjectMapper().readTree(json));
   }
 }
