@@ -36,6 +36,7 @@ import dev.gitopscrew.settings.StoreSettings;
 import dev.gitopscrew.store.JdbcDeliveries;
 import dev.gitopscrew.store.JdbcIncidentLog;
 import dev.gitopscrew.store.JdbcLocalForgeRecords;
+import dev.gitopscrew.store.JdbcPastResults;
 import dev.gitopscrew.store.JdbcPullRequestMerges;
 import dev.gitopscrew.store.StateStore;
 import dev.gitopscrew.store.StoreHealth;
@@ -125,7 +126,8 @@ public final class Crew implements AutoCloseable {
                         this::routing,
                         this::submitForApproval,
                         changes.reader(),
-                        new ConversationMemory(store.dataSource(), Clock.systemUTC())))),
+                        new ConversationMemory(store.dataSource(), Clock.systemUTC())),
+                    new JdbcPastResults(store.dataSource()))),
             metrics.counting(audit),
             redactor,
             Clock.systemUTC());

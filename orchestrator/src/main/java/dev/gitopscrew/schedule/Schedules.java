@@ -87,9 +87,14 @@ public final class Schedules implements AutoCloseable {
     ticker.scheduleWithFixedDelay(this::tick, 0, every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** One tick now, as the ticker makes them: runs what is due and returns those runs. */
+  public List<ScheduleRun> runDue() throws InterruptedException {
+    return due.tick();
+  }
+
   private void tick() {
     try {
-      due.tick();
+      runDue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {

@@ -75,6 +75,7 @@ class ChannelPlanningTest {
             "cancel_sync",
             "delete_pod",
             "kube",
+            "drift",
             "runbook",
             "verify",
             "triage",
@@ -103,9 +104,11 @@ class ChannelPlanningTest {
   @Test
   void scopeDelegatesNarrowsEveryAgentTheRequestReaches() throws Exception {
     JsonNode sent = planIn(true);
+    // drift reads with cluster.read, as kube does: offered wherever kube is
     assertThat(functions(sent))
         .containsExactlyInAnyOrder(
             "kube",
+            "drift",
             "triage",
             "incident",
             "verify",

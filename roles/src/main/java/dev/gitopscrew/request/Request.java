@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface Request
     permits ClusterAction,
         Kube,
+        Drift,
         Change,
         Edit,
         Scan,

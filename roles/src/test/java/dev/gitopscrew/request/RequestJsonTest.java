@@ -20,6 +20,8 @@ class RequestJsonTest {
             new ClusterAction(
                 "restart", new ObjectRef("deployment", "homepage", "apps"), null, true),
             new Kube("get", "pods", null, "apps", false),
+            new Drift(null),
+            new Drift("argocd"),
             new Edit(
                 "demo",
                 new ObjectRef("deployment", "whoami", null),

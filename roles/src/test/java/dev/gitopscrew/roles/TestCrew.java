@@ -64,7 +64,8 @@ public final class TestCrew implements AutoCloseable {
         Prerequisite.missing("model providers", "add models.providers"),
         releases,
         Clock.systemUTC(),
-        dev.gitopscrew.roles.ask.Planner.none());
+        dev.gitopscrew.roles.ask.Planner.none(),
+        dev.gitopscrew.roles.work.PastResults.NONE);
   }
 
   FakeSubagents.Shared tree() {

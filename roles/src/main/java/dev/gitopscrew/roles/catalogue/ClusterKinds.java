@@ -2,6 +2,7 @@ package dev.gitopscrew.roles.catalogue;
 
 import dev.gitopscrew.request.Alert;
 import dev.gitopscrew.request.ClusterAction;
+import dev.gitopscrew.request.Drift;
 import dev.gitopscrew.request.Kube;
 import dev.gitopscrew.request.ObjectRef;
 import dev.gitopscrew.request.RunRunbook;
@@ -88,6 +89,18 @@ final class ClusterKinds {
                         v.optText("name"),
                         v.optText("namespace"),
                         v.flag("previous"))),
+        RequestKind.named(
+                "drift",
+                "Argo CD applications out of sync or unhealthy, and what changed since the last"
+                    + " run.")
+            .needs("nothing, or a namespace", "drift")
+            .fields(
+                Field.word(
+                        "namespace", "the Applications' namespace (default: every one)", "argocd")
+                    .after("in", "-n")
+                    .optional())
+            .owner(KnownAgent.DEVOPS_SRE, Tool.CLUSTER_READ)
+            .builds(Drift.class, v -> new Drift(v.optText("namespace"))),
         RequestKind.named("runbook", "Run a declared incident runbook for an application.")
             .needs("a name and an application", "runbook restart-crash-loop for grafana")
             .fields(

@@ -7,11 +7,13 @@ import dev.gitopscrew.roles.Prerequisite;
 import dev.gitopscrew.roles.ask.Planner;
 import dev.gitopscrew.roles.cluster.ClusterAccess;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
+import dev.gitopscrew.roles.work.PastResults;
 import java.time.Clock;
 
 /**
  * The services the agents' actions are built on: the Git workflow, the cluster behind its guard,
- * incidents, whether a model is set up and the planner behind it, releases, and the clock.
+ * incidents, whether a model is set up and the planner behind it, releases, the clock, and what
+ * earlier runs of a request left behind.
  */
 public record AgentServices(
     Changes changes,
@@ -21,4 +23,5 @@ public record AgentServices(
     Prerequisite models,
     Releases releases,
     Clock clock,
-    Planner planner) {}
+    Planner planner,
+    PastResults pastResults) {}

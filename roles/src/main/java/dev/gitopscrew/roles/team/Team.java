@@ -6,6 +6,7 @@ import dev.gitopscrew.roles.RoleAgent;
 import dev.gitopscrew.roles.Routing;
 import dev.gitopscrew.roles.ask.AnswerFreeText;
 import dev.gitopscrew.roles.change.OpenChange;
+import dev.gitopscrew.roles.cluster.CheckDrift;
 import dev.gitopscrew.roles.cluster.ReadCluster;
 import dev.gitopscrew.roles.cluster.RunClusterAction;
 import dev.gitopscrew.roles.cluster.RunRunbookAction;
@@ -52,6 +53,7 @@ public final class Team {
             List.of(
                 new RunClusterAction(services.cluster(), services.clock()),
                 new ReadCluster(services.cluster()),
+                new CheckDrift(services.cluster(), services.pastResults()),
                 new RunRunbookAction(
                     services.cluster(),
                     services.incidents(),
