@@ -33,6 +33,7 @@ import dev.gitopscrew.settings.GitSettings;
 import dev.gitopscrew.settings.Secret;
 import dev.gitopscrew.settings.Secrets;
 import dev.gitopscrew.settings.StoreSettings;
+import dev.gitopscrew.store.JdbcCrewActivity;
 import dev.gitopscrew.store.JdbcDeliveries;
 import dev.gitopscrew.store.JdbcIncidentLog;
 import dev.gitopscrew.store.JdbcLocalForgeRecords;
@@ -127,7 +128,8 @@ public final class Crew implements AutoCloseable {
                         this::submitForApproval,
                         changes.reader(),
                         new ConversationMemory(store.dataSource(), Clock.systemUTC())),
-                    new JdbcPastResults(store.dataSource()))),
+                    new JdbcPastResults(store.dataSource()),
+                    new JdbcCrewActivity(store.dataSource()))),
             metrics.counting(audit),
             redactor,
             Clock.systemUTC());

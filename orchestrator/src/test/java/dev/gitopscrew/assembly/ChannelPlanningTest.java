@@ -80,6 +80,8 @@ class ChannelPlanningTest {
             "verify",
             "triage",
             "incident",
+            "digest",
+            "release_due",
             "edit",
             "change",
             "label",
@@ -104,7 +106,8 @@ class ChannelPlanningTest {
   @Test
   void scopeDelegatesNarrowsEveryAgentTheRequestReaches() throws Exception {
     JsonNode sent = planIn(true);
-    // drift reads with cluster.read, as kube does: offered wherever kube is
+    // drift reads with cluster.read, as kube does: offered wherever kube is; digest and release
+    // due read with homelab-admin's own sessions.read and release.plan
     assertThat(functions(sent))
         .containsExactlyInAnyOrder(
             "kube",
@@ -113,6 +116,8 @@ class ChannelPlanningTest {
             "incident",
             "verify",
             "runbook",
+            "digest",
+            "release_due",
             "release_plan",
             "release_cut",
             "merge",

@@ -186,6 +186,9 @@ class RequestDoorsTest {
           Map<String, Object> expectedValues = new LinkedHashMap<>(values);
           if (door == Door.PR_COMMENT) {
             kind.field(Field.Context.PULL_REQUEST).ifPresent(f -> expectedValues.put(f.name(), pr));
+            // a repository left out (release due) is the pull request's
+            kind.field(Field.Context.REPOSITORY)
+                .ifPresent(f -> expectedValues.putIfAbsent(f.name(), "demo"));
           }
           Request expected = catalogue.typed(kind.id(), expectedValues, door, Map.of());
           Request request = through(door, catalogue, kind, values, pr);

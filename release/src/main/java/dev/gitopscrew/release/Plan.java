@@ -47,8 +47,12 @@ public record Plan(
     BLOCKED
   }
 
-  /** A pull request (or, among blockers, an issue) and why it counts, or not. */
-  public record Pr(int number, String title, String url, String why) {}
+  /**
+   * A pull request (or, among blockers, an issue) and why it counts, or not.
+   *
+   * @param mergedAt when it was merged; null for an issue, or when the forge does not say
+   */
+  public record Pr(int number, String title, String url, String why, java.time.Instant mergedAt) {}
 
   /** One step of the cut: {@code milestone}, {@code assign}, {@code tag}, ... */
   public record Step(String name, boolean done, String what) {}

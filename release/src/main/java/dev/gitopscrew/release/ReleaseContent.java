@@ -215,7 +215,7 @@ final class ReleaseContent {
   }
 
   static Plan.Pr pr(ForgeItem item, String why) {
-    return new Plan.Pr(item.number(), item.title(), item.url(), why);
+    return new Plan.Pr(item.number(), item.title(), item.url(), why, item.mergedAt());
   }
 
   static String shortSha(String sha) {

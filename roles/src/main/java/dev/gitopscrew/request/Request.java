@@ -13,6 +13,8 @@ public sealed interface Request
     permits ClusterAction,
         Kube,
         Drift,
+        Digest,
+        ReleaseDue,
         Change,
         Edit,
         Scan,

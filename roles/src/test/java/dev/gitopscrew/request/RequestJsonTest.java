@@ -22,6 +22,9 @@ class RequestJsonTest {
             new Kube("get", "pods", null, "apps", false),
             new Drift(null),
             new Drift("argocd"),
+            new Digest(1),
+            new ReleaseDue(null, 7),
+            new ReleaseDue("demo", 0),
             new Edit(
                 "demo",
                 new ObjectRef("deployment", "whoami", null),

@@ -30,6 +30,11 @@ public final class TestCrew implements AutoCloseable {
   final AgentWorkforce workforce;
 
   TestCrew(Path state) {
+    this(state, Clock.systemUTC());
+  }
+
+  /** With the agents' clock at {@code clock} (what "N days ago" is measured by). */
+  TestCrew(Path state, Clock clock) {
     MirrorCache mirrors = new MirrorCache(state);
     var repositories = Map.of(DemoRepository.NAME, DemoRepository.ensure(state));
     LocalForge local = new LocalForge(DemoRepository.NAME, forge);
@@ -45,12 +50,23 @@ public final class TestCrew implements AutoCloseable {
             Footprint.defaults(), mirrors, repositories, spec -> local, ReleasePolicy.defaults());
     workforce =
         new AgentWorkforce(
-            Team.routing(services(changes, releases)), audit, Redactor.none(), Clock.systemUTC());
+            Team.routing(services(changes, releases, clock)),
+            audit,
+            Redactor.none(),
+            Clock.systemUTC());
   }
 
   /** The services of a crew with no cluster and no model. */
   public static AgentServices services(
       dev.gitopscrew.git.change.Changes changes, dev.gitopscrew.release.Releases releases) {
+    return services(changes, releases, Clock.systemUTC());
+  }
+
+  /** The services of a crew with no cluster and no model, its agents' clock at {@code clock}. */
+  public static AgentServices services(
+      dev.gitopscrew.git.change.Changes changes,
+      dev.gitopscrew.release.Releases releases,
+      Clock clock) {
     return new AgentServices(
         changes,
         dev.gitopscrew.roles.cluster.ClusterAccess.none(
@@ -63,9 +79,10 @@ public final class TestCrew implements AutoCloseable {
         null,
         Prerequisite.missing("model providers", "add models.providers"),
         releases,
-        Clock.systemUTC(),
+        clock,
         dev.gitopscrew.roles.ask.Planner.none(),
-        dev.gitopscrew.roles.work.PastResults.NONE);
+        dev.gitopscrew.roles.work.PastResults.NONE,
+        dev.gitopscrew.roles.work.CrewActivity.NONE);
   }
 
   FakeSubagents.Shared tree() {

@@ -22,7 +22,9 @@ public final class RequestCatalogue {
 
   private static final RequestCatalogue STANDARD =
       new RequestCatalogue(
-          Stream.concat(ClusterKinds.all().stream(), RepositoryKinds.all().stream()).toList());
+          Stream.of(ClusterKinds.all(), CheckKinds.all(), RepositoryKinds.all())
+              .flatMap(List::stream)
+              .toList());
 
   private final List<RequestKind> kinds;
 
@@ -95,7 +97,7 @@ public final class RequestCatalogue {
     if (trimmed.isEmpty()) {
       throw new BadRequestException("empty request; one of: " + names(door));
     }
-    List<String> words = Arrays.asList(trimmed.split("\\s+"));
+    List<String> words = spelledOut(Arrays.asList(trimmed.split("\\s+")));
     Optional<RequestKind> found = startingKind(words);
     if (found.isEmpty()) {
       if (freeText) {
@@ -164,6 +166,18 @@ public final class RequestCatalogue {
       throw new BadRequestException(kind.name() + " is not taken here: " + notHere.get());
     }
     return kind.request(TypedFields.read(kind, values, place));
+  }
+
+  /** A kind's id written for its name ({@code release-due demo}) read as its name's words. */
+  private List<String> spelledOut(List<String> words) {
+    for (RequestKind k : kinds) {
+      if (k.name().contains(" ") && words.get(0).equalsIgnoreCase(k.id())) {
+        List<String> out = new ArrayList<>(Arrays.asList(k.name().split(" ")));
+        out.addAll(words.subList(1, words.size()));
+        return out;
+      }
+    }
+    return words;
   }
 
   private Optional<RequestKind> startingKind(List<String> words) {

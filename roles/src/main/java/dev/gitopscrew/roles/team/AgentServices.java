@@ -7,13 +7,14 @@ import dev.gitopscrew.roles.Prerequisite;
 import dev.gitopscrew.roles.ask.Planner;
 import dev.gitopscrew.roles.cluster.ClusterAccess;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
+import dev.gitopscrew.roles.work.CrewActivity;
 import dev.gitopscrew.roles.work.PastResults;
 import java.time.Clock;
 
 /**
  * The services the agents' actions are built on: the Git workflow, the cluster behind its guard,
- * incidents, whether a model is set up and the planner behind it, releases, the clock, and what
- * earlier runs of a request left behind.
+ * incidents, whether a model is set up and the planner behind it, releases, the clock, what earlier
+ * runs of a request left behind, and what the crew did lately (the digest).
  */
 public record AgentServices(
     Changes changes,
@@ -24,4 +25,5 @@ public record AgentServices(
     Releases releases,
     Clock clock,
     Planner planner,
-    PastResults pastResults) {}
+    PastResults pastResults,
+    CrewActivity activity) {}

@@ -10,6 +10,7 @@ import dev.gitopscrew.roles.cluster.CheckDrift;
 import dev.gitopscrew.roles.cluster.ReadCluster;
 import dev.gitopscrew.roles.cluster.RunClusterAction;
 import dev.gitopscrew.roles.cluster.RunRunbookAction;
+import dev.gitopscrew.roles.digest.WriteDigest;
 import dev.gitopscrew.roles.drill.RunDrill;
 import dev.gitopscrew.roles.drill.RunDrillLeaf;
 import dev.gitopscrew.roles.drill.RunDrillShare;
@@ -17,6 +18,7 @@ import dev.gitopscrew.roles.edit.EditManifest;
 import dev.gitopscrew.roles.incident.RespondToIncident;
 import dev.gitopscrew.roles.label.LabelPullRequest;
 import dev.gitopscrew.roles.release.CutRelease;
+import dev.gitopscrew.roles.release.FindReleasesDue;
 import dev.gitopscrew.roles.release.MergePullRequest;
 import dev.gitopscrew.roles.release.PlanRelease;
 import dev.gitopscrew.roles.scan.ScanManifests;
@@ -40,6 +42,12 @@ public final class Team {
             List.of(
                 new RunDrill(),
                 new PlanRelease(services.releases()),
+                new FindReleasesDue(services.releases(), services.clock()),
+                new WriteDigest(
+                    services.activity(),
+                    services.releases(),
+                    services.pastResults(),
+                    services.clock()),
                 new CutRelease(services.releases()),
                 new MergePullRequest(services.releases()),
                 new AnswerFreeText(services.models(), services.planner()),
