@@ -39,7 +39,13 @@ public final class ScheduleWiring {
     // the configuration loader checked each one; an invalid schedule never gets here
     List<Schedule> schedules =
         config.schedules().stream()
-            .map(e -> e.spec().read(config.scheduleZone(), crew.runRequest().catalogue()))
+            .map(
+                e ->
+                    e.spec()
+                        .read(
+                            config.scheduleZone(),
+                            crew.runRequest().catalogue(),
+                            config.schedulesPlanFreeText()))
             .toList();
     JdbcScheduleRuns runs = new JdbcScheduleRuns(crew.store().dataSource());
     RunScheduleSlot slot =

@@ -120,7 +120,8 @@ final class ConfigChecks {
       String path = "schedules[" + i + "]";
       var entry = config.schedules().get(i);
       try {
-        var schedule = entry.spec().read(config.scheduleZone(), catalogue);
+        var schedule =
+            entry.spec().read(config.scheduleZone(), catalogue, config.schedulesPlanFreeText());
         if (schedule.nextAfter(java.time.Instant.now()).isEmpty()) {
           add(
               Severity.ERROR,

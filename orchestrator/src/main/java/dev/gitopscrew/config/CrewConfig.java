@@ -497,6 +497,29 @@ public record CrewConfig(
   /**
    * The zone of schedules with none of their own: {@code agents.defaults.userTimezone}, else UTC.
    */
+  /**
+   * The model {@code agentId} plans free text with: its entry's in {@code agents.list}, else in
+   * {@code agents}, else {@code agents.defaults.model}; null when it has none.
+   */
+  public ModelRef modelOf(String agentId) {
+    return agents.list().stream()
+        .filter(e -> agentId.equals(e.id()) && e.model() != null)
+        .map(AgentEntry::model)
+        .findFirst()
+        .or(
+            () ->
+                java.util.Optional.ofNullable(agents.entries().get(agentId)).map(AgentEntry::model))
+        .orElse(agents.defaults().model());
+  }
+
+  /**
+   * Whether a schedule's free text can be planned: homelab-admin, which answers it, has a model.
+   */
+  public boolean schedulesPlanFreeText() {
+    ModelRef ref = modelOf("homelab-admin");
+    return ref != null && ref.primary() != null && !ref.primary().isBlank();
+  }
+
   public java.time.ZoneId scheduleZone() {
     String zone = agents.defaults().userTimezone();
     try {

@@ -140,7 +140,8 @@ final class OpenClawSchedules {
               hours == null ? null : new CrewConfig.ActiveHours(hours.start(), hours.end()),
               "skip");
       try {
-        Schedule schedule = entry.spec().read(config.scheduleZone(), catalogue);
+        Schedule schedule =
+            entry.spec().read(config.scheduleZone(), catalogue, config.schedulesPlanFreeText());
         if (schedule.nextAfter(Instant.now()).isEmpty()) {
           note.accept(HEARTBEAT + ".activeHours", "no heartbeat schedule: no beat ever runs");
           return null;
@@ -162,7 +163,8 @@ final class OpenClawSchedules {
                 + line
                 + "\" ("
                 + shortly(e.getMessage())
-                + "; free text is not run by a schedule)");
+                + "; free text is run by a schedule only when homelab-admin has a model:"
+                + " agents.defaults.model)");
       }
     }
     return new Checklist(checks, notes);
@@ -276,7 +278,8 @@ final class OpenClawSchedules {
             null,
             "once");
     try {
-      Schedule read = entry.spec().read(config.scheduleZone(), catalogue);
+      Schedule read =
+          entry.spec().read(config.scheduleZone(), catalogue, config.schedulesPlanFreeText());
       if (!names.add(name)) {
         return "a schedule is already named " + name;
       }

@@ -38,7 +38,8 @@ public final class ScheduleChecks {
     List<IntegrationCheck> out = new ArrayList<>();
     for (CrewConfig.ScheduleEntry entry : config.schedules()) {
       // the configuration loader has read each one; one it refused never gets here
-      Schedule schedule = entry.spec().read(config.scheduleZone(), catalogue);
+      Schedule schedule =
+          entry.spec().read(config.scheduleZone(), catalogue, config.schedulesPlanFreeText());
       String where =
           !schedule.postsToAlerts()
               ? "nowhere (target: none)"

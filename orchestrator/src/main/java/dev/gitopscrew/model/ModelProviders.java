@@ -75,16 +75,7 @@ public final class ModelProviders {
 
   /** The models of {@code agent}, primary first, then its fallbacks; empty when it has none. */
   public static List<String> refsFor(CrewConfig config, KnownAgent agent) {
-    ModelRef ref =
-        config.agents().list().stream()
-            .filter(e -> agent.id().equals(e.id()) && e.model() != null)
-            .map(CrewConfig.AgentEntry::model)
-            .findFirst()
-            .or(
-                () ->
-                    Optional.ofNullable(config.agents().entries().get(agent.id()))
-                        .map(CrewConfig.AgentEntry::model))
-            .orElse(config.agents().defaults().model());
+    ModelRef ref = config.modelOf(agent.id());
     if (ref == null || ref.primary() == null || ref.primary().isBlank()) {
       return List.of();
     }

@@ -56,8 +56,10 @@ public record ScheduleSpec(
   /**
    * @param defaultZone the zone of a cron expression with no {@code timezone} (OpenClaw's {@code
    *     agents.defaults.userTimezone}, else UTC)
+   * @param freeText whether a line that is no request is free text a model plans (homelab-admin has
+   *     a model), as in chat; otherwise it is refused
    */
-  public Schedule read(ZoneId defaultZone, RequestCatalogue catalogue) {
+  public Schedule read(ZoneId defaultZone, RequestCatalogue catalogue, boolean freeText) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new Invalid(
           "name", "expected a name of lower-case letters, digits and dashes, found " + quote(name));
@@ -68,7 +70,7 @@ public record ScheduleSpec(
       throw new Invalid("request", "missing required value 'request' (a line such as scan demo)");
     }
     try {
-      catalogue.parse(request, Door.SCHEDULE, Map.of(), NO_MODEL);
+      catalogue.parse(request, Door.SCHEDULE, Map.of(), freeText ? null : NO_MODEL);
     } catch (BadRequestException e) {
       throw new Invalid("request", "not a request: " + e.getMessage());
     }

@@ -1,7 +1,13 @@
 package dev.gitopscrew.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,5 +141,59 @@ class OpenClawSchedulesCliTest {
     assertThat(list.out())
         .contains("morning-scan: scan demo, cron \"0 7 * * *\" (Europe/Paris); next ")
         .doesNotContain("morning-brief");
+  }
+
+  @Test
+  void withAModelTheFreeTextLineIsAHeartbeatCheckTheModelAnswers() throws IOException {
+    WireMockServer model = new WireMockServer(wireMockConfig().dynamicPort());
+    model.start();
+    try {
+      model.stubFor(
+          post("/v1/chat/completions")
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(
+                          """
+                          {"id":"chatcmpl-7","object":"chat.completion","created":1765094400,
+                           "model":"qwen3:8b","choices":[{"index":0,"message":{"role":"assistant",
+                           "content":"Nothing looks off: every application is Healthy."},
+                           "finish_reason":"stop"}],
+                           "usage":{"prompt_tokens":850,"completion_tokens":11,
+                           "total_tokens":861}}
+                          """)));
+      String withModel =
+          Files.readString(config)
+              .replaceFirst("defaults: \\{", "defaults: {\n      model: \"ollama/qwen3:8b\",")
+              .replaceFirst(
+                  "cron: \\{",
+                  "models: { providers: { ollama: { baseUrl: \""
+                      + model.baseUrl()
+                      + "/v1\" } } },\n  cron: {");
+      Files.writeString(config, withModel);
+
+      CliRun validate = crew("config", "validate");
+      assertThat(validate.status()).as(validate.all()).isZero();
+      assertThat(validate.out())
+          .contains(
+              ": 4 checks (heartbeat-1: scan demo; heartbeat-2: release plan demo; heartbeat-3:"
+                  + " verify whoami in homelab; heartbeat-4: Check whether anything in the cluster"
+                  + " looks off), 0 notes")
+          .contains(
+              "cron: job \"Morning brief\" of jobs.json taken over as schedule morning-brief:"
+                  + " Summarize overnight updates.");
+
+      CliRun run = crew("schedules", "run", "heartbeat-4");
+      assertThat(run.status()).as(run.all()).isZero();
+      assertThat(run.out()).contains(" manual: succeeded session #");
+      assertThat(crew("schedules", "history", "heartbeat-4").out())
+          .contains("Nothing looks off: every application is Healthy.");
+      assertThat(
+              model.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).stream()
+                  .map(r -> r.getBodyAsString()))
+          .anyMatch(body -> body.contains("Check whether anything in the cluster looks off"));
+    } finally {
+      model.stop();
+    }
   }
 }

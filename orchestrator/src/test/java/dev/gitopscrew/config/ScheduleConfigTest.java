@@ -45,7 +45,11 @@ class ScheduleConfigTest {
 
     assertThat(config.schedules()).hasSize(2);
     Schedule weekly =
-        config.schedules().get(0).spec().read(config.scheduleZone(), RequestCatalogue.standard());
+        config
+            .schedules()
+            .get(0)
+            .spec()
+            .read(config.scheduleZone(), RequestCatalogue.standard(), false);
     assertThat(weekly.timing()).isInstanceOf(ScheduleTiming.CronTiming.class);
     assertThat(((ScheduleTiming.CronTiming) weekly.timing()).zone())
         .isEqualTo(ZoneId.of("Europe/Paris"));
@@ -53,7 +57,11 @@ class ScheduleConfigTest {
     assertThat(weekly.post()).isEqualTo(Schedule.Post.ALWAYS);
     assertThat(weekly.catchUp()).isEqualTo(Schedule.CatchUp.ONCE);
     Schedule plan =
-        config.schedules().get(1).spec().read(config.scheduleZone(), RequestCatalogue.standard());
+        config
+            .schedules()
+            .get(1)
+            .spec()
+            .read(config.scheduleZone(), RequestCatalogue.standard(), false);
     assertThat(plan.timing().describe()).isEqualTo("every 12h");
     assertThat(plan.hours().orElseThrow().describe()).isEqualTo("08:00-23:00 Europe/Paris");
     assertThat(plan.post()).isEqualTo(Schedule.Post.CHANGED);

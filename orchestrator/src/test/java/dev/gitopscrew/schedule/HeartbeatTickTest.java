@@ -93,7 +93,7 @@ class HeartbeatTickTest {
   private RunDueSchedules runner(CrewConfig config) {
     List<Schedule> schedules =
         config.schedules().stream()
-            .map(e -> e.spec().read(config.scheduleZone(), RequestCatalogue.standard()))
+            .map(e -> e.spec().read(config.scheduleZone(), RequestCatalogue.standard(), false))
             .toList();
     JdbcScheduleRuns runs = new JdbcScheduleRuns(store.dataSource());
     RunScheduleSlot slot =

@@ -59,7 +59,7 @@ class RunDueSchedulesTest {
   private Schedule schedule(String yamlLikeCron, String post, String start, String end) {
     return new ScheduleSpec(
             "nightly", yamlLikeCron, null, null, "scan demo", "alerts", post, start, end, null)
-        .read(ZoneOffset.UTC, RequestCatalogue.standard());
+        .read(ZoneOffset.UTC, RequestCatalogue.standard(), false);
   }
 
   private RunDueSchedules runner(Schedule... schedules) {
@@ -136,7 +136,7 @@ class RunDueSchedulesTest {
   void everyCountsItsSlotsFromTheEpoch() throws Exception {
     Schedule every =
         new ScheduleSpec("often", null, null, "30m", "scan demo", "none", null, null, null, null)
-            .read(ZoneOffset.UTC, RequestCatalogue.standard());
+            .read(ZoneOffset.UTC, RequestCatalogue.standard(), false);
     RunDueSchedules due = runner(every);
     due.tick();
     clock.set("2026-12-07T10:29:59Z");
@@ -308,7 +308,7 @@ class RunDueSchedulesTest {
     Schedule skip =
         new ScheduleSpec(
                 "quiet", "0 7 * * *", null, null, "scan demo", "none", null, null, null, "skip")
-            .read(ZoneOffset.UTC, RequestCatalogue.standard());
+            .read(ZoneOffset.UTC, RequestCatalogue.standard(), false);
     runs.claim("quiet", Instant.parse("2026-12-07T07:00:00Z"), "scheduled", clock.instant())
         .ifPresent(
             id ->

@@ -15,7 +15,7 @@ class ScheduleTimingTest {
 
   private static Schedule cron(String expression) {
     return new ScheduleSpec("s", expression, null, null, "scan demo", null, null, null, null, null)
-        .read(PARIS, RequestCatalogue.standard());
+        .read(PARIS, RequestCatalogue.standard(), false);
   }
 
   @Test
