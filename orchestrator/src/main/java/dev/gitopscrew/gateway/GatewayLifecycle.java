@@ -1,8 +1,8 @@
 package dev.gitopscrew.gateway;
 
 import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.assembly.LeadingReplica;
 import dev.gitopscrew.assembly.ScheduleWiring;
-import dev.gitopscrew.cluster.Leadership;
 import dev.gitopscrew.doctor.IntegrationCheck;
 import dev.gitopscrew.doctor.Integrations;
 import dev.gitopscrew.schedule.Schedules;
@@ -73,22 +73,24 @@ public class GatewayLifecycle {
       LOG.infof(
           "leader election on Lease gitops-crew-leader as %s: sessions run once this replica leads",
           election.get().identity());
-      election
-          .get()
-          .start(
-              new Leadership.Callbacks(
-                  () -> {
-                    LOG.info("leading: running sessions, webhooks and sweeps");
-                    crew.engine().lead();
-                    startWorkers();
-                  },
-                  () -> {
-                    // another replica may lead already: stop at once, as a restart would
-                    LOG.error("lost the leader Lease; stopping so the new leader runs alone");
-                    crew.engine().halt();
-                    Quarkus.asyncExit(3);
-                  },
-                  leader -> LOG.infof("leader: %s", leader)));
+      LeadingReplica.elect(
+          crew,
+          election.get(),
+          new LeadingReplica.Work() {
+            @Override
+            public void start() {
+              LOG.info("leading: running sessions, webhooks and sweeps");
+              startWorkers();
+            }
+
+            @Override
+            public void stop() {
+              // another replica may lead already: stop at once, as a restart would
+              LOG.error("lost the leader Lease; stopping so the new leader runs alone");
+              Quarkus.asyncExit(3);
+            }
+          },
+          leader -> LOG.infof("leader: %s", leader));
     } else {
       startWorkers();
     }

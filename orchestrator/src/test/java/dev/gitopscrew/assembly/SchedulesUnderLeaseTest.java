@@ -76,22 +76,27 @@ class SchedulesUnderLeaseTest {
       this.lease = crew.cluster().leadership().orElseThrow();
     }
 
-    /** As the gateway does on start-up: take part in the election, work only while leading. */
+    /** As the gateway does on start-up (the same class): elect, work only while leading. */
     void elect() {
-      lease.start(
-          new Leadership.Callbacks(
-              () -> {
-                crew.engine().lead();
-                schedules.start(TICK);
-                leading.set(true);
-              },
-              () -> {
-                leading.set(false);
-                crew.engine().halt();
-                schedules.close();
-                stopped.set(true);
-              },
-              leader -> {}));
+      LeadingReplica.elect(
+          crew,
+          lease,
+          new LeadingReplica.Work() {
+            @Override
+            public void start() {
+              schedules.start(TICK);
+              leading.set(true);
+            }
+
+            @Override
+            public void stop() {
+              // the gateway exits here; a replica of the test stops its ticker
+              leading.set(false);
+              schedules.close();
+              stopped.set(true);
+            }
+          },
+          leader -> {});
     }
 
     /** The schedule runs this replica's schedules made (its own metrics). */
