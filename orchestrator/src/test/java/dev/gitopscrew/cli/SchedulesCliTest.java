@@ -60,6 +60,10 @@ class SchedulesCliTest {
                 every: 1h
                 request: scan demo
                 target: none
+              - name: ops-scan
+                every: 1d
+                request: scan demo
+                target: webhook:ops
             """);
   }
 
@@ -179,7 +183,9 @@ class SchedulesCliTest {
         .contains("weekly-scan: scan demo, cron \"0 7 * * 1\" (Europe/Paris); next ")
         .contains("posts changed to alerts; last: not run yet")
         .contains("quiet-scan: scan demo, every 1h; next ")
-        .contains("posts always to none");
+        .contains("posts always to none")
+        .contains("ops-scan: scan demo, every 1d; next ")
+        .contains("posts always to webhook:ops; last: not run yet");
 
     CliRun run = crew("schedules", "run", "weekly-scan");
     assertThat(run.status()).as(run.all()).isZero();
