@@ -24,14 +24,17 @@ import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.settings.AlertsDestination;
 import dev.gitopscrew.settings.Secret;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * The chat part of the crew: the Discord bot (JDA behind the ChatChannel port) when {@code
@@ -41,8 +44,7 @@ import javax.sql.DataSource;
  */
 public final class ChatWiring implements AutoCloseable {
 
-  private static final org.jboss.logging.Logger LOG =
-      org.jboss.logging.Logger.getLogger(ChatWiring.class);
+  private static final Logger LOG = Logger.getLogger(ChatWiring.class);
 
   public static final String TOKEN_VARIABLE = "DISCORD_BOT_TOKEN";
 
@@ -55,7 +57,7 @@ public final class ChatWiring implements AutoCloseable {
   private final DiscordSection discord;
   // with the bot: what follows a request into a channel; null while the bot is off
   private final AcceptChatRequest accept;
-  private final java.util.function.Function<String, FollowAlert> byWebhook;
+  private final BiFunction<String, String, FollowAlert> byWebhook;
 
   ChatWiring(
       DiscordSection discord,
@@ -80,12 +82,12 @@ public final class ChatWiring implements AutoCloseable {
             r -> DaemonThreads.named("discord-work-" + n.incrementAndGet()).newThread(r));
     String token = env.get(TOKEN_VARIABLE);
     this.byWebhook =
-        name ->
+        (name, requester) ->
             new FollowAlertByWebhook(
-                name, webhooks, runRequest, engine, severityOf, work, audit, redactor);
+                name, requester, webhooks, runRequest, engine, severityOf, work, audit, redactor);
     FollowAlert webhookAlerts =
         webhooks.has("alerts")
-            ? byWebhook.apply("alerts")
+            ? byWebhook.apply("alerts", "argocd")
             : FollowAlert.nowhere(AlertsDestination.FIX);
     String webhookName =
         webhooks.has("alerts") ? "the webhook " + AlertsDestination.WEBHOOK_VARIABLE : "nowhere";
@@ -170,8 +172,10 @@ public final class ChatWiring implements AutoCloseable {
    * Follows a request into Discord channel {@code channelId} through the bot, as alerts are
    * followed into {@code channels.discord.alertsChannel}; with the bot off, or a channel in no
    * configured guild, each request is only said in the log.
+   *
+   * @param requester who the post is for, in the chat requests and the audit (a schedule's name)
    */
-  public FollowAlert followInto(String channelId) {
+  public FollowAlert followInto(String channelId, String requester) {
     String why =
         accept == null
             ? "the bot is off (" + connection.state().detail() + ")"
@@ -183,20 +187,22 @@ public final class ChatWiring implements AutoCloseable {
           LOG.warnf("request #%d is not posted to Discord channel %s: %s", root, channelId, why);
     }
     String guild = guildOf(discord, channelId);
-    return root -> accept.follow(root, guild, channelId, "schedule");
+    return root -> accept.follow(root, guild, channelId, requester);
   }
 
   /**
    * Follows a request into the Discord webhook {@code name} ({@code DISCORD_WEBHOOK_NAME}); with no
    * such variable, each request is only said in the log (the URL is never).
+   *
+   * @param requester who the post is for, in the audit (a schedule's name)
    */
-  public FollowAlert followByWebhook(String name) {
+  public FollowAlert followByWebhook(String name, String requester) {
     if (!webhooks.has(name)) {
-      String variable = PostWebhookNotification.PREFIX + name.toUpperCase(java.util.Locale.ROOT);
+      String variable = PostWebhookNotification.PREFIX + name.toUpperCase(Locale.ROOT);
       return root ->
           LOG.warnf("request #%d is not posted to a webhook: %s is not set", root, variable);
     }
-    return byWebhook.apply(name);
+    return byWebhook.apply(name, requester);
   }
 
   /** Where incident reports go now, in words, for {@code /api/status}. */

@@ -32,9 +32,9 @@ final class PostScheduleResult implements SchedulePost {
     }
     FollowAlert follow;
     if (target instanceof ScheduleTarget.DiscordChannel channel) {
-      follow = chat.followInto(channel.channelId());
+      follow = chat.followInto(channel.channelId(), schedule.name());
     } else if (target instanceof ScheduleTarget.Webhook webhook) {
-      follow = chat.followByWebhook(webhook.name());
+      follow = chat.followByWebhook(webhook.name(), schedule.name());
     } else if (target instanceof ScheduleTarget.Alerts) {
       follow = chat.alerts();
     } else {

@@ -112,7 +112,11 @@ class ScheduleTargetsTest {
           .contains("all 2 applications Synced and Healthy");
       assertThat(bodies(ALERTS)).as("nothing at the alerts webhook").isEmpty();
       assertThat(crew.audit().latest(50))
-          .anySatisfy(r -> assertThat(r.target()).isEqualTo("discord webhook ops"))
+          .anySatisfy(
+              r -> {
+                assertThat(r.target()).isEqualTo("discord webhook ops");
+                assertThat(r.requester()).isEqualTo("ops-drift");
+              })
           .allSatisfy(r -> assertThat(r.toString()).doesNotContain("ops-token"));
     }
   }

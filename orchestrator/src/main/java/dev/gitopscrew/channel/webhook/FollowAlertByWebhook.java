@@ -30,6 +30,7 @@ public final class FollowAlertByWebhook implements FollowAlert {
   private static final Logger LOG = Logger.getLogger(FollowAlertByWebhook.class);
 
   private final String webhook;
+  private final String requester;
   private final PostWebhookNotification webhooks;
   private final RunRequest runRequest;
   private final SessionEngine engine;
@@ -40,9 +41,11 @@ public final class FollowAlertByWebhook implements FollowAlert {
 
   /**
    * @param webhook the webhook's lower-case name ({@code alerts} is {@code DISCORD_WEBHOOK_ALERTS})
+   * @param requester who the posts are for, in the audit ({@code argocd}, a schedule's name)
    */
   public FollowAlertByWebhook(
       String webhook,
+      String requester,
       PostWebhookNotification webhooks,
       RunRequest runRequest,
       SessionEngine engine,
@@ -51,6 +54,7 @@ public final class FollowAlertByWebhook implements FollowAlert {
       AuditLog audit,
       Redactor redactor) {
     this.webhook = webhook;
+    this.requester = requester;
     this.webhooks = webhooks;
     this.runRequest = runRequest;
     this.engine = engine;
@@ -79,7 +83,7 @@ public final class FollowAlertByWebhook implements FollowAlert {
                 webhook,
                 withoutButtons,
                 new SideEffects(
-                    new Actor(rootId, rootId, KnownAgent.HOMELAB_ADMIN.id(), "discord", "argocd"),
+                    new Actor(rootId, rootId, KnownAgent.HOMELAB_ADMIN.id(), "discord", requester),
                     false,
                     audit,
                     redactor,
