@@ -19,8 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code crew doctor}'s look at the schedules: when each is next due, where its results go, and a
- * repository its request names that the crew does not have (each run would fail on it).
+ * {@code crew doctor}'s look at the schedules: when each is next due, where its results go, a
+ * repository its request names that the crew does not have (each run would fail on it), and a
+ * target its results cannot reach (a channel of no configured guild, an unset webhook variable, an
+ * issue of a repository the crew does not have).
  */
 public final class ScheduleChecks {
 
