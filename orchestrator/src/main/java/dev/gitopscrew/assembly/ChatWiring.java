@@ -24,14 +24,17 @@ import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.settings.AlertsDestination;
 import dev.gitopscrew.settings.Secret;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * The chat part of the crew: the Discord bot (JDA behind the ChatChannel port) when {@code
@@ -41,6 +44,8 @@ import javax.sql.DataSource;
  */
 public final class ChatWiring implements AutoCloseable {
 
+  private static final Logger LOG = Logger.getLogger(ChatWiring.class);
+
   public static final String TOKEN_VARIABLE = "DISCORD_BOT_TOKEN";
 
   private final ChatConnection connection;
@@ -49,6 +54,10 @@ public final class ChatWiring implements AutoCloseable {
   private final FollowAlert alerts;
   private final FollowAlertByName alertsByName;
   private final String alertsDestination;
+  private final DiscordSection discord;
+  // with the bot: what follows a request into a channel; null while the bot is off
+  private final AcceptChatRequest accept;
+  private final BiFunction<String, String, FollowAlert> byWebhook;
 
   ChatWiring(
       DiscordSection discord,
@@ -60,6 +69,7 @@ public final class ChatWiring implements AutoCloseable {
       Redactor redactor,
       IncidentLog incidents) {
     this.webhooks = PostWebhookNotification.of(env);
+    this.discord = discord;
     LongFunction<Optional<String>> severityOf =
         root ->
             incidents.list(100).stream()
@@ -71,10 +81,13 @@ public final class ChatWiring implements AutoCloseable {
         Executors.newCachedThreadPool(
             r -> DaemonThreads.named("discord-work-" + n.incrementAndGet()).newThread(r));
     String token = env.get(TOKEN_VARIABLE);
+    this.byWebhook =
+        (name, requester) ->
+            new FollowAlertByWebhook(
+                name, requester, webhooks, runRequest, engine, severityOf, work, audit, redactor);
     FollowAlert webhookAlerts =
         webhooks.has("alerts")
-            ? new FollowAlertByWebhook(
-                webhooks, runRequest, engine, severityOf, work, audit, redactor)
+            ? byWebhook.apply("alerts", "argocd")
             : FollowAlert.nowhere(AlertsDestination.FIX);
     String webhookName =
         webhooks.has("alerts") ? "the webhook " + AlertsDestination.WEBHOOK_VARIABLE : "nowhere";
@@ -82,6 +95,7 @@ public final class ChatWiring implements AutoCloseable {
       this.alerts = webhookAlerts;
       this.alertsByName = null;
       this.alertsDestination = webhookName;
+      this.accept = null;
       this.connection =
           ChatConnection.off(
               discord.isEnabled()
@@ -98,6 +112,7 @@ public final class ChatWiring implements AutoCloseable {
     deliver.severities(severityOf);
     AcceptChatRequest accept =
         new AcceptChatRequest(chat.name(), policy, requests, runRequest, deliver, work);
+    this.accept = accept;
     String alertsChannel = discord.alertsChannel();
     if (alertsChannel != null) {
       this.alerts =
@@ -151,6 +166,43 @@ public final class ChatWiring implements AutoCloseable {
    */
   public FollowAlert alerts() {
     return alerts;
+  }
+
+  /**
+   * Follows a request into Discord channel {@code channelId} through the bot, as alerts are
+   * followed into {@code channels.discord.alertsChannel}; with the bot off, or a channel in no
+   * configured guild, each request is only said in the log.
+   *
+   * @param requester who the post is for, in the chat requests and the audit (a schedule's name)
+   */
+  public FollowAlert followInto(String channelId, String requester) {
+    String why =
+        accept == null
+            ? "the bot is off (" + connection.state().detail() + ")"
+            : guildOf(discord, channelId) == null
+                ? "it is in no guild's channels (channels.discord.guilds)"
+                : null;
+    if (why != null) {
+      return root ->
+          LOG.warnf("request #%d is not posted to Discord channel %s: %s", root, channelId, why);
+    }
+    String guild = guildOf(discord, channelId);
+    return root -> accept.follow(root, guild, channelId, requester);
+  }
+
+  /**
+   * Follows a request into the Discord webhook {@code name} ({@code DISCORD_WEBHOOK_NAME}); with no
+   * such variable, each request is only said in the log (the URL is never).
+   *
+   * @param requester who the post is for, in the audit (a schedule's name)
+   */
+  public FollowAlert followByWebhook(String name, String requester) {
+    if (!webhooks.has(name)) {
+      String variable = PostWebhookNotification.PREFIX + name.toUpperCase(Locale.ROOT);
+      return root ->
+          LOG.warnf("request #%d is not posted to a webhook: %s is not set", root, variable);
+    }
+    return byWebhook.apply(name, requester);
   }
 
   /** Where incident reports go now, in words, for {@code /api/status}. */

@@ -1,13 +1,12 @@
 package dev.gitopscrew.assembly;
 
-import dev.gitopscrew.channel.FollowAlert;
 import dev.gitopscrew.config.CrewConfig;
 import dev.gitopscrew.intake.RunScheduledRequest;
 import dev.gitopscrew.schedule.RunDueSchedules;
 import dev.gitopscrew.schedule.RunScheduleSlot;
 import dev.gitopscrew.schedule.Schedule;
-import dev.gitopscrew.schedule.SchedulePost;
 import dev.gitopscrew.schedule.Schedules;
+import dev.gitopscrew.settings.Secrets;
 import dev.gitopscrew.store.JdbcScheduleRuns;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +14,9 @@ import java.util.List;
 
 /**
  * The schedules of a crew (docs/schedules.md): the configured ones, their runs in the crew's store,
- * their requests through the crew's {@code RunRequest}, their results posted where incident reports
- * go. The gateway starts their ticker on the leader; the CLI lists and runs them.
+ * their requests through the crew's {@code RunRequest}, their results posted to each one's target
+ * ({@link PostScheduleResult}). The gateway starts their ticker on the leader; the CLI lists and
+ * runs them.
  */
 public final class ScheduleWiring {
 
@@ -26,15 +26,14 @@ public final class ScheduleWiring {
   /** How late a slot may be found and still count as on time, not missed (catchUp). */
   static final Duration GRACE = Duration.ofMinutes(5);
 
-  private static final System.Logger LOG = System.getLogger(ScheduleWiring.class.getName());
-
   private ScheduleWiring() {}
 
   public static Schedules build(Crew crew) {
     return build(crew, Clock.systemUTC());
   }
 
-  static Schedules build(Crew crew, Clock clock) {
+  /** As above, the slots ticking by {@code clock} (a test's). */
+  public static Schedules build(Crew crew, Clock clock) {
     CrewConfig config = crew.context().loaded().config();
     // the configuration loader checked each one; an invalid schedule never gets here
     List<Schedule> schedules =
@@ -52,26 +51,17 @@ public final class ScheduleWiring {
         new RunScheduleSlot(
             runs,
             new RunScheduledRequest(crew.runRequest()),
-            post(crew.chat().alerts()),
+            new PostScheduleResult(
+                crew.chat(),
+                new PostScheduleIssue(
+                    crew.changes(),
+                    crew.runRequest().catalogue(),
+                    crew.audit(),
+                    Secrets.redactor(config, crew.context().env()),
+                    Clock.systemUTC())),
             crew.metrics()::scheduleRun,
             clock);
     return new Schedules(
         new RunDueSchedules(schedules, runs, slot, clock, GRACE), slot, runs, clock);
-  }
-
-  /** A run's session is followed into the alerts destination, as an incident's response is. */
-  private static SchedulePost post(FollowAlert alerts) {
-    return (schedule, run) -> {
-      if (run.sessionId() != null) {
-        alerts.follow(run.sessionId());
-      } else {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "schedule {0}: {1}, nothing to post ({2})",
-            schedule.name(),
-            run.outcome(),
-            run.summary());
-      }
-    };
   }
 }

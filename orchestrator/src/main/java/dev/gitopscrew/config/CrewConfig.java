@@ -535,8 +535,10 @@ public record CrewConfig(
   /**
    * OpenClaw's {@code agents.defaults.heartbeat}: the keys the crew reads into its heartbeat
    * schedule; the others (prompt, model…) are noted as not used.
+   *
+   * @param to the recipient within {@code target}: {@code channel:<id>} names a Discord channel
    */
-  public record Heartbeat(String every, String target, HeartbeatHours activeHours) {}
+  public record Heartbeat(String every, String target, String to, HeartbeatHours activeHours) {}
 
   /**
    * @param timezone an IANA zone, {@code user} ({@code agents.defaults.userTimezone}) or {@code

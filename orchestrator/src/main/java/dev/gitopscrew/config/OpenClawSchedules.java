@@ -73,7 +73,7 @@ final class OpenClawSchedules {
       note.accept(HEARTBEAT + ".every", "every " + every + ": the heartbeat is off");
       return;
     }
-    String target = target(beat.target());
+    String target = target(beat.target(), beat.to());
     var hours = beat.activeHours();
     String zone = hours == null ? null : zone(hours.timezone());
     Path file = workspace().resolve("HEARTBEAT.md");
@@ -181,10 +181,17 @@ final class OpenClawSchedules {
     return resolve(dir == null ? "~/.openclaw/workspace" : dir);
   }
 
-  /** OpenClaw's heartbeat target: {@code none}, {@code last} or a channel. */
-  private String target(String target) {
+  /** OpenClaw's heartbeat target: {@code none}, {@code last} or a channel, and its {@code to}. */
+  private String target(String target, String to) {
     if (target == null || target.equals("none")) {
       return "none";
+    }
+    String channel = discordChannel(to);
+    if (target.equals("discord") && channel != null) {
+      note.accept(
+          HEARTBEAT + ".to",
+          "to " + to + ": the heartbeat's results go to Discord channel " + channel);
+      return "discord:" + channel;
     }
     if (target.equals("last") || target.equals("discord")) {
       note.accept(
@@ -273,7 +280,7 @@ final class OpenClawSchedules {
             kind.equals("cron") ? text(schedule, "tz", null) : null,
             every,
             message.strip(),
-            mode.equals("none") ? "none" : "alerts",
+            mode.equals("none") ? "none" : deliveryTarget(job),
             "always",
             null,
             "once");
@@ -291,7 +298,7 @@ final class OpenClawSchedules {
           + ", "
           + read.timing().describe()
           + ", posts always to "
-          + read.target();
+          + read.target().text();
     } catch (ScheduleSpec.Invalid e) {
       return e.key().equals("request")
           ? "its message is " + shortly(e.getMessage())
@@ -321,6 +328,20 @@ final class OpenClawSchedules {
       return "delivery.channel " + channel + ": a schedule posts to Discord's alerts channel only";
     }
     return mode;
+  }
+
+  /** An announce to Discord with {@code to: channel:<id>} goes to that channel, else to alerts. */
+  private static String deliveryTarget(JsonNode job) {
+    JsonNode delivery = job.path("delivery");
+    String channel = discordChannel(text(delivery, "to", null));
+    return "discord".equals(text(delivery, "channel", null)) && channel != null
+        ? "discord:" + channel
+        : "alerts";
+  }
+
+  /** The channel id of OpenClaw's Discord recipient {@code channel:<id>}, else null. */
+  private static String discordChannel(String to) {
+    return to != null && to.matches("channel:\\d{1,20}") ? to.substring("channel:".length()) : null;
   }
 
   private static String every(long ms) {

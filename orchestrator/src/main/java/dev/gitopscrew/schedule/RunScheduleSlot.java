@@ -57,7 +57,7 @@ public final class RunScheduleSlot {
     }
     String digest = digest(ran.outcome() + "\n" + ran.result());
     boolean posting =
-        schedule.postsToAlerts()
+        schedule.target().posts()
             && switch (schedule.post()) {
               case ALWAYS -> true;
               case FAILED -> !"succeeded".equals(ran.outcome());

@@ -8,14 +8,15 @@ import java.util.Optional;
  * run at each slot of its {@link ScheduleTiming}, within its active hours, its result posted to
  * {@code target} as {@code post} says.
  *
- * @param target {@code alerts} (where incident reports go) or {@code none}
+ * @param target where the result goes ({@link ScheduleTarget}: alerts, a Discord channel, a
+ *     webhook, an issue, none)
  * @param activeHours the hours slots run in, or null for all day
  */
 public record Schedule(
     String name,
     ScheduleTiming timing,
     String request,
-    String target,
+    ScheduleTarget target,
     Post post,
     ActiveHours activeHours,
     CatchUp catchUp) {
@@ -56,10 +57,5 @@ public record Schedule(
 
   public Optional<ActiveHours> hours() {
     return Optional.ofNullable(activeHours);
-  }
-
-  /** Whether a run's result goes anywhere at all. */
-  public boolean postsToAlerts() {
-    return target.equals("alerts");
   }
 }

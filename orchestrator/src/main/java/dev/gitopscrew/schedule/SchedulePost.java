@@ -1,6 +1,6 @@
 package dev.gitopscrew.schedule;
 
-/** Posts a run's result to its schedule's target (the alerts destination). */
+/** Posts a run's result to its schedule's {@link ScheduleTarget}. */
 @FunctionalInterface
 public interface SchedulePost {
 

@@ -74,9 +74,19 @@ public record ScheduleSpec(
     } catch (BadRequestException e) {
       throw new Invalid("request", "not a request: " + e.getMessage());
     }
-    String to = target == null ? "alerts" : target;
-    if (!to.equals("alerts") && !to.equals("none")) {
-      throw new Invalid("target", "expected one of [alerts, none], found " + quote(target));
+    ScheduleTarget to;
+    try {
+      to = ScheduleTarget.parse(target);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid("target", e.getMessage());
+    }
+    if (to instanceof ScheduleTarget.Issue && name.length() > ScheduleTarget.Issue.LONGEST_NAME) {
+      throw new Invalid(
+          "name",
+          "a schedule posting to an issue has a name of at most "
+              + ScheduleTarget.Issue.LONGEST_NAME
+              + " characters (it keys the issue), found "
+              + quote(name));
     }
     return new Schedule(
         name,

@@ -41,7 +41,7 @@ public final class Schedules implements AutoCloseable {
                     s.timing().describe(),
                     s.hours().map(ActiveHours::describe).orElse(null),
                     s.request(),
-                    s.target(),
+                    s.target().text(),
                     s.post().word(),
                     s.catchUp().word(),
                     s.nextAfter(now).orElse(null),

@@ -13,6 +13,7 @@ import dev.gitopscrew.incident.testing.ClusterFixture;
 import dev.gitopscrew.schedule.ScheduleRun;
 import dev.gitopscrew.schedule.Schedules;
 import dev.gitopscrew.settings.CrewContext;
+import dev.gitopscrew.testing.DriftApplications;
 import dev.gitopscrew.testing.MovingClock;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -62,8 +63,8 @@ class DriftScheduleTest {
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"id\": \"1190000000000000002\"}")));
     ClusterFixture.allowAccessReviews(server);
-    application("guestbook", "Healthy", "Synced", "");
-    application("grafana", "Healthy", "Synced", "");
+    DriftApplications.put(client, "guestbook", "Healthy", "");
+    DriftApplications.put(client, "grafana", "Healthy", "");
     Path config =
         Files.writeString(
             dir.resolve("crew.yaml"),
@@ -98,7 +99,7 @@ class DriftScheduleTest {
     assertThat(first.get(0).summary()).contains("all 2 applications Synced and Healthy");
     assertThat(posts()).hasSize(1);
 
-    application("guestbook", "Degraded", "Synced", "back-off restarting failed container");
+    DriftApplications.put(client, "guestbook", "Degraded", "back-off restarting failed container");
     List<ScheduleRun> degraded = ticks(1);
     assertThat(degraded.get(0).posted()).isTrue();
     assertThat(posts()).hasSize(2);
@@ -111,7 +112,7 @@ class DriftScheduleTest {
     assertThat(still).hasSize(2).noneMatch(ScheduleRun::posted).allMatch(ScheduleRun::succeeded);
     assertThat(posts()).as("nothing while it stays Degraded").hasSize(2);
 
-    application("guestbook", "Healthy", "Synced", "");
+    DriftApplications.put(client, "guestbook", "Healthy", "");
     List<ScheduleRun> recovered = ticks(1);
     assertThat(recovered.get(0).posted()).isTrue();
     assertThat(posts()).hasSize(3);
@@ -149,29 +150,5 @@ class DriftScheduleTest {
     return discord.findAll(postRequestedFor(urlPathEqualTo(HOOK))).stream()
         .map(LoggedRequest::getBodyAsString)
         .toList();
-  }
-
-  private void application(String name, String health, String sync, String message) {
-    client
-        .genericKubernetesResources(
-            ClusterFixture.definition("argoproj.io/v1alpha1", "Application"))
-        .inNamespace("argocd")
-        .withName(name)
-        .delete();
-    ClusterFixture.create(
-        client,
-        """
-        apiVersion: argoproj.io/v1alpha1
-        kind: Application
-        metadata: {name: %s, namespace: argocd}
-        spec:
-          project: default
-          source: {repoURL: "local://demo", path: k8s/apps/%s, targetRevision: main}
-          destination: {server: "https://kubernetes.default.svc", namespace: apps}
-        status:
-          health: {status: %s, message: "%s"}
-          sync: {status: %s}
-        """
-            .formatted(name, name, health, message, sync));
   }
 }

@@ -60,6 +60,10 @@ class SchedulesCliTest {
                 every: 1h
                 request: scan demo
                 target: none
+              - name: ops-scan
+                every: 1d
+                request: scan demo
+                target: webhook:ops
             """);
   }
 
@@ -106,6 +110,72 @@ class SchedulesCliTest {
   }
 
   @Test
+  void doctorSaysWhereEachTargetPostsAndWhichCannotBeReached() throws IOException {
+    Files.writeString(
+        config,
+        """
+        channels:
+          discord:
+            guilds:
+              "1100000000000000001":
+                channels:
+                  "1200000000000000002": {allow: true}
+        schedules:
+          - name: to-ops
+            every: 1h
+            request: scan demo
+            target: "discord:1200000000000000002"
+          - name: to-elsewhere
+            every: 1h
+            request: scan demo
+            target: "discord:1200000000000000999"
+          - name: to-alerts-hook
+            every: 1h
+            request: scan demo
+            target: webhook:alerts
+          - name: to-daily-hook
+            every: 1h
+            request: scan demo
+            target: webhook:daily
+          - name: to-demo-issue
+            every: 1h
+            request: scan demo
+            target: issue:demo
+          - name: to-homelab-issue
+            every: 1h
+            request: scan demo
+            target: issue:homelab
+        """);
+    CliRun doctor = crew("doctor");
+    assertThat(doctor.out())
+        .containsPattern(
+            "schedule to-ops: configured \\(scan demo; next [^;]+; posts always to Discord channel"
+                + " 1200000000000000002 \\(through the bot\\)\\)\n")
+        .contains(
+            "schedule to-elsewhere: BROKEN (scan demo; next ",
+            "; posts always to Discord channel 1200000000000000999 (through the bot); channel"
+                + " 1200000000000000999 is in no configured guild's channels) - fix: list it under"
+                + " channels.discord.guilds.<guild id>.channels")
+        .containsPattern(
+            "schedule to-alerts-hook: configured \\(scan demo; next [^;]+; posts always to the"
+                + " webhook DISCORD_WEBHOOK_ALERTS\\)\n")
+        .contains(
+            "schedule to-daily-hook: BROKEN (scan demo; next ",
+            "; posts always to the webhook DISCORD_WEBHOOK_DAILY; DISCORD_WEBHOOK_DAILY is not set)"
+                + " - fix: set DISCORD_WEBHOOK_DAILY to the Discord webhook's URL")
+        .containsPattern(
+            "schedule to-demo-issue: configured \\(scan demo; next [^;]+; posts always to the"
+                + " issue \"Schedule to-demo-issue\" in repository demo\\)\n")
+        .contains(
+            "schedule to-homelab-issue: BROKEN (scan demo; next ",
+            "; posts always to the issue \"Schedule to-homelab-issue\" in repository homelab; its"
+                + " target names repository homelab, which is not configured) - fix: add it under"
+                + " git.repositories (docs/forges.md), or post to an issue of one of [demo]")
+        .doesNotContain(discord.baseUrl());
+    assertThat(doctor.status()).as(doctor.all()).isEqualTo(1);
+  }
+
+  @Test
   void schedulesAreListedRunNowAndTheirHistoryShown() {
     CliRun list = crew("schedules", "list");
     assertThat(list.status()).as(list.all()).isZero();
@@ -113,7 +183,9 @@ class SchedulesCliTest {
         .contains("weekly-scan: scan demo, cron \"0 7 * * 1\" (Europe/Paris); next ")
         .contains("posts changed to alerts; last: not run yet")
         .contains("quiet-scan: scan demo, every 1h; next ")
-        .contains("posts always to none");
+        .contains("posts always to none")
+        .contains("ops-scan: scan demo, every 1d; next ")
+        .contains("posts always to webhook:ops; last: not run yet");
 
     CliRun run = crew("schedules", "run", "weekly-scan");
     assertThat(run.status()).as(run.all()).isZero();

@@ -108,4 +108,46 @@ class OpenClawSchedulesTest {
                 .schedules())
         .isEmpty();
   }
+
+  @Test
+  void aDiscordChannelIdInDeliveryToOrTheHeartbeatsToIsThatChannelsTarget() throws IOException {
+    Files.createDirectories(dir.resolve("ws"));
+    Files.writeString(dir.resolve("ws").resolve("HEARTBEAT.md"), "scan demo\n");
+    String scan = "\"payload\": {\"kind\": \"agentTurn\", \"message\": \"scan demo\"}";
+    String daily = "{\"kind\": \"cron\", \"expr\": \"0 7 * * *\"}";
+    LoadedConfig loaded =
+        load(
+            "{agents: {defaults: {workspace: \"ws\", heartbeat: {target: \"discord\","
+                + " to: \"channel:1200000000000000003\"}}}, cron: {store: \"jobs.json\"}}",
+            "["
+                + String.join(
+                    ",",
+                    job(
+                        "To ops",
+                        daily,
+                        scan
+                            + ", \"delivery\": {\"mode\": \"announce\", \"channel\":"
+                            + " \"discord\", \"to\": \"channel:1200000000000000002\"}"),
+                    job(
+                        "To a person",
+                        daily,
+                        scan
+                            + ", \"delivery\": {\"mode\": \"announce\", \"channel\":"
+                            + " \"discord\", \"to\": \"user:1300000000000000001\"}"))
+                + "]");
+
+    assertThat(loaded.config().schedules())
+        .extracting(s -> s.name() + " " + s.target())
+        .containsExactly(
+            "heartbeat-1 discord:1200000000000000003",
+            "to-ops discord:1200000000000000002",
+            "to-a-person alerts");
+    assertThat(loaded.problems())
+        .extracting(ConfigProblem::message)
+        .contains(
+            "to channel:1200000000000000003: the heartbeat's results go to Discord channel"
+                + " 1200000000000000003",
+            "job \"To ops\" of jobs.json taken over as schedule to-ops: scan demo, cron \"0 7 * *"
+                + " *\" (UTC), posts always to discord:1200000000000000002");
+  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.gitopscrew.roles.catalogue.RequestCatalogue;
 import dev.gitopscrew.schedule.Schedule;
+import dev.gitopscrew.schedule.ScheduleTarget;
 import dev.gitopscrew.schedule.ScheduleTiming;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class ScheduleConfigTest {
     assertThat(weekly.timing()).isInstanceOf(ScheduleTiming.CronTiming.class);
     assertThat(((ScheduleTiming.CronTiming) weekly.timing()).zone())
         .isEqualTo(ZoneId.of("Europe/Paris"));
-    assertThat(weekly.target()).isEqualTo("alerts");
+    assertThat(weekly.target()).isEqualTo(new ScheduleTarget.Alerts());
     assertThat(weekly.post()).isEqualTo(Schedule.Post.ALWAYS);
     assertThat(weekly.catchUp()).isEqualTo(Schedule.CatchUp.ONCE);
     Schedule plan =

@@ -20,14 +20,17 @@ import java.util.function.LongFunction;
 import org.jboss.logging.Logger;
 
 /**
- * Incident alerts without the bot: once the response settles (ends, or parks for an approval) its
- * report goes to {@code DISCORD_WEBHOOK_ALERTS}, coloured by severity. A webhook message cannot
- * carry working buttons, so an approval shows {@code crew approve ID} instead.
+ * A request followed into a Discord webhook without the bot: once it settles (ends, or parks for an
+ * approval) its report goes to the named webhook ({@code alerts}, {@code DISCORD_WEBHOOK_ALERTS},
+ * for incident alerts; a schedule's {@code webhook:NAME}), coloured by severity. A webhook message
+ * cannot carry working buttons, so an approval shows {@code crew approve ID} instead.
  */
 public final class FollowAlertByWebhook implements FollowAlert {
 
   private static final Logger LOG = Logger.getLogger(FollowAlertByWebhook.class);
 
+  private final String webhook;
+  private final String requester;
   private final PostWebhookNotification webhooks;
   private final RunRequest runRequest;
   private final SessionEngine engine;
@@ -36,7 +39,13 @@ public final class FollowAlertByWebhook implements FollowAlert {
   private final AuditLog audit;
   private final Redactor redactor;
 
+  /**
+   * @param webhook the webhook's lower-case name ({@code alerts} is {@code DISCORD_WEBHOOK_ALERTS})
+   * @param requester who the posts are for, in the audit ({@code argocd}, a schedule's name)
+   */
   public FollowAlertByWebhook(
+      String webhook,
+      String requester,
       PostWebhookNotification webhooks,
       RunRequest runRequest,
       SessionEngine engine,
@@ -44,6 +53,8 @@ public final class FollowAlertByWebhook implements FollowAlert {
       ExecutorService work,
       AuditLog audit,
       Redactor redactor) {
+    this.webhook = webhook;
+    this.requester = requester;
     this.webhooks = webhooks;
     this.runRequest = runRequest;
     this.engine = engine;
@@ -69,10 +80,10 @@ public final class FollowAlertByWebhook implements FollowAlert {
             ChatReply withoutButtons =
                 new ChatReply(reply.text(), reply.embed(), List.of(), reply.attachment());
             webhooks.post(
-                "alerts",
+                webhook,
                 withoutButtons,
                 new SideEffects(
-                    new Actor(rootId, rootId, KnownAgent.HOMELAB_ADMIN.id(), "discord", "argocd"),
+                    new Actor(rootId, rootId, KnownAgent.HOMELAB_ADMIN.id(), "discord", requester),
                     false,
                     audit,
                     redactor,
@@ -81,8 +92,8 @@ public final class FollowAlertByWebhook implements FollowAlert {
             Thread.currentThread().interrupt();
           } catch (RuntimeException e) {
             LOG.warnf(
-                "alert for request #%d not posted: %s",
-                rootId, redactor.redact(String.valueOf(e.getMessage())));
+                "request #%d not posted to webhook %s: %s",
+                rootId, webhook, redactor.redact(String.valueOf(e.getMessage())));
           }
         });
   }
