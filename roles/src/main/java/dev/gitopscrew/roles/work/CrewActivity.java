@@ -20,7 +20,8 @@ public interface CrewActivity {
   record Span(
       Map<String, Integer> requests, List<Item> failed, List<Item> incidents, List<Item> waiting) {
     public Span {
-      requests = Map.copyOf(requests);
+      // in the order of the states' names, so that the same counts read the same
+      requests = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(requests));
       failed = List.copyOf(failed);
       incidents = List.copyOf(incidents);
       waiting = List.copyOf(waiting);
