@@ -22,7 +22,9 @@ public enum EffectKind {
   CLUSTER_PATCH("cluster.patch"),
   CLUSTER_DELETE("cluster.delete"),
   CHAT_POST("chat.post"),
-  CHAT_UPDATE("chat.update");
+  CHAT_UPDATE("chat.update"),
+  /** A tool of an MCP server that is not a read (docs/mcp.md). */
+  MCP_CALL("mcp.call");
 
   private final String id;
 

@@ -50,6 +50,7 @@ final class ConfigCommand {
       AlertsDestination alerts = AlertsDestination.of(ctx.loaded().config(), ctx.env());
       out().println("Alerts: " + alerts.where());
       alerts.warning().ifPresent(w -> out().println("  WARNING: " + w));
+      McpReport.print(ctx, out());
       out().println("Configuration is valid.");
       return CrewCli.OK;
     }

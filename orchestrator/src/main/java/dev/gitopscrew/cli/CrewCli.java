@@ -45,6 +45,7 @@ public final class CrewCli {
           RunbookCommand.class,
           IncidentsCommand.class,
           SchedulesCommand.class,
+          McpCommand.class,
           VerifyCommand.class,
           ForgeCommand.class,
           ReleaseCommand.class,

@@ -116,6 +116,14 @@ final class ConfigChecks {
                 + "\" (such as Europe/Paris); schedules read their times in it");
       }
     }
+    config
+        .mcpServers()
+        .forEach(
+            (name, entry) ->
+                entry
+                    .problem()
+                    .ifPresent(
+                        p -> add(Severity.ERROR, "mcpServers." + name + p.key(), p.message())));
     for (int i = 0; i < config.schedules().size(); i++) {
       String path = "schedules[" + i + "]";
       var entry = config.schedules().get(i);

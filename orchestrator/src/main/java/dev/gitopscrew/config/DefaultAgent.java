@@ -139,7 +139,8 @@ final class DefaultAgent {
         config.kubernetes(),
         config.state(),
         config.schedules(),
-        config.cron());
+        config.cron(),
+        config.mcpServers());
   }
 
   private static String describe(ModelRef ref) {

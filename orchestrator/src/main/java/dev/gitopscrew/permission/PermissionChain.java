@@ -137,17 +137,38 @@ public final class PermissionChain {
     if (tool == Tool.RELEASE_CUT && !agent.isOrchestrator()) {
       return new Decision.Refused("only homelab-admin creates tags, releases and milestones");
     }
+    return decide(agent, scope, skill -> skill.tools().contains(tool), tool.id());
+  }
+
+  /**
+   * Whether {@code agent} may call the tool {@code tool} of the MCP server {@code server} in {@code
+   * scope}: a skill of the agent grants {@code mcp:server} or {@code mcp:server/tool}, and the
+   * scope allows that skill (docs/mcp.md). The same chain, the same words, as {@link #check}.
+   */
+  public Decision checkMcp(KnownAgent agent, ChannelScope scope, String server, String tool) {
+    return decide(
+        agent, scope, skill -> skill.grantsMcp(server, tool), "mcp:" + server + "/" + tool);
+  }
+
+  /**
+   * The skills of {@code agent} that grant {@code what}, and the first of them the scope allows.
+   */
+  private Decision decide(
+      KnownAgent agent,
+      ChannelScope scope,
+      java.util.function.Predicate<dev.gitopscrew.skill.Skill> grants,
+      String what) {
     AgentProfile profile = profile(agent);
     List<String> granting =
         profile.skills().stream()
-            .filter(s -> catalog.find(s).map(k -> k.tools().contains(tool)).orElse(false))
+            .filter(s -> catalog.find(s).map(grants::test).orElse(false))
             .toList();
     if (granting.isEmpty()) {
       return new Decision.Refused(
           "agent "
               + agent.id()
               + " has no skill granting "
-              + tool.id()
+              + what
               + " (its skills: "
               + String.join(", ", profile.skills())
               + ")");
@@ -165,7 +186,7 @@ public final class PermissionChain {
                         + String.join(", ", granting)
                         + " that grant"
                         + (granting.size() > 1 ? " " : "s ")
-                        + tool.id()
+                        + what
                         + " to "
                         + agent.id()));
   }

@@ -40,6 +40,7 @@ public final class Secrets {
             add(values, value);
           }
         });
+    config.mcpServers().values().forEach(entry -> values.addAll(entry.secrets(env)));
     return Redactor.of(values);
   }
 

@@ -60,11 +60,13 @@ final class SkillParser {
               "front matter needs a '" + (name == null ? "name" : "description") + "'"));
       return Optional.empty();
     }
+    Set<String> mcp = new java.util.TreeSet<>();
     Set<Tool> tools =
-        tools(source, front.get("metadata"), lineOf(lines, end, "metadata"), problems);
+        tools(source, front.get("metadata"), lineOf(lines, end, "metadata"), problems, mcp);
     String body = String.join("\n", List.of(lines).subList(end + 1, lines.length)).strip();
     return Optional.of(
-        new Skill(name, description, source, tools, declaresTools(front.get("metadata")), body));
+        new Skill(
+            name, description, source, tools, mcp, declaresTools(front.get("metadata")), body));
   }
 
   /** Whether the front matter has a {@code metadata.crew} block (JSON object or JSON text). */
@@ -79,8 +81,9 @@ final class SkillParser {
     return metadata != null && metadata.path("crew").isObject();
   }
 
+  /** The crew's tools the list grants; its {@code mcp:} grants go to {@code mcp}. */
   private static Set<Tool> tools(
-      String source, JsonNode metadata, int line, List<SkillProblem> problems) {
+      String source, JsonNode metadata, int line, List<SkillProblem> problems, Set<String> mcp) {
     Set<Tool> tools = EnumSet.noneOf(Tool.class);
     if (metadata == null || metadata.isNull()) {
       return tools;
@@ -105,6 +108,21 @@ final class SkillParser {
       return tools;
     }
     for (JsonNode item : list) {
+      if (item.asText().startsWith(MCP_PREFIX)) {
+        String grant = item.asText().substring(MCP_PREFIX.length());
+        if (MCP_GRANT.matcher(grant).matches()) {
+          mcp.add(grant);
+        } else {
+          problems.add(
+              new SkillProblem(
+                  source,
+                  line,
+                  "'"
+                      + item.asText()
+                      + "' is no MCP grant (mcp:SERVER or mcp:SERVER/TOOL); ignored"));
+        }
+        continue;
+      }
       Optional<Tool> tool = Tool.byId(item.asText());
       if (tool.isPresent()) {
         tools.add(tool.get());
@@ -115,6 +133,10 @@ final class SkillParser {
     }
     return tools;
   }
+
+  private static final String MCP_PREFIX = "mcp:";
+  private static final java.util.regex.Pattern MCP_GRANT =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.:-]+)?");
 
   private static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);

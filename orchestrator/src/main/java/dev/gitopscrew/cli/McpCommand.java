@@ -1,0 +1,159 @@
+package dev.gitopscrew.cli;
+
+import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.assembly.McpWiring;
+import dev.gitopscrew.effect.Actor;
+import dev.gitopscrew.effect.SideEffects;
+import dev.gitopscrew.mcp.CallMcpTool;
+import dev.gitopscrew.mcp.McpServers;
+import dev.gitopscrew.mcp.ServerTool;
+import dev.gitopscrew.permission.Decision;
+import dev.gitopscrew.permission.PermissionChain;
+import dev.gitopscrew.roles.KnownAgent;
+import dev.gitopscrew.roles.work.Origin;
+import dev.gitopscrew.settings.CrewContext;
+import dev.gitopscrew.settings.Secrets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code crew mcp list|call}: the configured MCP servers, their state and tools with who may call
+ * each, and one call through the permission chain as this command line's requester (docs/mcp.md).
+ */
+@Command(
+    name = "mcp",
+    mixinStandardHelpOptions = true,
+    description = "MCP servers: the user's own tools, lent to the crew's agents under its rules.",
+    subcommands = {McpCommand.ListServers.class, McpCommand.Call.class})
+final class McpCommand {
+
+  private McpCommand() {}
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Each server, its state, its tools and the agents that may call each.")
+  static final class ListServers extends BaseCommand {
+    @Override
+    public Integer call() {
+      CrewContext loaded = context.load(env);
+      PermissionChain permissions = loaded.permissions();
+      try (McpServers servers = McpWiring.servers(loaded)) {
+        List<McpServers.Status> all = servers.status();
+        if (all.isEmpty()) {
+          out().println("No MCP servers configured (mcpServers, docs/mcp.md).");
+          return CrewCli.OK;
+        }
+        boolean down = false;
+        for (McpServers.Status s : all) {
+          out()
+              .println(
+                  s.server()
+                      + " ("
+                      + s.where()
+                      + "): "
+                      + switch (s.state()) {
+                        case READY -> "ready, " + s.tools().size() + " tools";
+                        case DOWN -> "DOWN: " + s.reason();
+                        case NOT_STARTED -> "not started";
+                      });
+          down |= s.state() != McpServers.State.READY;
+          Set<String> reads =
+              servers
+                  .spec(s.server())
+                  .map(dev.gitopscrew.mcp.McpServerSpec::reads)
+                  .orElse(Set.of());
+          for (ServerTool t : s.tools()) {
+            List<String> callers = new ArrayList<>();
+            for (KnownAgent agent : KnownAgent.values()) {
+              if (permissions.checkMcp(agent, Sessions.CLI, t.server(), t.name())
+                  instanceof Decision.Allowed) {
+                callers.add(agent.id());
+              }
+            }
+            out()
+                .println(
+                    "  "
+                        + t.name()
+                        + " ["
+                        + (t.readOnlyHint() && reads.contains(t.name()) ? "read" : "write")
+                        + "] "
+                        + (callers.isEmpty()
+                            ? "no agent may call it (no skill grants mcp:" + t.id() + ")"
+                            : "may be called by " + String.join(", ", callers)));
+          }
+        }
+        return down ? CrewCli.FAILED : CrewCli.OK;
+      }
+    }
+  }
+
+  @Command(
+      name = "call",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Call one tool of a server as an agent, through the permission chain;",
+        "a write is audited, and waits for --yes when the server's approval is writes."
+      })
+  static final class Call extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "SERVER", description = "the server's name")
+    String server;
+
+    @Parameters(index = "1", paramLabel = "TOOL", description = "the tool's name")
+    String tool;
+
+    @Option(names = "--json", paramLabel = "ARGS", description = "the arguments, a JSON object")
+    String arguments = "{}";
+
+    @Option(
+        names = "--agent",
+        paramLabel = "AGENT",
+        description = "the agent that calls it (default homelab-admin)")
+    String agent = KnownAgent.HOMELAB_ADMIN.id();
+
+    @Option(names = "--dry-run", description = "say what a write would call; call only reads")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "approve a write that waits for a person")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+      CrewContext loaded = context.load(env);
+      KnownAgent caller = KnownAgent.byId(agent).orElse(null);
+      if (caller == null) {
+        err().println("error: no agent " + agent + " (crew agents lists them)");
+        return CrewCli.USAGE;
+      }
+      Origin origin = Sessions.origin();
+      try (Crew crew = Crew.open(loaded);
+          McpServers servers = McpWiring.servers(loaded)) {
+        SideEffects effects =
+            new SideEffects(
+                new Actor(0, 0, caller.id(), origin.channel(), origin.requester()),
+                dryRun,
+                crew.audit(),
+                Secrets.redactor(loaded.loaded().config(), loaded.env()),
+                Clock.systemUTC());
+        CallMcpTool.Outcome outcome =
+            McpWiring.calls(loaded, servers)
+                .call(caller, Sessions.CLI, effects, server, tool, arguments, yes);
+        if (outcome instanceof CallMcpTool.Outcome.Answered a) {
+          (a.answer().error() ? err() : out()).println(a.answer().text());
+          return a.answer().error() ? CrewCli.FAILED : CrewCli.OK;
+        }
+        if (outcome instanceof CallMcpTool.Outcome.NotCalled n) {
+          out().println("not called: " + n.what() + " (" + n.why() + ")");
+          return CrewCli.OK;
+        }
+        err().println("refused: " + ((CallMcpTool.Outcome.Refused) outcome).reason());
+        return CrewCli.FAILED;
+      }
+    }
+  }
+}

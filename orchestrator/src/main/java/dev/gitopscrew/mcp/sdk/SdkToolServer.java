@@ -1,0 +1,167 @@
+package dev.gitopscrew.mcp.sdk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gitopscrew.mcp.McpServerSpec;
+import dev.gitopscrew.mcp.ServerTool;
+import dev.gitopscrew.mcp.ToolAnswer;
+import dev.gitopscrew.mcp.ToolServer;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An MCP server through the official Java SDK's synchronous client: over stdio (the command as a
+ * child process, its stderr kept out of our logs as it may echo its environment) or streamable HTTP
+ * (the headers on every request). The only class that knows the SDK's types.
+ */
+public final class SdkToolServer implements ToolServer {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final McpSchema.Implementation CLIENT =
+      new McpSchema.Implementation("gitops-crew", dev.gitopscrew.settings.UserAgents.VERSION);
+
+  private final McpServerSpec spec;
+  private final McpSyncClient client;
+
+  private SdkToolServer(McpServerSpec spec, McpSyncClient client) {
+    this.spec = spec;
+    this.client = client;
+  }
+
+  /** Starts and initialises {@code spec}'s server. */
+  public static ToolServer start(McpServerSpec spec, Runnable toolsChanged) {
+    McpClientTransport transport = transport(spec);
+    McpSyncClient client =
+        McpClient.sync(transport)
+            .clientInfo(CLIENT)
+            .requestTimeout(spec.timeout())
+            .initializationTimeout(spec.timeout())
+            .toolsChangeConsumer(tools -> toolsChanged.run())
+            .build();
+    try {
+      client.initialize();
+    } catch (RuntimeException e) {
+      client.close();
+      throw new Unavailable(spec.name() + " did not start: " + reason(e));
+    }
+    return new SdkToolServer(spec, client);
+  }
+
+  private static McpClientTransport transport(McpServerSpec spec) {
+    JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
+    if (spec.overStdio()) {
+      Map<String, String> env = new java.util.HashMap<>(System.getenv());
+      env.putAll(spec.env());
+      StdioClientTransport stdio =
+          new StdioClientTransport(
+              ServerParameters.builder(spec.command()).args(spec.args()).env(env).build(), mapper);
+      stdio.setStdErrorHandler(line -> {});
+      return stdio;
+    }
+    String base = spec.url().getScheme() + "://" + spec.url().getRawAuthority();
+    String endpoint =
+        spec.url().getRawPath()
+            + (spec.url().getRawQuery() == null ? "" : "?" + spec.url().getRawQuery());
+    return HttpClientStreamableHttpTransport.builder(base)
+        .endpoint(endpoint.isEmpty() ? "/mcp" : endpoint)
+        .jsonMapper(mapper)
+        .connectTimeout(Duration.ofSeconds(10))
+        .requestBuilder(headers(spec))
+        .build();
+  }
+
+  /** Every request carries the entry's headers (an Authorization from the environment). */
+  private static java.net.http.HttpRequest.Builder headers(McpServerSpec spec) {
+    java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder();
+    spec.headers().forEach(builder::header);
+    return builder;
+  }
+
+  @Override
+  public List<ServerTool> tools() {
+    List<ServerTool> out = new ArrayList<>();
+    String cursor = null;
+    try {
+      do {
+        McpSchema.ListToolsResult page =
+            cursor == null ? client.listTools() : client.listTools(cursor);
+        for (McpSchema.Tool t : page.tools()) {
+          out.add(
+              new ServerTool(
+                  spec.name(),
+                  t.name(),
+                  t.description() == null ? "" : t.description(),
+                  JSON.writeValueAsString(t.inputSchema() == null ? Map.of() : t.inputSchema()),
+                  t.annotations() != null && Boolean.TRUE.equals(t.annotations().readOnlyHint())));
+        }
+        cursor = page.nextCursor();
+      } while (cursor != null && !cursor.isEmpty());
+    } catch (JsonProcessingException e) {
+      throw new Unavailable(spec.name() + " sent a tool schema that is not JSON");
+    } catch (RuntimeException e) {
+      throw new Unavailable(spec.name() + " did not list its tools: " + reason(e));
+    }
+    return out;
+  }
+
+  @Override
+  public ToolAnswer call(String tool, String argumentsJson, Duration timeout) {
+    Map<String, Object> arguments;
+    try {
+      arguments =
+          argumentsJson == null || argumentsJson.isBlank()
+              ? Map.of()
+              : JSON.readValue(argumentsJson, new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "the arguments are not a JSON object: " + e.getOriginalMessage());
+    }
+    McpSchema.CallToolResult result;
+    try {
+      result = client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    } catch (RuntimeException e) {
+      throw new Unavailable(spec.name() + "/" + tool + " did not answer: " + reason(e));
+    }
+    StringBuilder text = new StringBuilder();
+    for (McpSchema.Content c : result.content()) {
+      if (text.length() > 0) {
+        text.append('\n');
+      }
+      text.append(c instanceof McpSchema.TextContent t ? t.text() : "(" + c.type() + " content)");
+    }
+    return new ToolAnswer(text.toString(), Boolean.TRUE.equals(result.isError()));
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.closeGracefully();
+    } catch (RuntimeException e) {
+      client.close();
+    }
+  }
+
+  /** An exception's words, without its causes' (a library's may quote a header). */
+  private static String reason(RuntimeException e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getMessage() == null) {
+      t = t.getCause();
+    }
+    if (t instanceof java.util.concurrent.TimeoutException
+        || String.valueOf(t.getMessage()).contains("Did not observe any item or terminal signal")) {
+      return "no answer in time";
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

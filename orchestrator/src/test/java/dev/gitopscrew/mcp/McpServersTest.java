@@ -1,0 +1,145 @@
+package dev.gitopscrew.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.gitopscrew.config.CrewConfig.McpServerEntry;
+import dev.gitopscrew.mcp.sdk.SdkToolServer;
+import dev.gitopscrew.testing.McpEverything;
+import dev.gitopscrew.testing.MovingClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reference MCP server over stdio through the SDK's client: its tools as the server marks them,
+ * a call, a call that takes longer than the server's timeout, and the server killed in the middle
+ * of a call, withdrawn and started again once its backoff has passed (a clock the test moves).
+ */
+class McpServersTest {
+
+  private final MovingClock clock = new MovingClock("2026-12-07T18:00:00Z");
+  private McpServers servers;
+
+  @AfterEach
+  void close() {
+    if (servers != null) {
+      servers.close();
+    }
+  }
+
+  private McpServers everything(Integer timeoutSeconds) {
+    McpServerEntry entry =
+        new McpServerEntry(
+            "node",
+            List.of(McpEverything.script().toString(), "stdio"),
+            Map.of(),
+            null,
+            Map.of(),
+            List.of("echo", "get-sum"),
+            null,
+            timeoutSeconds);
+    servers =
+        new McpServers(
+            List.of(McpServerSpec.of("everything", entry, Map.of())),
+            Map.of(),
+            SdkToolServer::start,
+            clock);
+    return servers;
+  }
+
+  @Test
+  void itsToolsAreListedWithTheServersReadOnlyMarksAndACallIsAnswered() {
+    McpServers servers = everything(null);
+
+    McpServers.Status status = servers.status().get(0);
+    assertThat(status.state()).isEqualTo(McpServers.State.READY);
+    assertThat(status.where()).startsWith("stdio: node ").endsWith("index.js stdio");
+    assertThat(status.tools())
+        .extracting(ServerTool::name)
+        .contains("echo", "get-sum", "toggle-simulated-logging", "trigger-long-running-operation");
+    assertThat(servers.tool("everything", "echo")).get().matches(ServerTool::readOnlyHint);
+    assertThat(servers.tool("everything", "toggle-simulated-logging"))
+        .get()
+        .matches(t -> !t.readOnlyHint());
+    assertThat(servers.tool("everything", "echo").orElseThrow().inputSchema())
+        .contains("\"message\"");
+
+    assertThat(servers.call("everything", "get-sum", "{\"a\": 2, \"b\": 40}").text())
+        .contains("42");
+  }
+
+  @Test
+  void aCallLongerThanTheTimeoutEndsCleanlyAndTheServerIsStartedAgainAfterItsBackoff() {
+    McpServers servers = everything(1);
+
+    assertThatThrownBy(
+            () ->
+                servers.call(
+                    "everything",
+                    "trigger-long-running-operation",
+                    "{\"duration\": 5, \"steps\": 1}"))
+        .isInstanceOf(ToolServer.Unavailable.class)
+        .hasMessageStartingWith("everything/trigger-long-running-operation did not answer");
+    McpServers.Status down = servers.status().get(0);
+    assertThat(down.state()).isEqualTo(McpServers.State.DOWN);
+    assertThat(down.tools()).as("its tools are withdrawn meanwhile").isEmpty();
+    assertThat(down.retryAt()).isEqualTo(clock.instant().plus(McpServers.FIRST_RETRY));
+    assertThatThrownBy(() -> servers.call("everything", "echo", "{\"message\": \"hi\"}"))
+        .hasMessageStartingWith("everything is down: ");
+
+    clock.advance(McpServers.FIRST_RETRY);
+    assertThat(servers.call("everything", "echo", "{\"message\": \"back\"}").text())
+        .contains("back");
+  }
+
+  @Test
+  void aServerKilledDuringACallIsReportedDownThenStartedAgain() throws Exception {
+    McpServers servers = everything(30);
+    assertThat(servers.status().get(0).state()).isEqualTo(McpServers.State.READY);
+
+    CompletableFuture<ToolAnswer> call =
+        CompletableFuture.supplyAsync(
+            () ->
+                servers.call(
+                    "everything",
+                    "trigger-long-running-operation",
+                    "{\"duration\": 20, \"steps\": 20}"));
+    ProcessHandle node =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    ProcessHandle.current()
+                        .descendants()
+                        .filter(
+                            p -> p.info().commandLine().orElse("").contains("server-everything"))
+                        .findFirst()
+                        .orElse(null),
+                p -> p != null);
+    node.destroyForcibly();
+
+    assertThatThrownBy(call::join)
+        .hasCauseInstanceOf(ToolServer.Unavailable.class)
+        .hasMessageContaining("everything/trigger-long-running-operation did not answer");
+    assertThat(servers.status().get(0).state()).isEqualTo(McpServers.State.DOWN);
+
+    clock.advance(McpServers.FIRST_RETRY);
+    assertThat(servers.status().get(0).state()).isEqualTo(McpServers.State.READY);
+    assertThat(servers.call("everything", "echo", "{\"message\": \"again\"}").text())
+        .contains("again");
+  }
+
+  @Test
+  void argumentsThatAreNoObjectAreRefusedAndTheServerStaysUp() {
+    McpServers servers = everything(null);
+    assertThatThrownBy(() -> servers.call("everything", "echo", "[1, 2]"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the arguments are not a JSON object");
+    assertThat(servers.status().get(0).state()).isEqualTo(McpServers.State.READY);
+  }
+}
