@@ -146,7 +146,8 @@ class ArchitectureTest {
           library("org.eclipse.microprofile.rest.client..", "dev.gitopscrew.forge.azure.."),
           library("io.fabric8..", "dev.gitopscrew.cluster.fabric8.."),
           library("net.dv8tion..", "dev.gitopscrew.channel.discord.."),
-          library("org.eclipse.jgit..", "dev.gitopscrew.git.."));
+          library("org.eclipse.jgit..", "dev.gitopscrew.git.."),
+          library("io.modelcontextprotocol..", "dev.gitopscrew.mcp.sdk.."));
 
   private static ArchRule library(String library, String adapter) {
     return noClasses()
@@ -175,6 +176,7 @@ class ArchitectureTest {
             "io.fabric8..",
             "net.dv8tion..",
             "org.eclipse.jgit..",
+            "io.modelcontextprotocol..",
             "io.quarkus..",
             "jakarta.ws.rs..")
         .check(classes);

@@ -142,4 +142,55 @@ class McpServersTest {
         .hasMessageStartingWith("the arguments are not a JSON object");
     assertThat(servers.status().get(0).state()).isEqualTo(McpServers.State.READY);
   }
+
+  @Test
+  void overStreamableHttpTheSameToolsAndCallsWithTheHeadersOnEveryRequest() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder("node", McpEverything.script().toString(), "streamableHttp")
+            .redirectErrorStream(true);
+    builder.environment().put("PORT", String.valueOf(port));
+    Process http = builder.start();
+    try {
+      java.io.BufferedReader out =
+          new java.io.BufferedReader(new java.io.InputStreamReader(http.getInputStream()));
+      String line;
+      do {
+        line = out.readLine();
+      } while (line != null && !line.contains("listening on port"));
+      assertThat(line).as("the server started").isNotNull();
+      McpServerEntry entry =
+          new McpServerEntry(
+              null,
+              List.of(),
+              Map.of(),
+              "http://127.0.0.1:" + port + "/mcp",
+              Map.of("Authorization", "Bearer ${HOME_API_TOKEN}"),
+              List.of("echo"),
+              null,
+              null);
+      servers =
+          new McpServers(
+              List.of(
+                  McpServerSpec.of(
+                      "everything", entry, Map.of("HOME_API_TOKEN", "hk_live_0a1b2c3d4e5f"))),
+              Map.of(),
+              SdkToolServer::start,
+              clock);
+
+      McpServers.Status status = servers.status().get(0);
+      assertThat(status.state())
+          .as(String.valueOf(status.reason()))
+          .isEqualTo(McpServers.State.READY);
+      assertThat(status.where()).isEqualTo("streamable HTTP: http://127.0.0.1:" + port + "/mcp");
+      assertThat(status.tools()).extracting(ServerTool::name).contains("echo", "get-sum");
+      assertThat(servers.call("everything", "echo", "{\"message\": \"over http\"}").text())
+          .contains("over http");
+    } finally {
+      http.destroyForcibly();
+    }
+  }
 }
