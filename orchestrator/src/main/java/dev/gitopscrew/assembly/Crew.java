@@ -12,8 +12,10 @@ import dev.gitopscrew.git.change.Changes;
 import dev.gitopscrew.intake.LocalDirectories;
 import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.intake.RunRequest;
+import dev.gitopscrew.mcp.McpServers;
 import dev.gitopscrew.metrics.CrewMetrics;
 import dev.gitopscrew.model.ConversationMemory;
+import dev.gitopscrew.model.McpFunctions;
 import dev.gitopscrew.model.ToolCallDoor;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.release.ReleasePolicy;
@@ -77,6 +79,7 @@ public final class Crew implements AutoCloseable {
   private final CrewMetrics metrics;
   private final Forges forges;
   private final JdbcPullRequestMerges merges;
+  private final McpServers mcp;
 
   private Crew(CrewContext context, StateStore store, boolean client, CrewMetrics metrics) {
     this.context = context;
@@ -109,6 +112,7 @@ public final class Crew implements AutoCloseable {
     this.cluster = ClusterWiring.access(context);
     this.incidents = ClusterWiring.incidents(context);
     this.incidentLog = new JdbcIncidentLog(store.dataSource(), Clock.systemUTC());
+    this.mcp = McpWiring.servers(context);
     this.deliveries = new JdbcDeliveries(store.dataSource(), Clock.systemUTC(), redactor);
     this.workforce =
         new AgentWorkforce(
@@ -127,7 +131,9 @@ public final class Crew implements AutoCloseable {
                         this::routing,
                         this::submitForApproval,
                         changes.reader(),
-                        new ConversationMemory(store.dataSource(), Clock.systemUTC())),
+                        new ConversationMemory(store.dataSource(), Clock.systemUTC()),
+                        new McpFunctions(
+                            mcp, context.permissions(), audit, redactor, Clock.systemUTC())),
                     new JdbcPastResults(store.dataSource()),
                     new JdbcCrewActivity(store.dataSource()))),
             metrics.counting(audit),
@@ -385,9 +391,15 @@ public final class Crew implements AutoCloseable {
     return chat;
   }
 
+  /** The MCP servers (docs/mcp.md), started when first needed. */
+  public McpServers mcp() {
+    return mcp;
+  }
+
   @Override
   public void close() {
     chat.close();
+    mcp.close();
     engine.close();
     deliveries.close();
     changes.close();

@@ -7,6 +7,7 @@ import dev.gitopscrew.model.ConversationMemory;
 import dev.gitopscrew.model.Cooldowns;
 import dev.gitopscrew.model.FallbackChain;
 import dev.gitopscrew.model.Instructions;
+import dev.gitopscrew.model.McpFunctions;
 import dev.gitopscrew.model.ModelPlanner;
 import dev.gitopscrew.model.ModelProviders;
 import dev.gitopscrew.model.RepositoryFunctions;
@@ -52,7 +53,8 @@ final class ModelWiring {
       Supplier<Routing> routing,
       ToolCallDoor.Approvals approvals,
       RepositoryReader repositories,
-      ConversationMemory memory) {
+      ConversationMemory memory,
+      McpFunctions mcp) {
     CrewConfig config = context.loaded().config();
     if (!ModelProviders.anyModel(config)) {
       return Planner.none();
@@ -77,7 +79,8 @@ final class ModelWiring {
             routing,
             approvals,
             redactor,
-            new RepositoryFunctions(repositories, context.permissions(), redactor)),
+            new RepositoryFunctions(repositories, context.permissions(), redactor),
+            mcp),
         clock,
         Duration.ofSeconds(config.models().retryBudgetSecondsOrDefault()),
         redactor,

@@ -87,32 +87,48 @@ public final class ToolCallDoor {
   private final Approvals approvals;
   private final Redactor redactor;
   private final RepositoryFunctions reads;
+  private final McpFunctions mcp;
 
   public ToolCallDoor(
       PermissionChain permissions,
       Supplier<Routing> routing,
       Approvals approvals,
       Redactor redactor) {
-    this(permissions, routing, approvals, redactor, null);
+    this(permissions, routing, approvals, redactor, null, null);
   }
 
-  /** As above, with the read-only repository functions ({@code null}: none). */
+  /**
+   * As above, with the read-only repository functions and the MCP servers' tools ({@code null}:
+   * none).
+   */
   public ToolCallDoor(
       PermissionChain permissions,
       Supplier<Routing> routing,
       Approvals approvals,
       Redactor redactor,
-      RepositoryFunctions reads) {
+      RepositoryFunctions reads,
+      McpFunctions mcp) {
     this.permissions = permissions;
     this.routing = routing;
     this.approvals = approvals;
     this.redactor = redactor;
     this.reads = reads;
+    this.mcp = mcp;
   }
 
-  /** The read-only repository functions offered to {@code agent} in {@code scope}. */
+  /**
+   * The functions beside the catalogue's offered to {@code agent} in {@code scope}: the read-only
+   * repository functions, and the MCP servers' tools it may call there.
+   */
   public List<ToolSpec> reads(KnownAgent agent, ChannelScope scope) {
-    return reads == null ? List.of() : reads.offered(agent, scope);
+    List<ToolSpec> out = new java.util.ArrayList<>();
+    if (reads != null) {
+      out.addAll(reads.offered(agent, scope));
+    }
+    if (mcp != null) {
+      out.addAll(mcp.offered(agent, scope));
+    }
+    return out;
   }
 
   /**
@@ -143,6 +159,9 @@ public final class ToolCallDoor {
       throws InterruptedException {
     if (reads != null && RepositoryFunctions.handles(call.name())) {
       return reads.call(call, agent, scope); // read-only, no request: checked again and run here
+    }
+    if (mcp != null && McpFunctions.handles(call.name())) {
+      return mcp.call(call, agent, scope, assignment); // checked again by the chain, run here
     }
     Optional<RequestTools.Function> function =
         offered.stream().filter(f -> f.name().equals(call.name())).findFirst();

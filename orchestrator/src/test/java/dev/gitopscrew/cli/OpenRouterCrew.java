@@ -47,6 +47,17 @@ final class OpenRouterCrew implements BeforeEachCallback, AfterEachCallback {
             .formatted(server.baseUrl()));
   }
 
+  /** The test's directory (its crew.json, skills, state). */
+  Path dir() {
+    return dir;
+  }
+
+  /** Adds {@code members} (JSON object members, such as mcpServers) to crew.json. */
+  void configure(String members) throws IOException {
+    String json = Files.readString(config).strip();
+    Files.writeString(config, json.substring(0, json.length() - 1) + ",\n" + members + "\n}\n");
+  }
+
   /** {@code crew ARGS --state-dir STATE --config crew.json} with OPENROUTER_API_KEY set. */
   CliRun crew(String... args) {
     String[] all = java.util.Arrays.copyOf(args, args.length + 4);
