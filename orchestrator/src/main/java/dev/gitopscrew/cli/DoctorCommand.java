@@ -24,6 +24,9 @@ final class DoctorCommand extends BaseCommand {
     ctx.skills().problems().forEach(p -> out().println("  skill skipped: " + p.describe()));
     List<IntegrationCheck> results = new java.util.ArrayList<>(new Doctor(ctx).examine());
     results.addAll(ScheduleChecks.of(ctx, java.time.Instant.now()));
+    try (var servers = dev.gitopscrew.assembly.McpWiring.servers(ctx)) {
+      results.addAll(dev.gitopscrew.doctor.McpChecks.of(servers));
+    }
     results.forEach(i -> out().println(i.describe()));
     AlertsDestination.of(ctx.loaded().config(), ctx.env())
         .warning()

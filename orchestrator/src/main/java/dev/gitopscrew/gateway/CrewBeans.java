@@ -7,6 +7,7 @@ import dev.gitopscrew.audit.AuditTrail;
 import dev.gitopscrew.effect.Redactor;
 import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.intake.RunRequest;
+import dev.gitopscrew.mcp.McpServers;
 import dev.gitopscrew.metrics.CrewMetrics;
 import dev.gitopscrew.schedule.Schedules;
 import dev.gitopscrew.session.SessionEngine;
@@ -82,6 +83,12 @@ public class CrewBeans {
   @Singleton
   Redactor redactor(CrewContext context) {
     return Secrets.redactor(context.loaded().config(), context.env());
+  }
+
+  @Produces
+  @Singleton
+  McpServers mcpServers(Crew crew) {
+    return crew.mcp();
   }
 
   @Produces

@@ -6,6 +6,7 @@ import dev.gitopscrew.assembly.ScheduleWiring;
 import dev.gitopscrew.doctor.IntegrationCheck;
 import dev.gitopscrew.doctor.Integrations;
 import dev.gitopscrew.schedule.Schedules;
+import dev.gitopscrew.session.DaemonThreads;
 import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.settings.GatewayFile;
 import dev.gitopscrew.settings.GatewaySettings;
@@ -131,6 +132,10 @@ public class GatewayLifecycle {
     pullRequests.worker().start(PULL_REQUEST_POLL);
     schedules.start(ScheduleWiring.TICK);
     LOG.infof("schedules: %d configured (docs/schedules.md)", schedules.list().size());
+    // each MCP server starts on a thread of its own: a slow one holds up neither the others nor
+    // the gateway
+    crew.mcp().startAll(work -> DaemonThreads.named("mcp-start").newThread(work).start());
+    LOG.infof("mcp servers: %s (docs/mcp.md)", crew.mcp().names());
     startChat();
   }
 

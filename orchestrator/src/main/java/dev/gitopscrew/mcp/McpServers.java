@@ -55,10 +55,19 @@ public final class McpServers implements AutoCloseable {
 
     Slot(McpServerSpec spec) {
       this.spec = spec;
+      this.seen = new Status(spec.name(), spec.where(), State.NOT_STARTED, null, null, List.of());
     }
+
+    // the state last seen, read without waiting for a server that is starting
+    volatile Status seen;
 
     synchronized Status status() {
       ensure();
+      seen = current();
+      return seen;
+    }
+
+    synchronized Status current() {
       return new Status(
           spec.name(),
           spec.where(),
@@ -101,6 +110,7 @@ public final class McpServers implements AutoCloseable {
       Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failures, 16));
       retryAt = clock.instant().plus(wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait);
       failures++;
+      seen = current();
     }
   }
 
@@ -142,6 +152,24 @@ public final class McpServers implements AutoCloseable {
         (name, why) -> all.add(new Status(name, "not started", State.DOWN, why, null, List.of())));
     all.sort(java.util.Comparator.comparing(Status::server));
     return all;
+  }
+
+  /**
+   * Every server's state as it was last seen, starting none: what the gateway answers while a
+   * server takes its time to start ({@link #startAll} starts them in the background).
+   */
+  public List<Status> statusNow() {
+    List<Status> all = new java.util.ArrayList<>();
+    slots.values().forEach(slot -> all.add(slot.seen));
+    unusable.forEach(
+        (name, why) -> all.add(new Status(name, "not started", State.DOWN, why, null, List.of())));
+    all.sort(java.util.Comparator.comparing(Status::server));
+    return all;
+  }
+
+  /** Starts every server not started yet, on {@code executor}; returns at once. */
+  public void startAll(java.util.concurrent.Executor executor) {
+    slots.values().forEach(slot -> executor.execute(slot::status));
   }
 
   /** The tool {@code tool} of {@code server} as it offers it now; empty when it has none. */

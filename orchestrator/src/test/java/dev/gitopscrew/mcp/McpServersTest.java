@@ -193,4 +193,39 @@ class McpServersTest {
       http.destroyForcibly();
     }
   }
+
+  @Test
+  void aToolListChangeTheServerAnnouncesIsFollowed() {
+    // the reference server registers some tools only after initialisation and says so with
+    // notifications/tools/list_changed: those tools are listed once it has
+    java.util.concurrent.atomic.AtomicInteger announced =
+        new java.util.concurrent.atomic.AtomicInteger();
+    McpServerEntry entry =
+        new McpServerEntry(
+            "node",
+            List.of(McpEverything.script().toString(), "stdio"),
+            Map.of(),
+            null,
+            Map.of(),
+            List.of(),
+            null,
+            null);
+    servers =
+        new McpServers(
+            List.of(McpServerSpec.of("everything", entry, Map.of())),
+            Map.of(),
+            (spec, changed) ->
+                SdkToolServer.start(
+                    spec,
+                    () -> {
+                      announced.incrementAndGet();
+                      changed.run();
+                    }),
+            clock);
+    servers.status();
+    await().atMost(Duration.ofSeconds(20)).until(() -> announced.get() > 0);
+    assertThat(servers.status().get(0).tools())
+        .extracting(ServerTool::name)
+        .contains("simulate-research-query");
+  }
 }

@@ -41,6 +41,11 @@ public final class SdkToolServer implements ToolServer {
 
   /** Starts and initialises {@code spec}'s server. */
   public static ToolServer start(McpServerSpec spec, Runnable toolsChanged) {
+    if (spec.overStdio() && !runnable(spec.command())) {
+      // the SDK would wait for an answer that never comes until its timeout
+      throw new Unavailable(
+          spec.name() + " did not start: no program " + spec.command() + " on this machine");
+    }
     McpClientTransport transport = transport(spec);
     McpSyncClient client =
         McpClient.sync(transport)
@@ -56,6 +61,21 @@ public final class SdkToolServer implements ToolServer {
       throw new Unavailable(spec.name() + " did not start: " + reason(e));
     }
     return new SdkToolServer(spec, client);
+  }
+
+  /** Whether {@code command} is a program this process can run: a path, or found on the PATH. */
+  private static boolean runnable(String command) {
+    java.nio.file.Path path = java.nio.file.Path.of(command);
+    if (command.contains("/")) {
+      return java.nio.file.Files.isExecutable(path);
+    }
+    String dirs = System.getenv().getOrDefault("PATH", "");
+    for (String dir : dirs.split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static McpClientTransport transport(McpServerSpec spec) {
