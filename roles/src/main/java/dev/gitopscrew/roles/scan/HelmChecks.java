@@ -114,12 +114,12 @@ final class HelmChecks {
                 m,
                 line,
                 "Helm value " + at + " is a literal credential");
-          } else if (text != null && Credentials.shapeOf(text).isPresent()) {
+          } else if (text != null && Credentials.valueKind(text).isPresent()) {
             out.add(
                 Rule.CREDENTIALS_IN_HELM_VALUES,
                 m,
                 line,
-                "Helm value " + at + " holds " + Credentials.shapeOf(text).get());
+                "Helm value " + at + " holds " + Credentials.valueKind(text).get());
           }
         }
       }
