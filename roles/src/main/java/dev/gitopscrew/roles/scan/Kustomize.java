@@ -1,0 +1,99 @@
+package dev.gitopscrew.roles.scan;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code kubectl kustomize}, the Kustomize the machines already have, run on a folder: what Argo CD
+ * deploys from a Kustomize overlay. Plugins and Helm inflation stay off (kubectl's defaults), and
+ * {@link Renders} never passes a tree with remote bases, so a scan never fetches.
+ */
+public final class Kustomize {
+
+  /** Why a folder could not be rendered: the tool is missing, or it said why. */
+  public static final class Failed extends Exception {
+    Failed(String message) {
+      super(message);
+    }
+  }
+
+  private static final long TIMEOUT_SECONDS = 60;
+
+  private final Path kubectl;
+
+  private Kustomize(Path kubectl) {
+    this.kubectl = kubectl;
+  }
+
+  /** The {@code kubectl} on the {@code PATH}, or one that says it is missing. */
+  public static Kustomize onPath() {
+    String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/local/bin:/usr/bin");
+    for (String dir : path.split(File.pathSeparator)) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, "kubectl");
+      if (Files.isExecutable(candidate)) {
+        return new Kustomize(candidate);
+      }
+    }
+    return new Kustomize(null);
+  }
+
+  /** A {@code kubectl} at a given place (null: none), for tests and odd installs. */
+  public static Kustomize at(Path kubectl) {
+    return new Kustomize(kubectl != null && Files.isExecutable(kubectl) ? kubectl : null);
+  }
+
+  public boolean available() {
+    return kubectl != null;
+  }
+
+  /** The rendered YAML of the kustomization in {@code dir}. */
+  String build(Path dir) throws Failed {
+    if (kubectl == null) {
+      throw new Failed("kubectl is not installed");
+    }
+    // the default load restrictor keeps generators inside the copy of the repository
+    ProcessBuilder pb =
+        new ProcessBuilder(List.of(kubectl.toString(), "kustomize", dir.toString()))
+            .directory(dir.toFile());
+    try {
+      Process process = pb.start();
+      process.getOutputStream().close();
+      CompletableFuture<String> out = read(process.getInputStream());
+      CompletableFuture<String> err = read(process.getErrorStream());
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new Failed("kubectl kustomize took more than " + TIMEOUT_SECONDS + " s");
+      }
+      if (process.exitValue() != 0) {
+        String reason = err.join().strip().replace(dir.toString() + "/", "");
+        int newline = reason.indexOf('\n');
+        throw new Failed(newline < 0 ? reason : reason.substring(0, newline));
+      }
+      return out.join();
+    } catch (IOException e) {
+      throw new Failed("kubectl kustomize did not run: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Failed("interrupted");
+    }
+  }
+
+  private static CompletableFuture<String> read(InputStream in) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            return "";
+          }
+        });
+  }
+}
