@@ -121,9 +121,9 @@ public final class Credentials {
   }
 
   /**
-   * A single word of 32 or more base64 characters mixing upper case, lower case and digits with at
-   * least 4.2 bits of entropy per character: generated keys look like that; hex digests, UUIDs,
-   * words, paths and URLs do not.
+   * A single word of 32 or more base64 characters with upper case, lower case and at least three
+   * digits, whose entropy is near the most its length allows (0.85 of log2 of the length):
+   * generated keys look like that; hex digests, UUIDs, camel-case names, paths and URLs do not.
    */
   static boolean isRandom(String text) {
     String v = text.strip();
@@ -132,8 +132,9 @@ public final class Credentials {
     }
     boolean upper = v.chars().anyMatch(Character::isUpperCase);
     boolean lower = v.chars().anyMatch(Character::isLowerCase);
-    boolean digit = v.chars().anyMatch(Character::isDigit);
-    return upper && lower && digit && entropy(v) >= 4.2;
+    long digits = v.chars().filter(Character::isDigit).count();
+    double most = Math.log(Math.min(v.length(), 64)) / Math.log(2);
+    return upper && lower && digits >= 3 && entropy(v) >= 0.85 * most;
   }
 
   /** Shannon entropy in bits per character. */
