@@ -35,6 +35,26 @@ final class Collector {
     hits.add(new Hit(finding(rule, m, line, m.label(), message, fix, false), m, null, false));
   }
 
+  /** A finding in another file than the object's: a Helm chart's values.yaml. */
+  void addIn(Rule rule, ManifestTree.Manifest m, String path, int line, String message) {
+    ScanFinding f = finding(rule, m, line, m.label(), message, rule.fix(), false);
+    hits.add(
+        new Hit(
+            new ScanFinding(
+                f.rule(),
+                f.severity(),
+                path,
+                line,
+                f.object(),
+                f.namespace(),
+                f.message(),
+                f.fix(),
+                false),
+            m,
+            null,
+            false));
+  }
+
   /** A finding about something other than the object itself (its namespace). */
   void addAbout(Rule rule, ManifestTree.Manifest m, int line, String object, String message) {
     add(rule, m, line, object, message, null, true);

@@ -48,7 +48,7 @@ public final class Scanner {
     PodChecks pods = new PodChecks(context, out);
     RbacChecks rbac = new RbacChecks(context, out);
     CredentialChecks credentials = new CredentialChecks(out);
-    HelmChecks helm = new HelmChecks(out);
+    HelmChecks helm = new HelmChecks(tree, out);
     for (ManifestTree.Manifest m : judged) {
       pods.check(m);
       rbac.check(m);
