@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code kubectl kustomize}, the Kustomize the machines already have, run on a folder: what Argo CD
@@ -26,6 +28,9 @@ public final class Kustomize {
   }
 
   private static final long TIMEOUT_SECONDS = 60;
+
+  /** {@code E1207 17:05:20.495 run.go:72] "command failed" err="the reason"}. */
+  private static final Pattern LOGGED = Pattern.compile("err=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private final Path kubectl;
 
@@ -73,9 +78,7 @@ public final class Kustomize {
         throw new Failed("kubectl kustomize took more than " + TIMEOUT_SECONDS + " s");
       }
       if (process.exitValue() != 0) {
-        String reason = err.join().strip().replace(dir.toString() + "/", "");
-        int newline = reason.indexOf('\n');
-        throw new Failed(newline < 0 ? reason : reason.substring(0, newline));
+        throw new Failed(reason(err.join(), dir));
       }
       return out.join();
     } catch (IOException e) {
@@ -84,6 +87,17 @@ public final class Kustomize {
       Thread.currentThread().interrupt();
       throw new Failed("interrupted");
     }
+  }
+
+  /** The first line of kubectl's complaint, without its log prefix or the copy's folder. */
+  static String reason(String stderr, Path dir) {
+    String reason = stderr.strip().replace(dir.toString() + "/", "");
+    Matcher logged = LOGGED.matcher(reason);
+    if (logged.find()) {
+      reason = logged.group(1).replace("\\\"", "\"").replace("\\n", " ");
+    }
+    int newline = reason.indexOf('\n');
+    return newline < 0 ? reason : reason.substring(0, newline);
   }
 
   private static CompletableFuture<String> read(InputStream in) {

@@ -120,7 +120,7 @@ final class Renders {
           warnings.add(
               k.path()
                   + ": kubectl kustomize failed ("
-                  + e.getMessage()
+                  + e.getMessage().replace(copy + "/", "")
                   + "); the overlay is judged file by file");
         }
       }

@@ -212,7 +212,10 @@ class RenderedOverlaysTest {
         .singleElement()
         .satisfies(
             w ->
-                assertThat(w).startsWith("overlay/kustomization.yaml: kubectl kustomize failed ("));
+                assertThat(w)
+                    .startsWith("overlay/kustomization.yaml: kubectl kustomize failed (")
+                    .contains("accumulating resources from 'missing.yaml'")
+                    .doesNotContain("crew-scan-", "run.go"));
     assertThat(found(report)).contains("privileged overlay/debug.yaml:11");
   }
 }
