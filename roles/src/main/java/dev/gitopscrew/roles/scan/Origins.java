@@ -3,6 +3,7 @@ package dev.gitopscrew.roles.scan;
 import dev.gitopscrew.roles.yaml.Nodes;
 import dev.gitopscrew.roles.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,16 +77,20 @@ final class Origins {
     return new Hit(moved, rendered, fix, hit.lacking());
   }
 
-  /** The base or patch object an overlay renders as {@code kind name}, if one is there. */
+  /**
+   * The base or patch object an overlay renders as {@code kind name}: the same name, else the
+   * longest name inside it ({@code web-api} for {@code prod-web-api}, not {@code web}).
+   */
   static Optional<ManifestTree.Manifest> source(Renders.Overlay overlay, String kind, String name) {
-    return overlay.resources().stream()
-        .filter(m -> sameObject(m, kind, name))
-        .findFirst()
-        .or(() -> overlay.patches().stream().filter(m -> sameObject(m, kind, name)).findFirst());
+    List<ManifestTree.Manifest> all = new ArrayList<>(overlay.resources());
+    all.addAll(overlay.patches());
+    return all.stream()
+        .filter(m -> m.kind().equals(kind) && name.contains(m.name()))
+        .max(Comparator.comparingInt((ManifestTree.Manifest m) -> m.name().length()));
   }
 
   private static boolean sameObject(ManifestTree.Manifest m, String kind, String name) {
-    return m.kind().equals(kind) && (m.name().equals(name) || name.contains(m.name()));
+    return m.kind().equals(kind) && m.name().equals(name);
   }
 
   /** The field path of the shallowest node that starts on {@code line} (1-based). */

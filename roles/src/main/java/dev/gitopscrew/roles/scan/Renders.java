@@ -237,10 +237,13 @@ final class Renders {
       if (kind == null || apiVersion == null) {
         continue;
       }
-      String name = Nodes.text(object, "metadata", "name").orElse("(unnamed)");
+      String rendered = Nodes.text(object, "metadata", "name").orElse("(unnamed)");
+      Optional<ManifestTree.Manifest> source = Origins.source(overlay, kind, rendered);
+      // named as in the files (before namePrefix), as suppressions and qa-tester name it
+      String name = source.map(ManifestTree.Manifest::name).orElse(rendered);
       String namespace =
           Nodes.text(object, "metadata", "namespace")
-              .or(() -> Origins.source(overlay, kind, name).map(ManifestTree.Manifest::namespace))
+              .or(() -> source.map(ManifestTree.Manifest::namespace))
               .orElse(null);
       ManifestTree.Manifest m =
           new ManifestTree.Manifest(

@@ -178,6 +178,26 @@ class RenderedOverlaysTest {
   }
 
   @Test
+  void anObjectRenamedByAPrefixIsNamedAsInItsFiles() {
+    TreeFiles files =
+        tree(
+            "prod/kustomization.yaml",
+            "namePrefix: prod-\nresources:\n  - ../base\npatches:\n  - path: probes.yaml\n"
+                + "  - path: host.yaml\n",
+            "prod/probes.yaml",
+            PROBES,
+            "prod/host.yaml",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n"
+                + "    spec:\n      hostNetwork: true\n");
+
+    ScanReport report = Scanner.scan(ManifestTree.read(files), null);
+
+    assertThat(report.findings())
+        .extracting(f -> f.rule() + " " + f.where() + " " + f.object())
+        .containsExactly("host-network prod/host.yaml:8 Deployment web");
+  }
+
+  @Test
   void withoutKubectlTheScanSaysSoAndJudgesThePatchesAlone() {
     TreeFiles files =
         tree(
