@@ -105,22 +105,29 @@ final class Renders {
     try {
       copy = Files.createTempDirectory("crew-scan-");
       Set<String> written = new HashSet<>();
+      List<ManifestTree.Kustomization> local = new ArrayList<>();
       for (ManifestTree.Kustomization k : overlays) {
         List<ManifestTree.Kustomization> closure = closure(k, byFolder);
         if (closure.stream().anyMatch(Renders::remote)) {
           warnings.add(
               k.path() + ": a remote base is not fetched; the overlay is judged file by file");
-          continue;
+        } else {
+          write(copy, closure, written);
+          local.add(k);
         }
-        write(copy, closure, written);
-        try {
-          String text = kustomize.build(copy.resolve(k.folder()));
-          adopt(k, closure, YamlDocuments.parse(text));
-        } catch (Kustomize.Failed | YamlDocuments.Invalid e) {
+      }
+      Path from = copy;
+      // each build is a process of its own: run them side by side, keep the overlays' order
+      List<Object> built = local.parallelStream().map(k -> build(kustomize, from, k)).toList();
+      for (int i = 0; i < local.size(); i++) {
+        ManifestTree.Kustomization k = local.get(i);
+        if (built.get(i) instanceof List<?> documents) {
+          adopt(k, closure(k, byFolder), documents.stream().map(YamlNode.class::cast).toList());
+        } else {
           warnings.add(
               k.path()
                   + ": kubectl kustomize failed ("
-                  + e.getMessage().replace(copy + "/", "")
+                  + String.valueOf(built.get(i)).replace(copy + "/", "")
                   + "); the overlay is judged file by file");
         }
       }
@@ -128,6 +135,15 @@ final class Renders {
       warnings.add("overlays not rendered: " + e.getMessage());
     } finally {
       delete(copy);
+    }
+  }
+
+  /** The rendered documents, or why there are none. */
+  private static Object build(Kustomize kustomize, Path copy, ManifestTree.Kustomization k) {
+    try {
+      return YamlDocuments.parse(kustomize.build(copy.resolve(k.folder())));
+    } catch (Kustomize.Failed | YamlDocuments.Invalid e) {
+      return e.getMessage();
     }
   }
 
