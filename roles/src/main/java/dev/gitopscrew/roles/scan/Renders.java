@@ -118,16 +118,16 @@ final class Renders {
       }
       Path from = copy;
       // each build is a process of its own: run them side by side, keep the overlays' order
-      List<Object> built = local.parallelStream().map(k -> build(kustomize, from, k)).toList();
+      List<Built> built = local.parallelStream().map(k -> build(kustomize, from, k)).toList();
       for (int i = 0; i < local.size(); i++) {
         ManifestTree.Kustomization k = local.get(i);
-        if (built.get(i) instanceof List<?> documents) {
-          adopt(k, closure(k, byFolder), documents.stream().map(YamlNode.class::cast).toList());
+        if (built.get(i).failure() == null) {
+          adopt(k, closure(k, byFolder), built.get(i).documents());
         } else {
           warnings.add(
               k.path()
                   + ": kubectl kustomize failed ("
-                  + String.valueOf(built.get(i)).replace(copy + "/", "")
+                  + built.get(i).failure().replace(copy + "/", "")
                   + "); the overlay is judged file by file");
         }
       }
@@ -138,12 +138,14 @@ final class Renders {
     }
   }
 
-  /** The rendered documents, or why there are none. */
-  private static Object build(Kustomize kustomize, Path copy, ManifestTree.Kustomization k) {
+  /** An overlay's rendered documents, or why there are none. */
+  private record Built(List<YamlNode> documents, String failure) {}
+
+  private static Built build(Kustomize kustomize, Path copy, ManifestTree.Kustomization k) {
     try {
-      return YamlDocuments.parse(kustomize.build(copy.resolve(k.folder())));
+      return new Built(YamlDocuments.parse(kustomize.build(copy.resolve(k.folder()))), null);
     } catch (Kustomize.Failed | YamlDocuments.Invalid e) {
-      return e.getMessage();
+      return new Built(List.of(), e.getMessage());
     }
   }
 
