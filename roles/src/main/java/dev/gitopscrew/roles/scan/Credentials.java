@@ -14,16 +14,16 @@ public final class Credentials {
 
   /**
    * Names that hold a credential: Polaris' sensitive names (password, token, bearer, secret, {@code
-   * AZURE_*KEY}, {@code OCI_CLI_KEY_CONTENT}, {@code GOOGLE_APPLICATION_CREDENTIALS}) and the usual
-   * key names of cloud SDKs and apps.
+   * AZURE_*KEY}, {@code OCI_CLI_KEY_CONTENT}, {@code GOOGLE_APPLICATION_CREDENTIALS}), kubescape's
+   * (pwd, jwt, credential, the AWS and Azure Batch keys) and the usual key names of cloud SDKs.
    */
   private static final Pattern NAME =
       Pattern.compile(
           "(?i).*(PASSWORD|PASSWD|PASSPHRASE|TOKEN|SECRET|BEARER|API_?KEY|ACCESS_?KEY"
               + "|PRIVATE_?KEY|CLIENT_?SECRET|CREDENTIALS?|ACCOUNT_?KEY|STORAGE_?KEY|MASTER_?KEY"
               + "|SIGNING_?KEY|ENCRYPTION_?KEY|AUTH_?KEY|SERVICE_?KEY|LICEN[CS]E_?KEY"
-              + "|KEY_?CONTENT|CONNECTION_?STRING|WEBHOOK_?URL)"
-              + ".*|AZURE_.+KEY|.*_(BATCH|SAS|SHARED|HMAC|JWT|SESSION)_?KEY");
+              + "|KEY_?CONTENT|CONNECTION_?STRING|WEBHOOK_?URL|JWT)"
+              + ".*|AZURE_.+KEY|.*_(BATCH|SAS|SHARED|HMAC|SESSION)_?KEY|.+_PWD");
 
   /** Keys that name where a credential is, not the credential: existingSecret, passwordKey... */
   private static final Pattern REFERENCE =
@@ -40,8 +40,7 @@ public final class Credentials {
       List.of(
           new Shape(
               "a private key",
-              Pattern.compile(
-                  "-----BEGIN[A-Z0-9 ]* PRIVATE KEY( BLOCK)?-----|PuTTY-User-Key-File")),
+              Pattern.compile("-BEGIN\\s+([A-Z0-9]+\\s+)*PRIVATE KEY|PuTTY-User-Key-File")),
           new Shape(
               "a GitHub token",
               Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})")),
@@ -69,6 +68,7 @@ public final class Credentials {
           new Shape(
               "an Anthropic or OpenAI-style API key",
               Pattern.compile("\\bsk-(ant-|proj-)?[A-Za-z0-9_-]{32,}")),
+          new Shape("a bearer token", Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/-]{20,}=*")),
           new Shape(
               "a JSON web token",
               Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]+")),
