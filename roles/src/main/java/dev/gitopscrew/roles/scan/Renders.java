@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +18,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The Kustomize overlays of a tree as {@code kustomize build} renders them. An overlay is a
- * kustomization no other one lists whose own or included kustomizations patch something: its
- * rendered objects are judged instead of its bases' files and its patches, each finding then
- * pointing back to the file and line that set the value ({@link Origins}). Everything else, and an
- * overlay that does not render, is judged file by file as before, with a warning saying why.
+ * The Kustomize overlays of a tree as {@code kustomize build} renders them. An overlay is a root of
+ * the {@link KustomizeGraph} whose own or included kustomizations patch something: its rendered
+ * objects are judged instead of its bases' files and its patches, each finding then pointing back
+ * to the file and line that set the value ({@link Origins}). Everything else (a base that an
+ * Application also deploys as it is, too), and an overlay that does not render, is judged file by
+ * file as before, with a warning saying why.
  */
 final class Renders {
 
@@ -34,9 +33,6 @@ final class Renders {
       List<ManifestTree.Manifest> objects,
       List<ManifestTree.Manifest> patches,
       List<ManifestTree.Manifest> resources) {}
-
-  private static final List<String> PATCH_KEYS =
-      List.of("patches", "patchesStrategicMerge", "patchesJson6902", "components", "replacements");
 
   private final ManifestTree tree;
   private final Map<ManifestTree.Manifest, Overlay> owners = new IdentityHashMap<>();
@@ -80,16 +76,9 @@ final class Renders {
           .thenComparingInt(ManifestTree.Manifest::document);
 
   private void render(Kustomize kustomize) {
-    Map<String, ManifestTree.Kustomization> byFolder = new HashMap<>();
-    tree.kustomizations().forEach(k -> byFolder.put(k.folder(), k));
-    Set<ManifestTree.Kustomization> listed = new HashSet<>();
-    tree.kustomizations().forEach(k -> listed.addAll(included(k, byFolder)));
-    List<ManifestTree.Kustomization> overlays = new ArrayList<>();
-    for (ManifestTree.Kustomization k : tree.kustomizations()) {
-      if (!listed.contains(k) && closure(k, byFolder).stream().anyMatch(Renders::patches)) {
-        overlays.add(k);
-      }
-    }
+    KustomizeGraph graph = new KustomizeGraph(tree);
+    List<ManifestTree.Kustomization> overlays =
+        graph.roots().stream().filter(graph::patches).toList();
     if (overlays.isEmpty()) {
       return;
     }
@@ -101,18 +90,18 @@ final class Renders {
               + " judged file by file, not as kustomize build renders them (install kubectl)");
       return;
     }
+    List<ManifestTree.Kustomization> rendered = new ArrayList<>();
     Path copy = null;
     try {
       copy = Files.createTempDirectory("crew-scan-");
       Set<String> written = new HashSet<>();
       List<ManifestTree.Kustomization> local = new ArrayList<>();
       for (ManifestTree.Kustomization k : overlays) {
-        List<ManifestTree.Kustomization> closure = closure(k, byFolder);
-        if (closure.stream().anyMatch(Renders::remote)) {
+        if (graph.remote(k)) {
           warnings.add(
               k.path() + ": a remote base is not fetched; the overlay is judged file by file");
         } else {
-          write(copy, closure, written);
+          write(copy, graph.closure(k), written);
           local.add(k);
         }
       }
@@ -122,7 +111,8 @@ final class Renders {
       for (int i = 0; i < local.size(); i++) {
         ManifestTree.Kustomization k = local.get(i);
         if (built.get(i).failure() == null) {
-          adopt(k, closure(k, byFolder), built.get(i).documents());
+          adopt(k, graph, built.get(i).documents());
+          rendered.add(k);
         } else {
           warnings.add(
               k.path()
@@ -136,6 +126,14 @@ final class Renders {
     } finally {
       delete(copy);
     }
+    // a file that a root deploys unrendered (a base that is also an Application's path) stays
+    Set<String> plain = new HashSet<>();
+    graph.roots().stream()
+        .filter(r -> !rendered.contains(r))
+        .forEach(r -> plain.addAll(graph.files(r)));
+    for (ManifestTree.Kustomization k : rendered) {
+      graph.files(k).stream().filter(f -> !plain.contains(f)).forEach(covered::add);
+    }
   }
 
   /** An overlay's rendered documents, or why there are none. */
@@ -147,52 +145,6 @@ final class Renders {
     } catch (Kustomize.Failed | YamlDocuments.Invalid e) {
       return new Built(List.of(), e.getMessage());
     }
-  }
-
-  /** The kustomizations that {@code k} includes as resources, bases or components. */
-  private static List<ManifestTree.Kustomization> included(
-      ManifestTree.Kustomization k, Map<String, ManifestTree.Kustomization> byFolder) {
-    List<ManifestTree.Kustomization> out = new ArrayList<>();
-    for (String key : List.of("resources", "bases", "components")) {
-      for (YamlNode item : Nodes.items(k.root(), key)) {
-        Nodes.text(item)
-            .map(e -> byFolder.get(ManifestTree.resolve(k.folder(), e)))
-            .filter(c -> c != k)
-            .ifPresent(out::add);
-      }
-    }
-    return out;
-  }
-
-  /** {@code k} first, then what it includes, breadth first. */
-  private static List<ManifestTree.Kustomization> closure(
-      ManifestTree.Kustomization k, Map<String, ManifestTree.Kustomization> byFolder) {
-    Set<ManifestTree.Kustomization> seen = new LinkedHashSet<>(List.of(k));
-    List<ManifestTree.Kustomization> queue = new ArrayList<>(List.of(k));
-    for (int i = 0; i < queue.size(); i++) {
-      for (ManifestTree.Kustomization c : included(queue.get(i), byFolder)) {
-        if (seen.add(c)) {
-          queue.add(c);
-        }
-      }
-    }
-    return List.copyOf(seen);
-  }
-
-  private static boolean patches(ManifestTree.Kustomization k) {
-    return PATCH_KEYS.stream().anyMatch(key -> k.root().get(key).isPresent());
-  }
-
-  private static boolean remote(ManifestTree.Kustomization k) {
-    for (String key : List.of("resources", "bases", "components")) {
-      for (YamlNode item : Nodes.items(k.root(), key)) {
-        String entry = Nodes.text(item).orElse("");
-        if (entry.contains("://") || entry.startsWith("github.com/") || entry.contains("?ref=")) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** Copies the folders of the kustomizations (and the files they name) for kubectl to read. */
@@ -216,34 +168,14 @@ final class Renders {
     }
   }
 
-  /** Keeps the rendered objects and marks the files they came from as covered. */
+  /** Keeps the rendered objects, each with the overlay it came from. */
   private void adopt(
-      ManifestTree.Kustomization root,
-      List<ManifestTree.Kustomization> closure,
-      List<YamlNode> documents) {
-    Set<String> patchFiles = new LinkedHashSet<>();
-    for (ManifestTree.Kustomization k : closure) {
-      List<YamlNode> entries = new ArrayList<>(Nodes.items(k.root(), "patchesStrategicMerge"));
-      for (String key : List.of("patches", "patchesJson6902")) {
-        Nodes.items(k.root(), key).forEach(p -> Nodes.at(p, "path").ifPresent(entries::add));
-      }
-      // a later patch wins over an earlier one: look at it first
-      for (int i = entries.size() - 1; i >= 0; i--) {
-        Nodes.text(entries.get(i))
-            .ifPresent(f -> patchFiles.add(ManifestTree.resolve(k.folder(), f)));
-      }
-    }
+      ManifestTree.Kustomization root, KustomizeGraph graph, List<YamlNode> documents) {
     List<ManifestTree.Manifest> patches = new ArrayList<>();
-    List<ManifestTree.Manifest> resources = new ArrayList<>();
-    for (String file : patchFiles) {
+    for (String file : graph.patchFiles(root)) {
       tree.manifests().stream().filter(m -> m.path().equals(file)).forEach(patches::add);
     }
-    for (ManifestTree.Manifest m : tree.manifests()) {
-      if (!patchFiles.contains(m.path())
-          && tree.listing(m.path()).stream().anyMatch(closure::contains)) {
-        resources.add(m);
-      }
-    }
+    List<ManifestTree.Manifest> resources = graph.resources(root);
     List<ManifestTree.Manifest> objects = new ArrayList<>();
     Overlay overlay = new Overlay(root, objects, patches, resources);
     for (int d = 0; d < documents.size(); d++) {
@@ -276,8 +208,6 @@ final class Renders {
       objects.add(m);
       owners.put(m, overlay);
     }
-    patchFiles.forEach(covered::add);
-    resources.forEach(r -> covered.add(r.path()));
   }
 
   private static void delete(Path dir) {

@@ -198,6 +198,37 @@ class RenderedOverlaysTest {
   }
 
   @Test
+  void aBaseThatAnApplicationAlsoDeploysAsItIsIsStillJudgedAsItIs() {
+    TreeFiles files =
+        tree(
+            "overlay/kustomization.yaml",
+            "resources:\n  - ../base\npatches:\n  - path: probes.yaml\n",
+            "overlay/probes.yaml",
+            PROBES,
+            "apps/web-base.yaml",
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata:
+              name: web-base
+              namespace: argocd
+            spec:
+              destination:
+                namespace: web
+              source:
+                repoURL: https://git.example/homelab.git
+                path: base
+            """);
+
+    ScanReport report = Scanner.scan(ManifestTree.read(files), null);
+
+    assertThat(found(report))
+        .containsExactly(
+            "missing-liveness-probe base/deployment.yaml:12",
+            "missing-readiness-probe base/deployment.yaml:12");
+  }
+
+  @Test
   void withoutKubectlTheScanSaysSoAndJudgesThePatchesAlone() {
     TreeFiles files =
         tree(
