@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +21,9 @@ final class KustomizeGraph {
   private static final List<String> INCLUDES = List.of("resources", "bases", "components");
   private static final List<String> PATCH_KEYS =
       List.of("patches", "patchesStrategicMerge", "patchesJson6902", "components", "replacements");
+
+  /** A file and 1-based line. */
+  record Where(String path, int line) {}
 
   private final ManifestTree tree;
   private final Map<String, ManifestTree.Kustomization> byFolder = new HashMap<>();
@@ -98,6 +102,26 @@ final class KustomizeGraph {
       }
     }
     return files;
+  }
+
+  /** The first patch of {@code root}'s tree that is JSON 6902 or inline, and names no object. */
+  Optional<Where> opaquePatch(ManifestTree.Kustomization root) {
+    for (ManifestTree.Kustomization k : closure(root)) {
+      for (YamlNode p : Nodes.items(k.root(), "patches")) {
+        Optional<String> file = Nodes.text(p, "path").map(f -> ManifestTree.resolve(k.folder(), f));
+        if (p instanceof YamlNode.Mapping m && m.get("patch").isPresent()) {
+          return Optional.of(new Where(k.path(), Nodes.line(p)));
+        }
+        if (file.isPresent()
+            && tree.manifests().stream().noneMatch(x -> x.path().equals(file.get()))) {
+          return Optional.of(new Where(file.get(), 1));
+        }
+      }
+      for (YamlNode p : Nodes.items(k.root(), "patchesJson6902")) {
+        return Optional.of(new Where(k.path(), Nodes.line(p)));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The objects of the resource files {@code root}'s tree lists (patches aside). */

@@ -39,6 +39,7 @@ final class Origins {
     order.addAll(value ? overlay.patches() : overlay.resources());
     order.addAll(value ? overlay.resources() : overlay.patches());
     Found best = null;
+    boolean same = false;
     for (ManifestTree.Manifest source : order) {
       if (!sameObject(source, rendered.kind(), rendered.name())) {
         continue;
@@ -47,6 +48,7 @@ final class Origins {
       boolean whole = found.depth() == steps.size();
       if (whole && (!value || Nodes.text(found.node()).equals(Nodes.text(leaf)))) {
         best = found;
+        same = true;
         break;
       }
       if (best == null || found.depth() > best.depth()) {
@@ -56,6 +58,11 @@ final class Origins {
     ScanFinding f = hit.finding();
     String path = best == null ? overlay.root().path() : best.source().path();
     int line = best == null ? 1 : best.line();
+    if (value && !same && overlay.opaque() != null) {
+      // no file sets this value: a JSON 6902 or inline patch did
+      path = overlay.opaque().path();
+      line = overlay.opaque().line();
+    }
     Fix fix = null;
     if (hit.fix() != null
         && best != null

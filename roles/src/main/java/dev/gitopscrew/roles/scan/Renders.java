@@ -27,12 +27,18 @@ import java.util.stream.Stream;
  */
 final class Renders {
 
-  /** One rendered overlay: its kustomization, and the files it covers, patches first. */
+  /**
+   * One rendered overlay: its kustomization, and the files it covers, patches first.
+   *
+   * @param opaque the first JSON 6902 or inline patch, which names no object: where a value no file
+   *     sets came from; null when there is none
+   */
   record Overlay(
       ManifestTree.Kustomization root,
       List<ManifestTree.Manifest> objects,
       List<ManifestTree.Manifest> patches,
-      List<ManifestTree.Manifest> resources) {}
+      List<ManifestTree.Manifest> resources,
+      KustomizeGraph.Where opaque) {}
 
   private final ManifestTree tree;
   private final Map<ManifestTree.Manifest, Overlay> owners = new IdentityHashMap<>();
@@ -177,7 +183,8 @@ final class Renders {
     }
     List<ManifestTree.Manifest> resources = graph.resources(root);
     List<ManifestTree.Manifest> objects = new ArrayList<>();
-    Overlay overlay = new Overlay(root, objects, patches, resources);
+    Overlay overlay =
+        new Overlay(root, objects, patches, resources, graph.opaquePatch(root).orElse(null));
     for (int d = 0; d < documents.size(); d++) {
       if (!(documents.get(d) instanceof YamlNode.Mapping object)) {
         continue;

@@ -122,6 +122,32 @@ class RenderedOverlaysTest {
   }
 
   @Test
+  void aValueSetByAJsonPatchIsReportedAtThePatchEntry() {
+    TreeFiles files =
+        tree(
+            "overlay/kustomization.yaml",
+            """
+            resources:
+              - ../base
+            patches:
+              - path: probes.yaml
+              - target:
+                  kind: Deployment
+                  name: web
+                patch: |-
+                  - op: replace
+                    path: /spec/template/spec/containers/0/securityContext/allowPrivilegeEscalation
+                    value: true
+            """,
+            "overlay/probes.yaml",
+            PROBES);
+
+    ScanReport report = Scanner.scan(ManifestTree.read(files), null);
+
+    assertThat(found(report)).containsExactly("privilege-escalation overlay/kustomization.yaml:5");
+  }
+
+  @Test
   void aBaseThatLacksAProbeFixedByTheOverlaysPatchIsNotReported() {
     TreeFiles files =
         tree(
