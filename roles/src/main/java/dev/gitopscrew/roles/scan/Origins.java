@@ -12,12 +12,13 @@ import java.util.Optional;
 /**
  * Where a finding about a rendered object comes from. The finding's line in the rendered text gives
  * a field path ({@code spec.template.spec.containers[web].securityContext.privileged}); the source
- * is the first file of the overlay that has the same object (same kind, the name as rendered or
- * inside it, for name prefixes and suffixes) with that path: for a value, the patches first (the
- * last applied wins), and the value must be the same; for a missing field, the base resources
- * first, where the container or pod it is missing from is defined. List items are matched by {@code
- * name}, as strategic merge does. When no file has the whole path, the deepest one found is used;
- * when no file has the object, the overlay's kustomization.
+ * is the first file of the overlay that has the same object (same kind and name; a rendered object
+ * is named as in its files, before name prefixes and suffixes) with that path: for a value, the
+ * patches first (the last applied wins), and the value must be the same, else a JSON 6902 or inline
+ * patch set it; for a missing field, the base resources first, where the container or pod it is
+ * missing from is defined. List items are matched by {@code name}, as strategic merge does. When no
+ * file has the whole path, the deepest one found is used; when no file has the object, the
+ * overlay's kustomization.
  */
 final class Origins {
 
