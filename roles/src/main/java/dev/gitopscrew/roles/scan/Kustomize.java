@@ -2,13 +2,10 @@ package dev.gitopscrew.roles.scan;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,28 +61,46 @@ public final class Kustomize {
     if (kubectl == null) {
       throw new Failed("kubectl is not installed");
     }
-    // the default load restrictor keeps generators inside the copy of the repository
-    ProcessBuilder pb =
-        new ProcessBuilder(List.of(kubectl.toString(), "kustomize", dir.toString()))
-            .directory(dir.toFile());
+    Path out = null;
+    Path err = null;
     try {
-      Process process = pb.start();
+      // files, not pipes: nothing has to drain them while the builds run side by side
+      out = Files.createTempFile("crew-kustomize-", ".yaml");
+      err = Files.createTempFile("crew-kustomize-", ".err");
+      // the default load restrictor keeps generators inside the copy of the repository
+      Process process =
+          new ProcessBuilder(List.of(kubectl.toString(), "kustomize", dir.toString()))
+              .directory(dir.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       process.getOutputStream().close();
-      CompletableFuture<String> out = read(process.getInputStream());
-      CompletableFuture<String> err = read(process.getErrorStream());
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new Failed("kubectl kustomize took more than " + TIMEOUT_SECONDS + " s");
       }
       if (process.exitValue() != 0) {
-        throw new Failed(reason(err.join(), dir));
+        throw new Failed(reason(Files.readString(err), dir));
       }
-      return out.join();
+      return Files.readString(out);
     } catch (IOException e) {
       throw new Failed("kubectl kustomize did not run: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Failed("interrupted");
+    } finally {
+      delete(out);
+      delete(err);
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      if (file != null) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      // a temporary file left behind is harmless
     }
   }
 
@@ -98,16 +113,5 @@ public final class Kustomize {
     }
     int newline = reason.indexOf('\n');
     return newline < 0 ? reason : reason.substring(0, newline);
-  }
-
-  private static CompletableFuture<String> read(InputStream in) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            return "";
-          }
-        });
   }
 }
