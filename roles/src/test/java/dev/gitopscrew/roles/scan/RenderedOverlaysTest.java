@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,8 +82,7 @@ class RenderedOverlaysTest {
                   privileged: true
       """;
 
-  @BeforeEach
-  void kubectl() {
+  private static void kubectl() {
     assumeTrue(Kustomize.onPath().available(), "kubectl is not installed");
   }
 
@@ -105,6 +103,7 @@ class RenderedOverlaysTest {
 
   @Test
   void privilegedSetByAPatchIsReportedAtThePatchsLine() {
+    kubectl();
     TreeFiles files =
         tree(
             "overlay/kustomization.yaml",
@@ -123,6 +122,7 @@ class RenderedOverlaysTest {
 
   @Test
   void aValueSetByAJsonPatchIsReportedAtThePatchEntry() {
+    kubectl();
     TreeFiles files =
         tree(
             "overlay/kustomization.yaml",
@@ -149,6 +149,7 @@ class RenderedOverlaysTest {
 
   @Test
   void aBaseThatLacksAProbeFixedByTheOverlaysPatchIsNotReported() {
+    kubectl();
     TreeFiles files =
         tree(
             "overlay/kustomization.yaml",
@@ -164,6 +165,7 @@ class RenderedOverlaysTest {
 
   @Test
   void anOverlayThatLeavesTheProbeOutIsReportedOnceAtTheBasesContainer() {
+    kubectl();
     TreeFiles files =
         tree(
             "staging/kustomization.yaml",
@@ -186,6 +188,7 @@ class RenderedOverlaysTest {
 
   @Test
   void aMissingSettingOfARenderedBaseIsFixedInTheBaseFile() {
+    kubectl();
     TreeFiles files =
         tree(
             "overlay/kustomization.yaml",
@@ -205,6 +208,7 @@ class RenderedOverlaysTest {
 
   @Test
   void anObjectRenamedByAPrefixIsNamedAsInItsFiles() {
+    kubectl();
     TreeFiles files =
         tree(
             "prod/kustomization.yaml",
@@ -225,6 +229,7 @@ class RenderedOverlaysTest {
 
   @Test
   void aBaseThatAnApplicationAlsoDeploysAsItIsIsStillJudgedAsItIs() {
+    kubectl();
     TreeFiles files =
         tree(
             "overlay/kustomization.yaml",
@@ -276,6 +281,7 @@ class RenderedOverlaysTest {
 
   @Test
   void anOverlayKustomizeCannotBuildIsJudgedFileByFileWithTheReason() {
+    kubectl();
     TreeFiles files =
         tree(
             "overlay/kustomization.yaml",
