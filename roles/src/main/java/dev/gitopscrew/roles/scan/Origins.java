@@ -33,7 +33,8 @@ final class Origins {
 
   static Hit locate(Hit hit, Renders.Overlay overlay) {
     ManifestTree.Manifest rendered = hit.manifest();
-    List<Step> steps = steps(rendered.root(), pathAt(rendered.root(), hit.finding().line()));
+    List<Step> steps =
+        steps(rendered.root(), pathAt(rendered.root(), hit.finding().line(), !hit.lacking()));
     YamlNode leaf = follow(rendered.root(), steps);
     boolean value = leaf instanceof YamlNode.Scalar;
     List<ManifestTree.Manifest> order = new ArrayList<>();
@@ -101,27 +102,35 @@ final class Origins {
     return m.kind().equals(kind) && m.name().equals(name);
   }
 
-  /** The field path of the shallowest node that starts on {@code line} (1-based). */
-  private static List<Object> pathAt(YamlNode root, int line) {
-    Map<Integer, List<Object>> byLine = new HashMap<>();
-    byLine.put(Nodes.line(root), List.of());
+  /**
+   * The field path of a node that starts on {@code line} (1-based). Kustomize sorts keys, so a
+   * container's first key ({@code image}) shares its line: a finding about something missing is
+   * about the shallowest node there (the container), one about a value about the deepest (the key).
+   */
+  private static List<Object> pathAt(YamlNode root, int line, boolean deepest) {
+    Map<Integer, List<List<Object>>> byLine = new HashMap<>();
+    byLine.put(Nodes.line(root), new ArrayList<>(List.of(List.of())));
     index(root, new ArrayList<>(), byLine);
-    return byLine.getOrDefault(line, List.of());
+    List<List<Object>> paths = byLine.getOrDefault(line, List.of(List.of()));
+    return paths.get(deepest ? paths.size() - 1 : 0);
   }
 
   /** Each key's line, and each list item's (a block list may start below its key, unindented). */
-  private static void index(YamlNode node, List<Object> path, Map<Integer, List<Object>> byLine) {
+  private static void index(
+      YamlNode node, List<Object> path, Map<Integer, List<List<Object>>> byLine) {
     if (node instanceof YamlNode.Mapping map) {
       for (YamlNode.Entry e : map.entries()) {
         path.add(e.key().value());
-        byLine.putIfAbsent(Nodes.line(e.key()), List.copyOf(path));
+        byLine.computeIfAbsent(Nodes.line(e.key()), l -> new ArrayList<>()).add(List.copyOf(path));
         index(e.value(), path, byLine);
         path.remove(path.size() - 1);
       }
     } else if (node instanceof YamlNode.Sequence list) {
       for (int i = 0; i < list.items().size(); i++) {
         path.add(i);
-        byLine.putIfAbsent(Nodes.line(list.items().get(i)), List.copyOf(path));
+        byLine
+            .computeIfAbsent(Nodes.line(list.items().get(i)), l -> new ArrayList<>())
+            .add(List.copyOf(path));
         index(list.items().get(i), path, byLine);
         path.remove(path.size() - 1);
       }

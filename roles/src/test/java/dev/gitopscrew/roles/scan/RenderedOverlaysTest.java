@@ -260,6 +260,69 @@ class RenderedOverlaysTest {
   }
 
   @Test
+  void anOverlayThatChangesNothingJudgedFindsWhatItsBaseAloneFindsAtTheSameLines() {
+    kubectl();
+    String base =
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: media
+          namespace: default
+        spec:
+          replicas: 1
+          template:
+            spec:
+              hostNetwork: true
+              serviceAccountName: media
+              automountServiceAccountToken: true
+              containers:
+                - image: jellyfin/jellyfin:latest
+                  name: jellyfin
+                  env:
+                    - name: API_TOKEN
+                      value: hunter2-hunter2
+                  ports:
+                    - containerPort: 8096
+                      hostPort: 8096
+                  securityContext:
+                    privileged: true
+                    capabilities:
+                      add: [SYS_ADMIN]
+                  resources:
+                    limits:
+                      memory: 1Gi
+              volumes:
+                - hostPath:
+                    path: /var/run/docker.sock
+                  name: docker
+                - name: media
+                  hostPath:
+                    path: /srv/media
+        """;
+    TreeFiles alone =
+        TreeFiles.of(
+            "base/kustomization.yaml", "resources:\n  - media.yaml\n", "base/media.yaml", base);
+    TreeFiles overlaid =
+        TreeFiles.of(
+            "base/kustomization.yaml",
+            "resources:\n  - media.yaml\n",
+            "base/media.yaml",
+            base,
+            "overlay/kustomization.yaml",
+            "resources:\n  - ../base\npatches:\n  - path: replicas.yaml\n",
+            "overlay/replicas.yaml",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: media\nspec:\n  replicas: 2\n");
+
+    List<String> expected = found(Scanner.scan(ManifestTree.read(alone), null));
+    ScanReport rendered = Scanner.scan(ManifestTree.read(overlaid), null);
+
+    assertThat(expected).hasSizeGreaterThan(15);
+    assertThat(found(rendered)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(rendered.warnings()).isEmpty();
+  }
+
+  @Test
   void withoutKubectlTheScanSaysSoAndJudgesThePatchesAlone() {
     TreeFiles files =
         tree(
