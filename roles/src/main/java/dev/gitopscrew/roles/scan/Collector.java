@@ -25,6 +25,36 @@ final class Collector {
     add(rule, m, line, m.label(), message, fix, true);
   }
 
+  /** A finding whose fix names exactly what is missing (one limit, not both). */
+  void lacksWithFix(Rule rule, ManifestTree.Manifest m, int line, String message, String fix) {
+    hits.add(new Hit(finding(rule, m, line, m.label(), message, fix, false), m, null, true));
+  }
+
+  /** A finding whose fix is not the rule's usual one (on a ServiceAccount, not a pod). */
+  void addWithFix(Rule rule, ManifestTree.Manifest m, int line, String message, String fix) {
+    hits.add(new Hit(finding(rule, m, line, m.label(), message, fix, false), m, null, false));
+  }
+
+  /** A finding in another file than the object's: a Helm chart's values.yaml. */
+  void addIn(Rule rule, ManifestTree.Manifest m, String path, int line, String message) {
+    ScanFinding f = finding(rule, m, line, m.label(), message, rule.fix(), false);
+    hits.add(
+        new Hit(
+            new ScanFinding(
+                f.rule(),
+                f.severity(),
+                path,
+                line,
+                f.object(),
+                f.namespace(),
+                f.message(),
+                f.fix(),
+                false),
+            m,
+            null,
+            false));
+  }
+
   /** A finding about something other than the object itself (its namespace). */
   void addAbout(Rule rule, ManifestTree.Manifest m, int line, String object, String message) {
     add(rule, m, line, object, message, null, true);
@@ -39,20 +69,19 @@ final class Collector {
       Fix fix,
       boolean lacking) {
     hits.add(
-        new Hit(
-            new ScanFinding(
-                rule.id(),
-                rule.severity(),
-                m.path(),
-                line,
-                object,
-                m.namespace(),
-                message,
-                rule.fix(),
-                fix != null),
-            m,
-            fix,
-            lacking));
+        new Hit(finding(rule, m, line, object, message, rule.fix(), fix != null), m, fix, lacking));
+  }
+
+  private static ScanFinding finding(
+      Rule rule,
+      ManifestTree.Manifest m,
+      int line,
+      String object,
+      String message,
+      String fix,
+      boolean fixable) {
+    return new ScanFinding(
+        rule.id(), rule.severity(), m.path(), line, object, m.namespace(), message, fix, fixable);
   }
 
   List<Hit> hits() {

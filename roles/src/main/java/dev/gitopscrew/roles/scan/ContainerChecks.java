@@ -11,7 +11,7 @@ import java.util.Set;
 /** One container's checks: its securityContext, ports, image, resources, probes and env. */
 final class ContainerChecks {
 
-  /** Kinds that run until stopped, whose containers need probes. */
+  /** Kinds that run until stopped, whose containers need probes (a bare Pod too, see below). */
   static final Set<String> LONG_RUNNING =
       Set.of(
           "Deployment",
@@ -92,7 +92,7 @@ final class ContainerChecks {
     }
     image();
     resources();
-    if (!init && LONG_RUNNING.contains(m.kind())) {
+    if (!init && runsUntilStopped()) {
       if (c.get("livenessProbe").isEmpty()) {
         out.lacks(
             Rule.MISSING_LIVENESS_PROBE,
@@ -108,7 +108,18 @@ final class ContainerChecks {
             name + " has no readinessProbe: it gets traffic before it is ready");
       }
     }
-    env();
+    CredentialChecks.env(out, m, c, name);
+  }
+
+  /**
+   * Probes apply to what runs until stopped: not to Jobs and CronJobs, nor to a bare Pod whose
+   * {@code restartPolicy} (Never, OnFailure) makes it run to completion like a Job's.
+   */
+  private boolean runsUntilStopped() {
+    if (m.kind().equals("Pod")) {
+      return Nodes.text(pod, "restartPolicy").orElse("Always").equals("Always");
+    }
+    return LONG_RUNNING.contains(m.kind());
   }
 
   /** A boolean that must be {@code safe}: missing is fixable, the unsafe value is not. */
@@ -243,27 +254,13 @@ final class ContainerChecks {
         }
       }
       if (!missing.isEmpty()) {
-        out.lacks(
+        String one = kind.replaceAll("s$", "");
+        out.lacksWithFix(
             kind.equals("requests") ? Rule.MISSING_REQUESTS : Rule.MISSING_LIMITS,
             m,
             at,
-            name + " has no " + String.join(" or ", missing) + " " + kind.replaceAll("s$", ""));
-      }
-    }
-  }
-
-  private void env() {
-    for (YamlNode variable : Nodes.items(c, "env")) {
-      String var = Nodes.text(variable, "name").orElse("");
-      Optional<YamlNode.Entry> value = Nodes.entry(variable, "value");
-      if (value.isPresent()
-          && Credentials.isCredentialName(var)
-          && Credentials.isLiteral(value.get().value())) {
-        out.add(
-            Rule.CREDENTIALS_IN_ENV,
-            m,
-            Nodes.line(value.get().key()),
-            name + " sets " + var + " to a literal value in the manifest");
+            name + " has no " + String.join(" or ", missing) + " " + one,
+            "set resources." + kind + "." + String.join(" and ", missing));
       }
     }
   }

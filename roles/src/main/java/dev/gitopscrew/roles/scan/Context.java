@@ -4,6 +4,7 @@ import dev.gitopscrew.roles.yaml.Nodes;
 import dev.gitopscrew.roles.yaml.YamlNode;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,9 +25,9 @@ final class Context {
   private final Map<String, Set<String>> pinnedImages = new HashMap<>();
   private boolean clusterWidePolicy;
 
-  Context(ManifestTree tree) {
+  Context(ManifestTree tree, List<ManifestTree.Manifest> judged) {
     this.tree = tree;
-    for (ManifestTree.Manifest m : tree.manifests()) {
+    for (ManifestTree.Manifest m : judged) {
       switch (m.kind()) {
         case "RoleBinding", "ClusterRoleBinding" -> binding(m);
         case "ServiceAccount" -> {

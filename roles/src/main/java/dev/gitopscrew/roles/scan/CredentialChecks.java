@@ -2,9 +2,10 @@ package dev.gitopscrew.roles.scan;
 
 import dev.gitopscrew.roles.yaml.Nodes;
 import dev.gitopscrew.roles.yaml.YamlNode;
+import java.util.List;
 import java.util.Optional;
 
-/** Credentials kept in plain sight: ConfigMap data, committed Secrets. */
+/** Credentials kept in plain sight: ConfigMap data, container env, committed Secrets. */
 final class CredentialChecks {
 
   private final Collector out;
@@ -22,7 +23,7 @@ final class CredentialChecks {
         }
         for (YamlNode.Entry e : data.get().entries()) {
           String key = e.key().value();
-          Optional<String> shape = Nodes.text(e.value()).flatMap(Credentials::shapeOf);
+          Optional<String> shape = Nodes.text(e.value()).flatMap(Credentials::valueKind);
           if (shape.isPresent()) {
             out.add(
                 Rule.CREDENTIALS_IN_CONFIGMAP,
@@ -57,6 +58,32 @@ final class CredentialChecks {
                   + ") is committed in plain text"
                   + (field.equals("data") ? " (base64 is no encryption)" : ""));
         }
+      }
+    }
+  }
+
+  /** A container's env: a credential's name with a literal value, or a value shaped like one. */
+  static void env(Collector out, ManifestTree.Manifest m, YamlNode.Mapping c, String container) {
+    List<YamlNode> variables = Nodes.items(c, "env");
+    for (YamlNode variable : variables) {
+      String var = Nodes.text(variable, "name").orElse("");
+      Optional<YamlNode.Entry> value = Nodes.entry(variable, "value");
+      if (value.isEmpty() || !Credentials.isLiteral(value.get().value())) {
+        continue;
+      }
+      Optional<String> kind = Nodes.text(value.get().value()).flatMap(Credentials::valueKind);
+      if (kind.isPresent()) {
+        out.add(
+            Rule.CREDENTIALS_IN_ENV,
+            m,
+            Nodes.line(value.get().key()),
+            container + " sets " + var + " to " + kind.get() + " in the manifest");
+      } else if (Credentials.isCredentialName(var)) {
+        out.add(
+            Rule.CREDENTIALS_IN_ENV,
+            m,
+            Nodes.line(value.get().key()),
+            container + " sets " + var + " to a literal value in the manifest");
       }
     }
   }

@@ -48,6 +48,7 @@ final class PodChecks {
   }
 
   void check(ManifestTree.Manifest m) {
+    serviceAccount(m);
     if (!isWorkload(m)) {
       return;
     }
@@ -112,6 +113,10 @@ final class PodChecks {
     }
   }
 
+  /**
+   * The pod's own {@code automountServiceAccountToken} wins over its ServiceAccount's: an explicit
+   * {@code true} mounts the token whatever the account says.
+   */
   private void serviceAccountToken(ManifestTree.Manifest m, YamlNode.Mapping pod, int specLine) {
     Optional<Boolean> automount = Nodes.bool(pod, "automountServiceAccountToken");
     if (automount.isPresent() && !automount.get()) {
@@ -121,7 +126,8 @@ final class PodChecks {
         Nodes.text(pod, "serviceAccountName")
             .or(() -> Nodes.text(pod, "serviceAccount"))
             .orElse("default");
-    if (context.bound(m.namespace(), account) || context.tokenless(m.namespace(), account)) {
+    if (context.bound(m.namespace(), account)
+        || (automount.isEmpty() && context.tokenless(m.namespace(), account))) {
       return;
     }
     String message =
@@ -133,6 +139,24 @@ final class PodChecks {
     } else {
       out.lacks(Rule.SERVICE_ACCOUNT_TOKEN, m, specLine, message);
     }
+  }
+
+  /** A ServiceAccount that asks for its token in every pod, with no binding here to use it. */
+  void serviceAccount(ManifestTree.Manifest m) {
+    if (!m.kind().equals("ServiceAccount")
+        || !Nodes.isTrue(m.root(), "automountServiceAccountToken")
+        || context.bound(m.namespace(), m.name())) {
+      return;
+    }
+    out.addWithFix(
+        Rule.SERVICE_ACCOUNT_TOKEN,
+        m,
+        keyLine(m.root(), "automountServiceAccountToken"),
+        "automountServiceAccountToken is true: every pod of service account "
+            + m.name()
+            + " gets a token no RBAC binding here lets do anything",
+        "set automountServiceAccountToken: false on the ServiceAccount (true only on the pods"
+            + " that call the API)");
   }
 
   static int keyLine(YamlNode.Mapping map, String key) {

@@ -4,10 +4,12 @@ import dev.gitopscrew.roles.yaml.Nodes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The scan of one tree: every rule on every object, then the namespace-wide rules, then the
@@ -31,29 +33,42 @@ public final class Scanner {
    * null): the rest of the tree still gives the context (bindings, policies, Applications).
    */
   public static ScanReport scan(ManifestTree tree, String under) {
+    return scan(tree, under, Kustomize.onPath());
+  }
+
+  /**
+   * As {@link #scan(ManifestTree, String)}, rendering Kustomize overlays with {@code kustomize}.
+   */
+  public static ScanReport scan(ManifestTree tree, String under, Kustomize kustomize) {
     RepoSettings settings = RepoSettings.read(tree.files());
-    Context context = new Context(tree);
+    Renders renders = Renders.of(tree, kustomize);
+    List<ManifestTree.Manifest> judged = renders.judged();
+    Context context = new Context(tree, judged);
     Collector out = new Collector();
     PodChecks pods = new PodChecks(context, out);
     RbacChecks rbac = new RbacChecks(context, out);
     CredentialChecks credentials = new CredentialChecks(out);
-    HelmChecks helm = new HelmChecks(out);
-    for (ManifestTree.Manifest m : tree.manifests()) {
+    HelmChecks helm = new HelmChecks(tree, out);
+    for (ManifestTree.Manifest m : judged) {
       pods.check(m);
       rbac.check(m);
       credentials.check(m);
       helm.check(m);
     }
-    namespaces(tree, context, out);
+    namespaces(tree, judged, context, out);
     Map<String, ManifestTree.Manifest> namespaceObjects = new HashMap<>();
-    tree.manifests().stream()
+    judged.stream()
         .filter(m -> m.kind().equals("Namespace"))
         .forEach(m -> namespaceObjects.putIfAbsent(m.name(), m));
     List<Hit> kept = new ArrayList<>();
     List<SuppressedFinding> suppressed = new ArrayList<>();
     List<String> warnings = new ArrayList<>(settings.warnings());
-    for (Hit hit : out.hits()) {
-      if (!inside(hit.finding().path(), under)) {
+    warnings.addAll(renders.warnings());
+    Set<String> seen = new HashSet<>();
+    for (Hit rendered : out.hits()) {
+      Hit hit = renders.locate(rendered);
+      // two overlays of one base find the same thing in it once
+      if (!inside(hit.finding().path(), under) || !seen.add(hit.finding().describe())) {
         continue;
       }
       if (hit.lacking() && tree.isPatch(hit.manifest().path())) {
@@ -90,9 +105,10 @@ public final class Scanner {
   }
 
   /** Workloads in the default namespace; namespaces with workloads and no NetworkPolicy. */
-  private static void namespaces(ManifestTree tree, Context context, Collector out) {
+  private static void namespaces(
+      ManifestTree tree, List<ManifestTree.Manifest> judged, Context context, Collector out) {
     Map<String, List<ManifestTree.Manifest>> byNamespace = new LinkedHashMap<>();
-    for (ManifestTree.Manifest m : tree.manifests()) {
+    for (ManifestTree.Manifest m : judged) {
       if (!PodChecks.isWorkload(m) || tree.isPatch(m.path())) {
         continue;
       }

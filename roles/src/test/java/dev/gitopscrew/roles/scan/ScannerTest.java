@@ -234,7 +234,10 @@ class ScannerTest {
               - path: debug.yaml
                 target:
                   kind: Deployment
-              - patch: |-
+              - target:
+                  kind: Deployment
+                  name: web
+                patch: |-
                   - op: replace
                     path: /spec/replicas
                     value: 3
@@ -274,6 +277,11 @@ class ScannerTest {
 
     // what the patches leave unset comes from the base; what one sets is judged
     assertThat(found(scan)).containsExactly("privileged overlay/debug.yaml:11");
+    if (Kustomize.onPath().available()) {
+      assertThat(scan.warnings()).as("rendered").isEmpty();
+    } else {
+      assertThat(scan.warnings()).singleElement().asString().startsWith("kubectl is not installed");
+    }
   }
 
   @Test
