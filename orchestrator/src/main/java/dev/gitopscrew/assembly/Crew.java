@@ -10,23 +10,18 @@ import dev.gitopscrew.git.RepositorySpec;
 import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.git.change.Changes;
 import dev.gitopscrew.intake.LocalDirectories;
-import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.intake.RunRequest;
 import dev.gitopscrew.mcp.McpServers;
 import dev.gitopscrew.metrics.CrewMetrics;
 import dev.gitopscrew.model.ConversationMemory;
 import dev.gitopscrew.model.McpFunctions;
-import dev.gitopscrew.model.ToolCallDoor;
-import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.release.ReleasePolicy;
 import dev.gitopscrew.release.ReleaseWorkflow;
-import dev.gitopscrew.request.Request;
 import dev.gitopscrew.roles.AgentWorkforce;
 import dev.gitopscrew.roles.Routing;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
 import dev.gitopscrew.roles.team.AgentServices;
 import dev.gitopscrew.roles.team.Team;
-import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.session.SessionLimits;
 import dev.gitopscrew.session.SessionSettings;
@@ -129,7 +124,7 @@ public final class Crew implements AutoCloseable {
                         context,
                         redactor,
                         this::routing,
-                        this::submitForApproval,
+                        new SubmitForApproval(this::runRequest, this::engine),
                         changes.reader(),
                         new ConversationMemory(store.dataSource(), Clock.systemUTC()),
                         new McpFunctions(
@@ -204,45 +199,6 @@ public final class Crew implements AutoCloseable {
 
   private Routing routing() {
     return workforce.routing();
-  }
-
-  /** A step a model proposed that needs a person's approval: its own request, parked for one. */
-  private ToolCallDoor.Submitted submitForApproval(
-      Request request, ChannelScope scope, Origin origin) throws InterruptedException {
-    RequestOutcome outcome = runRequest.run(request, Optional.empty(), scope, origin, false);
-    if (!(outcome instanceof RequestOutcome.Ran ran)) {
-      String why =
-          outcome instanceof RequestOutcome.Refused r
-              ? r.reason()
-              : ((RequestOutcome.Invalid) outcome).reason();
-      return new ToolCallDoor.Submitted(false, "refused", "not submitted: " + why);
-    }
-    // its dry run comes first; bounded, so a full slot table cannot hold the asking session
-    engine.awaitResult(ran.rootId(), Duration.ofSeconds(60));
-    var approval = engine.approvals().ofSession(ran.rootId());
-    if (approval.isPresent()) {
-      String id = approval.get().id();
-      return new ToolCallDoor.Submitted(
-          true,
-          "awaiting_approval",
-          "submitted as request #"
-              + ran.rootId()
-              + "; approval "
-              + id
-              + " waits for a person (crew approve "
-              + id
-              + "), nothing runs before that");
-    }
-    var record = engine.find(ran.rootId());
-    String state = record.map(r -> r.state()).orElse("queued");
-    return new ToolCallDoor.Submitted(
-        false,
-        state,
-        "submitted as request #"
-            + ran.rootId()
-            + ", which is "
-            + state
-            + record.map(r -> r.detail() == null ? "" : ": " + r.detail()).orElse(""));
   }
 
   private SessionEngine engine(StateStore store, boolean client) {

@@ -144,4 +144,33 @@ class McpCliTest {
         .doesNotContain("echo")
         .doesNotContain(TOKEN);
   }
+
+  @Test
+  void theSeedsBlockLoadsAsWrittenAndIsNotedAsGrantedByNoSkill() throws IOException {
+    // the block of the seed write-up, token and all, as an OpenClaw user has it
+    Files.writeString(
+        config,
+        """
+        {
+          "mcpServers": {
+            "azure-devops": {
+              "command": "npx",
+              "args": ["-y", "@sneekes/azure-devops-mcp-server"],
+              "env": {
+                "AZURE_DEVOPS_ORG_ID": "Sneekes",
+                "AZURE_DEVOPS_PROJECT_ID": "Sneekes Solutions",
+                "AZURE_DEVOPS_PAT": "***"
+              }
+            }
+          }
+        }
+        """);
+    CliRun validate = crew("config", "validate");
+    assertThat(validate.status()).as(validate.all()).isZero();
+    assertThat(validate.out())
+        .contains("  azure-devops: stdio, npx\n")
+        .contains("    note: no skill grants its tools: add mcp:azure-devops")
+        .doesNotContain("mcpServers: OpenClaw")
+        .doesNotContain("unknown key");
+  }
 }
