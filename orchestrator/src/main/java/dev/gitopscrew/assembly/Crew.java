@@ -11,6 +11,7 @@ import dev.gitopscrew.git.change.ChangeWorkflow;
 import dev.gitopscrew.git.change.Changes;
 import dev.gitopscrew.intake.LocalDirectories;
 import dev.gitopscrew.intake.RunRequest;
+import dev.gitopscrew.mcp.McpServerTools;
 import dev.gitopscrew.mcp.McpServers;
 import dev.gitopscrew.metrics.CrewMetrics;
 import dev.gitopscrew.model.ConversationMemory;
@@ -128,9 +129,15 @@ public final class Crew implements AutoCloseable {
                         changes.reader(),
                         new ConversationMemory(store.dataSource(), Clock.systemUTC()),
                         new McpFunctions(
-                            mcp, context.permissions(), audit, redactor, Clock.systemUTC())),
+                            mcp,
+                            context.permissions(),
+                            audit,
+                            redactor,
+                            Clock.systemUTC(),
+                            new SubmitForApproval(this::runRequest, this::engine))),
                     new JdbcPastResults(store.dataSource()),
-                    new JdbcCrewActivity(store.dataSource()))),
+                    new JdbcCrewActivity(store.dataSource()),
+                    new McpServerTools(mcp, context.permissions(), redactor))),
             metrics.counting(audit),
             redactor,
             Clock.systemUTC());

@@ -11,6 +11,7 @@ import dev.gitopscrew.mcp.McpServers;
 import dev.gitopscrew.mcp.ServerTool;
 import dev.gitopscrew.permission.ChannelScope;
 import dev.gitopscrew.permission.PermissionChain;
+import dev.gitopscrew.request.McpCall;
 import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.roles.work.Assignment;
 import java.io.IOException;
@@ -39,19 +40,25 @@ public final class McpFunctions {
   private final AuditLog audit;
   private final Redactor redactor;
   private final Clock clock;
+  private final ToolCallDoor.Approvals approvals;
 
+  /**
+   * @param approvals submits a write that waits for a person as a request of its own
+   */
   public McpFunctions(
       McpServers servers,
       PermissionChain permissions,
       AuditLog audit,
       Redactor redactor,
-      Clock clock) {
+      Clock clock,
+      ToolCallDoor.Approvals approvals) {
     this.servers = servers;
     this.calls = new CallMcpTool(servers, permissions, redactor);
     this.permissions = permissions;
     this.audit = audit;
     this.redactor = redactor;
     this.clock = clock;
+    this.approvals = approvals;
   }
 
   public static boolean handles(String function) {
@@ -82,7 +89,8 @@ public final class McpFunctions {
 
   /** Checks and runs one call; never throws for anything the model did. */
   public ToolCallDoor.Outcome call(
-      ToolCall call, KnownAgent agent, ChannelScope scope, Assignment assignment) {
+      ToolCall call, KnownAgent agent, ChannelScope scope, Assignment assignment)
+      throws InterruptedException {
     Optional<ServerTool> tool =
         callable(agent, scope).stream().filter(t -> name(t).equals(call.name())).findFirst();
     if (tool.isEmpty()) {
@@ -122,20 +130,19 @@ public final class McpFunctions {
           from + ":\n" + answered.answer().text());
     }
     if (outcome instanceof CallMcpTool.Outcome.NotCalled not) {
+      // a write that waits for a person: a request of its own, parked for their approval
+      ToolCallDoor.Submitted submitted =
+          approvals.submit(
+              new McpCall(tool.get().server(), tool.get().name(), call.arguments(), false),
+              scope,
+              assignment.origin());
       return new ToolCallDoor.Outcome(
           call.name(),
           redactor.redact(call.arguments()),
           tool.get().id(),
           agent.id(),
-          "awaiting_approval",
-          not.why()
-              + "; nothing was called. A person approves it with: crew mcp call "
-              + tool.get().server()
-              + " "
-              + tool.get().name()
-              + " --json '"
-              + redactor.redact(call.arguments())
-              + "' --yes");
+          submitted.waiting() ? "awaiting_approval" : submitted.state(),
+          not.why() + "; " + submitted.text());
     }
     return ToolCallDoor.Outcome.refused(
         call, ((CallMcpTool.Outcome.Refused) outcome).reason() + "; nothing was called");

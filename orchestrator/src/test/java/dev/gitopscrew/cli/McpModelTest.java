@@ -121,10 +121,29 @@ class McpModelTest {
     CliRun write = model.crew("ask", CREATE);
 
     assertThat(write.status()).as(write.all()).isZero();
-    assertThat(model.requests().get(1).getBodyAsString())
+    String reported = model.requests().get(1).getBodyAsString();
+    assertThat(reported)
         .contains(
-            "awaiting_approval (board/toggle-simulated-logging by homelab-admin): a write of"
-                + " board waits for a person's yes (approval: writes); nothing was called");
-    assertThat(model.crew("audit").out()).doesNotContain("mcp.call");
+            "awaiting_approval (board/toggle-simulated-logging by homelab-admin): a write of board"
+                + " waits for a person's yes (approval: writes); submitted as request #")
+        .contains("nothing runs before that");
+    assertThat(model.crew("audit").out())
+        .as("its dry run, shown to the approver, called nothing")
+        .contains("mcp.call board/toggle-simulated-logging {} previewed (dry run)")
+        .doesNotContain("mcp.call board/toggle-simulated-logging {} ok");
+
+    java.util.regex.Matcher id =
+        java.util.regex.Pattern.compile("crew approve ([0-9a-zA-Z-]+)\\)").matcher(reported);
+    assertThat(id.find()).as(reported).isTrue();
+    CliRun pending = model.crew("approve");
+    assertThat(pending.out())
+        .as(pending.all())
+        .contains(id.group(1))
+        .contains("mcp board/toggle-simulated-logging {}");
+
+    CliRun approved = model.crew("approve", id.group(1));
+    assertThat(approved.status()).as(approved.all()).isZero();
+    assertThat(approved.out()).contains("from the MCP server board:");
+    assertThat(model.crew("audit").out()).contains("mcp.call board/toggle-simulated-logging {} ok");
   }
 }

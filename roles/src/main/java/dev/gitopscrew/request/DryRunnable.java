@@ -7,7 +7,7 @@ import java.util.Optional;
  * and the same request as one, are answered here once.
  */
 public sealed interface DryRunnable extends Request
-    permits Change, ClusterAction, Edit, Label, ReleaseCut, RunRunbook, Scan {
+    permits Change, ClusterAction, Edit, Label, McpCall, ReleaseCut, RunRunbook, Scan {
 
   boolean dryRun();
 

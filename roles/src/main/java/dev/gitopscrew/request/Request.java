@@ -31,6 +31,7 @@ public sealed interface Request
         DrillShare,
         DrillLeaf,
         Label,
+        McpCall,
         DryRunnable,
         Request.Contributed {
 

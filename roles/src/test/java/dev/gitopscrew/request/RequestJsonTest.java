@@ -25,6 +25,7 @@ class RequestJsonTest {
             new Digest(1),
             new ReleaseDue(null, 7),
             new ReleaseDue("demo", 0),
+            new McpCall("board", "wit_create_work_item", "{\"title\": \"Upgrade Traefik\"}", false),
             new Edit(
                 "demo",
                 new ObjectRef("deployment", "whoami", null),

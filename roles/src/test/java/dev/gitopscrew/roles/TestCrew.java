@@ -82,7 +82,8 @@ public final class TestCrew implements AutoCloseable {
         clock,
         dev.gitopscrew.roles.ask.Planner.none(),
         dev.gitopscrew.roles.work.PastResults.NONE,
-        dev.gitopscrew.roles.work.CrewActivity.NONE);
+        dev.gitopscrew.roles.work.CrewActivity.NONE,
+        dev.gitopscrew.roles.work.ServerTools.NONE);
   }
 
   FakeSubagents.Shared tree() {

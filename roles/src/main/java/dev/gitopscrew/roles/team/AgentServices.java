@@ -9,6 +9,7 @@ import dev.gitopscrew.roles.cluster.ClusterAccess;
 import dev.gitopscrew.roles.cluster.IncidentSettings;
 import dev.gitopscrew.roles.work.CrewActivity;
 import dev.gitopscrew.roles.work.PastResults;
+import dev.gitopscrew.roles.work.ServerTools;
 import java.time.Clock;
 
 /**
@@ -26,4 +27,5 @@ public record AgentServices(
     Clock clock,
     Planner planner,
     PastResults pastResults,
-    CrewActivity activity) {}
+    CrewActivity activity,
+    ServerTools serverTools) {}

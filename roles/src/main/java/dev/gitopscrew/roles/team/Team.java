@@ -17,6 +17,7 @@ import dev.gitopscrew.roles.drill.RunDrillShare;
 import dev.gitopscrew.roles.edit.EditManifest;
 import dev.gitopscrew.roles.incident.RespondToIncident;
 import dev.gitopscrew.roles.label.LabelPullRequest;
+import dev.gitopscrew.roles.mcp.CallServerTool;
 import dev.gitopscrew.roles.release.CutRelease;
 import dev.gitopscrew.roles.release.FindReleasesDue;
 import dev.gitopscrew.roles.release.MergePullRequest;
@@ -50,6 +51,7 @@ public final class Team {
                     services.clock()),
                 new CutRelease(services.releases()),
                 new MergePullRequest(services.releases()),
+                new CallServerTool(services.serverTools()),
                 new AnswerFreeText(services.models(), services.planner()),
                 new RespondToIncident(
                     services.incidentLog(),
