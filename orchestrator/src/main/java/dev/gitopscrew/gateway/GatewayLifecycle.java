@@ -29,6 +29,9 @@ import org.jboss.logging.Logger;
 public class GatewayLifecycle {
 
   private static final Logger LOG = Logger.getLogger(GatewayLifecycle.class);
+  // how often the leader starts again an MCP server that went down, once its backoff has passed
+  private static final java.time.Duration MCP_KEEPER = java.time.Duration.ofSeconds(15);
+
   // how often the leader looks for pull request deliveries another replica accepted
   private static final java.time.Duration PULL_REQUEST_POLL = java.time.Duration.ofSeconds(5);
 
@@ -132,9 +135,7 @@ public class GatewayLifecycle {
     pullRequests.worker().start(PULL_REQUEST_POLL);
     schedules.start(ScheduleWiring.TICK);
     LOG.infof("schedules: %d configured (docs/schedules.md)", schedules.list().size());
-    // each MCP server starts on a thread of its own: a slow one holds up neither the others nor
-    // the gateway
-    crew.mcp().startAll(work -> DaemonThreads.named("mcp-start").newThread(work).start());
+    crew.mcp().keepUp(MCP_KEEPER, DaemonThreads.named("mcp"));
     LOG.infof("mcp servers: %s (docs/mcp.md)", crew.mcp().names());
     startChat();
   }

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The configured MCP servers and their state: each started when first needed, its tools listed
- * again when it says they changed; a server that does not start, or fails or hangs during a call,
- * is closed, its tools withdrawn, and started again at the next need after a backoff (1 s, doubled
- * per failure, at most 5 minutes).
+ * The configured MCP servers and their state: each started when first needed (or kept up by {@link
+ * #keepUp}), its tools listed again when it says they changed; a server that does not start, or
+ * fails or hangs during a call, is closed, its tools withdrawn, and started again after a backoff
+ * (1 s, doubled per failure, at most 5 minutes).
  */
 public final class McpServers implements AutoCloseable {
 
@@ -60,6 +60,9 @@ public final class McpServers implements AutoCloseable {
 
     // the state last seen, read without waiting for a server that is starting
     volatile Status seen;
+    // a keeper's thread is starting it or looking at it
+    final java.util.concurrent.atomic.AtomicBoolean busy =
+        new java.util.concurrent.atomic.AtomicBoolean();
 
     synchronized Status status() {
       ensure();
@@ -81,7 +84,7 @@ public final class McpServers implements AutoCloseable {
     synchronized void ensure() {
       if (running == null && (retryAt == null || !clock.instant().isBefore(retryAt))) {
         try {
-          running = starter.start(spec, () -> stale = true);
+          running = starter.start(spec, new ToolServer.Events(() -> stale = true, this::lost));
           stale = true;
         } catch (ToolServer.Unavailable e) {
           down(e.getMessage());
@@ -97,6 +100,20 @@ public final class McpServers implements AutoCloseable {
         } catch (ToolServer.Unavailable e) {
           down(e.getMessage());
         }
+      }
+    }
+
+    /** The running server is gone (its process exited): down until its backoff has passed. */
+    synchronized void lost(String why) {
+      if (running != null) {
+        down(why);
+      }
+    }
+
+    /** Down, unless the server that failed was already replaced (or taken down for its exit). */
+    synchronized void downIf(ToolServer failed, String why) {
+      if (running == failed) {
+        down(why);
       }
     }
 
@@ -118,6 +135,7 @@ public final class McpServers implements AutoCloseable {
   private final Map<String, String> unusable;
   private final ToolServer.Starter starter;
   private final Clock clock;
+  private java.util.concurrent.ScheduledExecutorService keeper;
 
   /**
    * @param unusable the servers that cannot start as configured (a variable the environment lacks),
@@ -156,7 +174,7 @@ public final class McpServers implements AutoCloseable {
 
   /**
    * Every server's state as it was last seen, starting none: what the gateway answers while a
-   * server takes its time to start ({@link #startAll} starts them in the background).
+   * server takes its time to start ({@link #keepUp} starts them in the background).
    */
   public List<Status> statusNow() {
     List<Status> all = new java.util.ArrayList<>();
@@ -167,9 +185,35 @@ public final class McpServers implements AutoCloseable {
     return all;
   }
 
-  /** Starts every server not started yet, on {@code executor}; returns at once. */
-  public void startAll(java.util.concurrent.Executor executor) {
-    slots.values().forEach(slot -> executor.execute(slot::status));
+  /**
+   * Keeps the servers up: starts each now, then every {@code every} starts again those that are
+   * down once their backoff has passed, each on a thread of its own (a slow server holds up neither
+   * the others nor the caller); {@link #close} stops it. Returns at once.
+   */
+  public synchronized void keepUp(Duration every, java.util.concurrent.ThreadFactory threads) {
+    keeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(threads);
+    keeper.scheduleWithFixedDelay(
+        () ->
+            slots
+                .values()
+                .forEach(
+                    slot -> {
+                      if (slot.busy.compareAndSet(false, true)) {
+                        threads
+                            .newThread(
+                                () -> {
+                                  try {
+                                    slot.status();
+                                  } finally {
+                                    slot.busy.set(false);
+                                  }
+                                })
+                            .start();
+                      }
+                    }),
+        0,
+        every.toMillis(),
+        java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** The tool {@code tool} of {@code server} as it offers it now; empty when it has none. */
@@ -206,13 +250,18 @@ public final class McpServers implements AutoCloseable {
     try {
       return running.call(tool, argumentsJson, slot.spec.timeout());
     } catch (ToolServer.Unavailable e) {
-      slot.down(e.getMessage());
+      slot.downIf(running, e.getMessage());
       throw e;
     }
   }
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (keeper != null) {
+        keeper.shutdownNow();
+      }
+    }
     for (Slot slot : slots.values()) {
       synchronized (slot) {
         if (slot.running != null) {

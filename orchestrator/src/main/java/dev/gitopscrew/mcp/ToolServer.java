@@ -29,12 +29,15 @@ public interface ToolServer extends AutoCloseable {
   @Override
   void close();
 
+  /**
+   * What a running server tells: its tool list changed, or it is gone (its process exited), with
+   * the reason.
+   */
+  record Events(Runnable toolsChanged, java.util.function.Consumer<String> gone) {}
+
   /** Starts a server: connected and initialised, or {@link Unavailable} with the reason. */
   @FunctionalInterface
   interface Starter {
-    /**
-     * @param toolsChanged called when the server says its tool list changed
-     */
-    ToolServer start(McpServerSpec spec, Runnable toolsChanged);
+    ToolServer start(McpServerSpec spec, Events events);
   }
 }

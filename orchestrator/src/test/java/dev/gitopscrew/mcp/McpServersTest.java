@@ -99,7 +99,7 @@ class McpServersTest {
 
   @Test
   void aServerKilledDuringACallIsReportedDownThenStartedAgain() throws Exception {
-    McpServers servers = everything(30);
+    McpServers servers = everything(5);
     assertThat(servers.status().get(0).state()).isEqualTo(McpServers.State.READY);
 
     CompletableFuture<ToolAnswer> call =
@@ -214,18 +214,60 @@ class McpServersTest {
         new McpServers(
             List.of(McpServerSpec.of("everything", entry, Map.of())),
             Map.of(),
-            (spec, changed) ->
+            (spec, events) ->
                 SdkToolServer.start(
                     spec,
-                    () -> {
-                      announced.incrementAndGet();
-                      changed.run();
-                    }),
+                    new ToolServer.Events(
+                        () -> {
+                          announced.incrementAndGet();
+                          events.toolsChanged().run();
+                        },
+                        events.gone())),
             clock);
     servers.status();
     await().atMost(Duration.ofSeconds(20)).until(() -> announced.get() > 0);
     assertThat(servers.status().get(0).tools())
         .extracting(ServerTool::name)
         .contains("simulate-research-query");
+  }
+
+  @Test
+  void keptUpAServerThatIsKilledIsStartedAgainWithoutAnyoneAsking() throws Exception {
+    McpServers servers = everything(null);
+    servers.keepUp(
+        Duration.ofMillis(50),
+        work -> {
+          Thread thread = new Thread(work);
+          thread.setDaemon(true);
+          return thread;
+        });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> servers.statusNow().get(0).state() == McpServers.State.READY);
+    ProcessHandle first = serverProcess();
+    first.destroyForcibly();
+    first.onExit().get();
+
+    // its exit is seen at once: down, its tools withdrawn; the backoff passes on the clock and
+    // the keeper starts it again
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> servers.statusNow().get(0).state() == McpServers.State.DOWN);
+    assertThat(servers.statusNow().get(0).reason()).contains("exited");
+    assertThat(servers.statusNow().get(0).tools()).isEmpty();
+    clock.advance(McpServers.FIRST_RETRY);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> servers.statusNow().get(0).state() == McpServers.State.READY);
+    assertThat(serverProcess().pid()).isNotEqualTo(first.pid());
+  }
+
+  private static ProcessHandle serverProcess() {
+    return ProcessHandle.current()
+        .descendants()
+        .filter(p -> p.info().commandLine().orElse("").contains("server-everything"))
+        .filter(ProcessHandle::isAlive)
+        .findFirst()
+        .orElseThrow();
   }
 }

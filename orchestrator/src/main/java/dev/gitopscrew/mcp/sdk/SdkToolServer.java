@@ -31,8 +31,23 @@ public final class SdkToolServer implements ToolServer {
   private static final McpSchema.Implementation CLIENT =
       new McpSchema.Implementation("gitops-crew", dev.gitopscrew.settings.UserAgents.VERSION);
 
+  // starting a server and listing its tools may take longer than a call may (npx fetching a
+  // package): they get this much at least; a call gets the server's own timeout
+  private static final Duration START = Duration.ofSeconds(60);
+  private static final java.util.concurrent.ExecutorService CALLS =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          work -> {
+            Thread thread = new Thread(work, "mcp-call");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final McpServerSpec spec;
   private final McpSyncClient client;
+  // the requests waiting for an answer: cancelled at once when the server's process exits
+  private final java.util.Set<java.util.concurrent.Future<?>> pending =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean closing;
 
   private SdkToolServer(McpServerSpec spec, McpSyncClient client) {
     this.spec = spec;
@@ -40,7 +55,7 @@ public final class SdkToolServer implements ToolServer {
   }
 
   /** Starts and initialises {@code spec}'s server. */
-  public static ToolServer start(McpServerSpec spec, Runnable toolsChanged) {
+  public static ToolServer start(McpServerSpec spec, Events events) {
     if (spec.overStdio() && !runnable(spec.command())) {
       // the SDK would wait for an answer that never comes until its timeout
       throw new Unavailable(
@@ -50,9 +65,9 @@ public final class SdkToolServer implements ToolServer {
     McpSyncClient client =
         McpClient.sync(transport)
             .clientInfo(CLIENT)
-            .requestTimeout(spec.timeout())
-            .initializationTimeout(spec.timeout())
-            .toolsChangeConsumer(tools -> toolsChanged.run())
+            .requestTimeout(longest(spec.timeout()))
+            .initializationTimeout(longest(spec.timeout()))
+            .toolsChangeConsumer(tools -> events.toolsChanged().run())
             .build();
     try {
       client.initialize();
@@ -60,7 +75,49 @@ public final class SdkToolServer implements ToolServer {
       client.close();
       throw new Unavailable(spec.name() + " did not start: " + reason(e));
     }
-    return new SdkToolServer(spec, client);
+    SdkToolServer server = new SdkToolServer(spec, client);
+    if (transport instanceof StdioClientTransport stdio) {
+      Thread watcher =
+          new Thread(
+              () -> {
+                stdio.awaitForExit();
+                if (!server.closing) {
+                  server.pending.forEach(f -> f.cancel(true));
+                  events.gone().accept(spec.name() + " exited");
+                }
+              },
+              "mcp-exit-" + spec.name());
+      watcher.setDaemon(true);
+      watcher.start();
+    }
+    return server;
+  }
+
+  /** One request, answered within {@code timeout}, cancelled when the server's process exits. */
+  private <T> T ask(java.util.concurrent.Callable<T> request, Duration timeout, String what) {
+    java.util.concurrent.Future<T> answer = CALLS.submit(request);
+    pending.add(answer);
+    try {
+      return answer.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      answer.cancel(true);
+      throw new Unavailable(what + ": no answer within " + seconds(timeout));
+    } catch (java.util.concurrent.CancellationException e) {
+      throw new Unavailable(what + ": the server exited");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new Unavailable(
+          what
+              + ": "
+              + (e.getCause() instanceof RuntimeException r
+                  ? reason(r)
+                  : e.getCause().getClass().getSimpleName()));
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new Unavailable(what + ": interrupted");
+    } finally {
+      pending.remove(answer);
+    }
   }
 
   /** Whether {@code command} is a program this process can run: a path, or found on the PATH. */
@@ -114,8 +171,12 @@ public final class SdkToolServer implements ToolServer {
     String cursor = null;
     try {
       do {
+        String from = cursor;
         McpSchema.ListToolsResult page =
-            cursor == null ? client.listTools() : client.listTools(cursor);
+            ask(
+                () -> from == null ? client.listTools() : client.listTools(from),
+                longest(spec.timeout()),
+                spec.name() + " did not list its tools");
         for (McpSchema.Tool t : page.tools()) {
           out.add(
               new ServerTool(
@@ -129,8 +190,6 @@ public final class SdkToolServer implements ToolServer {
       } while (cursor != null && !cursor.isEmpty());
     } catch (JsonProcessingException e) {
       throw new Unavailable(spec.name() + " sent a tool schema that is not JSON");
-    } catch (RuntimeException e) {
-      throw new Unavailable(spec.name() + " did not list its tools: " + reason(e));
     }
     return out;
   }
@@ -147,12 +206,11 @@ public final class SdkToolServer implements ToolServer {
       throw new IllegalArgumentException(
           "the arguments are not a JSON object: " + e.getOriginalMessage());
     }
-    McpSchema.CallToolResult result;
-    try {
-      result = client.callTool(new McpSchema.CallToolRequest(tool, arguments));
-    } catch (RuntimeException e) {
-      throw new Unavailable(spec.name() + "/" + tool + " did not answer: " + reason(e));
-    }
+    McpSchema.CallToolResult result =
+        ask(
+            () -> client.callTool(new McpSchema.CallToolRequest(tool, arguments)),
+            timeout,
+            spec.name() + "/" + tool + " did not answer");
     StringBuilder text = new StringBuilder();
     for (McpSchema.Content c : result.content()) {
       if (text.length() > 0) {
@@ -165,11 +223,21 @@ public final class SdkToolServer implements ToolServer {
 
   @Override
   public void close() {
+    closing = true;
+    pending.forEach(f -> f.cancel(true));
     try {
       client.closeGracefully();
     } catch (RuntimeException e) {
       client.close();
     }
+  }
+
+  private static Duration longest(Duration timeout) {
+    return timeout.compareTo(START) > 0 ? timeout : START;
+  }
+
+  private static String seconds(Duration d) {
+    return d.toSeconds() == 1 ? "1 second" : d.toSeconds() + " seconds";
   }
 
   /** An exception's words, without its causes' (a library's may quote a header). */
