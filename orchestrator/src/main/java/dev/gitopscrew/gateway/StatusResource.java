@@ -14,7 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 
-/** What the gateway is running with: configuration source, store, integrations, agents, skills. */
+/**
+ * What the gateway is running with: configuration source, store, integrations, MCP servers, agents,
+ * skills (with the MCP tools they grant).
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
@@ -50,6 +53,16 @@ public class StatusResource {
                 "election", election.isPresent(),
                 "identity", election.map(Leadership::identity).orElse("single"),
                 "leader", election.flatMap(Leadership::leader).orElse("")),
+        "mcp",
+            crew.mcp().statusNow().stream()
+                .map(
+                    m ->
+                        Map.of(
+                            "server", m.server(),
+                            "state", m.state().name(),
+                            "reason", m.reason() == null ? "" : m.reason(),
+                            "tools", m.tools().size()))
+                .toList(),
         "integrations",
             Integrations.describe(context).stream()
                 .map(
@@ -75,7 +88,10 @@ public class StatusResource {
                     s.name(),
                     s.description(),
                     s.source(),
-                    s.tools().stream().sorted().map(Tool::id).toList()))
+                    java.util.stream.Stream.concat(
+                            s.tools().stream().sorted().map(Tool::id),
+                            s.mcp().stream().map(g -> "mcp:" + g))
+                        .toList()))
         .toList();
   }
 

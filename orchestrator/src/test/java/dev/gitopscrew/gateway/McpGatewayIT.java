@@ -55,6 +55,10 @@ class McpGatewayIT {
           .contains("\"state\":\"DOWN\"")
           .contains("broken did not start: no program /nonexistent/mcp-server on this machine");
       assertThat(gw.get("/api/mcp", null).statusCode()).as("the token is required").isEqualTo(401);
+      assertThat(gw.get("/api/status", TOKEN).body())
+          .contains("\"mcp\":[")
+          .contains("\"server\":\"everything\"")
+          .contains("no program /nonexistent/mcp-server on this machine");
     }
   }
 }
