@@ -627,8 +627,10 @@ public record CrewConfig(
       return java.util.Optional.empty();
     }
 
-    private static final java.util.regex.Pattern VARIABLE =
+    /** {@code ${NAME}}: a value taken from the environment, its name the first group. */
+    public static final java.util.regex.Pattern VARIABLE =
         java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
     private static final java.util.regex.Pattern SECRET_NAME =
         java.util.regex.Pattern.compile(
             "(?i).*(token|secret|password|passwd|pat|key|authorization|credential).*");

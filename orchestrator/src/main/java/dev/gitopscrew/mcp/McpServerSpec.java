@@ -31,7 +31,7 @@ public record McpServerSpec(
   /** How long a call may take unless the entry says otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final Pattern VARIABLE = McpServerEntry.VARIABLE;
 
   /** A configuration entry that cannot be started, and why; {@code key} is within the entry. */
   public static final class Invalid extends IllegalArgumentException {

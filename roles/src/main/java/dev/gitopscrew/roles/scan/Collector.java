@@ -38,21 +38,7 @@ final class Collector {
   /** A finding in another file than the object's: a Helm chart's values.yaml. */
   void addIn(Rule rule, ManifestTree.Manifest m, String path, int line, String message) {
     ScanFinding f = finding(rule, m, line, m.label(), message, rule.fix(), false);
-    hits.add(
-        new Hit(
-            new ScanFinding(
-                f.rule(),
-                f.severity(),
-                path,
-                line,
-                f.object(),
-                f.namespace(),
-                f.message(),
-                f.fix(),
-                false),
-            m,
-            null,
-            false));
+    hits.add(new Hit(f.at(path, line, false), m, null, false));
   }
 
   /** A finding about something other than the object itself (its namespace). */

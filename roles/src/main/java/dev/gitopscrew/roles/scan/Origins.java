@@ -72,17 +72,7 @@ final class Origins {
         && overlay.resources().contains(best.source())) {
       fix = new Fix(path, best.source().document(), best.at(), hit.fix().key());
     }
-    ScanFinding moved =
-        new ScanFinding(
-            f.rule(),
-            f.severity(),
-            path,
-            line,
-            f.object(),
-            f.namespace(),
-            f.message(),
-            f.fix(),
-            fix != null);
+    ScanFinding moved = f.at(path, line, fix != null);
     return new Hit(moved, rendered, fix, hit.lacking());
   }
 

@@ -22,6 +22,11 @@ public record ScanFinding(
     String fix,
     boolean fixable) {
 
+  /** The same finding reported at {@code path}:{@code line} (a patch, a chart's values). */
+  public ScanFinding at(String path, int line, boolean fixable) {
+    return new ScanFinding(rule, severity, path, line, object, namespace, message, fix, fixable);
+  }
+
   /** {@code path:line}. */
   public String where() {
     return path + ":" + line;
