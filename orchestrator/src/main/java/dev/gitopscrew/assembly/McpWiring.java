@@ -37,6 +37,11 @@ public final class McpWiring {
     return new McpServers(specs, unusable, SdkToolServer::start, Clock.systemUTC());
   }
 
+  /** Submits a write that waits for a person as a request of its own, parked for an approval. */
+  public static dev.gitopscrew.model.ToolCallDoor.Approvals approvals(Crew crew) {
+    return new SubmitForApproval(crew::runRequest, crew::engine);
+  }
+
   public static CallMcpTool calls(CrewContext context, McpServers servers) {
     return new CallMcpTool(
         servers,

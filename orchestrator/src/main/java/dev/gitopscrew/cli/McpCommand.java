@@ -9,6 +9,7 @@ import dev.gitopscrew.mcp.McpServers;
 import dev.gitopscrew.mcp.ServerTool;
 import dev.gitopscrew.permission.Decision;
 import dev.gitopscrew.permission.PermissionChain;
+import dev.gitopscrew.request.McpCall;
 import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.settings.CrewContext;
@@ -119,11 +120,14 @@ final class McpCommand {
     @Option(names = "--dry-run", description = "say what a write would call; call only reads")
     boolean dryRun;
 
-    @Option(names = "--yes", description = "approve a write that waits for a person")
+    @Option(
+        names = "--yes",
+        description =
+            "approve a write that waits for a person (else it is parked for crew approve)")
     boolean yes;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
       CrewContext loaded = context.load(env);
       KnownAgent caller = KnownAgent.byId(agent).orElse(null);
       if (caller == null) {
@@ -131,8 +135,7 @@ final class McpCommand {
         return CrewCli.USAGE;
       }
       Origin origin = Sessions.origin();
-      try (Crew crew = Crew.open(loaded);
-          McpServers servers = McpWiring.servers(loaded)) {
+      try (Crew crew = Crew.open(loaded)) {
         SideEffects effects =
             new SideEffects(
                 new Actor(0, 0, caller.id(), origin.channel(), origin.requester()),
@@ -141,11 +144,19 @@ final class McpCommand {
                 Secrets.redactor(loaded.loaded().config(), loaded.env()),
                 Clock.systemUTC());
         CallMcpTool.Outcome outcome =
-            McpWiring.calls(loaded, servers)
+            McpWiring.calls(loaded, crew.mcp())
                 .call(caller, Sessions.CLI, effects, server, tool, arguments, yes);
         if (outcome instanceof CallMcpTool.Outcome.Answered a) {
           (a.answer().error() ? err() : out()).println(a.answer().text());
           return a.answer().error() ? CrewCli.FAILED : CrewCli.OK;
+        }
+        if (outcome instanceof CallMcpTool.Outcome.NotCalled n && !dryRun) {
+          // a write that waits for a person: parked as an approval, as a release cut is
+          var submitted =
+              McpWiring.approvals(crew)
+                  .submit(new McpCall(server, tool, arguments, false), Sessions.CLI, origin);
+          out().println(n.why() + "; " + submitted.text());
+          return submitted.state().equals("refused") ? CrewCli.FAILED : CrewCli.OK;
         }
         if (outcome instanceof CallMcpTool.Outcome.NotCalled n) {
           out().println("not called: " + n.what() + " (" + n.why() + ")");

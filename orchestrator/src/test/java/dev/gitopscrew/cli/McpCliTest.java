@@ -173,4 +173,32 @@ class McpCliTest {
         .doesNotContain("mcpServers: OpenClaw")
         .doesNotContain("unknown key");
   }
+
+  @Test
+  void aWriteThatWaitsForAPersonIsParkedAndRunsOnceApproved() throws IOException {
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace(
+                "\"reads\": [\"echo\", \"get-sum\"]",
+                "\"reads\": [\"echo\", \"get-sum\"], \"approval\": \"writes\""));
+
+    CliRun parked = crew("mcp", "call", "everything", "toggle-simulated-logging");
+    assertThat(parked.status()).as(parked.all()).isZero();
+    assertThat(parked.out())
+        .contains("a write of everything waits for a person's yes (approval: writes); submitted as")
+        .contains("nothing runs before that");
+    assertThat(crew("audit").out()).doesNotContain("toggle-simulated-logging {} ok");
+
+    java.util.regex.Matcher id =
+        java.util.regex.Pattern.compile("crew approve (\\S+)\\)").matcher(parked.out());
+    assertThat(id.find()).as(parked.out()).isTrue();
+    CliRun approved = crew("approve", id.group(1));
+    assertThat(approved.status()).as(approved.all()).isZero();
+    assertThat(crew("audit").out()).contains("mcp.call everything/toggle-simulated-logging {} ok");
+
+    CliRun yes = crew("mcp", "call", "everything", "toggle-simulated-logging", "--yes");
+    assertThat(yes.status()).as(yes.all()).isZero();
+    assertThat(yes.out()).containsIgnoringCase("logging");
+  }
 }
