@@ -22,6 +22,20 @@ record CliRun(int status, String out, String err) {
     return of(Map.of(), all);
   }
 
+  /** {@code crew ARGS --config CONFIG --state-dir STATE} with {@code env}. */
+  static CliRun withConfig(
+      Map<String, String> env,
+      java.nio.file.Path config,
+      java.nio.file.Path state,
+      String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+    all[args.length] = "--config";
+    all[args.length + 1] = config.toString();
+    all[args.length + 2] = "--state-dir";
+    all[args.length + 3] = state.toString();
+    return of(env, all);
+  }
+
   String all() {
     return out + err;
   }

@@ -38,12 +38,7 @@ class DigestCliTest {
   }
 
   private CliRun crew(String... args) {
-    String[] all = java.util.Arrays.copyOf(args, args.length + 4);
-    all[args.length] = "--config";
-    all[args.length + 1] = config.toString();
-    all[args.length + 2] = "--state-dir";
-    all[args.length + 3] = dir.resolve("state").toString();
-    return CliRun.of(Map.of(), all);
+    return CliRun.withConfig(Map.of(), config, dir.resolve("state"), args);
   }
 
   @Test

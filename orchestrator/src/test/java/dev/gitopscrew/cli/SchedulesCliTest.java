@@ -73,12 +73,7 @@ class SchedulesCliTest {
   }
 
   private CliRun crew(String... args) {
-    String[] all = java.util.Arrays.copyOf(args, args.length + 4);
-    all[args.length] = "--config";
-    all[args.length + 1] = config.toString();
-    all[args.length + 2] = "--state-dir";
-    all[args.length + 3] = dir.resolve("state").toString();
-    return CliRun.of(env, all);
+    return CliRun.withConfig(env, config, dir.resolve("state"), args);
   }
 
   @Test
