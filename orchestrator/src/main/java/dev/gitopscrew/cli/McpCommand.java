@@ -1,9 +1,13 @@
 package dev.gitopscrew.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.assembly.McpWiring;
 import dev.gitopscrew.effect.Actor;
 import dev.gitopscrew.effect.SideEffects;
+import dev.gitopscrew.gatewayclient.ApiJson;
+import dev.gitopscrew.gatewayclient.GatewayClient;
 import dev.gitopscrew.mcp.CallMcpTool;
 import dev.gitopscrew.mcp.McpServers;
 import dev.gitopscrew.mcp.ServerTool;
@@ -14,9 +18,13 @@ import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.roles.work.Origin;
 import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.settings.Secrets;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,54 +51,62 @@ final class McpCommand {
     @Override
     public Integer call() {
       CrewContext loaded = context.load(env);
-      PermissionChain permissions = loaded.permissions();
+      Optional<GatewayClient> gateway = SessionCommands.runningGateway(loaded, err());
+      if (gateway.isPresent()) {
+        // the gateway's servers, as it last saw them: a second set is not started here
+        return print(
+            loaded,
+            ApiJson.MAPPER.convertValue(
+                gateway.get().get("/api/mcp"), new TypeReference<List<McpServers.Status>>() {}));
+      }
       try (McpServers servers = McpWiring.servers(loaded)) {
-        List<McpServers.Status> all = servers.status();
-        if (all.isEmpty()) {
-          out().println("No MCP servers configured (mcpServers, docs/mcp.md).");
-          return CrewCli.OK;
-        }
-        boolean down = false;
-        for (McpServers.Status s : all) {
+        return print(loaded, servers.status());
+      }
+    }
+
+    private int print(CrewContext loaded, List<McpServers.Status> all) {
+      PermissionChain permissions = loaded.permissions();
+      if (all.isEmpty()) {
+        out().println("No MCP servers configured (mcpServers, docs/mcp.md).");
+        return CrewCli.OK;
+      }
+      boolean down = false;
+      for (McpServers.Status s : all) {
+        out()
+            .println(
+                s.server()
+                    + " ("
+                    + s.where()
+                    + "): "
+                    + switch (s.state()) {
+                      case READY -> "ready, " + s.tools().size() + " tools";
+                      case DOWN -> "DOWN: " + s.reason();
+                      case NOT_STARTED -> "not started";
+                    });
+        down |= s.state() != McpServers.State.READY;
+        var entry = loaded.loaded().config().mcpServers().get(s.server());
+        Set<String> reads = entry == null ? Set.of() : Set.copyOf(entry.reads());
+        for (ServerTool t : s.tools()) {
+          List<String> callers = new ArrayList<>();
+          for (KnownAgent agent : KnownAgent.values()) {
+            if (permissions.checkMcp(agent, Sessions.CLI, t.server(), t.name())
+                instanceof Decision.Allowed) {
+              callers.add(agent.id());
+            }
+          }
           out()
               .println(
-                  s.server()
-                      + " ("
-                      + s.where()
-                      + "): "
-                      + switch (s.state()) {
-                        case READY -> "ready, " + s.tools().size() + " tools";
-                        case DOWN -> "DOWN: " + s.reason();
-                        case NOT_STARTED -> "not started";
-                      });
-          down |= s.state() != McpServers.State.READY;
-          Set<String> reads =
-              servers
-                  .spec(s.server())
-                  .map(dev.gitopscrew.mcp.McpServerSpec::reads)
-                  .orElse(Set.of());
-          for (ServerTool t : s.tools()) {
-            List<String> callers = new ArrayList<>();
-            for (KnownAgent agent : KnownAgent.values()) {
-              if (permissions.checkMcp(agent, Sessions.CLI, t.server(), t.name())
-                  instanceof Decision.Allowed) {
-                callers.add(agent.id());
-              }
-            }
-            out()
-                .println(
-                    "  "
-                        + t.name()
-                        + " ["
-                        + (t.readOnlyHint() && reads.contains(t.name()) ? "read" : "write")
-                        + "] "
-                        + (callers.isEmpty()
-                            ? "no agent may call it (no skill grants mcp:" + t.id() + ")"
-                            : "may be called by " + String.join(", ", callers)));
-          }
+                  "  "
+                      + t.name()
+                      + " ["
+                      + (t.readOnlyHint() && reads.contains(t.name()) ? "read" : "write")
+                      + "] "
+                      + (callers.isEmpty()
+                          ? "no agent may call it (no skill grants mcp:" + t.id() + ")"
+                          : "may be called by " + String.join(", ", callers)));
         }
-        return down ? CrewCli.FAILED : CrewCli.OK;
       }
+      return down ? CrewCli.FAILED : CrewCli.OK;
     }
   }
 
@@ -135,7 +151,11 @@ final class McpCommand {
         return CrewCli.USAGE;
       }
       Origin origin = Sessions.origin();
-      try (Crew crew = Crew.open(loaded)) {
+      Optional<GatewayClient> gateway = SessionCommands.runningGateway(loaded, err());
+      if (gateway.isPresent()) {
+        return remote(gateway.get(), caller, origin);
+      }
+      try (Crew crew = Crew.openClient(loaded, CrewCli.waitingForStore(err()))) {
         SideEffects effects =
             new SideEffects(
                 new Actor(0, 0, caller.id(), origin.channel(), origin.requester()),
@@ -163,6 +183,33 @@ final class McpCommand {
           return CrewCli.OK;
         }
         err().println("refused: " + ((CallMcpTool.Outcome.Refused) outcome).reason());
+        return CrewCli.FAILED;
+      }
+    }
+
+    /** The call through the running gateway, which holds the servers and the store. */
+    private int remote(GatewayClient gateway, KnownAgent caller, Origin origin) {
+      JsonNode args;
+      try {
+        args = ApiJson.MAPPER.readTree(arguments);
+      } catch (IOException e) {
+        err().println("error: --json is not JSON: " + e.getMessage());
+        return CrewCli.USAGE;
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("arguments", args);
+      body.put("agent", caller.id());
+      body.put("requester", origin.requester());
+      body.put("dryRun", dryRun);
+      body.put("approve", yes);
+      try {
+        JsonNode answer =
+            gateway.post("/api/mcp/" + server + "/" + tool, body, java.time.Duration.ofMinutes(5));
+        boolean failed = answer.path("state").asText().equals("failed");
+        (failed ? err() : out()).println(answer.path("text").asText());
+        return failed ? CrewCli.FAILED : CrewCli.OK;
+      } catch (GatewayClient.GatewayError e) {
+        err().println("refused: " + e.getMessage());
         return CrewCli.FAILED;
       }
     }
