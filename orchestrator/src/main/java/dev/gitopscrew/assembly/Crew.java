@@ -362,8 +362,8 @@ public final class Crew implements AutoCloseable {
   @Override
   public void close() {
     chat.close();
-    mcp.close();
     engine.close();
+    mcp.close(); // after the engine: a session still running may call a server
     deliveries.close();
     changes.close();
     cluster.close();

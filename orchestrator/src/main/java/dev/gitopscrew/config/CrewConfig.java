@@ -633,7 +633,7 @@ public record CrewConfig(
 
     private static final java.util.regex.Pattern SECRET_NAME =
         java.util.regex.Pattern.compile(
-            "(?i).*(token|secret|password|passwd|pat|key|authorization|credential).*");
+            "(?i).*(token|secret|password|passwd|authorization|credential).*|(?i)(.*_)?(pat|key)(_.*)?");
 
     /**
      * The values the redactor hides: every header's, every {@code env} value of a secret-looking

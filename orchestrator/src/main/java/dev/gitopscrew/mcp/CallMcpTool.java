@@ -77,7 +77,8 @@ public final class CallMcpTool {
         return new Outcome.Answered(
             offered.get(), false, redacted(servers.call(server, tool, args)));
       }
-      String target = offered.get().id() + " " + bounded(args);
+      // redacted before it is cut, so no part of a secret is left at the cut
+      String target = offered.get().id() + " " + bounded(redactor.redact(args));
       if (effects.dryRun()) {
         effects.preview(EffectKind.MCP_CALL, target, "dry run: would call");
         return new Outcome.NotCalled(target, "a dry run calls no tool that writes");

@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * An MCP server as the crew starts it: its configuration entry with each {@code ${VAR}} replaced
- * from the environment. Either a command over stdio or a URL over streamable HTTP. The values that
- * are secrets ({@code CrewConfig.McpServerEntry#secrets}) are hidden by the crew's redactor
- * wherever they could appear.
+ * from the environment. Either a command over stdio or a URL over streamable HTTP.
+ *
+ * @param where how it runs, in words for people: the command and its arguments, or the URL, as
+ *     written (each {@code ${VAR}} kept, so no secret is shown) The values that are secrets ({@code
+ *     CrewConfig.McpServerEntry#secrets}) are hidden by the crew's redactor wherever they could
+ *     appear.
  */
 public record McpServerSpec(
     String name,
@@ -26,7 +29,8 @@ public record McpServerSpec(
     Map<String, String> headers,
     Set<String> reads,
     boolean writesNeedApproval,
-    Duration timeout) {
+    Duration timeout,
+    String where) {
 
   /** How long a call may take unless the entry says otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -56,13 +60,6 @@ public record McpServerSpec(
 
   public boolean overStdio() {
     return command != null;
-  }
-
-  /** Where it runs, in words that hold no secret: the command and its arguments, or the URL. */
-  public String where() {
-    return overStdio()
-        ? "stdio: " + command + (args.isEmpty() ? "" : " " + String.join(" ", args))
-        : "streamable HTTP: " + url;
   }
 
   /**
@@ -113,7 +110,13 @@ public record McpServerSpec(
         headers,
         Set.copyOf(entry.reads()),
         "writes".equals(entry.approval()),
-        Duration.ofSeconds(seconds));
+        Duration.ofSeconds(seconds),
+        // as written, each ${VAR} kept: what is shown holds no value from the environment
+        stdio
+            ? "stdio: "
+                + entry.command()
+                + (entry.args().isEmpty() ? "" : " " + String.join(" ", entry.args()))
+            : "streamable HTTP: " + entry.url());
   }
 
   private static String resolve(String key, String value, Map<String, String> environment) {

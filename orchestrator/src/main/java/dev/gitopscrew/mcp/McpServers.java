@@ -82,6 +82,9 @@ public final class McpServers implements AutoCloseable {
 
     /** Started and its tools current, unless it is down and not due again yet. */
     synchronized void ensure() {
+      if (closed) {
+        return;
+      }
       if (running == null && (retryAt == null || !clock.instant().isBefore(retryAt))) {
         try {
           running = starter.start(spec, new ToolServer.Events(() -> stale = true, this::lost));
@@ -95,12 +98,16 @@ public final class McpServers implements AutoCloseable {
         stale = false;
         try {
           tools = List.copyOf(running.tools());
-          failures = 0;
           reason = null;
         } catch (ToolServer.Unavailable e) {
           down(e.getMessage());
         }
       }
+    }
+
+    /** A call was answered: the server works, its next failure starts the backoff afresh. */
+    synchronized void answered() {
+      failures = 0;
     }
 
     /** The running server is gone (its process exited): down until its backoff has passed. */
@@ -136,6 +143,7 @@ public final class McpServers implements AutoCloseable {
   private final ToolServer.Starter starter;
   private final Clock clock;
   private java.util.concurrent.ScheduledExecutorService keeper;
+  private volatile boolean closed;
 
   /**
    * @param unusable the servers that cannot start as configured (a variable the environment lacks),
@@ -216,6 +224,11 @@ public final class McpServers implements AutoCloseable {
         java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
+  /** One server's state, started (or retried) first when due; empty when it is not configured. */
+  public Optional<Status> status(String server) {
+    return Optional.ofNullable(slots.get(server)).map(Slot::status);
+  }
+
   /** The tool {@code tool} of {@code server} as it offers it now; empty when it has none. */
   public Optional<ServerTool> tool(String server, String tool) {
     Slot slot = slots.get(server);
@@ -248,7 +261,9 @@ public final class McpServers implements AutoCloseable {
       running = slot.running;
     }
     try {
-      return running.call(tool, argumentsJson, slot.spec.timeout());
+      ToolAnswer answer = running.call(tool, argumentsJson, slot.spec.timeout());
+      slot.answered();
+      return answer;
     } catch (ToolServer.Unavailable e) {
       slot.downIf(running, e.getMessage());
       throw e;
@@ -257,6 +272,7 @@ public final class McpServers implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     synchronized (this) {
       if (keeper != null) {
         keeper.shutdownNow();

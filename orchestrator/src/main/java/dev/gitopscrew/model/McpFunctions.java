@@ -148,10 +148,18 @@ public final class McpFunctions {
         call, ((CallMcpTool.Outcome.Refused) outcome).reason() + "; nothing was called");
   }
 
+  /**
+   * The tools {@code agent} may call in {@code scope}: only the servers its skills there grant are
+   * looked at (and started when they are not running), so an ungranted server never starts.
+   */
   private List<ServerTool> callable(KnownAgent agent, ChannelScope scope) {
     List<ServerTool> out = new ArrayList<>();
-    for (McpServers.Status status : servers.status()) {
-      for (ServerTool tool : status.tools()) {
+    for (String server : servers.names()) {
+      if (!permissions.grantsAnyOf(agent, scope, server)) {
+        continue;
+      }
+      for (ServerTool tool :
+          servers.status(server).map(McpServers.Status::tools).orElse(List.of())) {
         if (permissions.checkMcp(agent, scope, tool.server(), tool.name()).allowed()) {
           out.add(tool);
         }

@@ -151,6 +151,18 @@ public final class PermissionChain {
   }
 
   /**
+   * Whether a skill of {@code agent} that {@code scope} allows grants any tool of {@code server}.
+   */
+  public boolean grantsAnyOf(KnownAgent agent, ChannelScope scope, String server) {
+    return profile(agent).skills().stream()
+        .filter(scope::allows)
+        .map(catalog::find)
+        .flatMap(java.util.Optional::stream)
+        .anyMatch(
+            s -> s.mcp().stream().anyMatch(g -> g.equals(server) || g.startsWith(server + "/")));
+  }
+
+  /**
    * The skills of {@code agent} that grant {@code what}, and the first of them the scope allows.
    */
   private Decision decide(

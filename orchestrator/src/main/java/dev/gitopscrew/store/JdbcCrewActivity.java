@@ -15,11 +15,12 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The digest's reading of the store: requests (root sessions) started in a span by their state,
- * those that went wrong, incidents opened in it or still open, and approvals waiting now.
+ * those that went wrong in it (ended failed, whenever they started), incidents opened in it or
+ * still open, and approvals waiting now.
  */
 public final class JdbcCrewActivity implements CrewActivity {
 
-  // a digest is read by people: past these many lines it says how many more there are
+  // a digest is read by people: each list stops at these many lines
   static final int LINES = 10;
 
   private final Jdbi jdbi;
@@ -57,8 +58,8 @@ public final class JdbcCrewActivity implements CrewActivity {
 
   private static List<Item> failed(Handle h, OffsetDateTime from, OffsetDateTime to) {
     return h.createQuery(
-            "SELECT id, instruction, detail, state, created_at FROM sessions WHERE parent_id IS NULL"
-                + " AND created_at >= :from AND created_at < :to AND state IN ('failed',"
+            "SELECT id, instruction, detail, state, ended_at FROM sessions WHERE parent_id IS NULL"
+                + " AND ended_at >= :from AND ended_at < :to AND state IN ('failed',"
                 + " 'timed_out', 'interrupted') ORDER BY id DESC")
         .bind("from", from)
         .bind("to", to)
@@ -72,7 +73,7 @@ public final class JdbcCrewActivity implements CrewActivity {
                             ? ""
                             : " (" + firstLine(rs.getString("detail")) + ")"),
                     rs.getString("state"),
-                    at(rs, "created_at")))
+                    at(rs, "ended_at")))
         .list();
   }
 

@@ -270,4 +270,15 @@ class McpServersTest {
         .findFirst()
         .orElseThrow();
   }
+
+  @Test
+  void aToolTheServerRefusesIsAnErrorAnswerAndTheServerStaysUp() {
+    McpServers servers = everything(null);
+    ToolAnswer answer = servers.call("everything", "no-such-tool", "{}");
+    assertThat(answer.error()).isTrue();
+    assertThat(answer.text()).contains("no-such-tool");
+    assertThat(servers.status().get(0).state()).isEqualTo(McpServers.State.READY);
+    assertThat(servers.call("everything", "echo", "{\"message\": \"still up\"}").text())
+        .contains("still up");
+  }
 }

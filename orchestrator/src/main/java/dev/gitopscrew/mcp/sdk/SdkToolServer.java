@@ -42,6 +42,25 @@ public final class SdkToolServer implements ToolServer {
             return thread;
           });
 
+  /** The crew's own variables a stdio server gets; never a token. */
+  private static final List<String> INHERITED =
+      List.of(
+          "PATH",
+          "HOME",
+          "USER",
+          "LOGNAME",
+          "SHELL",
+          "LANG",
+          "LC_ALL",
+          "TZ",
+          "TMPDIR",
+          "HTTP_PROXY",
+          "HTTPS_PROXY",
+          "NO_PROXY",
+          "http_proxy",
+          "https_proxy",
+          "no_proxy");
+
   private final McpServerSpec spec;
   private final McpSyncClient client;
   // the requests waiting for an answer: cancelled at once when the server's process exits
@@ -93,6 +112,13 @@ public final class SdkToolServer implements ToolServer {
     return server;
   }
 
+  /** The server answered a request with a JSON-RPC error (unknown tool, invalid arguments). */
+  private static final class ServerError extends RuntimeException {
+    ServerError(String message) {
+      super(message);
+    }
+  }
+
   /** One request, answered within {@code timeout}, cancelled when the server's process exits. */
   private <T> T ask(java.util.concurrent.Callable<T> request, Duration timeout, String what) {
     java.util.concurrent.Future<T> answer = CALLS.submit(request);
@@ -103,8 +129,15 @@ public final class SdkToolServer implements ToolServer {
       answer.cancel(true);
       throw new Unavailable(what + ": no answer within " + seconds(timeout));
     } catch (java.util.concurrent.CancellationException e) {
-      throw new Unavailable(what + ": the server exited");
+      throw new Unavailable(
+          what
+              + ": cancelled, the server was closed (it exited, or another call failed);"
+              + " a write may have happened");
     } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof io.modelcontextprotocol.spec.McpError error) {
+        // the server answered, with an error of the protocol's: it is up
+        throw new ServerError(String.valueOf(error.getMessage()));
+      }
       throw new Unavailable(
           what
               + ": "
@@ -138,7 +171,14 @@ public final class SdkToolServer implements ToolServer {
   private static McpClientTransport transport(McpServerSpec spec) {
     JacksonMcpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
     if (spec.overStdio()) {
-      Map<String, String> env = new java.util.HashMap<>(System.getenv());
+      // what a program needs to run, not the crew's tokens: the entry's env adds the rest
+      Map<String, String> env = new java.util.HashMap<>();
+      for (String name : INHERITED) {
+        String value = System.getenv(name);
+        if (value != null) {
+          env.put(name, value);
+        }
+      }
       env.putAll(spec.env());
       StdioClientTransport stdio =
           new StdioClientTransport(
@@ -172,11 +212,16 @@ public final class SdkToolServer implements ToolServer {
     try {
       do {
         String from = cursor;
-        McpSchema.ListToolsResult page =
-            ask(
-                () -> from == null ? client.listTools() : client.listTools(from),
-                longest(spec.timeout()),
-                spec.name() + " did not list its tools");
+        McpSchema.ListToolsResult page;
+        try {
+          page =
+              ask(
+                  () -> from == null ? client.listTools() : client.listTools(from),
+                  longest(spec.timeout()),
+                  spec.name() + " did not list its tools");
+        } catch (ServerError e) {
+          throw new Unavailable(spec.name() + " did not list its tools: " + e.getMessage());
+        }
         for (McpSchema.Tool t : page.tools()) {
           out.add(
               new ServerTool(
@@ -206,11 +251,17 @@ public final class SdkToolServer implements ToolServer {
       throw new IllegalArgumentException(
           "the arguments are not a JSON object: " + e.getOriginalMessage());
     }
-    McpSchema.CallToolResult result =
-        ask(
-            () -> client.callTool(new McpSchema.CallToolRequest(tool, arguments)),
-            timeout,
-            spec.name() + "/" + tool + " did not answer");
+    McpSchema.CallToolResult result;
+    try {
+      result =
+          ask(
+              () -> client.callTool(new McpSchema.CallToolRequest(tool, arguments)),
+              timeout,
+              spec.name() + "/" + tool + " did not answer");
+    } catch (ServerError e) {
+      return new ToolAnswer(
+          spec.name() + "/" + tool + " answered with an error: " + e.getMessage(), true);
+    }
     StringBuilder text = new StringBuilder();
     for (McpSchema.Content c : result.content()) {
       if (text.length() > 0) {
@@ -226,7 +277,9 @@ public final class SdkToolServer implements ToolServer {
     closing = true;
     pending.forEach(f -> f.cancel(true));
     try {
-      client.closeGracefully();
+      if (!client.closeGracefully()) {
+        client.close();
+      }
     } catch (RuntimeException e) {
       client.close();
     }

@@ -60,13 +60,18 @@ final class KustomizeGraph {
         .anyMatch(k -> PATCH_KEYS.stream().anyMatch(key -> k.root().get(key).isPresent()));
   }
 
+  // kustomize's remote forms: a URL, git::, git@host:, gh:, github.com/ or github.com:, ?ref=
+  private static final java.util.regex.Pattern REMOTE =
+      java.util.regex.Pattern.compile(
+          "://|^git::|^git@|^gh:|^github\\.com[/:]|^bitbucket\\.org[/:]|^gitlab\\.com[/:]|\\?ref=");
+
   /** Whether {@code root} includes anything from the network (nothing is fetched). */
   boolean remote(ManifestTree.Kustomization root) {
     for (ManifestTree.Kustomization k : closure(root)) {
       for (String key : INCLUDES) {
         for (YamlNode item : Nodes.items(k.root(), key)) {
           String entry = Nodes.text(item).orElse("");
-          if (entry.contains("://") || entry.startsWith("github.com/") || entry.contains("?ref=")) {
+          if (REMOTE.matcher(entry).find()) {
             return true;
           }
         }
