@@ -95,9 +95,9 @@ public final class CallMcpTool {
               a -> a.error() ? "the tool said it failed" : "answered");
       return new Outcome.Answered(offered.get(), true, redacted(answer));
     } catch (ToolServer.Unavailable e) {
-      return new Outcome.Refused(e.getMessage());
+      return new Outcome.Refused(redactor.redact(e.getMessage()));
     } catch (IllegalArgumentException e) {
-      return new Outcome.Refused(e.getMessage());
+      return new Outcome.Refused(redactor.redact(e.getMessage()));
     }
   }
 
@@ -107,7 +107,7 @@ public final class CallMcpTool {
         servers.status().stream().filter(s -> s.server().equals(server)).findFirst().orElseThrow();
     return new Outcome.Refused(
         status.state() == McpServers.State.DOWN
-            ? server + " is down: " + status.reason()
+            ? server + " is down: " + redactor.redact(status.reason())
             : server
                 + " offers no tool "
                 + tool

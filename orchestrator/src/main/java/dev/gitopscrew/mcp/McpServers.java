@@ -87,7 +87,14 @@ public final class McpServers implements AutoCloseable {
       }
       if (running == null && (retryAt == null || !clock.instant().isBefore(retryAt))) {
         try {
-          running = starter.start(spec, new ToolServer.Events(() -> stale = true, this::lost));
+          // an exit takes down the server that exited, never one started after it
+          java.util.concurrent.atomic.AtomicReference<ToolServer> started =
+              new java.util.concurrent.atomic.AtomicReference<>();
+          running =
+              starter.start(
+                  spec,
+                  new ToolServer.Events(() -> stale = true, why -> downIf(started.get(), why)));
+          started.set(running);
           stale = true;
         } catch (ToolServer.Unavailable e) {
           down(e.getMessage());
@@ -108,13 +115,6 @@ public final class McpServers implements AutoCloseable {
     /** A call was answered: the server works, its next failure starts the backoff afresh. */
     synchronized void answered() {
       failures = 0;
-    }
-
-    /** The running server is gone (its process exited): down until its backoff has passed. */
-    synchronized void lost(String why) {
-      if (running != null) {
-        down(why);
-      }
     }
 
     /** Down, unless the server that failed was already replaced (or taken down for its exit). */
