@@ -68,7 +68,8 @@ public final class McpFunctions {
   /** The server tools {@code agent} may call in {@code scope}, of the servers that are up. */
   public List<ToolSpec> offered(KnownAgent agent, ChannelScope scope) {
     List<ToolSpec> out = new ArrayList<>();
-    for (ServerTool tool : callable(agent, scope)) {
+    for (java.util.Map.Entry<String, ServerTool> named : named(callable(agent, scope)).entrySet()) {
+      ServerTool tool = named.getValue();
       ObjectNode parameters;
       try {
         parameters = (ObjectNode) JSON.readTree(tool.inputSchema());
@@ -77,7 +78,7 @@ public final class McpFunctions {
       }
       out.add(
           new ToolSpec(
-              name(tool),
+              named.getKey(),
               "[from the MCP server "
                   + tool.server()
                   + (readOf(tool) ? ", read-only] " : ", writes] ")
@@ -91,8 +92,7 @@ public final class McpFunctions {
   public ToolCallDoor.Outcome call(
       ToolCall call, KnownAgent agent, ChannelScope scope, Assignment assignment)
       throws InterruptedException {
-    Optional<ServerTool> tool =
-        callable(agent, scope).stream().filter(t -> name(t).equals(call.name())).findFirst();
+    Optional<ServerTool> tool = Optional.ofNullable(named(callable(agent, scope)).get(call.name()));
     if (tool.isEmpty()) {
       return ToolCallDoor.Outcome.refused(
           call,
@@ -171,6 +171,29 @@ public final class McpFunctions {
   private boolean readOf(ServerTool tool) {
     return tool.readOnlyHint()
         && servers.spec(tool.server()).map(s -> s.reads().contains(tool.name())).orElse(false);
+  }
+
+  /**
+   * Each tool by its function name; two tools whose names meet once made safe for a function name
+   * ({@code a}/{@code b_c} and {@code a_b}/{@code c}) each get a short digest of their own id, so a
+   * call never reaches the other one.
+   */
+  static java.util.Map<String, ServerTool> named(List<ServerTool> tools) {
+    java.util.Map<String, Long> counts =
+        tools.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    McpFunctions::name, java.util.stream.Collectors.counting()));
+    java.util.Map<String, ServerTool> out = new java.util.LinkedHashMap<>();
+    for (ServerTool tool : tools) {
+      String name = name(tool);
+      if (counts.get(name) > 1) {
+        String digest = String.format("%08x", tool.id().hashCode());
+        name = name.substring(0, Math.min(name.length(), NAME_CHARS - 9)) + "_" + digest;
+      }
+      out.put(name, tool);
+    }
+    return out;
   }
 
   /** {@code mcp_SERVER_TOOL}, in the characters and length function names may have. */

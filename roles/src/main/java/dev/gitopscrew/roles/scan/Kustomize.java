@@ -63,12 +63,13 @@ public final class Kustomize {
     }
     Path out = null;
     Path err = null;
+    Process process = null;
     try {
       // files, not pipes: nothing has to drain them while the builds run side by side
       out = Files.createTempFile("crew-kustomize-", ".yaml");
       err = Files.createTempFile("crew-kustomize-", ".err");
       // the default load restrictor keeps generators inside the copy of the repository
-      Process process =
+      process =
           new ProcessBuilder(List.of(kubectl.toString(), "kustomize", dir.toString()))
               .directory(dir.toFile())
               .redirectOutput(out.toFile())
@@ -89,6 +90,9 @@ public final class Kustomize {
       Thread.currentThread().interrupt();
       throw new Failed("interrupted");
     } finally {
+      if (process != null && process.isAlive()) {
+        process.destroyForcibly(); // an interrupted scan leaves no kubectl behind
+      }
       delete(out);
       delete(err);
     }
