@@ -1,6 +1,6 @@
 package dev.gitopscrew.cli;
 
-import dev.gitopscrew.config.CrewConfig.McpServerEntry;
+import dev.gitopscrew.config.McpServerEntry;
 import dev.gitopscrew.settings.CrewContext;
 import dev.gitopscrew.skill.Skill;
 import java.io.PrintWriter;

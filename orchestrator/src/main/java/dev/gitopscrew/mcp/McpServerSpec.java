@@ -1,6 +1,6 @@
 package dev.gitopscrew.mcp;
 
-import dev.gitopscrew.config.CrewConfig.McpServerEntry;
+import dev.gitopscrew.config.McpServerEntry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +17,7 @@ import java.util.regex.Pattern;
  *
  * @param where how it runs, in words for people: the command and its arguments, or the URL, as
  *     written (each {@code ${VAR}} kept, so no secret is shown) The values that are secrets ({@code
- *     CrewConfig.McpServerEntry#secrets}) are hidden by the crew's redactor wherever they could
- *     appear.
+ *     McpServerEntry#secrets}) are hidden by the crew's redactor wherever they could appear.
  */
 public record McpServerSpec(
     String name,

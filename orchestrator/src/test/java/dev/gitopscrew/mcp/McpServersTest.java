@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.gitopscrew.config.CrewConfig.McpServerEntry;
+import dev.gitopscrew.config.McpServerEntry;
 import dev.gitopscrew.mcp.sdk.SdkToolServer;
 import dev.gitopscrew.testing.McpEverything;
 import dev.gitopscrew.testing.MovingClock;
