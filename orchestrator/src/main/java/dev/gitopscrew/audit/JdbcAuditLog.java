@@ -20,7 +20,7 @@ public final class JdbcAuditLog implements AuditLog {
 
   private static final int DETAIL = 4000;
   private static final int TEXT = 1024;
-  private static final String COLUMNS =
+  public static final String COLUMNS =
       "id, request_id, session_id, agent, channel, requester, kind, target, artifact, dry_run,"
           + " outcome, detail, at";
 
@@ -88,7 +88,7 @@ public final class JdbcAuditLog implements AuditLog {
     return newest;
   }
 
-  private static AuditRecord read(ResultSet rs, StatementContext ctx) throws SQLException {
+  public static AuditRecord read(ResultSet rs, StatementContext ctx) throws SQLException {
     return new AuditRecord(
         rs.getLong("id"),
         rs.getLong("request_id"),

@@ -46,6 +46,7 @@ public final class CrewCli {
           IncidentsCommand.class,
           SchedulesCommand.class,
           McpCommand.class,
+          ConsoleCommand.class,
           VerifyCommand.class,
           ForgeCommand.class,
           ReleaseCommand.class,

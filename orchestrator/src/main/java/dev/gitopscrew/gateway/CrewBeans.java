@@ -163,4 +163,17 @@ public class CrewBeans {
   AuditTrail auditTrail(Crew crew) {
     return crew.trail();
   }
+
+  @Produces
+  @Singleton
+  dev.gitopscrew.store.JdbcConsoleLogins consoleLogins(Crew crew) {
+    return new dev.gitopscrew.store.JdbcConsoleLogins(
+        crew.store().dataSource(), java.time.Clock.systemUTC());
+  }
+
+  @Produces
+  @Singleton
+  dev.gitopscrew.store.ConsoleReads consoleReads(Crew crew) {
+    return new dev.gitopscrew.store.ConsoleReads(crew.store().dataSource());
+  }
 }

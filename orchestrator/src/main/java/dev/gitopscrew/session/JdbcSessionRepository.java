@@ -38,7 +38,9 @@ public final class JdbcSessionRepository {
   static final String RUNNING = "running";
   static final String AWAITING_APPROVAL = "awaiting_approval";
   private static final int MAX_TEXT = 100_000;
-  private static final String COLUMNS =
+
+  /** Every column of a session row, in the order {@link #read} reads them. */
+  public static final String COLUMNS =
       "id, parent_id, root_id, agent, depth, instruction, timeout_ms, state, detail, created_at,"
           + " deadline_at, started_at, ended_at, consumed_at, archived_at, channel, requester,"
           + " result_data";
@@ -376,7 +378,7 @@ public final class JdbcSessionRepository {
     return statement;
   }
 
-  private static SessionRecord read(ResultSet rs, StatementContext ctx) throws SQLException {
+  public static SessionRecord read(ResultSet rs, StatementContext ctx) throws SQLException {
     long id = rs.getLong("id");
     long parent = rs.getLong("parent_id");
     Long parentId = rs.wasNull() ? null : parent;

@@ -1,0 +1,115 @@
+package dev.gitopscrew.console;
+
+import dev.gitopscrew.incident.Incident;
+import dev.gitopscrew.incident.IncidentLog;
+import dev.gitopscrew.session.Approval;
+import dev.gitopscrew.session.SessionEngine;
+import dev.gitopscrew.store.ConsoleReads;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /console/incidents}: incidents newest first; {@code /console/incidents/ID}: one as a
+ * timeline (the alert, triage, runbook steps and notes from its audit trail, its approval, its
+ * resolution) with its session tree and post-incident report.
+ */
+@Path("/console/incidents")
+public class IncidentsPage {
+
+  @Inject IncidentLog incidents;
+  @Inject SessionEngine engine;
+  @Inject ConsoleReads reads;
+  @Inject RoutingContext routing;
+
+  @Location("console/incidents")
+  Template list;
+
+  @Location("console/incident")
+  Template one;
+
+  @Location("console/tree")
+  Template tree;
+
+  /** One moment of an incident. */
+  public record Moment(String at, String what, String state) {}
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  public TemplateInstance list() {
+    return ConsolePages.page(list, "incidents", routing).data("incidents", incidents.list(200));
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.TEXT_HTML)
+  public TemplateInstance show(@PathParam("id") long id) {
+    Incident incident =
+        incidents.find(id).orElseThrow(() -> new NotFoundException("no incident " + id));
+    List<Moment> timeline = new ArrayList<>();
+    timeline.add(
+        new Moment(
+            ConsolePages.time(incident.openedAt()),
+            "opened by " + incident.trigger() + " for " + incident.app(),
+            "open"));
+    Approval approval = null;
+    SessionTree drawn = null;
+    if (incident.requestId() != null) {
+      for (String line : incidents.timeline(incident.requestId())) {
+        int space = line.indexOf(' ');
+        timeline.add(
+            space > 0
+                ? new Moment(
+                    ConsolePages.time(java.time.Instant.parse(line.substring(0, space))),
+                    line.substring(space + 1),
+                    "")
+                : new Moment("", line, ""));
+      }
+      approval = engine.approvals().ofSession(incident.requestId()).orElse(null);
+      if (approval != null) {
+        timeline.add(
+            new Moment(
+                ConsolePages.time(approval.requestedAt()),
+                "approval " + approval.id() + " asked: " + approval.reason(),
+                "pending"));
+        if (approval.decidedAt() != null) {
+          timeline.add(
+              new Moment(
+                  ConsolePages.time(approval.decidedAt()),
+                  "approval "
+                      + approval.id()
+                      + " "
+                      + approval.state()
+                      + " by "
+                      + approval.decidedBy()
+                      + (approval.note() == null ? "" : ": " + approval.note()),
+                  approval.state()));
+        }
+      }
+      drawn = SessionTree.read(reads, incident.requestId(), incident.requestId());
+    }
+    if (incident.resolvedAt() != null) {
+      timeline.add(
+          new Moment(
+              ConsolePages.time(incident.resolvedAt()),
+              "resolved" + (incident.summary() == null ? "" : ": " + incident.summary()),
+              "resolved"));
+    }
+    timeline.sort(java.util.Comparator.comparing(Moment::at));
+    return ConsolePages.page(one, "incidents", routing)
+        .data("incident", incident)
+        .data("timeline", timeline)
+        .data("approval", approval)
+        .data("treeHtml", drawn == null ? "" : tree.data("tree", drawn).render());
+  }
+}
