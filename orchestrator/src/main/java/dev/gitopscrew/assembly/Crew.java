@@ -154,6 +154,7 @@ public final class Crew implements AutoCloseable {
             redactor,
             LocalDirectories.of(context.stateDir(), context.loaded().config()),
             dev.gitopscrew.roles.catalogue.RequestCatalogue.standard());
+    runRequest.onDenied(new dev.gitopscrew.webhook.NoteDeniedStep(incidentLog));
     this.chat =
         new ChatWiring(
             context.loaded().config().channels().discord(),

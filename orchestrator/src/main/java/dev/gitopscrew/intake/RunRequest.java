@@ -276,6 +276,16 @@ public final class RunRequest {
    * A person's decision on a parked request; approving waits (when asked) for the request to
    * finish, as running it would.
    */
+  private volatile java.util.function.BiConsumer<Long, String> whenDenied = (root, why) -> {};
+
+  /**
+   * Called with a request's root and the words of its denial whenever a person denies it, at any
+   * door (an incident notes it on its timeline).
+   */
+  public void onDenied(java.util.function.BiConsumer<Long, String> listener) {
+    this.whenDenied = listener;
+  }
+
   public RequestOutcome decide(
       String approvalId, boolean approve, String by, String reason, boolean wait)
       throws InterruptedException {
@@ -285,6 +295,11 @@ public final class RunRequest {
         approve ? engine.approve(approvalId, by) : engine.deny(approvalId, by, reason);
     if (decision instanceof SessionEngine.Decision.Unchanged unchanged) {
       return new RequestOutcome.Refused(unchanged.reason());
+    }
+    if (decision instanceof SessionEngine.Decision.Denied denied) {
+      whenDenied.accept(
+          denied.sessionId(),
+          "denied by " + by + (reason == null || reason.isBlank() ? "" : ": " + reason));
     }
     long root =
         decision instanceof SessionEngine.Decision.Resumed r

@@ -71,7 +71,8 @@ public final class JdbcIncidentLog implements IncidentLog {
                 .findOne());
   }
 
-  private Optional<Incident> ofRequest(long requestId) {
+  /** The incident the response {@code requestId} works, if it opened or joined one. */
+  public Optional<Incident> ofRequest(long requestId) {
     return jdbi.withHandle(
         h ->
             h.createQuery(

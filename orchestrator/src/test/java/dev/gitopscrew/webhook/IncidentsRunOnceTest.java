@@ -220,6 +220,26 @@ class IncidentsRunOnceTest {
   }
 
   @Test
+  void aStepAPersonDeniesIsWhatTheIncidentSaysAndNothingRuns() throws Exception {
+    Approval parked = parkedIncident();
+
+    RequestOutcome denied =
+        crew.runRequest()
+            .decide(parked.id(), false, "discord:alice", "not during the backup", false);
+
+    assertThat(denied).isInstanceOf(RequestOutcome.Ran.class);
+    Incident incident = crew.incidentLog().list(10).get(0);
+    assertThat(incident.state()).isEqualTo("open");
+    assertThat(incident.summary())
+        .isEqualTo("runbook step denied by discord:alice: not during the backup; nothing was run");
+    assertThat(crew.incidentLog().timeline(parked.sessionId()))
+        .anyMatch(line -> line.contains("runbook step denied by discord:alice"));
+    assertThat(crew.audit().latest(100))
+        .filteredOn(r -> r.kind().equals("cluster.patch"))
+        .allMatch(AuditRecord::dryRun);
+  }
+
+  @Test
   void anApplicationReadFailingTwiceIsReadAgainAndActedOnOnce() throws Exception {
     open("incident: {verifyWaitSeconds: 1, sweepMinutes: 0}\n");
     apps.application("whoami", "Healthy", "Synced", "Succeeded");
