@@ -14,7 +14,13 @@ import java.util.Map;
  * first {@link #NODES} and says how many more there are.
  */
 public record SessionTree(
-    List<Node> roots, long shown, long total, boolean live, String digest, long focus) {
+    List<Node> roots,
+    long shown,
+    long total,
+    boolean live,
+    String digest,
+    long focus,
+    dev.gitopscrew.session.Approval approval) {
 
   static final int NODES = 300;
   private static final int EFFECTS = 1000;
@@ -54,12 +60,17 @@ public record SessionTree(
         page.more()
             ? reads.treeSizes(List.of(rootId)).getOrDefault(rootId, (long) page.rows().size())
             : page.rows().size();
-    boolean live = page.more() || page.rows().stream().anyMatch(s -> !s.isTerminal());
+    boolean live = page.rows().stream().anyMatch(s -> !s.isTerminal());
     StringBuilder digest = new StringBuilder();
     page.rows().forEach(s -> digest.append(s.id()).append(s.state()).append(';'));
     digest.append(effects.values().stream().mapToInt(List::size).sum()).append(';').append(total);
+    dev.gitopscrew.session.Approval approval = reads.approval(rootId).orElse(null);
+    if (approval != null) {
+      digest.append(';').append(approval.id()).append(approval.state());
+    }
     List<Node> roots = tops.stream().map(s -> node(s, byParent, effects)).toList();
-    return new SessionTree(roots, page.rows().size(), total, live, digest.toString(), focus);
+    return new SessionTree(
+        roots, page.rows().size(), total, live, digest.toString(), focus, approval);
   }
 
   private static Node node(

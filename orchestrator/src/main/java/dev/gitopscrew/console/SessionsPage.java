@@ -113,7 +113,6 @@ public class SessionsPage {
     return ConsolePages.page(one, "sessions", routing)
         .data("session", SessionRow.of(session))
         .data("detail", session.detail())
-        .data("approval", engine.approvals().ofSession(session.rootId()).orElse(null))
         .data("tree", drawn)
         .data("treeHtml", fragment(drawn));
   }

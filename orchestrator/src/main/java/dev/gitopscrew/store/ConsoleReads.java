@@ -40,9 +40,16 @@ public final class ConsoleReads {
   }
 
   private final Jdbi jdbi;
+  private final dev.gitopscrew.session.Approvals approvals;
 
   public ConsoleReads(DataSource dataSource) {
     this.jdbi = Jdbi.create(dataSource);
+    this.approvals = new dev.gitopscrew.session.Approvals(dataSource);
+  }
+
+  /** The approval a request's root waits for, or waited for. */
+  public java.util.Optional<dev.gitopscrew.session.Approval> approval(long rootId) {
+    return approvals.ofSession(rootId);
   }
 
   public Page<SessionRecord> sessions(SessionFilter f, Long before, int size) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnableKubernetesMockClient(crud = true)
 @org.junit.jupiter.api.Tag("store")
-class ArgoWebhookTest {
+public class ArgoWebhookTest {
 
   static final String TOKEN = "b3f1c2d4e5a6978812ab34cd56ef7890-argocd-webhook";
   static final String KUBE_TOKEN =
@@ -77,7 +77,8 @@ class ArgoWebhookTest {
   }
 
   /** The body the template of docs/argocd.md renders for an Application. */
-  static String body(String event, String app, String health, String revision, String finished) {
+  public static String body(
+      String event, String app, String health, String revision, String finished) {
     return """
         {
           "event": "%s",
