@@ -1,6 +1,7 @@
 package dev.gitopscrew.bench;
 
 import dev.gitopscrew.bench.cli.CliScenario;
+import dev.gitopscrew.bench.console.ConsoleScenario;
 import dev.gitopscrew.bench.failover.FailoverScenario;
 import dev.gitopscrew.bench.fanout.FanoutScenario;
 import dev.gitopscrew.bench.gitflow.GitflowScenario;
@@ -26,7 +27,8 @@ public final class Bench {
         new ScanScenario(),
         new WebhooksScenario(),
         new StartupScenario(),
-        new CliScenario());
+        new CliScenario(),
+        new ConsoleScenario());
   }
 
   public static void main(String[] args) throws Exception {
