@@ -252,6 +252,16 @@ public final class Crew implements AutoCloseable {
   }
 
   /** The audit trail by session, for the CLI and the API. */
+  /** The web console's logins, kept in the store so every replica and the CLI see them. */
+  public dev.gitopscrew.store.JdbcConsoleLogins consoleLogins() {
+    return new dev.gitopscrew.store.JdbcConsoleLogins(store.dataSource(), Clock.systemUTC());
+  }
+
+  /** The web console's filtered pages of sessions and audit records. */
+  public dev.gitopscrew.audit.ConsoleReads consoleReads() {
+    return new dev.gitopscrew.audit.ConsoleReads(store.dataSource());
+  }
+
   public AuditTrail trail() {
     return new AuditTrail(audit, engine.repository());
   }

@@ -3,8 +3,6 @@ package dev.gitopscrew.cli;
 import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.gatewayclient.GatewayClient;
 import dev.gitopscrew.settings.CrewContext;
-import dev.gitopscrew.store.JdbcConsoleLogins;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +36,7 @@ final class ConsoleCommand {
                 .asInt();
       } else {
         try (Crew crew = Crew.openClient(ctx, CrewCli.waitingForStore(err()))) {
-          ended = new JdbcConsoleLogins(crew.store().dataSource(), Clock.systemUTC()).endAll();
+          ended = crew.consoleLogins().endAll();
         }
       }
       out().println("Ended " + ended + " console login(s).");

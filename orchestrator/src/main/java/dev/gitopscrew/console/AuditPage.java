@@ -1,7 +1,7 @@
 package dev.gitopscrew.console;
 
+import dev.gitopscrew.audit.ConsoleReads;
 import dev.gitopscrew.effect.AuditRecord;
-import dev.gitopscrew.store.ConsoleReads;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;

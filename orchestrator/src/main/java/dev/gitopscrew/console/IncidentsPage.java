@@ -1,10 +1,10 @@
 package dev.gitopscrew.console;
 
+import dev.gitopscrew.audit.ConsoleReads;
 import dev.gitopscrew.incident.Incident;
 import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionEngine;
-import dev.gitopscrew.store.ConsoleReads;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;

@@ -1,6 +1,7 @@
 package dev.gitopscrew.console;
 
 import dev.gitopscrew.assembly.Crew;
+import dev.gitopscrew.audit.ConsoleReads;
 import dev.gitopscrew.cluster.Leadership;
 import dev.gitopscrew.doctor.Integrations;
 import dev.gitopscrew.incident.Incident;
@@ -8,7 +9,6 @@ import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.schedule.ScheduleStatus;
 import dev.gitopscrew.schedule.Schedules;
 import dev.gitopscrew.settings.CrewContext;
-import dev.gitopscrew.store.ConsoleReads;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;

@@ -1,8 +1,8 @@
 package dev.gitopscrew.console;
 
+import dev.gitopscrew.audit.ConsoleReads;
 import dev.gitopscrew.effect.AuditRecord;
 import dev.gitopscrew.session.SessionRecord;
-import dev.gitopscrew.store.ConsoleReads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

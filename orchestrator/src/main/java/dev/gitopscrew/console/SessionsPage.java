@@ -1,9 +1,9 @@
 package dev.gitopscrew.console;
 
+import dev.gitopscrew.audit.ConsoleReads;
 import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.session.SessionRecord;
-import dev.gitopscrew.store.ConsoleReads;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;

@@ -167,13 +167,12 @@ public class CrewBeans {
   @Produces
   @Singleton
   dev.gitopscrew.store.JdbcConsoleLogins consoleLogins(Crew crew) {
-    return new dev.gitopscrew.store.JdbcConsoleLogins(
-        crew.store().dataSource(), java.time.Clock.systemUTC());
+    return crew.consoleLogins();
   }
 
   @Produces
   @Singleton
-  dev.gitopscrew.store.ConsoleReads consoleReads(Crew crew) {
-    return new dev.gitopscrew.store.ConsoleReads(crew.store().dataSource());
+  dev.gitopscrew.audit.ConsoleReads consoleReads(Crew crew) {
+    return crew.consoleReads();
   }
 }

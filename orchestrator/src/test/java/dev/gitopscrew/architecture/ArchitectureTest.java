@@ -193,6 +193,7 @@ class ArchitectureTest {
           "dev.gitopscrew.session.JdbcSessionRepository",
           "dev.gitopscrew.session.Approvals",
           "dev.gitopscrew.audit.JdbcAuditLog",
+          "dev.gitopscrew.audit.ConsoleReads",
           "dev.gitopscrew.channel.ChatRequests",
           "dev.gitopscrew.model.ConversationMemory");
 

@@ -1,6 +1,5 @@
-package dev.gitopscrew.store;
+package dev.gitopscrew.audit;
 
-import dev.gitopscrew.audit.JdbcAuditLog;
 import dev.gitopscrew.effect.AuditRecord;
 import dev.gitopscrew.session.JdbcSessionRepository;
 import dev.gitopscrew.session.SessionRecord;
