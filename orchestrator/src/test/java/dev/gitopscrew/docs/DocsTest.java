@@ -152,6 +152,34 @@ class DocsTest {
                 .toList());
   }
 
+  /**
+   * docs/console.md names every page the console serves, and the README leads to it: a page added
+   * or moved without the document fails here.
+   */
+  @Test
+  void theConsoleDocumentNamesEveryPage() throws IOException {
+    String doc = Files.readString(ROOT.resolve("docs/console.md"));
+    List<String> pages = new ArrayList<>();
+    for (Class<?> page :
+        List.of(
+            dev.gitopscrew.console.OverviewPage.class,
+            dev.gitopscrew.console.SessionsPage.class,
+            dev.gitopscrew.console.AuditPage.class,
+            dev.gitopscrew.console.IncidentsPage.class,
+            dev.gitopscrew.console.ApprovalsPage.class,
+            dev.gitopscrew.console.ReleasesPage.class,
+            dev.gitopscrew.console.RequestsPage.class,
+            dev.gitopscrew.console.AgentsPage.class)) {
+      pages.add(page.getAnnotation(jakarta.ws.rs.Path.class).value());
+    }
+    assertThat(pages).allSatisfy(p -> assertThat(doc).contains("| `" + p + "` |"));
+    assertThat(doc).contains("`/console/sessions/ID`").contains("`/console/incidents/ID`");
+    assertThat(doc).contains("/console/login").contains("crew console logout-all");
+    assertThat(Files.readString(ROOT.resolve("README.md")))
+        .contains("docs/console.md")
+        .contains("http://127.0.0.1:18789/");
+  }
+
   /** A shell line's words: quotes group and are dropped, a word starting with # ends the line. */
   private static List<String> words(String line) {
     List<String> words = new ArrayList<>();

@@ -393,6 +393,32 @@ class ConsoleBrowserIT {
     assertThat(browser.getCurrentUrl()).contains("/console/login");
   }
 
+  @Test
+  @Order(7)
+  void withoutAGatewayTokenTheConsoleIsReadOnlyOnLoopback() throws Exception {
+    Path state = dir.resolve("read-only/state");
+    Files.createDirectories(state.getParent());
+    try (GatewayProcess open = GatewayProcess.start(state, Map.of())) {
+      assertThat(open.awaitReady()).as(open.output()).isTrue();
+      String at = "http://127.0.0.1:" + open.port;
+      browser.get(at + "/console/sessions");
+      assertThat(browser.getCurrentUrl()).isEqualTo(at + "/console/sessions");
+      assertThat(browser.findElement(By.cssSelector(".who")).getText()).contains("read-only");
+      browser.get(at + "/console/requests/drill-fanout");
+      assertThat(browser.findElements(By.tagName("form"))).isEmpty();
+      HttpResponse<String> post =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(at + "/console/requests/drill-fanout"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString("f.leaves=3&mode=run"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(post.statusCode()).isEqualTo(403);
+      assertThat(post.body()).contains("read-only");
+      assertThat(open.get("/api/sessions?all=true", null).body()).isEqualTo("[]");
+    }
+  }
+
   /** Runs one request through the API, as the CLI would, and answers its JSON. */
   private JsonNode api(String text) throws Exception {
     HttpResponse<String> answer =
