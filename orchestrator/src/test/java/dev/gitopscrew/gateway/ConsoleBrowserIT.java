@@ -51,19 +51,6 @@ class ConsoleBrowserIT {
 
   static final String TOKEN = "9d41c7e2b85f4a06a3e1c2d7f6b80e95-console-gateway";
   static final String ARGO_TOKEN = "b3f1c2d4e5a6978812ab34cd56ef7890-argocd-webhook";
-  static final String CONFIG =
-      """
-      incident:
-        verifyWaitSeconds: 1
-        sweepMinutes: 0
-        runbooks:
-          - name: restart-after-approval
-            trigger: {events: [on-health-degraded], findings: [crash-loop]}
-            steps:
-              - action: restart
-                target: "deployment/{app}"
-                approval: true
-      """;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,7 +67,7 @@ class ConsoleBrowserIT {
     ClusterFixture.allowAccessReviews(server);
     Path kubeconfig =
         ClusterFixture.kubeconfig(Files.createDirectories(dir.resolve("kube")), client, "kube");
-    Path config = Files.writeString(dir.resolve("crew.yaml"), CONFIG);
+    Path config = Files.writeString(dir.resolve("crew.yaml"), ArgoApplications.APPROVED_RESTART);
     gateway =
         GatewayProcess.start(
             dir.resolve("state"),

@@ -13,6 +13,24 @@ public final class ArgoApplications {
   private final KubernetesClient client;
   private final String repoUrl;
 
+  /**
+   * A crew configuration whose runbook restarts a crash-looping application only once a person
+   * approves, checking for recovery at once and never sweeping on its own.
+   */
+  public static final String APPROVED_RESTART =
+      """
+      incident:
+        verifyWaitSeconds: 1
+        sweepMinutes: 0
+        runbooks:
+          - name: restart-after-approval
+            trigger: {events: [on-health-degraded], findings: [crash-loop]}
+            steps:
+              - action: restart
+                target: "deployment/{app}"
+                approval: true
+      """;
+
   public ArgoApplications(KubernetesClient client, String repoUrl) {
     this.client = client;
     this.repoUrl = repoUrl;

@@ -142,23 +142,9 @@ class IncidentsRunOnceTest {
         .contains("alert on-sync-failed at 4e1d0c9b8a joined incident #" + incident.id());
   }
 
-  private static final String APPROVED_RESTART =
-      """
-      incident:
-        verifyWaitSeconds: 1
-        sweepMinutes: 0
-        runbooks:
-          - name: restart-after-approval
-            trigger: {events: [on-health-degraded], findings: [crash-loop]}
-            steps:
-              - action: restart
-                target: "deployment/{app}"
-                approval: true
-      """;
-
   /** An incident whose restart waits for a person's approval, and that approval. */
   private Approval parkedIncident() throws Exception {
-    open(APPROVED_RESTART);
+    open(ArgoApplications.APPROVED_RESTART);
     apps.application("whoami", "Degraded", "Synced", "Succeeded");
     apps.crashingWorkload("whoami");
     JdbcDeliveries.Delivery alert =
