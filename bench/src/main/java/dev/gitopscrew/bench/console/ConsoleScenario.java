@@ -73,44 +73,57 @@ public final class ConsoleScenario implements Scenario {
       String cookie = logIn(base);
       Map<String, String> pages = pages(base, cookie, seeded);
       showsTheStore(base, cookie, seeded);
-      Samples samples = new Samples();
-      Samples overall = new Samples();
-      for (Map.Entry<String, String> page : pages.entrySet()) {
-        for (int i = 0; i < WARM_UP; i++) {
-          get(base, page.getValue(), cookie);
-        }
-        for (int i = 0; i < TIMED; i++) {
-          long start = System.nanoTime();
-          get(base, page.getValue(), cookie);
-          long took = System.nanoTime() - start;
-          samples.add(page.getKey(), took);
-          overall.add("all", took);
-        }
-      }
-      System.out.printf("%-12s %8s %8s  %s%n", "page", "p50_ms", "p99_ms", "path");
-      String worst = null;
-      double worstP99 = -1;
-      StringBuilder perPage = new StringBuilder();
-      for (Map.Entry<String, String> page : pages.entrySet()) {
-        String name = page.getKey();
-        double p50 = samples.percentileMs(name, 50);
-        double p99 = samples.percentileMs(name, 99);
-        System.out.printf("%-12s %8.1f %8.1f  %s%n", name, p50, p99, page.getValue());
-        if (p99 > worstP99) {
-          worstP99 = p99;
-          worst = name;
-        }
-        perPage.append(String.format(" %s_p99=%.1f", name, p99));
-      }
-      System.out.printf(
-          "BENCH console sessions=%d audit=%d p50_ms=%.1f p99_ms=%.1f worst=%s%s%n",
-          ConsoleSeed.SESSIONS,
-          ConsoleSeed.AUDIT,
-          overall.percentileMs("all", 50),
-          worstP99,
-          worst,
-          perPage);
+      report(measure(base, cookie, pages), pages);
     }
+  }
+
+  /** Per page and over all pages, the times of the timed fetches. */
+  private record Timings(Samples perPage, Samples overall) {}
+
+  /** Each page in turn: {@link #WARM_UP} fetches unmeasured, then {@link #TIMED} measured. */
+  private Timings measure(String base, String cookie, Map<String, String> pages) throws Exception {
+    Samples samples = new Samples();
+    Samples overall = new Samples();
+    for (Map.Entry<String, String> page : pages.entrySet()) {
+      for (int i = 0; i < WARM_UP; i++) {
+        get(base, page.getValue(), cookie);
+      }
+      for (int i = 0; i < TIMED; i++) {
+        long start = System.nanoTime();
+        get(base, page.getValue(), cookie);
+        long took = System.nanoTime() - start;
+        samples.add(page.getKey(), took);
+        overall.add("all", took);
+      }
+    }
+    return new Timings(samples, overall);
+  }
+
+  /** A line per page, then the BENCH line: the overall p50 and the worst page's p99. */
+  private static void report(Timings timings, Map<String, String> pages) {
+    System.out.printf("%-12s %8s %8s  %s%n", "page", "p50_ms", "p99_ms", "path");
+    String worst = null;
+    double worstP99 = -1;
+    StringBuilder perPage = new StringBuilder();
+    for (Map.Entry<String, String> page : pages.entrySet()) {
+      String name = page.getKey();
+      double p50 = timings.perPage().percentileMs(name, 50);
+      double p99 = timings.perPage().percentileMs(name, 99);
+      System.out.printf("%-12s %8.1f %8.1f  %s%n", name, p50, p99, page.getValue());
+      if (p99 > worstP99) {
+        worstP99 = p99;
+        worst = name;
+      }
+      perPage.append(String.format(" %s_p99=%.1f", name, p99));
+    }
+    System.out.printf(
+        "BENCH console sessions=%d audit=%d p50_ms=%.1f p99_ms=%.1f worst=%s%s%n",
+        ConsoleSeed.SESSIONS,
+        ConsoleSeed.AUDIT,
+        timings.overall().percentileMs("all", 50),
+        worstP99,
+        worst,
+        perPage);
   }
 
   /** The pages measured, by a short shell-safe name. */

@@ -1,5 +1,6 @@
 package dev.gitopscrew.bench.console;
 
+import dev.gitopscrew.bench.console.SessionTrees.Session;
 import dev.gitopscrew.store.StateStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -29,36 +28,7 @@ final class ConsoleSeed {
   static final int SESSIONS = 10_000;
   static final int AUDIT = 50_000;
   static final int DRILL = 40;
-  private static final int BATCH = 1_000;
-  private static final Duration WEEK = Duration.ofDays(7);
-
-  private static final String[] ROOT_AGENTS = {
-    "homelab-admin", "devops-sre", "software-engineer", "security-analyst", "qa-tester"
-  };
-  private static final String[] CHILD_AGENTS = {
-    "gitops", "incident-response", "secret-management", "software-engineer", "qa-tester"
-  };
-  private static final String[] CHANNELS = {"cli", "api", "discord", "schedule", "webhook"};
-  private static final String[] REQUESTERS = {
-    "alice", "bob", "carol", "dave", "erin", "scheduler", "argocd"
-  };
-  private static final String[] KINDS = {
-    "git.push", "forge.issue", "forge.pr", "forge.comment", "cluster.patch", "chat.post"
-  };
-  private static final String[] ENDED = {
-    "succeeded",
-    "succeeded",
-    "succeeded",
-    "succeeded",
-    "succeeded",
-    "succeeded",
-    "succeeded",
-    "succeeded",
-    "failed",
-    "timed_out",
-    "cancelled",
-    "interrupted"
-  };
+  static final int BATCH = 1_000;
 
   /** What the pages are pointed at. */
   record Seeded(
@@ -68,144 +38,45 @@ final class ConsoleSeed {
       Instant windowFrom,
       List<String> approvals) {}
 
-  /** One session row as written. */
-  private record Session(
-      long id,
-      Long parentId,
-      long rootId,
-      String agent,
-      int depth,
-      String state,
-      String channel,
-      String requester,
-      Instant created) {}
-
   private ConsoleSeed() {}
 
   static Seeded seed(Path stateDir) throws SQLException {
     Random random = new Random(20261207);
     Instant now = Instant.now();
-    Instant start = now.minus(WEEK);
-    List<Session> sessions = new ArrayList<>(SESSIONS);
-    long id = 0;
-    long drillRoot = -1;
-    long treeRoot = -1;
-    List<Long> awaiting = new ArrayList<>();
-    while (sessions.size() < SESSIONS) {
-      Instant created =
-          start.plusMillis(WEEK.toMillis() * sessions.size() / SESSIONS + random.nextInt(30_000));
-      String channel = CHANNELS[random.nextInt(CHANNELS.length)];
-      String requester =
-          channel.equals("schedule")
-              ? "scheduler"
-              : channel.equals("webhook") ? "argocd" : REQUESTERS[random.nextInt(5)];
-      long root = ++id;
-      if (drillRoot < 0 && sessions.size() >= SESSIONS / 2) {
-        // the drill: homelab-admin -> 3 owners -> 36 leaves
-        drillRoot = root;
-        sessions.add(
-            new Session(
-                root, null, root, "homelab-admin", 0, "succeeded", "cli", "alice", created));
-        for (int o = 0; o < 3; o++) {
-          long owner = ++id;
-          sessions.add(
-              new Session(
-                  owner, root, root, CHILD_AGENTS[o], 1, "succeeded", "cli", "alice", created));
-          for (int l = 0; l < (DRILL - 4) / 3; l++) {
-            sessions.add(
-                new Session(
-                    ++id,
-                    owner,
-                    root,
-                    CHILD_AGENTS[(o + l) % CHILD_AGENTS.length],
-                    2,
-                    l % 9 == 8 ? "failed" : "succeeded",
-                    "cli",
-                    "alice",
-                    created.plusMillis(50L * l)));
-          }
-        }
-        continue;
-      }
-      String state;
-      if (awaiting.size() < 4 && sessions.size() >= SESSIONS - 200 && random.nextInt(20) == 0) {
-        state = "awaiting_approval";
-        awaiting.add(root);
-      } else {
-        state = ENDED[random.nextInt(ENDED.length)];
-      }
-      sessions.add(
-          new Session(
-              root,
-              null,
-              root,
-              ROOT_AGENTS[random.nextInt(ROOT_AGENTS.length)],
-              0,
-              state,
-              channel,
-              requester,
-              created));
-      if (!state.equals("awaiting_approval") && random.nextInt(5) == 0) {
-        if (treeRoot < 0 && sessions.size() > SESSIONS / 3) {
-          treeRoot = root;
-        }
-        int owners = 1 + random.nextInt(3);
-        for (int o = 0; o < owners && sessions.size() < SESSIONS; o++) {
-          long owner = ++id;
-          sessions.add(
-              new Session(
-                  owner,
-                  root,
-                  root,
-                  CHILD_AGENTS[random.nextInt(CHILD_AGENTS.length)],
-                  1,
-                  state.equals("succeeded") ? "succeeded" : ENDED[random.nextInt(ENDED.length)],
-                  channel,
-                  requester,
-                  created.plusMillis(200)));
-          if (random.nextInt(3) == 0 && sessions.size() < SESSIONS) {
-            sessions.add(
-                new Session(
-                    ++id,
-                    owner,
-                    root,
-                    CHILD_AGENTS[random.nextInt(CHILD_AGENTS.length)],
-                    2,
-                    "succeeded",
-                    channel,
-                    requester,
-                    created.plusMillis(400)));
-          }
-        }
-      }
-    }
-    // the incident response: a root of incident-response work with a timeline of effects
-    Session incidentRoot = sessions.get(SESSIONS / 4 * 3);
-    while (incidentRoot.parentId() != null) {
-      incidentRoot = sessions.get((int) incidentRoot.rootId() - 1);
-    }
+    Instant start = now.minus(SessionTrees.WEEK);
+    SessionTrees.Trees trees = SessionTrees.generate(random, start);
+    write(stateDir, trees, random, now);
+    return new Seeded(
+        trees.drillRoot(),
+        trees.treeRoot(),
+        1,
+        start.plus(Duration.ofDays(3)),
+        trees.awaiting().stream().map(ConsoleSeed::approvalId).toList());
+  }
 
+  /**
+   * One transaction into a store its migrations made. The sessions' times and then the audit draw
+   * on after the trees from the one {@link Random}, in this order, so every run writes the same
+   * rows.
+   */
+  private static void write(Path stateDir, SessionTrees.Trees trees, Random random, Instant now)
+      throws SQLException {
+    long incidentRoot = trees.incidentRoot();
     try (StateStore store = StateStore.openEmbedded(stateDir);
         Connection c = store.dataSource().getConnection()) {
       c.setAutoCommit(false);
-      insertSessions(c, sessions, random);
-      insertAudit(c, sessions, random, drillRoot, incidentRoot.id());
-      insertIncidents(c, sessions, now, incidentRoot.id());
-      insertApprovals(c, awaiting, now);
+      insertSessions(c, trees.sessions(), random);
+      AuditSeed.insert(c, trees.sessions(), random, trees.drillRoot(), incidentRoot);
+      insertIncidents(c, trees.sessions(), now, incidentRoot);
+      insertApprovals(c, trees.awaiting(), now);
       try (Statement s = c.createStatement()) {
         // rows were written with their ids: the store's own inserts continue after them
-        s.execute("ALTER TABLE sessions ALTER COLUMN id RESTART WITH " + (id + 1));
+        s.execute("ALTER TABLE sessions ALTER COLUMN id RESTART WITH " + (trees.lastId() + 1));
         s.execute("ALTER TABLE audit ALTER COLUMN id RESTART WITH " + (AUDIT + 1));
         s.execute("ALTER TABLE incidents ALTER COLUMN id RESTART WITH 100");
       }
       c.commit();
     }
-    return new Seeded(
-        drillRoot,
-        treeRoot,
-        1,
-        start.plus(Duration.ofDays(3)),
-        awaiting.stream().map(ConsoleSeed::approvalId).toList());
   }
 
   private static void insertSessions(Connection c, List<Session> sessions, Random random)
@@ -244,83 +115,6 @@ final class ConsoleSeed {
         p.setString(17, s.requester());
         p.addBatch();
         if (++n % BATCH == 0) {
-          p.executeBatch();
-        }
-      }
-      p.executeBatch();
-    }
-  }
-
-  private static void insertAudit(
-      Connection c, List<Session> sessions, Random random, long drillRoot, long incidentRoot)
-      throws SQLException {
-    // which session each record belongs to, in time order; the drill and the incident get theirs
-    int[] picks = new int[AUDIT];
-    int fixed = 0;
-    for (Session s : sessions) {
-      if (s.rootId() == drillRoot && fixed < 120) {
-        picks[fixed++] = (int) s.id() - 1;
-        picks[fixed++] = (int) s.id() - 1;
-        picks[fixed++] = (int) s.id() - 1;
-      }
-    }
-    for (int i = 0; i < 30; i++) {
-      picks[fixed++] = (int) incidentRoot - 1;
-    }
-    for (int i = fixed; i < AUDIT; i++) {
-      picks[i] = random.nextInt(sessions.size());
-    }
-    Arrays.sort(picks);
-    String sql =
-        "INSERT INTO audit (id, request_id, session_id, agent, channel, requester, kind, target,"
-            + " artifact, dry_run, outcome, detail, at) VALUES"
-            + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      for (int i = 0; i < AUDIT; i++) {
-        Session s = sessions.get(picks[i]);
-        String kind = KINDS[random.nextInt(KINDS.length)];
-        int app = random.nextInt(40);
-        String target;
-        String artifact;
-        switch (kind) {
-          case "git.push" -> {
-            target = "owner/homelab@main";
-            artifact = Long.toHexString(random.nextLong() | Long.MIN_VALUE).substring(0, 12);
-          }
-          case "forge.issue", "forge.pr", "forge.comment" -> {
-            String repo = app % 3 == 0 ? "owner/website" : "owner/homelab";
-            target = repo;
-            artifact =
-                "https://github.com/"
-                    + repo
-                    + (kind.equals("forge.pr") ? "/pull/" : "/issues/")
-                    + (1 + random.nextInt(900));
-          }
-          case "cluster.patch" -> {
-            target = "argocd/app-" + app;
-            artifact = null;
-          }
-          default -> {
-            target = "discord #ops";
-            artifact = null;
-          }
-        }
-        boolean dry = random.nextInt(20) == 0;
-        p.setLong(1, i + 1);
-        p.setLong(2, s.rootId());
-        p.setLong(3, s.id());
-        p.setString(4, s.agent());
-        p.setString(5, s.channel());
-        p.setString(6, s.requester());
-        p.setString(7, kind);
-        p.setString(8, target);
-        p.setString(9, artifact);
-        p.setBoolean(10, dry);
-        p.setString(11, dry ? "previewed" : random.nextInt(25) == 0 ? "failed" : "ok");
-        p.setString(12, kind + " for session " + s.id() + " of request " + s.rootId());
-        p.setObject(13, time(s.created().plusMillis(100L + (i % 7) * 900L)));
-        p.addBatch();
-        if ((i + 1) % BATCH == 0) {
           p.executeBatch();
         }
       }
@@ -409,7 +203,7 @@ final class ConsoleSeed {
     };
   }
 
-  private static OffsetDateTime time(Instant at) {
+  static OffsetDateTime time(Instant at) {
     return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
   }
 }
