@@ -27,6 +27,7 @@ public class AuditPage {
 
   @Inject ConsoleReads reads;
   @Inject RoutingContext routing;
+  @Inject ArtifactLink links;
 
   @Location("console/audit")
   Template audit;
@@ -44,7 +45,7 @@ public class AuditPage {
       SessionTree.Effect effect,
       String detail) {
 
-    static Row of(AuditRecord r) {
+    static Row of(AuditRecord r, ArtifactLink links) {
       return new Row(
           r.id(),
           ConsolePages.time(r.at()),
@@ -54,7 +55,7 @@ public class AuditPage {
           r.channel() + " " + r.requester(),
           r.kind(),
           r.target(),
-          SessionTree.Effect.of(r),
+          SessionTree.Effect.of(r, links),
           ConsolePages.clip(r.detail(), 200));
     }
   }
@@ -117,7 +118,7 @@ public class AuditPage {
         .data("from", from == null ? "" : from)
         .data("to", to == null ? "" : to)
         .data("agents", SessionsPage.agents())
-        .data("rows", page.rows().stream().map(Row::of).toList())
+        .data("rows", page.rows().stream().map(r -> Row.of(r, links)).toList())
         .data("next", more);
   }
 

@@ -31,6 +31,7 @@ public class IncidentsPage {
   @Inject SessionEngine engine;
   @Inject ConsoleReads reads;
   @Inject RoutingContext routing;
+  @Inject ArtifactLink links;
 
   @Location("console/incidents")
   Template list;
@@ -96,7 +97,7 @@ public class IncidentsPage {
                   approval.state()));
         }
       }
-      drawn = SessionTree.read(reads, incident.requestId(), incident.requestId());
+      drawn = SessionTree.read(reads, links, incident.requestId(), incident.requestId());
     }
     if (incident.resolvedAt() != null) {
       timeline.add(

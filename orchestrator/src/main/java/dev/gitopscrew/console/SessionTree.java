@@ -32,18 +32,22 @@ public record SessionTree(
   public record Effect(
       String kind, String target, String artifact, String href, String outcome, boolean dryRun) {
 
-    static Effect of(AuditRecord r) {
-      String artifact = r.artifact() == null ? "" : r.artifact();
+    static Effect of(AuditRecord r, ArtifactLink links) {
       return new Effect(
-          r.kind(), r.target(), artifact, ArtifactLink.href(artifact), r.outcome(), r.dryRun());
+          r.kind(),
+          r.target(),
+          r.artifact() == null ? "" : r.artifact(),
+          links.href(r.kind(), r.target(), r.artifact()),
+          r.outcome(),
+          r.dryRun());
     }
   }
 
-  static SessionTree read(ConsoleReads reads, long rootId, long focus) {
+  static SessionTree read(ConsoleReads reads, ArtifactLink links, long rootId, long focus) {
     ConsoleReads.Page<SessionRecord> page = reads.tree(rootId, NODES);
     Map<Long, List<Effect>> effects = new LinkedHashMap<>();
     for (AuditRecord r : reads.effects(rootId, EFFECTS)) {
-      effects.computeIfAbsent(r.sessionId(), k -> new ArrayList<>()).add(Effect.of(r));
+      effects.computeIfAbsent(r.sessionId(), k -> new ArrayList<>()).add(Effect.of(r, links));
     }
     Map<Long, List<SessionRecord>> byParent = new LinkedHashMap<>();
     List<SessionRecord> tops = new ArrayList<>();

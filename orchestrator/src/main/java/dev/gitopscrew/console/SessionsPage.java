@@ -50,6 +50,7 @@ public class SessionsPage {
   @Inject ConsoleReads reads;
   @Inject SessionEngine engine;
   @Inject RoutingContext routing;
+  @Inject ArtifactLink links;
 
   @Location("console/sessions")
   Template list;
@@ -109,7 +110,7 @@ public class SessionsPage {
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance show(@PathParam("id") long id) {
     SessionRecord session = engine.find(id).orElseThrow(() -> notFound(id));
-    SessionTree drawn = SessionTree.read(reads, session.rootId(), id);
+    SessionTree drawn = SessionTree.read(reads, links, session.rootId(), id);
     return ConsolePages.page(one, "sessions", routing)
         .data("session", SessionRow.of(session))
         .data("detail", session.detail())
@@ -134,7 +135,7 @@ public class SessionsPage {
         .uni(
             () ->
                 Uni.createFrom()
-                    .item(() -> SessionTree.read(reads, root, id))
+                    .item(() -> SessionTree.read(reads, links, root, id))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                     .onItem()
                     .delayIt()
