@@ -134,7 +134,14 @@ class ConsoleBrowserIT {
   private void logIn(String token) {
     browser.findElement(By.id("token")).sendKeys(token);
     browser.findElement(By.id("as")).sendKeys("alice");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    follow(browser.findElement(By.cssSelector("button[type=submit]")));
+  }
+
+  /** Clicks a button or link and waits until the page it leads to has replaced this one. */
+  private static void follow(WebElement element) {
+    element.click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
   }
 
   @Test
@@ -146,7 +153,7 @@ class ConsoleBrowserIT {
     fill("in-fail", "0");
     fill("in-timeout", "0");
     fill("in-work", "1500");
-    browser.findElement(By.cssSelector("button[value=run]")).click();
+    follow(browser.findElement(By.cssSelector("button[value=run]")));
     assertThat(browser.getCurrentUrl()).matches(".*/console/sessions/\\d+");
     ((JavascriptExecutor) browser).executeScript("window.stayed = true;");
 
@@ -209,7 +216,7 @@ class ConsoleBrowserIT {
     browser.get(base + "/console/releases");
     assertThat(browser.findElement(By.id("release-demo")).getText()).contains("ready to cut");
     Chromium.screenshot(browser, "06-releases");
-    browser.findElement(By.cssSelector("form[action='/console/releases/demo/cut'] button")).click();
+    follow(browser.findElement(By.cssSelector("form[action='/console/releases/demo/cut'] button")));
     assertThat(browser.getCurrentUrl()).matches(".*/console/sessions/\\d+");
     // the tree is redrawn live until the cut parks for its approval
     Awaitility.await()
@@ -223,7 +230,7 @@ class ConsoleBrowserIT {
     assertThat(approval.findElement(By.tagName("pre")).getText()).isNotBlank();
     Chromium.screenshot(browser, "07-approvals");
     approval.findElement(By.tagName("textarea")).sendKeys("ship it");
-    approval.findElement(By.cssSelector("button[value=approve]")).click();
+    follow(approval.findElement(By.cssSelector("button[value=approve]")));
 
     String session = browser.getCurrentUrl();
     Awaitility.await()
@@ -288,11 +295,11 @@ class ConsoleBrowserIT {
     browser.get(base + "/console/approvals");
     WebElement approval = browser.findElement(By.xpath("//section[contains(., 'restart')]"));
     approval.findElement(By.tagName("textarea")).sendKeys("not during the backup");
-    approval.findElement(By.cssSelector("button[value=deny]")).click();
+    follow(approval.findElement(By.cssSelector("button[value=deny]")));
     assertThat(browser.findElement(By.cssSelector("h1 .state")).getText()).isEqualTo("cancelled");
 
     browser.get(base + "/console/incidents");
-    browser.findElement(By.cssSelector("main table a[href^='/console/incidents/']")).click();
+    follow(browser.findElement(By.cssSelector("main table a[href^='/console/incidents/']")));
     assertThat(browser.findElement(By.id("incident-summary")).getText())
         .isEqualTo("runbook step denied by console:alice: not during the backup; nothing was run");
     assertThat(browser.findElement(By.id("timeline")).getText())
