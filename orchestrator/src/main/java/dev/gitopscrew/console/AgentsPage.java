@@ -12,9 +12,6 @@ import dev.gitopscrew.roles.Tool;
 import dev.gitopscrew.roles.catalogue.Door;
 import dev.gitopscrew.roles.catalogue.RequestKind;
 import dev.gitopscrew.settings.CrewContext;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -39,8 +36,7 @@ public class AgentsPage {
   @Inject RunRequest runRequest;
   @Inject RoutingContext routing;
 
-  @Location("console/agents")
-  Template agents;
+  private final ConsoleTemplate agents = new ConsoleTemplate("console/agents");
 
   public record Place(String value, String label) {}
 
@@ -48,7 +44,7 @@ public class AgentsPage {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance show(@QueryParam("place") String place, @QueryParam("user") String user) {
+  public String show(@QueryParam("place") String place, @QueryParam("user") String user) {
     PermissionChain chain = runRequest.permissions();
     CrewConfig config = context.loaded().config();
     List<Place> places = places(config);
@@ -89,7 +85,8 @@ public class AgentsPage {
         .data("who", who)
         .data("admission", admission)
         .data("approve", approve)
-        .data("verdicts", verdicts);
+        .data("verdicts", verdicts)
+        .render();
   }
 
   private static Verdict verdict(PermissionChain chain, ChannelScope scope, RequestKind kind) {

@@ -4,8 +4,6 @@ import dev.gitopscrew.intake.RequestOutcome;
 import dev.gitopscrew.intake.RunRequest;
 import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionEngine;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -33,13 +31,12 @@ public class ApprovalsPage {
   @Inject RunRequest runRequest;
   @Inject RoutingContext routing;
 
-  @Location("console/approvals")
-  Template approvals;
+  private final ConsoleTemplate approvals = new ConsoleTemplate("console/approvals");
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance list() {
-    return page(null);
+  public String list() {
+    return page(null).render();
   }
 
   private TemplateInstance page(String notice) {

@@ -2,9 +2,6 @@ package dev.gitopscrew.console;
 
 import dev.gitopscrew.audit.ConsoleReads;
 import dev.gitopscrew.effect.AuditRecord;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,8 +26,7 @@ public class AuditPage {
   @Inject RoutingContext routing;
   @Inject ArtifactLink links;
 
-  @Location("console/audit")
-  Template audit;
+  private final ConsoleTemplate audit = new ConsoleTemplate("console/audit");
 
   /** One record as a row. */
   public record Row(
@@ -62,7 +58,7 @@ public class AuditPage {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance show(
+  public String show(
       @QueryParam("session") String session,
       @QueryParam("agent") String agent,
       @QueryParam("kind") String kind,
@@ -119,7 +115,8 @@ public class AuditPage {
         .data("to", to == null ? "" : to)
         .data("agents", SessionsPage.agents())
         .data("rows", page.rows().stream().map(r -> Row.of(r, links)).toList())
-        .data("next", more);
+        .data("next", more)
+        .render();
   }
 
   /** A time from a datetime-local field, read as UTC. */

@@ -1,6 +1,5 @@
 package dev.gitopscrew.console;
 
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.WebApplicationException;
@@ -23,7 +22,7 @@ final class ConsolePages {
   private ConsolePages() {}
 
   /** A page of the console's layout, with the navigation's current page and the user. */
-  static TemplateInstance page(Template template, String page, RoutingContext ctx) {
+  static TemplateInstance page(ConsoleTemplate template, String page, RoutingContext ctx) {
     return template.data("page", page).data("user", ConsoleGate.userOf(ctx));
   }
 

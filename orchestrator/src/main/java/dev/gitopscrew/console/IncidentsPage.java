@@ -5,9 +5,6 @@ import dev.gitopscrew.incident.Incident;
 import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.session.Approval;
 import dev.gitopscrew.session.SessionEngine;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,28 +30,27 @@ public class IncidentsPage {
   @Inject RoutingContext routing;
   @Inject ArtifactLink links;
 
-  @Location("console/incidents")
-  Template list;
+  private final ConsoleTemplate list = new ConsoleTemplate("console/incidents");
 
-  @Location("console/incident")
-  Template one;
+  private final ConsoleTemplate one = new ConsoleTemplate("console/incident");
 
-  @Location("console/tree")
-  Template tree;
+  private final ConsoleTemplate tree = new ConsoleTemplate("console/tree");
 
   /** One moment of an incident. */
   public record Moment(String at, String what, String state) {}
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance list() {
-    return ConsolePages.page(list, "incidents", routing).data("incidents", incidents.list(200));
+  public String list() {
+    return ConsolePages.page(list, "incidents", routing)
+        .data("incidents", incidents.list(200))
+        .render();
   }
 
   @GET
   @Path("{id}")
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance show(@PathParam("id") long id) {
+  public String show(@PathParam("id") long id) {
     Incident incident =
         incidents.find(id).orElseThrow(() -> new NotFoundException("no incident " + id));
     List<Moment> timeline = new ArrayList<>();
@@ -111,6 +107,7 @@ public class IncidentsPage {
         .data("incident", incident)
         .data("timeline", timeline)
         .data("approval", approval)
-        .data("treeHtml", drawn == null ? "" : tree.data("tree", drawn).render());
+        .data("treeHtml", drawn == null ? "" : tree.data("tree", drawn).render())
+        .render();
   }
 }

@@ -2,9 +2,6 @@ package dev.gitopscrew.console;
 
 import dev.gitopscrew.settings.GatewaySettings;
 import dev.gitopscrew.store.JdbcConsoleLogins;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,17 +32,17 @@ public class LoginPage {
   @Inject JdbcConsoleLogins logins;
   @Inject RoutingContext routing;
 
-  @Location("console/login")
-  Template login;
+  private final ConsoleTemplate login = new ConsoleTemplate("console/login");
 
   @GET
   @Path("login")
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance form(@QueryParam("next") String next) {
+  public String form(@QueryParam("next") String next) {
     return login
         .data("next", safeNext(next))
         .data("error", null)
-        .data("tokenSet", settings.token().isPresent());
+        .data("tokenSet", settings.token().isPresent())
+        .render();
   }
 
   @POST

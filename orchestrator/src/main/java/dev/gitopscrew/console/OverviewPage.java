@@ -9,9 +9,6 @@ import dev.gitopscrew.incident.IncidentLog;
 import dev.gitopscrew.schedule.ScheduleStatus;
 import dev.gitopscrew.schedule.Schedules;
 import dev.gitopscrew.settings.CrewContext;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,8 +32,7 @@ public class OverviewPage {
   @Inject ConsoleReads reads;
   @Inject RoutingContext routing;
 
-  @Location("console/overview")
-  Template overview;
+  private final ConsoleTemplate overview = new ConsoleTemplate("console/overview");
 
   public record Integration(String name, String state, String detail) {}
 
@@ -44,7 +40,7 @@ public class OverviewPage {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance show() {
+  public String show() {
     var discord = crew.chat().connection().state();
     var election = crew.cluster().leadership();
     List<Integration> integrations =
@@ -100,6 +96,7 @@ public class OverviewPage {
         .data("approvals", crew.engine().approvals().pending())
         .data("incidents", open)
         .data("sessions", latest)
-        .data("schedules", due);
+        .data("schedules", due)
+        .render();
   }
 }

@@ -4,8 +4,6 @@ import dev.gitopscrew.assembly.Crew;
 import dev.gitopscrew.intake.RunRequest;
 import dev.gitopscrew.release.Plan;
 import dev.gitopscrew.request.ReleaseCut;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -32,8 +30,7 @@ public class ReleasesPage {
   @Inject RunRequest runRequest;
   @Inject RoutingContext routing;
 
-  @Location("console/releases")
-  Template releases;
+  private final ConsoleTemplate releases = new ConsoleTemplate("console/releases");
 
   /** A repository's plan, or why it could not be read. */
   public record Repository(String name, Plan plan, String problem) {
@@ -45,8 +42,8 @@ public class ReleasesPage {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance list() {
-    return page(null);
+  public String list() {
+    return page(null).render();
   }
 
   private TemplateInstance page(String notice) {

@@ -6,8 +6,6 @@ import dev.gitopscrew.request.BadRequestException;
 import dev.gitopscrew.request.Request;
 import dev.gitopscrew.roles.catalogue.Door;
 import dev.gitopscrew.roles.catalogue.RequestKind;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -35,24 +33,23 @@ public class RequestsPage {
   @Inject RunRequest runRequest;
   @Inject RoutingContext routing;
 
-  @Location("console/requests")
-  Template list;
+  private final ConsoleTemplate list = new ConsoleTemplate("console/requests");
 
-  @Location("console/request")
-  Template form;
+  private final ConsoleTemplate form = new ConsoleTemplate("console/request");
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance list() {
+  public String list() {
     return ConsolePages.page(list, "requests", routing)
-        .data("kinds", runRequest.catalogue().offeredAt(Door.API));
+        .data("kinds", runRequest.catalogue().offeredAt(Door.API))
+        .render();
   }
 
   @GET
   @Path("{kind}")
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance form(@PathParam("kind") String kind) {
-    return page(RequestForm.of(kind(kind), null), null, null);
+  public String form(@PathParam("kind") String kind) {
+    return page(RequestForm.of(kind(kind), null), null, null).render();
   }
 
   private TemplateInstance page(RequestForm f, String problem, RequestOutcome.Ran dryRun) {

@@ -4,9 +4,6 @@ import dev.gitopscrew.audit.ConsoleReads;
 import dev.gitopscrew.roles.KnownAgent;
 import dev.gitopscrew.session.SessionEngine;
 import dev.gitopscrew.session.SessionRecord;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -52,18 +49,15 @@ public class SessionsPage {
   @Inject RoutingContext routing;
   @Inject ArtifactLink links;
 
-  @Location("console/sessions")
-  Template list;
+  private final ConsoleTemplate list = new ConsoleTemplate("console/sessions");
 
-  @Location("console/session")
-  Template one;
+  private final ConsoleTemplate one = new ConsoleTemplate("console/session");
 
-  @Location("console/tree")
-  Template tree;
+  private final ConsoleTemplate tree = new ConsoleTemplate("console/tree");
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance list(
+  public String list(
       @QueryParam("agent") String agent,
       @QueryParam("state") String state,
       @QueryParam("channel") String channel,
@@ -86,7 +80,8 @@ public class SessionsPage {
         .data("agents", agents())
         .data("states", STATES)
         .data("rows", page.rows().stream().map(SessionRow::of).toList())
-        .data("next", next == null ? null : query(filter, !requestsOnly, next));
+        .data("next", next == null ? null : query(filter, !requestsOnly, next))
+        .render();
   }
 
   static List<String> agents() {
@@ -108,14 +103,15 @@ public class SessionsPage {
   @GET
   @Path("{id}")
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance show(@PathParam("id") long id) {
+  public String show(@PathParam("id") long id) {
     SessionRecord session = engine.find(id).orElseThrow(() -> notFound(id));
     SessionTree drawn = SessionTree.read(reads, links, session.rootId(), id);
     return ConsolePages.page(one, "sessions", routing)
         .data("session", SessionRow.of(session))
         .data("detail", session.detail())
         .data("tree", drawn)
-        .data("treeHtml", fragment(drawn));
+        .data("treeHtml", fragment(drawn))
+        .render();
   }
 
   /**
