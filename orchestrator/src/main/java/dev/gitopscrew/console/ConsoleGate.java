@@ -33,7 +33,9 @@ public class ConsoleGate {
           + " object-src 'none'";
 
   @Inject GatewaySettings settings;
-  @Inject JdbcConsoleLogins logins;
+  // resolved at the first login looked up: the gate is installed while Quarkus boots, the crew
+  // (and its store) on a thread of its own
+  @Inject jakarta.enterprise.inject.Instance<JdbcConsoleLogins> logins;
 
   void install(@Observes Router router) {
     router.route().order(ORDER).handler(this::guard);
@@ -66,7 +68,7 @@ public class ConsoleGate {
     }
     ctx.request().pause();
     ctx.vertx()
-        .executeBlocking(() -> logins.find(cookie.getValue()), false)
+        .executeBlocking(() -> logins.get().find(cookie.getValue()), false)
         .onComplete(
             found -> {
               ctx.request().resume();
