@@ -164,18 +164,14 @@ class ConsoleBrowserIT {
         .pollInterval(Duration.ofMillis(100))
         .until(
             () -> {
-              long done =
-                  browser
-                      .findElements(
-                          By.xpath(
-                              "//li[@data-state='succeeded'][not(.//li)][contains(., 'drill"
-                                  + " leaf')]"))
-                      .size();
+              // ended is read first: the last redraw may land between two reads
+              boolean ended =
+                  "true".equals(browser.findElement(By.id("tree")).getDomAttribute("data-ended"));
+              long done = leavesDone();
               if (leavesDone.isEmpty() || leavesDone.get(leavesDone.size() - 1) != done) {
                 leavesDone.add(done);
               }
-              return "true"
-                  .equals(browser.findElement(By.id("tree")).getDomAttribute("data-ended"));
+              return ended;
             });
 
     assertThat(leavesDone).as("the leaves done as the page showed them").hasSizeGreaterThan(1);
@@ -197,6 +193,13 @@ class ConsoleBrowserIT {
         .contains("drill fanout 6")
         .contains("console:alice");
     Chromium.screenshot(browser, "05-sessions");
+  }
+
+  private static long leavesDone() {
+    return browser
+        .findElements(
+            By.xpath("//li[@data-state='succeeded'][not(.//li)][contains(., 'drill leaf')]"))
+        .size();
   }
 
   private void fill(String id, String value) {
