@@ -48,6 +48,17 @@ final class ConsolePages {
         Response.status(403).type(MediaType.TEXT_PLAIN_TYPE).entity(why).build());
   }
 
+  private static final ConsoleTemplate MISSING = new ConsoleTemplate("console/missing");
+
+  /** A page of the console's layout saying what is not there, answered 404. */
+  static WebApplicationException notFound(RoutingContext ctx, String page, String what) {
+    return new WebApplicationException(
+        Response.status(404)
+            .type(MediaType.TEXT_HTML_TYPE)
+            .entity(page(MISSING, page, ctx).data("what", what).render())
+            .build());
+  }
+
   static Response seeOther(String location) {
     return Response.seeOther(URI.create(location)).build();
   }

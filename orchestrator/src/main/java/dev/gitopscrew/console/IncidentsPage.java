@@ -8,7 +8,6 @@ import dev.gitopscrew.session.SessionEngine;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -52,7 +51,12 @@ public class IncidentsPage {
   @Produces(MediaType.TEXT_HTML)
   public String show(@PathParam("id") long id) {
     Incident incident =
-        incidents.find(id).orElseThrow(() -> new NotFoundException("no incident " + id));
+        incidents
+            .find(id)
+            .orElseThrow(
+                () ->
+                    ConsolePages.notFound(
+                        routing, "incidents", "There is no incident " + id + "."));
     List<Moment> timeline = new ArrayList<>();
     timeline.add(
         new Moment(

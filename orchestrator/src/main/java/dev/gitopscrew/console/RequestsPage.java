@@ -11,7 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -85,6 +84,13 @@ public class RequestsPage {
     return runRequest.catalogue().offeredAt(Door.API).stream()
         .filter(k -> k.id().equals(name))
         .findFirst()
-        .orElseThrow(() -> new NotFoundException("no request kind " + name));
+        .orElseThrow(
+            () ->
+                ConsolePages.notFound(
+                    routing,
+                    "requests",
+                    "There is no request "
+                        + dev.gitopscrew.request.Quote.bounded(name)
+                        + " the console offers."));
   }
 }

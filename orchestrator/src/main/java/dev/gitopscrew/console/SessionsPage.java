@@ -10,7 +10,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -147,7 +146,7 @@ public class SessionsPage {
     return tree.data("tree", drawn).render();
   }
 
-  private static NotFoundException notFound(long id) {
-    return new NotFoundException("no session " + id);
+  private jakarta.ws.rs.WebApplicationException notFound(long id) {
+    return ConsolePages.notFound(routing, "sessions", "There is no session " + id + ".");
   }
 }

@@ -343,6 +343,9 @@ class ConsoleBrowserIT {
     assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     assertThat(page.body()).doesNotContain("<script>").doesNotContain(TOKEN);
 
+    browser.get(base + "/console/sessions/999999");
+    assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+        .isEqualTo("There is no session 999999.");
     browser.get(base + "/console/agents");
     Chromium.screenshot(browser, "11-agents");
     browser.get(base + "/console/requests");
