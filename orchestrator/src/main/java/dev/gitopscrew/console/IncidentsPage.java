@@ -57,47 +57,67 @@ public class IncidentsPage {
                 () ->
                     ConsolePages.notFound(
                         routing, "incidents", "There is no incident " + id + "."));
+    Approval approval =
+        incident.requestId() == null
+            ? null
+            : engine.approvals().ofSession(incident.requestId()).orElse(null);
+    SessionTree drawn =
+        incident.requestId() == null
+            ? null
+            : SessionTree.read(reads, links, incident.requestId(), incident.requestId());
+    List<Moment> timeline =
+        timeline(
+            incident,
+            incident.requestId() == null ? List.of() : incidents.timeline(incident.requestId()),
+            approval);
+    return ConsolePages.page(one, "incidents", routing)
+        .data("incident", incident)
+        .data("timeline", timeline)
+        .data("approval", approval)
+        .data("treeHtml", drawn == null ? "" : tree.data("tree", drawn).render())
+        .render();
+  }
+
+  /**
+   * The incident's moments in order: opened, each line of its response's audit trail, its approval
+   * asked and decided, resolved.
+   */
+  private static List<Moment> timeline(Incident incident, List<String> lines, Approval approval) {
     List<Moment> timeline = new ArrayList<>();
     timeline.add(
         new Moment(
             ConsolePages.time(incident.openedAt()),
             "opened by " + incident.trigger() + " for " + incident.app(),
             "open"));
-    Approval approval = null;
-    SessionTree drawn = null;
-    if (incident.requestId() != null) {
-      for (String line : incidents.timeline(incident.requestId())) {
-        int space = line.indexOf(' ');
-        timeline.add(
-            space > 0
-                ? new Moment(
-                    ConsolePages.time(java.time.Instant.parse(line.substring(0, space))),
-                    line.substring(space + 1),
-                    "")
-                : new Moment("", line, ""));
-      }
-      approval = engine.approvals().ofSession(incident.requestId()).orElse(null);
-      if (approval != null) {
+    for (String line : lines) {
+      int space = line.indexOf(' ');
+      timeline.add(
+          space > 0
+              ? new Moment(
+                  ConsolePages.time(java.time.Instant.parse(line.substring(0, space))),
+                  line.substring(space + 1),
+                  "")
+              : new Moment("", line, ""));
+    }
+    if (approval != null) {
+      timeline.add(
+          new Moment(
+              ConsolePages.time(approval.requestedAt()),
+              "approval " + approval.id() + " asked: " + approval.reason(),
+              "pending"));
+      if (approval.decidedAt() != null) {
         timeline.add(
             new Moment(
-                ConsolePages.time(approval.requestedAt()),
-                "approval " + approval.id() + " asked: " + approval.reason(),
-                "pending"));
-        if (approval.decidedAt() != null) {
-          timeline.add(
-              new Moment(
-                  ConsolePages.time(approval.decidedAt()),
-                  "approval "
-                      + approval.id()
-                      + " "
-                      + approval.state()
-                      + " by "
-                      + approval.decidedBy()
-                      + (approval.note() == null ? "" : ": " + approval.note()),
-                  approval.state()));
-        }
+                ConsolePages.time(approval.decidedAt()),
+                "approval "
+                    + approval.id()
+                    + " "
+                    + approval.state()
+                    + " by "
+                    + approval.decidedBy()
+                    + (approval.note() == null ? "" : ": " + approval.note()),
+                approval.state()));
       }
-      drawn = SessionTree.read(reads, links, incident.requestId(), incident.requestId());
     }
     if (incident.resolvedAt() != null) {
       timeline.add(
@@ -107,11 +127,6 @@ public class IncidentsPage {
               "resolved"));
     }
     timeline.sort(java.util.Comparator.comparing(Moment::at));
-    return ConsolePages.page(one, "incidents", routing)
-        .data("incident", incident)
-        .data("timeline", timeline)
-        .data("approval", approval)
-        .data("treeHtml", drawn == null ? "" : tree.data("tree", drawn).render())
-        .render();
+    return timeline;
   }
 }
