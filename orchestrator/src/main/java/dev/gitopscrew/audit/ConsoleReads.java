@@ -126,21 +126,14 @@ public final class ConsoleReads {
                 .list());
   }
 
-  /** How many sessions each of these roots' trees holds. */
-  public Map<Long, Long> treeSizes(List<Long> roots) {
-    if (roots.isEmpty()) {
-      return Map.of();
-    }
-    Map<Long, Long> sizes = new LinkedHashMap<>();
-    jdbi.useHandle(
+  /** How many sessions a request's tree holds, its root (whose root_id is null) included. */
+  public long treeSize(long rootId) {
+    return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "SELECT root_id, COUNT(*) FROM sessions WHERE root_id IN (<roots>) GROUP BY"
-                        + " root_id")
-                .bindList("roots", roots)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-                .forEach(e -> sizes.put(e.getKey(), e.getValue())));
-    return sizes;
+            h.createQuery("SELECT COUNT(*) FROM sessions WHERE root_id = :root OR id = :root")
+                .bind("root", rootId)
+                .mapTo(Long.class)
+                .one());
   }
 
   private <T> Page<T> page(

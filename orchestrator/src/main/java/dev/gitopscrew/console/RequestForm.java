@@ -81,7 +81,7 @@ public record RequestForm(RequestKind kind, List<Input> inputs, boolean hasDryRu
           typed.put(f.name(), true);
         }
       } else if (!v.isEmpty()) {
-        typed.put(f.name(), f.type() == Field.Type.INTEGER ? number(v) : pairs(f, in.value()));
+        typed.put(f.name(), f.type() == Field.Type.INTEGER ? number(v) : text(f, in.value()));
       }
     }
     if (hasDryRun && dryRun) {
@@ -98,8 +98,8 @@ public record RequestForm(RequestKind kind, List<Input> inputs, boolean hasDryRu
     }
   }
 
-  /** {@code KEY=VALUE} lines of a text area are the pairs the catalogue reads. */
-  private static Object pairs(Field f, String v) {
+  /** A word or text as typed; {@code KEY=VALUE} lines of a text area as the catalogue's pairs. */
+  private static Object text(Field f, String v) {
     if (f.type() != Field.Type.PAIRS) {
       return v.strip();
     }

@@ -60,10 +60,7 @@ public record SessionTree(
         byParent.computeIfAbsent(s.parentId(), k -> new ArrayList<>()).add(s);
       }
     }
-    long total =
-        page.more()
-            ? reads.treeSizes(List.of(rootId)).getOrDefault(rootId, (long) page.rows().size())
-            : page.rows().size();
+    long total = page.more() ? reads.treeSize(rootId) : page.rows().size();
     boolean live = page.rows().stream().anyMatch(s -> !s.isTerminal());
     StringBuilder digest = new StringBuilder();
     page.rows().forEach(s -> digest.append(s.id()).append(s.state()).append(';'));
