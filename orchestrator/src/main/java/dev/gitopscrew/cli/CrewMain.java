@@ -20,18 +20,20 @@ public final class CrewMain {
   private CrewMain() {}
 
   public static void main(String... args) {
+    // --help and --version end by returning (status 0): System.exit logs the exit through
+    // System.Logger since JDK 21, which loads the whole logging system for one line (~30 ms)
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // what picocli prints for it, without building picocli's model (a tenth of a second)
       out.println(new CrewCli.Version().getVersion()[0]);
-      System.exit(CrewCli.OK);
+      return;
     }
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
       var help = HelpText.prerendered();
       if (help.isPresent()) {
         out.print(help.get());
         out.flush();
-        System.exit(CrewCli.OK);
+        return;
       }
     }
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

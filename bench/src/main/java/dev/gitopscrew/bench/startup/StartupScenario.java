@@ -32,11 +32,6 @@ public final class StartupScenario implements Scenario {
   private static final List<String> JVM =
       List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAM=512m");
   private static final Duration WITHIN = Duration.ofSeconds(60);
-  // the JVM ./crew runs on (JAVA_HOME, else the PATH's), so both sides start on the same JDK
-  private static final String JAVA =
-      System.getenv("JAVA_HOME") == null || System.getenv("JAVA_HOME").isBlank()
-          ? "java"
-          : Path.of(System.getenv("JAVA_HOME"), "bin", "java").toString();
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -60,6 +55,7 @@ public final class StartupScenario implements Scenario {
     List<Long> ready = new ArrayList<>();
     List<Long> floor = new ArrayList<>();
     List<Long> rss = new ArrayList<>();
+    String java = "java";
     for (int run = 1; run <= RUNS; run++) {
       int port = GatewayProcess.freePort();
       Process crew =
@@ -74,15 +70,11 @@ public final class StartupScenario implements Scenario {
               dir.resolve("crew-" + run + ".log"));
       ready.add(awaitReady(crew, port));
       rss.add(rssMib(crew.pid()));
+      // ./crew execs the JVM it chose, so both sides start on the same JDK
+      java = crew.info().command().orElse(java);
       CrewProcesses.stop(crew);
 
-      port = GatewayProcess.freePort();
-      List<String> command = new ArrayList<>(List.of(JAVA));
-      command.addAll(JVM);
-      command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", FLOOR.toString()));
-      Process empty = CrewProcesses.start(command, dir.resolve("floor-" + run + ".log"));
-      floor.add(awaitReady(empty, port));
-      CrewProcesses.stop(empty);
+      floor.add(floorReady(java, dir.resolve("floor-" + run + ".log")));
       System.out.printf(
           "run %d: crew ready in %d ms (%d MiB), empty Quarkus app in %d ms%n",
           run, ready.get(run - 1), rss.get(run - 1), floor.get(run - 1));
@@ -96,15 +88,27 @@ public final class StartupScenario implements Scenario {
     long readyP50 = CrewProcesses.median(ready);
     long floorP50 = CrewProcesses.median(floor);
     System.out.printf(
-        "BENCH startup jdk=%s runs=%d ready_ms_p50=%d floor_ms_p50=%d ratio=%.2f rss_mib_p50=%d"
+        "BENCH startup jdk=%d runs=%d ready_ms_p50=%d floor_ms_p50=%d ratio=%.2f rss_mib_p50=%d"
             + " cli_ms_p50=%d%n",
-        Runtime.version().feature(),
+        feature(java),
         RUNS,
         readyP50,
         floorP50,
         (double) readyP50 / floorP50,
         CrewProcesses.median(rss),
         CrewProcesses.median(cli));
+  }
+
+  /** The empty Quarkus application started on {@code java}: milliseconds until it is ready. */
+  private long floorReady(String java, Path log) throws Exception {
+    int port = GatewayProcess.freePort();
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(JVM);
+    command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", FLOOR.toString()));
+    Process empty = CrewProcesses.start(command, log);
+    long ms = awaitReady(empty, port);
+    CrewProcesses.stop(empty);
+    return ms;
   }
 
   /** A state directory with a finished drill of 1,000 leaves (over 1,000 sessions). */
@@ -164,6 +168,19 @@ public final class StartupScenario implements Scenario {
       Thread.sleep(10);
     }
     throw new IllegalStateException("not ready within " + WITHIN);
+  }
+
+  /**
+   * The feature release of the JDK holding {@code java} ({@code bin/java}), from its release file.
+   */
+  private static int feature(String java) throws IOException {
+    Path release = Path.of(java).toAbsolutePath().getParent().getParent().resolve("release");
+    for (String line : Files.readAllLines(release)) {
+      if (line.startsWith("JAVA_VERSION=")) {
+        return Integer.parseInt(line.replaceAll("^JAVA_VERSION=\"(\\d+).*", "$1"));
+      }
+    }
+    return -1;
   }
 
   private static long rssMib(long pid) throws IOException {
