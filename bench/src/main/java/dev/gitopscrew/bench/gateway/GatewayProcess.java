@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real gateway as a separate process ({@code gitops-crew-runner.jar serve}) on a state
+ * The real gateway as a separate process ({@code ./crew serve}, as a user starts it) on a state
  * directory and a port, with its JSON API. Every wait is bounded.
  */
 public final class GatewayProcess implements AutoCloseable {
@@ -52,14 +52,9 @@ public final class GatewayProcess implements AutoCloseable {
     }
     ProcessBuilder builder =
         new ProcessBuilder(
+                // as a user starts it: ./crew's JVM, its options and its start-up cache
                 List.of(
-                    "java",
-                    "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
-                    "-Xss512k",
-                    "-XX:MaxRAM=512m",
-                    "-jar",
-                    JAR.toString(),
+                    "./crew",
                     "serve",
                     "--config",
                     config.toString(),
