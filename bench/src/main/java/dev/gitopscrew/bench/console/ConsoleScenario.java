@@ -58,16 +58,8 @@ public final class ConsoleScenario implements Scenario {
         ConsoleSeed.AUDIT,
         seeded.approvals().size(),
         (System.nanoTime() - seedStart) / 1e9);
-    Path config =
-        Files.writeString(
-            dir.resolve("crew.yaml"), "incident:\n  verifyWaitSeconds: 1\n  sweepMinutes: 0\n");
     try (GatewayProcess gateway =
-        GatewayProcess.start(
-            dir.resolve("state"),
-            config,
-            GatewayProcess.freePort(),
-            dir.resolve("gateway.log"),
-            Map.of("CREW_GATEWAY_TOKEN", TOKEN))) {
+        GatewayProcess.startQuiet(dir, Map.of("CREW_GATEWAY_TOKEN", TOKEN))) {
       gateway.awaitReady();
       String base = gateway.baseUrl();
       String cookie = logIn(base);

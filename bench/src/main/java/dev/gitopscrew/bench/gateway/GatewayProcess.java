@@ -70,6 +70,18 @@ public final class GatewayProcess implements AutoCloseable {
     return new GatewayProcess(builder.start(), port);
   }
 
+  /**
+   * A gateway in {@code dir} ({@code state/}, {@code crew.yaml}, {@code gateway.log}) that verifies
+   * after one second and never sweeps on its own, so what a scenario sends is all it works on.
+   */
+  public static GatewayProcess startQuiet(Path dir, java.util.Map<String, String> env)
+      throws IOException {
+    Path config =
+        Files.writeString(
+            dir.resolve("crew.yaml"), "incident:\n  verifyWaitSeconds: 1\n  sweepMinutes: 0\n");
+    return start(dir.resolve("state"), config, freePort(), dir.resolve("gateway.log"), env);
+  }
+
   public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

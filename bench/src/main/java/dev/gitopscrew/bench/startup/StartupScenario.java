@@ -175,6 +175,9 @@ public final class StartupScenario implements Scenario {
    */
   private static int feature(String java) throws IOException {
     Path release = Path.of(java).toAbsolutePath().getParent().getParent().resolve("release");
+    if (!Files.isRegularFile(release)) {
+      return -1; // not a JDK's layout: the line says jdk=-1 rather than failing the run
+    }
     for (String line : Files.readAllLines(release)) {
       if (line.startsWith("JAVA_VERSION=")) {
         return Integer.parseInt(line.replaceAll("^JAVA_VERSION=\"(\\d+).*", "$1"));

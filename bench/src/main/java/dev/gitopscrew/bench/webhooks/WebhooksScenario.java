@@ -62,15 +62,9 @@ public final class WebhooksScenario implements Scenario {
         ClusterFixture.create(client, application("app-" + a));
       }
       Path kubeconfig = cluster.kubeconfig(dir);
-      Path config =
-          Files.writeString(
-              dir.resolve("crew.yaml"), "incident:\n  verifyWaitSeconds: 1\n  sweepMinutes: 0\n");
       try (GatewayProcess gateway =
-          GatewayProcess.start(
-              dir.resolve("state"),
-              config,
-              GatewayProcess.freePort(),
-              dir.resolve("gateway.log"),
+          GatewayProcess.startQuiet(
+              dir,
               Map.of("KUBECONFIG", kubeconfig.toString(), "CREW_ARGOCD_WEBHOOK_TOKEN", TOKEN))) {
         gateway.awaitReady();
         // a gateway answers notifications for days: one burst of other syncs first, worked to
