@@ -33,7 +33,8 @@ final class GatewayProcess implements AutoCloseable {
 
   /** The JVM options ./crew starts the gateway with (its heap is 128 MiB). */
   static final List<String> CREW_JVM =
-      List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAM=512m");
+      List.of(
+          "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAM=512m", "-Xmn32m");
 
   static GatewayProcess start(Path stateDir, Map<String, String> env, String... extraArgs)
       throws IOException {

@@ -61,8 +61,7 @@ class StartupLoopIT {
    * made here by one start as {@code ./crew} makes it once per build.
    */
   private List<String> crewJvmOptions() throws Exception {
-    List<String> jvm =
-        List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAM=512m");
+    List<String> jvm = GatewayProcess.CREW_JVM;
     Path archive = dir.resolve("crew.jsa");
     List<String> training = new ArrayList<>(jvm);
     training.addAll(

@@ -30,7 +30,8 @@ public final class StartupScenario implements Scenario {
   private static final int RUNS = 5;
   private static final Path FLOOR = Path.of("bench/floor/target/quarkus-app/quarkus-run.jar");
   private static final List<String> JVM =
-      List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAM=512m");
+      List.of(
+          "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAM=512m", "-Xmn32m");
   private static final Duration WITHIN = Duration.ofSeconds(60);
 
   private final HttpClient http =
