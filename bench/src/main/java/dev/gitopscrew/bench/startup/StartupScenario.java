@@ -5,10 +5,10 @@ import dev.gitopscrew.bench.Scenario;
 import dev.gitopscrew.bench.gateway.DrillTree;
 import dev.gitopscrew.bench.gateway.GatewayProcess;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,9 +33,6 @@ public final class StartupScenario implements Scenario {
       List.of(
           "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAM=512m", "-Xmn32m");
   private static final Duration WITHIN = Duration.ofSeconds(60);
-
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @Override
   public String name() {
@@ -148,27 +145,40 @@ public final class StartupScenario implements Scenario {
     return Duration.ofNanos(System.nanoTime() - start).toMillis();
   }
 
-  /** Milliseconds from now (just after the start) until {@code /readyz} answers 200. */
-  private long awaitReady(Process process, int port) throws Exception {
+  /**
+   * Milliseconds from now (just after the start) until {@code /readyz} answers 200. Each look is a
+   * plain socket and one HTTP/1.0 request: the JDK's {@code HttpClient} polling every 10 ms spent
+   * the bench's own JVM's CPU (its selector thread, a refused connection's exceptions), on the two
+   * cores the timed process needed.
+   */
+  private static long awaitReady(Process process, int port) throws Exception {
     long start = System.nanoTime();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-            .timeout(Duration.ofSeconds(2))
-            .build();
     while (System.nanoTime() - start < WITHIN.toNanos()) {
       if (!process.isAlive()) {
         throw new IllegalStateException("the process exited with " + process.exitValue());
       }
-      try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return Duration.ofNanos(System.nanoTime() - start).toMillis();
-        }
-      } catch (IOException notYet) {
-        // not listening yet
+      if (answers200(port)) {
+        return Duration.ofNanos(System.nanoTime() - start).toMillis();
       }
       Thread.sleep(10);
     }
     throw new IllegalStateException("not ready within " + WITHIN);
+  }
+
+  private static boolean answers200(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+      socket.setSoTimeout(2_000);
+      socket
+          .getOutputStream()
+          .write(
+              "GET /readyz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      byte[] status = socket.getInputStream().readNBytes(12); // "HTTP/1.1 200"
+      return new String(status, StandardCharsets.US_ASCII).endsWith(" 200");
+    } catch (IOException notYet) {
+      return false; // not listening yet
+    }
   }
 
   /**
