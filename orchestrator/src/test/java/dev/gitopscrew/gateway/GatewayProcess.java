@@ -44,8 +44,15 @@ final class GatewayProcess implements AutoCloseable {
   static GatewayProcess start(
       Path stateDir, Map<String, String> env, List<String> jvm, String... extraArgs)
       throws IOException {
+    return start("java", stateDir, env, jvm, extraArgs);
+  }
+
+  /** As above, on the JVM {@code java} names (a path, or {@code java} from the PATH). */
+  static GatewayProcess start(
+      String java, Path stateDir, Map<String, String> env, List<String> jvm, String... extraArgs)
+      throws IOException {
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of("java"));
+    List<String> command = new ArrayList<>(List.of(java));
     command.addAll(jvm);
     command.addAll(List.of("-jar", JAR.toString(), "serve"));
     command.addAll(List.of("--state-dir", stateDir.toString(), "--port", Integer.toString(port)));
