@@ -10,7 +10,8 @@ jar="$1"
 cache="$2"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-port=18790
+# random, as ./crew's training: ImageStartUpCacheIT runs this beside other listeners
+port="$((20000 + RANDOM % 20000))"
 
 java -XX:AOTCacheOutput="$cache" -jar "$jar" serve --state-dir "$work/state" --port "$port" \
   >"$work/log" 2>&1 &

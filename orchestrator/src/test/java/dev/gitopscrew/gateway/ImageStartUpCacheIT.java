@@ -66,7 +66,12 @@ class ImageStartUpCacheIT {
     training.environment().putAll(image);
     training.environment().put("HOME", dir.toString());
     Process p = training.start();
-    assertThat(p.waitFor(4, TimeUnit.MINUTES)).as("the training ends").isTrue();
+    boolean ended = p.waitFor(4, TimeUnit.MINUTES);
+    if (!ended) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+    assertThat(ended).as("the training ends").isTrue();
     assertThat(p.exitValue())
         .as("the training made a cache: %s", Files.readString(dir.resolve("training.log")))
         .isZero();
